@@ -1,0 +1,198 @@
+// 检查完整性: reads the ledger, checks every task's units against the directory and its progress for
+// the quarter, and returns findings that each point at one cell.
+import type { Directory } from "./directory";
+import { LedgerError, readLedger } from "./ledger";
+import { assessTask, progressCell } from "./progress";
+import { defaultQuarter, quarterLabel, quarterShortLabel, reportDue, previousQuarter } from "./quarter";
+import { excerpt, isoDate } from "./text";
+import { parseUnitCell } from "./units";
+import type { CellText, CheckOptions, CheckResult, Finding, FindingKind, Ledger, SheetGrid, Task, TaskAssessment, UnitMention } from "./types";
+
+/** The kinds in the order a report lists them, with their Chinese names. */
+export const FINDING_KINDS: readonly { kind: FindingKind; label: string }[] = [
+  { kind: "missing-unit", label: "未填责任单位" },
+  { kind: "unknown-unit", label: "单位不在目录中" },
+  { kind: "renamed-unit", label: "单位已更名或撤销" },
+  { kind: "missing-progress", label: "未填进展" },
+  { kind: "placeholder-progress", label: "进展只有套话" },
+  { kind: "stale-progress", label: "进展与上季度相同" },
+  { kind: "unquantified-progress", label: "进展缺少数据" },
+  { kind: "overdue", label: "已过完成时限" },
+];
+
+const KIND_ORDER = new Map(FINDING_KINDS.map((k, i) => [k.kind, i]));
+
+export function kindLabel(kind: FindingKind): string {
+  return FINDING_KINDS.find((k) => k.kind === kind)?.label ?? kind;
+}
+
+/** How a task is named in messages: by its 序号 when it has one, else by its row. */
+function taskName(task: Task): string {
+  return task.no ? `序号${task.no}（第${task.row}行）` : `第${task.row}行`;
+}
+
+function unitFindings(task: Task, directory: Directory | undefined, seen: Set<string>): Finding[] {
+  const out: Finding[] = [];
+  const base = { row: task.row, taskNo: task.no };
+  const lead = task.lead;
+  if (lead) {
+    const parsed = parseUnitCell(lead.text);
+    if (parsed.units.length === 0) {
+      const cityOnly = parsed.city.length > 0;
+      out.push({
+        kind: "missing-unit",
+        ...base,
+        cell: lead.cell,
+        row: lead.row,
+        message: cityOnly
+          ? `${taskName(task)}只写了市级牵头单位，缺少区级责任单位：请在 ${lead.cell} 写明区级牵头单位。`
+          : `${taskName(task)}未填写责任单位：请在 ${lead.cell} 填写牵头单位。`,
+      });
+    }
+    if (directory) {
+      for (const u of [...parsed.units, ...parsed.co]) out.push(...unitProblem(task, lead, u, directory, seen));
+    }
+  }
+  if (task.co && directory) {
+    const parsed = parseUnitCell(task.co.text);
+    for (const u of [...parsed.units, ...parsed.co]) out.push(...unitProblem(task, task.co, u, directory, seen));
+  }
+  return out;
+}
+
+function unitProblem(task: Task, cell: CellText, unit: UnitMention, directory: Directory, seen: Set<string>): Finding[] {
+  if (unit.collective) return [];
+  const key = `${cell.cell}|${unit.name}`;
+  if (seen.has(key)) return []; // a unit cell merged over several tasks is reported once
+  seen.add(key);
+  const m = directory.match(unit.name);
+  const base = { cell: cell.cell, row: cell.row, taskNo: task.no, value: unit.name };
+  switch (m.kind) {
+    case "unknown": {
+      const names = m.suggestions.map((e) => e.name);
+      const hint = names.length ? `可能是“${names.join("”“")}”。请改正，或把它加入部门目录。` : "请核对名称，或把它加入部门目录。";
+      return [{ kind: "unknown-unit", ...base, suggestions: names, message: `${cell.cell} 中的“${unit.name}”不在部门目录中，${hint}` }];
+    }
+    case "renamed":
+      return [
+        {
+          kind: "renamed-unit",
+          ...base,
+          suggestions: [m.entry.name],
+          message: `${cell.cell} 中的“${unit.name}”已更名为“${m.entry.name}”，请改用现名。`,
+        },
+      ];
+    case "abolished":
+      return [
+        {
+          kind: "renamed-unit",
+          ...base,
+          suggestions: m.successor ? [m.successor.name] : [],
+          message: m.successor
+            ? `${cell.cell} 中的“${unit.name}”已撤销，职能由“${m.successor.name}”承接，请改用“${m.successor.name}”。`
+            : `${cell.cell} 中的“${unit.name}”在部门目录中为撤销状态，请改为现在负责的单位。`,
+        },
+      ];
+    default:
+      return [];
+  }
+}
+
+function progressFindings(a: TaskAssessment, checked: CheckResult["quarter"]): Finding[] {
+  const task = a.task;
+  const cell = progressCell(task, checked.q);
+  if (!cell) return [];
+  const q = quarterShortLabel(checked.q);
+  const base = { cell: cell.cell, row: cell.row, taskNo: task.no };
+  const withValue = cell.text ? { value: cell.text } : {};
+  const out: Finding[] = [];
+  const name = taskName(task);
+  switch (a.progress) {
+    case "missing":
+      out.push({ kind: "missing-progress", ...base, message: `${name}${q}进展未填写：请在 ${cell.cell} 填写（报送截止 ${isoDate(reportDue(checked))}）。` });
+      break;
+    case "placeholder":
+      out.push({
+        kind: "placeholder-progress",
+        ...base,
+        ...withValue,
+        message: `${name}${q}进展只写了“${excerpt(cell.text, 12)}”：请在 ${cell.cell} 写明本季度具体做了什么、完成多少。`,
+      });
+      break;
+    case "stale": {
+      const prev = previousQuarter(checked);
+      out.push({
+        kind: "stale-progress",
+        ...base,
+        ...withValue,
+        message: `${name}${q}进展与${prev ? quarterShortLabel(prev.q) : "上季度"}几乎相同：请在 ${cell.cell} 写本季度的新进展。`,
+      });
+      break;
+    }
+    case "unquantified":
+      out.push({
+        kind: "unquantified-progress",
+        ...base,
+        ...withValue,
+        message: `${name}的任务有量化目标，${q}进展中却没有任何数字：请在 ${cell.cell} 写明完成数或完成比例。`,
+      });
+      break;
+    default:
+      break;
+  }
+  if (a.overdue) {
+    out.push({
+      kind: "overdue",
+      ...base,
+      ...withValue,
+      message: `${name}完成时限为 ${a.deadline}，已过期但未标记完成：请在 ${cell.cell} 写明完成情况或未完成的原因。`,
+    });
+  }
+  return out;
+}
+
+/** Orders findings by row, then by kind, then by cell, so a report reads down the sheet. */
+function byPlace(a: Finding, b: Finding): number {
+  return a.row - b.row || (KIND_ORDER.get(a.kind) ?? 0) - (KIND_ORDER.get(b.kind) ?? 0) || a.cell.localeCompare(b.cell);
+}
+
+/** Checks a ledger already read. */
+export function checkLedger(ledger: Ledger, directory: Directory | undefined, options: CheckOptions = {}): CheckResult {
+  const quarter = options.quarter ?? defaultQuarter(options.today ?? new Date(), ledger.year);
+  const hasProgress = ledger.columns.some((c) => c.role === "progress" && (c.quarter === quarter.q || c.quarter === undefined));
+  if (!hasProgress) {
+    const have = ledger.columns.filter((c) => c.role === "progress").map((c) => `“${c.label}”`);
+    throw new LedgerError(
+      `工作表“${ledger.sheet}”没有${quarterLabel(quarter)}的进展列` +
+        (have.length ? `（已识别的进展列：${have.join("、")}）` : "（没有识别到任何进展列）") +
+        `：请在表头写“${quarterShortLabel(quarter.q)}进展”，或用 --quarter 指定要检查的季度。`,
+    );
+  }
+  const notes: string[] = [];
+  if (!ledger.columns.some((c) => c.role === "lead")) notes.push("没有识别到责任单位列（如“责任单位”“牵头单位”“主要责任部门”），未检查单位。");
+  if (!directory) notes.push("没有部门目录（工作簿中没有“部门目录”工作表，也未指定 --directory），未核对单位名称。");
+
+  const seen = new Set<string>();
+  const findings: Finding[] = [];
+  const assessments: TaskAssessment[] = [];
+  for (const task of ledger.tasks) {
+    findings.push(...unitFindings(task, directory, seen));
+    const a = assessTask(task, quarter, options);
+    assessments.push(a);
+    findings.push(...progressFindings(a, quarter));
+  }
+  findings.sort(byPlace);
+  return { ledger, quarter, assessments, findings, notes };
+}
+
+/** Reads and checks a ledger sheet. Throws LedgerError for a sheet that is not a ledger. */
+export function check(grid: SheetGrid, directory: Directory | undefined, options: CheckOptions = {}): CheckResult {
+  return checkLedger(readLedger(grid), directory, options);
+}
+
+/** Counts of findings per kind, in report order (kinds with none included as 0). */
+export function countByKind(findings: readonly Finding[]): Record<FindingKind, number> {
+  const counts = Object.fromEntries(FINDING_KINDS.map((k) => [k.kind, 0])) as Record<FindingKind, number>;
+  for (const f of findings) counts[f.kind]++;
+  return counts;
+}

@@ -1,0 +1,227 @@
+// The department directory (部门目录): canonical names, aliases and former names, and how a unit
+// written in a ledger is found in it.
+import { distance } from "fastest-levenshtein";
+import { FilledGrid } from "./ledger";
+import { foldLabel } from "./header";
+import { charLength, stripSpaces } from "./text";
+import { isCollective } from "./units";
+import type { DirectoryEntry, SheetGrid, UnitMatch, UnitStatus } from "./types";
+
+export const DIRECTORY_SHEET = "部门目录";
+
+export class DirectoryError extends Error {
+  constructor(message: string) {
+    super(message);
+    this.name = "DirectoryError";
+  }
+}
+
+/** Place names that may lead a unit's name (武汉市江汉区城市管理执法局 is 城市管理执法局). */
+const PLACE_PREFIX =
+  /^(湖北省)?(武汉市)?(江岸|江汉|硚口|汉阳|武昌|青山|洪山|东西湖|蔡甸|江夏|黄陂|新洲|汉南|东湖新技术开发|武汉经济技术开发|东湖生态旅游风景|长江新)区/;
+
+/**
+ * The form two spellings of one unit share: half-width, no spaces, one kind of bracket, no leading
+ * place name or 区, and 街道办事处 / 街道办 / 街 all as 街道.
+ */
+export function normalizeUnitName(name: string): string {
+  let s = stripSpaces(name.normalize("NFKC"));
+  s = s.replace(/[〈<【\[《]/g, "(").replace(/[〉>】\]》]/g, ")");
+  s = s.replace(/^(湖北省)?武汉市(?=.+区)/, "");
+  s = s.replace(PLACE_PREFIX, "");
+  s = s.replace(/^区(?!委|政府|人民政府|人大|政协|纪委)/, "");
+  s = s.replace(/(街道办事处|街道办|街办)$/, "街道").replace(/(?<!街道)街$/, "街道");
+  return s;
+}
+
+const COLUMN_SYNONYMS: Record<"name" | "aliases" | "former" | "category" | "status", readonly string[]> = {
+  name: ["单位名称", "部门名称", "名称", "单位", "规范名称", "标准名称"],
+  aliases: ["别名", "简称", "别称", "其他写法"],
+  former: ["曾用名", "原名称", "原名", "旧名"],
+  category: ["类别", "单位类别", "类型"],
+  status: ["状态"],
+};
+
+/** Splits a list cell such as 别名 on 、 ， ; and line breaks. */
+function splitList(text: string): string[] {
+  return text
+    .split(/[、，,；;\n\r/／]+/)
+    .map((s) => s.trim())
+    .filter(Boolean);
+}
+
+export interface ScoredEntry {
+  readonly entry: DirectoryEntry;
+  readonly score: number;
+}
+
+/** The directory and its look-up indexes. */
+export class Directory {
+  private readonly byName = new Map<string, DirectoryEntry>();
+  private readonly byAlias = new Map<string, DirectoryEntry>();
+  private readonly byNormal = new Map<string, DirectoryEntry>();
+  private readonly byFormer = new Map<string, DirectoryEntry>();
+  /** Every spelling of every entry, folded, for suggestions. */
+  private readonly spellings: { entry: DirectoryEntry; folded: string }[] = [];
+  private readonly byFormerNormal = new Map<string, DirectoryEntry>();
+  private readonly cache = new Map<string, UnitMatch>();
+
+  constructor(readonly entries: readonly DirectoryEntry[], readonly source = "") {
+    for (const e of entries) {
+      setOnce(this.byName, e.name, e);
+      for (const a of e.aliases) setOnce(this.byAlias, a, e);
+      for (const f of e.formerNames) setOnce(this.byFormer, f, e);
+      for (const n of [e.name, ...e.aliases]) setOnce(this.byNormal, normalizeUnitName(n), e);
+      for (const n of [e.name, ...e.aliases, ...e.formerNames]) this.spellings.push({ entry: e, folded: normalizeUnitName(n) });
+    }
+    // Former names normalised last, so a live name always wins over an old one.
+    for (const e of entries) for (const f of e.formerNames) setOnce(this.byFormerNormal, normalizeUnitName(f), e);
+  }
+
+  get size(): number {
+    return this.entries.length;
+  }
+
+  /** Finds a unit as written: canonical → alias → normalised form → former name → unknown. */
+  match(written: string): UnitMatch {
+    const cached = this.cache.get(written);
+    if (cached) return cached;
+    const result = this.lookup(written);
+    this.cache.set(written, result);
+    return result;
+  }
+
+  private lookup(written: string): UnitMatch {
+    const name = written.trim();
+    if (isCollective(name)) return { kind: "collective" };
+    const found =
+      this.live("exact", this.byName.get(name)) ??
+      this.live("alias", this.byAlias.get(name)) ??
+      this.live("normalized", this.byNormal.get(normalizeUnitName(name)));
+    if (found) return found;
+    const former = this.byFormer.get(name) ?? this.byFormerNormal.get(normalizeUnitName(name));
+    if (former) {
+      return former.status === "abolished"
+        ? this.abolished(former)
+        : { kind: "renamed", entry: former };
+    }
+    return { kind: "unknown", suggestions: this.suggest(name).map((s) => s.entry) };
+  }
+
+  /** A match on an entry, unless the entry is abolished (then reported like a renamed unit). */
+  private live(kind: "exact" | "alias" | "normalized", entry: DirectoryEntry | undefined): UnitMatch | undefined {
+    if (!entry) return undefined;
+    return entry.status === "abolished" ? this.abolished(entry) : { kind, entry };
+  }
+
+  private abolished(entry: DirectoryEntry): UnitMatch {
+    // The unit that took over is the one that lists the abolished name among its former names.
+    const successor = this.byFormer.get(entry.name);
+    return successor && successor.status === "active" ? { kind: "abolished", entry, successor } : { kind: "abolished", entry };
+  }
+
+  /** Up to `limit` entries that the written name may mean, best first. */
+  suggest(written: string, limit = 3): ScoredEntry[] {
+    const q = normalizeUnitName(written);
+    if (!q) return [];
+    const best = new Map<DirectoryEntry, number>();
+    for (const { entry, folded } of this.spellings) {
+      if (entry.status === "abolished") continue;
+      const s = similarity(q, folded);
+      if (s > (best.get(entry) ?? 0)) best.set(entry, s);
+    }
+    return [...best]
+      .filter(([, s]) => s >= 0.45)
+      .sort((a, b) => b[1] - a[1] || a[0].name.length - b[0].name.length)
+      .slice(0, limit)
+      .map(([entry, score]) => ({ entry, score }));
+  }
+}
+
+function setOnce<K, V>(map: Map<K, V>, key: K, value: V): void {
+  if (!map.has(key)) map.set(key, value);
+}
+
+/** Characters of `short` appear in `long` in order (区经科局 in 区经济信息化和科技创新局). */
+function isSubsequence(short: readonly string[], long: readonly string[]): boolean {
+  let i = 0;
+  for (const ch of long) if (i < short.length && ch === short[i]) i++;
+  return i === short.length;
+}
+
+function lcsLength(a: readonly string[], b: readonly string[]): number {
+  const prev = new Array<number>(b.length + 1).fill(0);
+  const cur = new Array<number>(b.length + 1).fill(0);
+  for (let i = 1; i <= a.length; i++) {
+    for (let j = 1; j <= b.length; j++) {
+      cur[j] = a[i - 1] === b[j - 1] ? prev[j - 1]! + 1 : Math.max(prev[j]!, cur[j - 1]!);
+    }
+    for (let j = 0; j <= b.length; j++) prev[j] = cur[j]!;
+  }
+  return prev[b.length]!;
+}
+
+/**
+ * How alike a written name and a directory spelling are, 0..1. Abbreviations (发改局 of
+ * 发展和改革局: same first and last character, the rest in order) score high; typos score by edit
+ * distance; otherwise by the longest common subsequence.
+ */
+export function similarity(q: string, c: string): number {
+  if (q === c) return 1;
+  const a = Array.from(q);
+  const b = Array.from(c);
+  const [short, long] = a.length <= b.length ? [a, b] : [b, a];
+  const sameEnds = short[0] === long[0] && short[short.length - 1] === long[long.length - 1];
+  let score = 0;
+  if (short.length >= 2 && sameEnds && isSubsequence(short, long)) score = 0.75 + 0.25 * (short.length / long.length);
+  const edit = 1 - distance(q, c) / Math.max(a.length, b.length);
+  const lcs = (2 * lcsLength(a, b)) / (a.length + b.length);
+  const endBonus = a[a.length - 1] === b[b.length - 1] ? 0.05 : 0;
+  return Math.min(1, Math.max(score, edit + endBonus, lcs * 0.9 + endBonus));
+}
+
+/** Reads a directory from a sheet with a 单位名称 column (and 别名/简称, 曾用名, 类别, 状态). */
+export function readDirectory(grid: SheetGrid, source = grid.name): Directory {
+  const g = new FilledGrid(grid);
+  let headerRow = -1;
+  const col: Partial<Record<keyof typeof COLUMN_SYNONYMS, number>> = {};
+  for (let r = 0; r < Math.min(10, g.height) && headerRow < 0; r++) {
+    for (let c = 0; c < g.width; c++) {
+      const folded = foldLabel(g.text(r, c)).replace(/[(（].*?[)）]/g, "");
+      for (const key of Object.keys(COLUMN_SYNONYMS) as (keyof typeof COLUMN_SYNONYMS)[]) {
+        if (col[key] === undefined && COLUMN_SYNONYMS[key].includes(folded)) col[key] = c;
+      }
+    }
+    if (col.name !== undefined) headerRow = r;
+    else for (const k of Object.keys(col) as (keyof typeof col)[]) delete col[k];
+  }
+  if (headerRow < 0 || col.name === undefined) {
+    throw new DirectoryError(`部门目录“${source}”的前 10 行中没有“单位名称”列：请在表头写“单位名称”，并可加“别名”“曾用名”“类别”“状态”列。`);
+  }
+  const entries: DirectoryEntry[] = [];
+  for (let r = headerRow + 1; r < g.height; r++) {
+    const name = stripSpaces(g.text(r, col.name));
+    if (!name) continue;
+    const statusText = col.status !== undefined ? g.text(r, col.status) : "";
+    const status: UnitStatus = /撤销|撤消|停用|无效|废止|已撤/.test(statusText) ? "abolished" : "active";
+    entries.push({
+      name,
+      aliases: col.aliases !== undefined ? splitList(g.text(r, col.aliases)) : [],
+      formerNames: col.former !== undefined ? splitList(g.text(r, col.former)) : [],
+      category: col.category !== undefined ? g.text(r, col.category) : "",
+      status,
+      row: r + 1,
+    });
+  }
+  return new Directory(entries, source);
+}
+
+/** A guess at a unit's kind from its name, for a proposed directory. */
+export function guessCategory(name: string): string {
+  const s = normalizeUnitName(name);
+  if (/街道$/.test(s)) return "街道";
+  if (/(公司|集团)$/.test(s)) return "国企";
+  if (/^(团区委|团市委)$|总工会|妇联|残联|工商联|科协|侨联|红十字会|文联/.test(s)) return "群团";
+  if (/(分局|支队|大队|税务局|社保处|消防救援|供电|海关)/.test(s) || /^江[岸汉]/.test(name) && charLength(name) > 4) return "派驻机构";
+  return "部门";
+}

@@ -1,0 +1,319 @@
+// Reading task rows from a ledger sheet: find the header, fill merged cells, skip repeated headers
+// and blank rows, turn heading rows into category context, and keep each value's cell address.
+import { a1 } from "./address";
+import { foldLabel, recogniseLabel, type HeaderLabel } from "./header";
+import { cellText, stripSpaces } from "./text";
+import type { CellText, CellValue, ColumnRole, Ledger, LedgerColumn, SheetGrid, Task } from "./types";
+
+/** How far down the header may stand. */
+export const HEADER_SEARCH_ROWS = 20;
+
+/** Raised when a sheet cannot be read as a ledger; the message is for the person, in Chinese. */
+export class LedgerError extends Error {
+  constructor(message: string) {
+    super(message);
+    this.name = "LedgerError";
+  }
+}
+
+/** Values of a sheet with merged areas filled from their top-left cell. */
+export class FilledGrid {
+  private readonly master = new Map<number, number>();
+  readonly width: number;
+
+  constructor(readonly grid: SheetGrid) {
+    let width = 0;
+    for (const row of grid.rows) if (row.length > width) width = row.length;
+    for (const m of grid.merges) if (m.right + 1 > width) width = m.right + 1;
+    this.width = width;
+    for (const m of grid.merges) {
+      const key = m.top * width + m.left;
+      for (let r = m.top; r <= m.bottom; r++) {
+        for (let c = m.left; c <= m.right; c++) {
+          if (r !== m.top || c !== m.left) this.master.set(r * width + c, key);
+        }
+      }
+    }
+  }
+
+  get height(): number {
+    return this.grid.rows.length;
+  }
+
+  /** 0-based row and column of the cell holding the value shown at (row, col). */
+  origin(row: number, col: number): { row: number; col: number } {
+    const key = this.master.get(row * this.width + col);
+    return key === undefined ? { row, col } : { row: Math.floor(key / this.width), col: key % this.width };
+  }
+
+  value(row: number, col: number): CellValue {
+    const o = this.origin(row, col);
+    return this.grid.rows[o.row]?.[o.col] ?? null;
+  }
+
+  text(row: number, col: number): string {
+    return cellText(this.value(row, col)).trim();
+  }
+
+  /** The raw (unfilled) text of a cell. */
+  rawText(row: number, col: number): string {
+    return cellText(this.grid.rows[row]?.[col] ?? null).trim();
+  }
+
+  cell(row: number, col: number): CellText {
+    const o = this.origin(row, col);
+    return { text: this.text(row, col), cell: a1(o.row, o.col), row: o.row + 1, col: o.col };
+  }
+}
+
+interface HeaderGuess {
+  readonly top: number;
+  readonly bottom: number;
+  readonly columns: LedgerColumn[];
+}
+
+const KEY_ROLES: readonly ColumnRole[] = ["task", "subcategory", "lead"];
+
+function rowLabels(g: FilledGrid, r: number): (HeaderLabel | undefined)[] {
+  const out: (HeaderLabel | undefined)[] = [];
+  for (let c = 0; c < g.width; c++) {
+    const t = g.text(r, c);
+    out.push(t ? recogniseLabel(t) : undefined);
+  }
+  return out;
+}
+
+function headerScore(labels: readonly (HeaderLabel | undefined)[]): number {
+  const roles = new Set(labels.filter((l): l is HeaderLabel => !!l).map((l) => `${l.role}${l.quarter ?? ""}`));
+  const hasKey = labels.some((l) => l && KEY_ROLES.includes(l.role));
+  return hasKey ? roles.size : 0;
+}
+
+/** Finds the header row (and a second header row beneath it, when the header spans two). */
+export function findHeader(g: FilledGrid): HeaderGuess | undefined {
+  let best = -1;
+  let bestScore = 1; // at least two recognised columns, one of them a task or unit column
+  const limit = Math.min(HEADER_SEARCH_ROWS, g.height);
+  for (let r = 0; r < limit; r++) {
+    const s = headerScore(rowLabels(g, r));
+    if (s > bestScore) {
+      best = r;
+      bestScore = s;
+    }
+  }
+  if (best < 0) return undefined;
+  const top = best;
+  const topLabels = rowLabels(g, top);
+  const twoRows = top + 1 < g.height && isSubHeader(g, top);
+  const bottom = twoRows ? top + 1 : top;
+  const columns: LedgerColumn[] = [];
+  for (let c = 0; c < g.width; c++) {
+    const topText = g.text(top, c);
+    let label = topLabels[c];
+    let labelText = topText;
+    if (twoRows) {
+      const subText = g.text(bottom, c);
+      if (subText && subText !== topText) {
+        const sub = recogniseLabel(subText);
+        if (sub && label?.role === "progress" && !label.quarter) {
+          label = { role: "progress", quarter: sub.quarter ?? recogniseLabel(topText + subText)?.quarter };
+        } else if (sub) {
+          label = sub;
+        }
+        labelText = topText ? `${topText}/${subText}` : subText;
+      }
+    }
+    if (label) columns.push({ role: label.role, col: c, label: labelText, ...(label.quarter ? { quarter: label.quarter } : {}) });
+  }
+  return { top, bottom, columns };
+}
+
+/** A second header row: every filled cell repeats the one above (a vertical merge) or is a column name. */
+function isSubHeader(g: FilledGrid, top: number): boolean {
+  const r = top + 1;
+  let recognised = 0;
+  for (let c = 0; c < g.width; c++) {
+    const t = g.text(r, c);
+    if (!t || t === g.text(top, c)) continue;
+    if (!recogniseLabel(t)) return false;
+    recognised++;
+  }
+  return recognised > 0;
+}
+
+/** Heading rows inside a table: 一、… （二）… ——… 第一部分 … The level is the nesting depth. */
+export function headingLevel(text: string): number | undefined {
+  const s = text.normalize("NFKC").trim();
+  if (/^[一二三四五六七八九十百]+[、.]/.test(s)) return 0;
+  if (/^第[一二三四五六七八九十]+(部分|章|篇|节)/.test(s)) return 0;
+  if (/^\([一二三四五六七八九十百]+\)/.test(s)) return 1;
+  if (/^(——|--|—)/.test(s)) return 2;
+  return undefined;
+}
+
+/** Chooses which columns hold what, once per role (the first wins, except categories, which stack). */
+function assignColumns(columns: readonly LedgerColumn[]) {
+  const first = (role: ColumnRole) => columns.find((c) => c.role === role);
+  const task = first("task") ?? first("subcategory");
+  const categories = columns.filter((c) => c.role === "category" || (c.role === "subcategory" && c !== task));
+  const progress = new Map<1 | 2 | 3 | 4 | "any", LedgerColumn>();
+  for (const c of columns) {
+    if (c.role !== "progress") continue;
+    const key = c.quarter ?? "any";
+    if (!progress.has(key)) progress.set(key, c);
+  }
+  return {
+    no: first("no"),
+    task,
+    categories,
+    lead: first("lead"),
+    co: first("co"),
+    cityLead: first("cityLead"),
+    deadline: first("deadline"),
+    status: first("status"),
+    progress,
+  };
+}
+
+function titleAbove(g: FilledGrid, top: number): string | undefined {
+  for (let r = 0; r < top; r++) {
+    for (let c = 0; c < g.width; c++) {
+      const t = g.rawText(r, c);
+      if (t) return t;
+    }
+  }
+  return undefined;
+}
+
+/** A year (2000–2099) written in a title or a sheet name. */
+export function yearIn(text: string): number | undefined {
+  const m = /(?<!\d)(20\d{2})(?!\d)/.exec(text.normalize("NFKC"));
+  return m ? Number(m[1]) : undefined;
+}
+
+function yearOf(g: FilledGrid, top: number, sheetName: string): number | undefined {
+  for (let r = 0; r < top; r++) {
+    for (let c = 0; c < g.width; c++) {
+      const y = yearIn(g.rawText(r, c));
+      if (y) return y;
+    }
+  }
+  return yearIn(sheetName);
+}
+
+/** Appends a level to a category path, skipping a repeat of the level before. */
+function pushLevel(path: string[], level: string): void {
+  if (level && path[path.length - 1] !== level) path.push(level);
+}
+
+/** Reads the tasks of a ledger sheet. Throws LedgerError when the sheet has no recognisable header. */
+export function readLedger(grid: SheetGrid): Ledger {
+  const g = new FilledGrid(grid);
+  const header = findHeader(g);
+  if (!header) {
+    throw new LedgerError(
+      `工作表“${grid.name}”的前 ${HEADER_SEARCH_ROWS} 行中没有找到台账表头：` +
+        `应有“序号”“目标任务（或工作任务、目标和要求）”“责任单位（或牵头单位、主要责任部门）”等列名。`,
+    );
+  }
+  const cols = assignColumns(header.columns);
+  if (!cols.task) {
+    throw new LedgerError(
+      `工作表“${grid.name}”第 ${header.top + 1} 行的表头中没有任务列：应有“目标任务”“工作任务”“目标和要求”或“责任事项”等列名。`,
+    );
+  }
+  const taskCol = cols.task;
+  const labelled = header.columns;
+  const headings: string[] = [];
+  const tasks: Task[] = [];
+  let lastTaskCell = "";
+
+  for (let r = header.bottom + 1; r < g.height; r++) {
+    const texts = labelled.map((c) => g.text(r, c.col));
+    const nonEmpty = texts.filter((t) => t);
+    if (nonEmpty.length === 0) {
+      // A heading typed into an unlabelled column (or merged across the row from column A).
+      const other = firstText(g, r);
+      const level = other ? headingLevel(other) : undefined;
+      if (level !== undefined) setHeading(headings, level, stripSpaces(other!));
+      continue;
+    }
+    if (isRepeatedHeader(texts, labelled)) continue;
+
+    // A heading row: one value across the row (a merged heading), or a heading-shaped text alone.
+    const distinct = new Set(nonEmpty);
+    if (distinct.size === 1) {
+      const only = nonEmpty[0]!;
+      const level = headingLevel(only);
+      if (level !== undefined || nonEmpty.length > 1) {
+        setHeading(headings, level ?? 0, stripSpaces(only));
+        continue;
+      }
+    }
+
+    const text = g.cell(r, taskCol.col);
+    const lead = cols.lead ? g.cell(r, cols.lead.col) : undefined;
+    if (!text.text && !lead?.text) continue;
+    if (text.text && text.cell === lastTaskCell) continue; // one task merged over several rows
+    lastTaskCell = text.cell;
+
+    const category: string[] = [];
+    for (const h of headings) pushLevel(category, h);
+    for (const c of cols.categories) pushLevel(category, stripSpaces(g.text(r, c.col)));
+
+    const progress: Partial<Record<1 | 2 | 3 | 4 | "any", CellText>> = {};
+    for (const [key, c] of cols.progress) progress[key] = g.cell(r, c.col);
+
+    const deadline = cols.deadline ? g.cell(r, cols.deadline.col) : undefined;
+    tasks.push({
+      row: r + 1,
+      no: cols.no ? g.text(r, cols.no.col) : "",
+      category,
+      text,
+      ...(lead ? { lead } : {}),
+      ...(cols.co ? { co: g.cell(r, cols.co.col) } : {}),
+      ...(cols.cityLead ? { cityLead: g.cell(r, cols.cityLead.col) } : {}),
+      ...(deadline ? { deadline, deadlineValue: g.value(r, cols.deadline!.col) } : {}),
+      ...(cols.status ? { status: g.cell(r, cols.status.col) } : {}),
+      progress,
+    });
+  }
+
+  const year = yearOf(g, header.top, grid.name);
+  const title = titleAbove(g, header.top);
+  return {
+    sheet: grid.name,
+    headerTop: header.top + 1,
+    headerRow: header.bottom + 1,
+    columns: labelled,
+    tasks,
+    ...(year ? { year } : {}),
+    ...(title ? { title } : {}),
+  };
+}
+
+function firstText(g: FilledGrid, r: number): string | undefined {
+  for (let c = 0; c < g.width; c++) {
+    const t = g.text(r, c);
+    if (t) return t;
+  }
+  return undefined;
+}
+
+function setHeading(headings: string[], level: number, text: string): void {
+  headings.length = Math.min(headings.length, level);
+  while (headings.length < level) headings.push("");
+  headings.push(text);
+  // Empty placeholders for skipped levels are dropped when the path is built.
+}
+
+/** A row that repeats the column names (printed plans repeat the header on every page). */
+function isRepeatedHeader(texts: readonly string[], columns: readonly LedgerColumn[]): boolean {
+  let same = 0;
+  texts.forEach((t, i) => {
+    if (!t) return;
+    const c = columns[i]!;
+    if (foldLabel(t) === foldLabel(c.label.split("/").pop() ?? "") || recogniseLabel(t)?.role === c.role) same++;
+  });
+  return same >= Math.max(2, Math.ceil(columns.length / 2));
+}

@@ -1,0 +1,74 @@
+// Proposing a department directory from the units a ledger uses, for a person to review:
+// spellings of one unit are grouped under one name, and the rest become its aliases.
+import { guessCategory, normalizeUnitName } from "./directory";
+import { parseUnitCell } from "./units";
+import type { Ledger, UnitMention } from "./types";
+
+export interface ProposedUnit {
+  /** The fullest spelling found, proposed as the canonical name. */
+  readonly name: string;
+  /** Other spellings of the same unit found in the ledger. */
+  readonly aliases: readonly string[];
+  readonly category: string;
+  /** How many unit cells name it. */
+  readonly count: number;
+  /** Where it is used, A1 addresses (the first few). */
+  readonly cells: readonly string[];
+}
+
+interface Group {
+  key: string;
+  spellings: Map<string, number>;
+  cells: string[];
+  count: number;
+}
+
+const MAX_CELLS = 5;
+
+function isAbbreviationOf(short: string, long: string): boolean {
+  const a = Array.from(short);
+  const b = Array.from(long);
+  if (a.length >= b.length || a.length < 2 || a[0] !== b[0] || a[a.length - 1] !== b[b.length - 1]) return false;
+  let i = 0;
+  for (const ch of b) if (i < a.length && ch === a[i]) i++;
+  return i === a.length;
+}
+
+export function proposeDirectory(ledger: Ledger): ProposedUnit[] {
+  const groups = new Map<string, Group>();
+  const add = (u: UnitMention, cell: string) => {
+    if (u.collective) return;
+    const key = normalizeUnitName(u.name);
+    if (!key) return;
+    let g = groups.get(key);
+    if (!g) groups.set(key, (g = { key, spellings: new Map(), cells: [], count: 0 }));
+    g.spellings.set(u.name, (g.spellings.get(u.name) ?? 0) + 1);
+    g.count++;
+    if (g.cells.length < MAX_CELLS && !g.cells.includes(cell)) g.cells.push(cell);
+  };
+  for (const t of ledger.tasks) {
+    for (const c of [t.lead, t.co]) {
+      if (!c?.text) continue;
+      const p = parseUnitCell(c.text);
+      for (const u of [...p.units, ...p.co]) add(u, c.cell);
+    }
+  }
+  // Fold an abbreviation into the one longer unit it abbreviates (发改局 into 发展和改革局).
+  const all = [...groups.values()];
+  for (const g of all) {
+    const longer = all.filter((o) => o !== g && groups.has(o.key) && isAbbreviationOf(g.key, o.key));
+    if (longer.length !== 1) continue;
+    const target = longer[0]!;
+    for (const [s, n] of g.spellings) target.spellings.set(s, (target.spellings.get(s) ?? 0) + n);
+    target.count += g.count;
+    for (const c of g.cells) if (target.cells.length < MAX_CELLS && !target.cells.includes(c)) target.cells.push(c);
+    groups.delete(g.key);
+  }
+  return [...groups.values()]
+    .map((g) => {
+      const spellings = [...g.spellings].sort((a, b) => normalizeUnitName(b[0]).length - normalizeUnitName(a[0]).length || b[0].length - a[0].length || b[1] - a[1]);
+      const name = spellings[0]![0];
+      return { name, aliases: spellings.slice(1).map(([s]) => s), category: guessCategory(name), count: g.count, cells: g.cells };
+    })
+    .sort((a, b) => b.count - a.count || a.name.localeCompare(b.name, "zh"));
+}

@@ -1,0 +1,115 @@
+// Splitting a responsible-unit cell into units: separators, labels (市级牵头单位:…;区级牵头单位:…),
+// brackets that belong to a name, names broken across lines, and collective units.
+import type { ParsedUnitCell, UnitMention } from "./types";
+
+const OPEN = "（(〈<【[《";
+const CLOSE = "）)〉>】]》";
+const SEPARATORS = new Set(["、", "，", ",", "；", ";", "/", "／", "\n", "\r", "\t"]);
+
+/** Labels that may stand inside a unit cell, and which part of the cell they introduce. */
+const LABELS: readonly (readonly [RegExp, keyof ParsedUnitCell])[] = [
+  [/^市级(牵头|责任)(单位|部门)$/, "city"],
+  [/^(区级)?(牵头|责任|主要责任)(单位|部门)$/, "units"],
+  [/^(配合|协办|相关责任|协同)(单位|部门)$/, "co"],
+];
+const LABEL_RE = /(市级牵头单位|市级牵头部门|市级责任单位|市级责任部门|区级牵头单位|区级牵头部门|区级责任单位|区级责任部门|主要责任单位|主要责任部门|牵头单位|牵头部门|责任单位|责任部门|配合单位|配合部门|协办单位|协办部门|相关责任单位|相关责任部门|协同单位)\s*[:：]/g;
+
+/**
+ * Collective units are always valid: 各街道, 各相关部门, 区人民政府各部门, 区人民政府其他部门 …
+ * They name a group of units rather than one.
+ */
+export function isCollective(name: string): boolean {
+  const s = name.normalize("NFKC").replace(/\s+/g, "");
+  return /^((区|市|县)?(人民)?政府|区直|市直|全区|全市)?(各|其他|其它|相关|有关|所有)+(相关|有关)?[\u4e00-\u9fa5]{0,6}(部门|单位|街道|街道办事处|街办|社区|乡镇|镇街|成员单位|机构|平台|企业)$/.test(
+    s,
+  );
+}
+
+/** Unit-name endings; a fragment that is only one of these was broken off the name before it. */
+const SUFFIX_FRAGMENT = /^(局|委|办|部|处|队|会|院|所|厅|站|中心|分局|大队|支队|事务局|管理局|办公室|委员会|街道|街|办事处|公司|集团)$/;
+
+function mention(name: string): UnitMention {
+  return { name, collective: isCollective(name) };
+}
+
+/** Splits on the separators outside brackets; runs of two or more spaces separate too. */
+function splitNames(text: string): string[] {
+  const parts: string[] = [];
+  let depth = 0;
+  let cur = "";
+  const chars = Array.from(text);
+  for (let i = 0; i < chars.length; i++) {
+    const ch = chars[i]!;
+    if (OPEN.includes(ch)) depth++;
+    else if (CLOSE.includes(ch)) depth = Math.max(0, depth - 1);
+    const isSpaceRun = (ch === " " || ch === "\u3000") && (chars[i + 1] === " " || chars[i + 1] === "\u3000" || chars[i - 1] === " " || chars[i - 1] === "\u3000");
+    if (depth === 0 && (SEPARATORS.has(ch) || isSpaceRun)) {
+      parts.push(cur);
+      cur = "";
+    } else {
+      cur += ch;
+    }
+  }
+  parts.push(cur);
+  return parts.map((p) => p.replace(/[\s\u3000]+/g, "").replace(/^[。.．]+|[。.．]+$/g, "")).filter((p) => p.length > 0);
+}
+
+/**
+ * Mends names broken across lines when a plan was copied from a PDF: a lone "区" joins the next part,
+ * a lone "局" (or another ending) joins the part before.
+ */
+function mendBroken(parts: readonly string[]): string[] {
+  const out: string[] = [];
+  let carry = "";
+  for (const p of parts) {
+    if (/^(区|市)$/.test(p)) {
+      carry += p;
+      continue;
+    }
+    const name = carry + p;
+    carry = "";
+    if (out.length > 0 && SUFFIX_FRAGMENT.test(name)) out[out.length - 1] += name;
+    else out.push(name);
+  }
+  if (carry) out.push(carry);
+  return out;
+}
+
+/** "区司法局及区人民政府其他部门" names two units: the one before 及 and a collective one. */
+function splitAnd(name: string): string[] {
+  const i = name.indexOf("及");
+  if (i <= 0 || i === name.length - 1) return [name];
+  const right = name.slice(i + 1);
+  if (isCollective(right) || /(局|委|办|部|中心|街道)$/.test(name.slice(0, i))) return [name.slice(0, i), ...splitAnd(right)];
+  return [name];
+}
+
+/** Splits an unlabelled run of unit names. */
+export function splitUnits(text: string): UnitMention[] {
+  return mendBroken(splitNames(text)).flatMap(splitAnd).map(mention);
+}
+
+/**
+ * Parses a unit cell. Unlabelled text is the cell's own role (`units`); labelled parts go where the
+ * label says: 市级… to `city`, 区级…/责任单位/牵头单位 to `units`, 配合/协办 to `co`.
+ */
+export function parseUnitCell(text: string): ParsedUnitCell {
+  const result: { units: UnitMention[]; city: UnitMention[]; co: UnitMention[] } = { units: [], city: [], co: [] };
+  // An inline part such as "(市级牵头单位:…;区级牵头单位:…)" comes wrapped in one pair of brackets.
+  const trimmed = text.trim();
+  const s = /^[(（][^()（）]*[:：][^()（）]*[)）]$/.test(trimmed) ? trimmed.slice(1, -1) : text;
+  LABEL_RE.lastIndex = 0;
+  const marks: { at: number; end: number; part: keyof ParsedUnitCell }[] = [];
+  for (let m = LABEL_RE.exec(s); m; m = LABEL_RE.exec(s)) {
+    const label = m[1]!;
+    const part = LABELS.find(([re]) => re.test(label))?.[1] ?? "units";
+    marks.push({ at: m.index, end: m.index + m[0].length, part });
+  }
+  const before = marks.length ? s.slice(0, marks[0]!.at) : s;
+  result.units.push(...splitUnits(before));
+  marks.forEach((mk, i) => {
+    const end = i + 1 < marks.length ? marks[i + 1]!.at : s.length;
+    result[mk.part].push(...splitUnits(s.slice(mk.end, end)));
+  });
+  return result;
+}
