@@ -58,7 +58,7 @@ export function checkReport(file: string, result: CheckResult, directory: Direct
     const group = findings.filter((f) => f.kind === kind);
     if (group.length === 0) continue;
     lines.push(`【${label}】${group.length} 处`);
-    for (const f of group.slice(0, LIST_LIMIT)) lines.push(`  ${f.cell.padEnd(6)} ${f.message}`);
+    for (const f of group.slice(0, LIST_LIMIT)) lines.push(`  ${f.message}`);
     if (group.length > LIST_LIMIT) lines.push(`  …… 另有 ${group.length - LIST_LIMIT} 处（用 --json 查看全部）`);
     lines.push("");
   }

@@ -84,7 +84,8 @@ function rowLabels(g: FilledGrid, r: number): (HeaderLabel | undefined)[] {
 }
 
 function headerScore(labels: readonly (HeaderLabel | undefined)[]): number {
-  const roles = new Set(labels.filter((l): l is HeaderLabel => !!l).map((l) => `${l.role}${l.quarter ?? ""}`));
+  // Roles, not quarters: the sub-row of a two-row header (一季度|二季度|…) must not outscore the row above.
+  const roles = new Set(labels.filter((l): l is HeaderLabel => !!l).map((l) => l.role));
   const hasKey = labels.some((l) => l && KEY_ROLES.includes(l.role));
   return hasKey ? roles.size : 0;
 }

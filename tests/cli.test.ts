@@ -1,0 +1,163 @@
+import * as crypto from "crypto";
+import * as fs from "fs";
+import * as os from "os";
+import * as path from "path";
+import ExcelJS from "exceljs";
+import { run } from "../src/cli/main";
+
+const SEEDS = path.join(__dirname, "..", "seeds");
+const LEDGER_2019 = path.join(SEEDS, "2019江汉区政府工作报告责任分解台账.xlsx");
+const DIRECTORY_2019 = path.join(SEEDS, "2019江汉区部门目录.xlsx");
+const LEDGER_2026 = path.join(SEEDS, "2026江岸区政府工作报告责任分解台账.xlsx");
+const TODAY = ["--today", "2026-11-22"];
+
+async function duban(...args: string[]) {
+  let out = "";
+  let err = "";
+  const code = await run(args, { out: (s) => (out += s + "\n"), err: (s) => (err += s + "\n") });
+  return { code, out, err };
+}
+
+async function json(...args: string[]) {
+  const r = await duban(...args, "--json");
+  return { code: r.code, data: JSON.parse(r.out) };
+}
+
+const sha = (file: string) => crypto.createHash("sha256").update(fs.readFileSync(file)).digest("hex");
+const tmp = fs.mkdtempSync(path.join(os.tmpdir(), "duban-"));
+
+describe("duban check on the seed workbooks", () => {
+  test("2019 Jianghan: 106 tasks, the old co-unit names reported as renamed", async () => {
+    const before = sha(LEDGER_2019);
+    const { code, data } = await json("check", LEDGER_2019, ...TODAY);
+    expect(code).toBe(1);
+    expect(data).toMatchObject({ sheet: "进展情况", headerRow: 2, tasks: 106, quarter: "2019Q4" });
+    expect(data.counts).toEqual({
+      "missing-unit": 0,
+      "unknown-unit": 1,
+      "renamed-unit": 47,
+      "missing-progress": 0,
+      "placeholder-progress": 0,
+      "stale-progress": 0,
+      "unquantified-progress": 0,
+      "overdue": 0,
+    });
+    expect(data.findings).toHaveLength(48);
+    expect(data.findings).toContainEqual(
+      expect.objectContaining({ kind: "renamed-unit", cell: "F3", row: 3, taskNo: "1", value: "城管委", suggestions: ["区城市管理执法局"] }),
+    );
+    // 环保局 still leads task 11 in the October table: the lead cell is reported too.
+    expect(data.findings).toContainEqual(expect.objectContaining({ kind: "renamed-unit", cell: "E14", value: "环保局" }));
+    expect(data.findings).toContainEqual(expect.objectContaining({ kind: "unknown-unit", cell: "F90", value: "市红会医院" }));
+    expect(sha(LEDGER_2019)).toBe(before); // the input is never written
+  });
+
+  test("the directory may come from another workbook", async () => {
+    const { data } = await json("check", LEDGER_2019, "--directory", DIRECTORY_2019, ...TODAY);
+    expect(data.directory.units).toBe(59);
+    expect(data.findings).toHaveLength(48);
+  });
+
+  test("2026 Jiang'an: 184 tasks, every unit known, no progress yet for the third quarter", async () => {
+    const { code, data } = await json("check", LEDGER_2026, ...TODAY);
+    expect(code).toBe(1);
+    expect(data).toMatchObject({ tasks: 184, quarter: "2026Q3", headerRow: 2 });
+    expect(data.counts["missing-progress"]).toBe(184);
+    expect(data.findings).toHaveLength(184);
+    expect(data.findings[0]).toMatchObject({ kind: "missing-progress", cell: "I3", row: 3, taskNo: "1" });
+    expect(data.findings[183]).toMatchObject({ cell: "I186", taskNo: "四-41" });
+  });
+
+  test("--quarter picks the quarter's own column", async () => {
+    const { data } = await json("check", LEDGER_2026, "--quarter", "2026Q1");
+    expect(data.quarter).toBe("2026Q1");
+    expect(data.findings[0].cell).toBe("G3");
+  });
+
+  test("the readable report is grouped by kind, in Chinese", async () => {
+    const { code, out } = await duban("check", LEDGER_2019, ...TODAY);
+    expect(code).toBe(1);
+    expect(out).toContain("【单位已更名或撤销】47 处");
+    expect(out).toContain("“城管委”已更名为“区城市管理执法局”");
+    expect(out).toContain("共 48 处问题");
+  });
+
+  test("a ledger without findings exits 0", async () => {
+    const file = path.join(tmp, "clean.xlsx");
+    const wb = new ExcelJS.Workbook();
+    const ws = wb.addWorksheet("台账");
+    ws.addRows([
+      ["序号", "目标任务", "责任单位", "三季度进展"],
+      [1, "新建口袋公园3个。", "区园林局", "已建成口袋公园2个，第3个完成主体施工。"],
+    ]);
+    await wb.xlsx.writeFile(file);
+    const r = await duban("check", file, "--quarter", "2026Q3");
+    expect(r.code).toBe(0);
+    expect(r.out).toContain("没有发现问题");
+    expect(r.out).toContain("没有部门目录");
+  });
+});
+
+describe("bad input exits 2 with a message saying what was expected", () => {
+  const expectBad = async (args: string[], message: RegExp) => {
+    const r = await duban(...args);
+    expect(r.code).toBe(2);
+    expect(r.err).toMatch(message);
+  };
+  test("a missing file", () => expectBad(["check", path.join(tmp, "没有.xlsx")], /找不到文件/));
+  test("a text file", async () => {
+    const f = path.join(tmp, "notes.txt");
+    fs.writeFileSync(f, "not a workbook");
+    await expectBad(["check", f], /不是 \.xlsx 工作簿/);
+  });
+  test("an old .xls", async () => {
+    const f = path.join(tmp, "old.xls");
+    fs.writeFileSync(f, Buffer.from([0xd0, 0xcf, 0x11, 0xe0, 0xa1, 0xb1, 0x1a, 0xe1, 0, 0]));
+    await expectBad(["check", f], /另存为/);
+  });
+  test("a corrupt .xlsx", async () => {
+    const f = path.join(tmp, "broken.xlsx");
+    fs.writeFileSync(f, Buffer.concat([Buffer.from("PK\u0003\u0004"), Buffer.alloc(64, 1)]));
+    await expectBad(["check", f], /无法作为 \.xlsx 工作簿打开/);
+  });
+  test("a sheet that does not exist", () => expectBad(["check", LEDGER_2019, "--sheet", "汇总"], /没有名为“汇总”的工作表；现有工作表：“进展情况”、“部门目录”/));
+  test("no recognisable header", () => expectBad(["check", LEDGER_2019, "--sheet", "部门目录"], /没有找到台账表头/));
+  test("a directory without 单位名称", async () => {
+    const f = path.join(tmp, "units.xlsx");
+    const wb = new ExcelJS.Workbook();
+    wb.addWorksheet("名单").addRows([["名字", "电话"], ["区财政局", "123"]]);
+    await wb.xlsx.writeFile(f);
+    await expectBad(["check", LEDGER_2019, "--directory", f], /没有“单位名称”列/);
+  });
+  test("a bad quarter", () => expectBad(["check", LEDGER_2019, "--quarter", "三季度"], /2026Q3/));
+  test("an unknown command or option", async () => {
+    await expectBad(["inspect", LEDGER_2019], /未知命令/);
+    await expectBad(["check", LEDGER_2019, "--colour"], /参数有误/);
+    await expectBad(["check"], /需要一个 \.xlsx/);
+  });
+});
+
+describe("duban directory", () => {
+  test("proposes a directory from the ledger's units, grouping spellings of one unit", async () => {
+    const out = path.join(tmp, "目录.xlsx");
+    const r = await duban("directory", LEDGER_2019, "-o", out);
+    expect(r.code).toBe(0);
+    const wb = new ExcelJS.Workbook();
+    await wb.xlsx.readFile(out);
+    const ws = wb.getWorksheet("部门目录")!;
+    expect(ws.getRow(1).values).toEqual([undefined, "单位名称", "别名", "曾用名", "类别", "状态", "出现次数", "出现位置"]);
+    const names: string[] = [];
+    ws.eachRow((row, n) => n > 1 && names.push(String(row.getCell(1).value)));
+    expect(names).toContain("发展和改革局");
+    expect(names).not.toContain("各街道");
+    expect(new Set(names).size).toBe(names.length);
+    // The proposal can be used as a directory: every unit of the ledger is then known.
+    const { data } = await json("check", LEDGER_2019, "--directory", out, ...TODAY);
+    expect(data.counts["unknown-unit"]).toBe(0);
+  });
+  test("refuses to write over its input", async () => {
+    const r = await duban("directory", LEDGER_2019, "-o", LEDGER_2019);
+    expect(r.code).toBe(2);
+    expect(r.err).toMatch(/不能与输入的台账相同/);
+  });
+});

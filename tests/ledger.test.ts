@@ -1,0 +1,197 @@
+import { check, Directory, labelQuarter, readLedger, recogniseLabel, type CellValue } from "../src/core";
+import { grid } from "./helpers/grid";
+
+describe("recognising column names", () => {
+  test.each([
+    ["序号", "no"],
+    ["编号", "no"],
+    ["No.", "no"],
+    ["工作类目", "category"],
+    ["板块", "category"],
+    ["领域", "category"],
+    ["工作任务", "subcategory"],
+    ["重点工作", "subcategory"],
+    ["目标和要求", "task"],
+    ["目标任务", "task"],
+    ["具体工作内容", "task"],
+    ["责任事项", "task"],
+    ["主要责任\n\n部门", "lead"],
+    ["牵头单位", "lead"],
+    ["区级牵头单位", "lead"],
+    ["相关责任部门", "co"],
+    ["配合单位", "co"],
+    ["协办单位", "co"],
+    ["市级牵头单位", "cityLead"],
+    ["完成时限", "deadline"],
+    ["时间节点", "deadline"],
+    ["进展情况", "progress"],
+    ["推进情况", "progress"],
+    ["完成状态", "status"],
+  ])("%s is %s", (label, role) => expect(recogniseLabel(label)?.role).toBe(role));
+
+  test.each([
+    ["一季度进展", 1],
+    ["第二季度", 2],
+    ["3季度", 3],
+    ["Q4", 4],
+    ["截至9月底", 3],
+    ["上半年进展情况", 2],
+  ])("%s is progress of quarter %s", (label, q) => {
+    expect(recogniseLabel(label)).toEqual({ role: "progress", quarter: q });
+  });
+
+  test("a plain 进展情况 column is not tied to a quarter", () => {
+    expect(recogniseLabel("进展情况（截至10月底）")).toEqual({ role: "progress" });
+    expect(labelQuarter("进展情况")).toBeUndefined();
+  });
+
+  test("text that is not a column name", () => {
+    expect(recogniseLabel("地区生产总值增长8%左右。")).toBeUndefined();
+    expect(recogniseLabel("")).toBeUndefined();
+  });
+});
+
+// The shape of seed 000: title, header, merged categories, a header repeated on the next page,
+// heading rows, blank rows, several units in one cell.
+const HEADER = ["工作类目", "工作任务", "目标和要求", "主要责任部门", "相关责任部门", "进展情况"];
+const rows: CellValue[][] = [
+  ["2019年区《政府工作报告》确定的主要目标任务责任分解方案", null, null, null, null, null],
+  [null, null, null, null, null, null],
+  HEADER,
+  ["经济社会发\n展主要预期\n目标", null, "地区生产总值增长8%左右。", "发改委", "商务区综合计划局\n经信局\n各街道", "截至9月底，地区生产总值增长6.9%。"],
+  [null, null, "一般公共预算总收入实现255亿元。", "财政局", "税务局", "截至10月底，完成217.6亿元。"],
+  [null, null, null, null, null, null],
+  HEADER,
+  ["围绕军运保障，深耕精致江汉", "高标准抓好环境改善", "打通汉江大道。", "商务区土地管理局", "商务区规划建设局", "汉江大道已于9月26日全线通车。"],
+  [null, null, "新建微循环道路10条，建设人行天桥6座。", "建设局", "各相关街道", "正在推进"],
+  ["为民办实事", "为民办实事", "为民办实事", "为民办实事", "为民办实事", "为民办实事"],
+  [null, null, "关爱老年人。为1000名高龄困难老年人购买养老服务。", "民政局", null, null],
+];
+const merges = ["A1:F1", "A4:A5", "B4:B5", "A8:A9", "B8:B9", "A10:F10"];
+
+describe("reading task rows", () => {
+  const ledger = readLedger(grid(rows, merges, "责任分解"));
+
+  test("finds the header below the title and the year in the title", () => {
+    expect(ledger.headerRow).toBe(3);
+    expect(ledger.year).toBe(2019);
+    expect(ledger.title).toMatch(/^2019年/);
+  });
+
+  test("skips blank rows and the repeated header; a merged heading row becomes context", () => {
+    expect(ledger.tasks.map((t) => t.row)).toEqual([4, 5, 8, 9, 11]);
+  });
+
+  test("merged category cells fill down; 工作任务 is a second level when 目标和要求 is the task", () => {
+    expect(ledger.tasks[1]!.category).toEqual(["经济社会发展主要预期目标"]);
+    expect(ledger.tasks[3]!.category).toEqual(["围绕军运保障，深耕精致江汉", "高标准抓好环境改善"]);
+    expect(ledger.tasks[4]!.category).toEqual(["为民办实事"]);
+  });
+
+  test("each value keeps the address of its cell (a merged one: the top-left)", () => {
+    const t = ledger.tasks[1]!;
+    expect(t.text).toMatchObject({ text: "一般公共预算总收入实现255亿元。", cell: "C5", row: 5 });
+    expect(t.lead).toMatchObject({ text: "财政局", cell: "D5" });
+    expect(t.progress.any).toMatchObject({ cell: "F5" });
+  });
+
+  test("multi-line cells keep their text", () => {
+    expect(ledger.tasks[0]!.co!.text).toBe("商务区综合计划局\n经信局\n各街道");
+  });
+});
+
+describe("headers of other shapes", () => {
+  test("a two-row header: 进展情况 over 一季度…四季度", () => {
+    const l = readLedger(
+      grid(
+        [
+          ["序号", "目标任务", "责任单位", "完成时限", "进展情况", null, null, null],
+          [null, null, null, null, "一季度", "二季度", "三季度", "四季度"],
+          [1, "新建口袋公园3个。", "区园林局", "2026年12月底", "已完成选址", "完成设计", "", ""],
+        ],
+        ["A1:A2", "B1:B2", "C1:C2", "D1:D2", "E1:H1"],
+      ),
+    );
+    expect(l.headerTop).toBe(1);
+    expect(l.headerRow).toBe(2);
+    expect(l.columns.filter((c) => c.role === "progress").map((c) => c.quarter)).toEqual([1, 2, 3, 4]);
+    expect(l.tasks).toHaveLength(1);
+    expect(l.tasks[0]!.progress[2]).toMatchObject({ text: "完成设计", cell: "F3" });
+  });
+
+  test("heading rows 一、（二）—— inside the table become the category path", () => {
+    const l = readLedger(
+      grid([
+        ["序号", "目标任务", "责任单位", "三季度进展"],
+        ["一、2026年经济社会发展主要预期目标", null, null, null],
+        [1, "地区生产总值增长6%左右。", "区发展和改革局", "增长5.8%"],
+        ["二、2026年重点工作", null, null, null],
+        ["（一）凝心聚力打好产业转型突围战", null, null, null],
+        [7, "支持在岸金融总部拓展业务布局。", "区政府办（金融）", ""],
+      ]),
+    );
+    expect(l.tasks.map((t) => t.category)).toEqual([
+      ["一、2026年经济社会发展主要预期目标"],
+      ["二、2026年重点工作", "（一）凝心聚力打好产业转型突围战"],
+    ]);
+  });
+
+  test("a header in row 19 is found; one in row 21 is not", () => {
+    const body = [["序号", "目标任务", "责任单位", "进展情况"], [1, "任务", "区财政局", "进展"]];
+    const pad = (n: number): CellValue[][] => Array.from({ length: n }, () => ["说明文字"]);
+    expect(readLedger(grid([...pad(18), ...body])).headerRow).toBe(19);
+    expect(() => readLedger(grid([...pad(20), ...body]))).toThrow(/前 20 行中没有找到台账表头/);
+  });
+
+  test("a sheet with no header says what it expected", () => {
+    expect(() => readLedger(grid([["姓名", "电话"], ["张三", "123"]], [], "通讯录"))).toThrow(/工作表“通讯录”.*序号.*目标任务.*责任单位/);
+  });
+});
+
+describe("the whole check on a small ledger", () => {
+  const dir = new Directory([
+    { name: "区发展和改革局", aliases: ["发改局"], formerNames: ["发改委"], category: "部门", status: "active", row: 2 },
+    { name: "区财政局", aliases: [], formerNames: [], category: "部门", status: "active", row: 3 },
+  ]);
+  const g = grid([
+    ["2026年责任分解台账", null, null, null, null, null],
+    ["序号", "目标任务", "牵头单位", "完成时限", "二季度进展", "三季度进展"],
+    [1, "一般公共预算收入完成142亿元。", "区财政局", "", "完成70亿元", "完成110.5亿元，达目标进度77.8%"],
+    [2, "地区生产总值增长6%左右。", "发改委", "", "", ""],
+    [3, "推进财政预算绩效管理改革。", "区财正局、各街道", "2026年6月底", "制定改革方案，报区政府审定。", "制定改革方案，报区政府审定。"],
+    [4, "新建口袋公园3个。", "", "", "", "正在推进"],
+    [5, "新增就业不少于2万人。", "区财政局", "", "", "积极开展招聘活动，帮扶困难人员就业。"],
+  ]);
+  const result = check(g, dir, { today: new Date(2026, 10, 22) });
+  const kinds = result.findings.map((f) => `${f.kind}@${f.cell}`);
+
+  test("defaults to the latest ended quarter of the ledger's year", () => {
+    expect(result.quarter).toEqual({ year: 2026, q: 3 });
+  });
+
+  test("finds each kind at its cell", () => {
+    expect(kinds).toEqual([
+      "renamed-unit@C4",
+      "missing-progress@F4",
+      "unknown-unit@C5",
+      "stale-progress@F5",
+      "overdue@F5",
+      "missing-unit@C6",
+      "placeholder-progress@F6",
+      "unquantified-progress@F7",
+    ]);
+  });
+
+  test("unit findings carry the unit as written and ranked suggestions", () => {
+    const renamed = result.findings.find((f) => f.kind === "renamed-unit")!;
+    expect(renamed).toMatchObject({ value: "发改委", suggestions: ["区发展和改革局"], row: 4, taskNo: "2" });
+    const unknown = result.findings.find((f) => f.kind === "unknown-unit")!;
+    expect(unknown.value).toBe("区财正局");
+    expect(unknown.suggestions![0]).toBe("区财政局");
+    expect(unknown.message).toContain("区财正局");
+  });
+
+  test("a quarter the ledger has no column for is refused with a clear message", () => {
+    expect(() => check(g, dir, { quarter: { year: 2026, q: 4 } })).toThrow(/没有2026年第四季度的进展列/);
+  });
+});
