@@ -31,12 +31,36 @@ function taskName(task: Task): string {
   return task.no ? `序号${task.no}（第${task.row}行）` : `第${task.row}行`;
 }
 
-function unitFindings(task: Task, directory: Directory | undefined, seen: Set<string>): Finding[] {
+/** Unit cells repeat down a ledger; each distinct text is split once per check. */
+type UnitParser = (text: string) => ReturnType<typeof parseUnitCell>;
+
+function cachedParser(): UnitParser {
+  const cache = new Map<string, ReturnType<typeof parseUnitCell>>();
+  return (text) => {
+    let p = cache.get(text);
+    if (!p) cache.set(text, (p = parseUnitCell(text)));
+    return p;
+  };
+}
+
+/**
+ * The unit cells of the task before: a unit cell merged over several tasks has one address, and its
+ * problems are reported once. (Merged areas are contiguous, so comparing with the task before is enough.)
+ */
+interface SeenCells {
+  lead: string;
+  co: string;
+}
+
+function unitFindings(task: Task, directory: Directory | undefined, seen: SeenCells, parse: UnitParser): Finding[] {
   const out: Finding[] = [];
   const base = { row: task.row, taskNo: task.no };
-  const lead = task.lead;
+  const lead = task.lead && task.lead.cell !== seen.lead ? task.lead : undefined;
+  seen.lead = task.lead?.cell ?? "";
+  const co = task.co && task.co.cell !== seen.co ? task.co : undefined;
+  seen.co = task.co?.cell ?? "";
   if (lead) {
-    const parsed = parseUnitCell(lead.text);
+    const parsed = parse(lead.text);
     if (parsed.units.length === 0) {
       const cityOnly = parsed.city.length > 0;
       out.push({
@@ -50,51 +74,52 @@ function unitFindings(task: Task, directory: Directory | undefined, seen: Set<st
       });
     }
     if (directory) {
-      for (const u of [...parsed.units, ...parsed.co]) out.push(...unitProblem(task, lead, u, directory, seen));
+      for (const u of parsed.units) unitProblem(out, task, lead, u, directory);
+      for (const u of parsed.co) unitProblem(out, task, lead, u, directory);
     }
   }
-  if (task.co && directory) {
-    const parsed = parseUnitCell(task.co.text);
-    for (const u of [...parsed.units, ...parsed.co]) out.push(...unitProblem(task, task.co, u, directory, seen));
+  if (co && directory) {
+    const parsed = parse(co.text);
+    for (const u of parsed.units) unitProblem(out, task, co, u, directory);
+    for (const u of parsed.co) unitProblem(out, task, co, u, directory);
   }
   return out;
 }
 
-function unitProblem(task: Task, cell: CellText, unit: UnitMention, directory: Directory, seen: Set<string>): Finding[] {
-  if (unit.collective) return [];
-  const key = `${cell.cell}|${unit.name}`;
-  if (seen.has(key)) return []; // a unit cell merged over several tasks is reported once
-  seen.add(key);
+function unitProblem(out: Finding[], task: Task, cell: CellText, unit: UnitMention, directory: Directory): void {
+  if (unit.collective) return;
+  const found = unitMatchFinding(task, cell, unit, directory);
+  if (found) out.push(found);
+}
+
+function unitMatchFinding(task: Task, cell: CellText, unit: UnitMention, directory: Directory): Finding | undefined {
   const m = directory.match(unit.name);
+  if (m.kind !== "unknown" && m.kind !== "renamed" && m.kind !== "abolished") return undefined;
   const base = { cell: cell.cell, row: cell.row, taskNo: task.no, value: unit.name };
   switch (m.kind) {
     case "unknown": {
       const names = m.suggestions.map((e) => e.name);
       const hint = names.length ? `可能是“${names.join("”“")}”。请改正，或把它加入部门目录。` : "请核对名称，或把它加入部门目录。";
-      return [{ kind: "unknown-unit", ...base, suggestions: names, message: `${cell.cell} 中的“${unit.name}”不在部门目录中，${hint}` }];
+      return { kind: "unknown-unit", ...base, suggestions: names, message: `${cell.cell} 中的“${unit.name}”不在部门目录中，${hint}` };
     }
     case "renamed":
-      return [
-        {
-          kind: "renamed-unit",
-          ...base,
-          suggestions: [m.entry.name],
-          message: `${cell.cell} 中的“${unit.name}”已更名为“${m.entry.name}”，请改用现名。`,
-        },
-      ];
+      return {
+        kind: "renamed-unit",
+        ...base,
+        suggestions: [m.entry.name],
+        message: `${cell.cell} 中的“${unit.name}”已更名为“${m.entry.name}”，请改用现名。`,
+      };
     case "abolished":
-      return [
-        {
-          kind: "renamed-unit",
-          ...base,
-          suggestions: m.successor ? [m.successor.name] : [],
-          message: m.successor
-            ? `${cell.cell} 中的“${unit.name}”已撤销，职能由“${m.successor.name}”承接，请改用“${m.successor.name}”。`
-            : `${cell.cell} 中的“${unit.name}”在部门目录中为撤销状态，请改为现在负责的单位。`,
-        },
-      ];
+      return {
+        kind: "renamed-unit",
+        ...base,
+        suggestions: m.successor ? [m.successor.name] : [],
+        message: m.successor
+          ? `${cell.cell} 中的“${unit.name}”已撤销，职能由“${m.successor.name}”承接，请改用“${m.successor.name}”。`
+          : `${cell.cell} 中的“${unit.name}”在部门目录中为撤销状态，请改为现在负责的单位。`,
+      };
     default:
-      return [];
+      return undefined;
   }
 }
 
@@ -172,11 +197,12 @@ export function checkLedger(ledger: Ledger, directory: Directory | undefined, op
   if (!ledger.columns.some((c) => c.role === "lead")) notes.push("没有识别到责任单位列（如“责任单位”“牵头单位”“主要责任部门”），未检查单位。");
   if (!directory) notes.push("没有部门目录（工作簿中没有“部门目录”工作表，也未指定 --directory），未核对单位名称。");
 
-  const seen = new Set<string>();
+  const seen: SeenCells = { lead: "", co: "" };
+  const parse = cachedParser();
   const findings: Finding[] = [];
   const assessments: TaskAssessment[] = [];
   for (const task of ledger.tasks) {
-    findings.push(...unitFindings(task, directory, seen));
+    findings.push(...unitFindings(task, directory, seen, parse));
     const a = assessTask(task, quarter, options);
     assessments.push(a);
     findings.push(...progressFindings(a, quarter));

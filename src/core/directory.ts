@@ -50,6 +50,9 @@ function splitList(text: string): string[] {
     .filter(Boolean);
 }
 
+/** How alike a name must be to a unit's to be suggested for it. */
+const SUGGEST_AT_LEAST = 0.45;
+
 export interface ScoredEntry {
   readonly entry: DirectoryEntry;
   readonly score: number;
@@ -61,8 +64,8 @@ export class Directory {
   private readonly byAlias = new Map<string, DirectoryEntry>();
   private readonly byNormal = new Map<string, DirectoryEntry>();
   private readonly byFormer = new Map<string, DirectoryEntry>();
-  /** Every spelling of every entry, folded, for suggestions. */
-  private readonly spellings: { entry: DirectoryEntry; folded: string }[] = [];
+  /** Every spelling of every entry, folded, for suggestions (with its characters, to rule out quickly). */
+  private readonly spellings: { entry: DirectoryEntry; folded: string; chars: ReadonlySet<string>; length: number }[] = [];
   private readonly byFormerNormal = new Map<string, DirectoryEntry>();
   private readonly cache = new Map<string, UnitMatch>();
 
@@ -72,7 +75,11 @@ export class Directory {
       for (const a of e.aliases) setOnce(this.byAlias, a, e);
       for (const f of e.formerNames) setOnce(this.byFormer, f, e);
       for (const n of [e.name, ...e.aliases]) setOnce(this.byNormal, normalizeUnitName(n), e);
-      for (const n of [e.name, ...e.aliases, ...e.formerNames]) this.spellings.push({ entry: e, folded: normalizeUnitName(n) });
+      for (const n of [e.name, ...e.aliases, ...e.formerNames]) {
+        const folded = normalizeUnitName(n);
+        const chars = Array.from(folded);
+        this.spellings.push({ entry: e, folded, chars: new Set(chars), length: chars.length });
+      }
     }
     // Former names normalised last, so a live name always wins over an old one.
     for (const e of entries) for (const f of e.formerNames) setOnce(this.byFormerNormal, normalizeUnitName(f), e);
@@ -124,14 +131,21 @@ export class Directory {
   suggest(written: string, limit = 3): ScoredEntry[] {
     const q = normalizeUnitName(written);
     if (!q) return [];
+    const qChars = Array.from(q);
     const best = new Map<DirectoryEntry, number>();
-    for (const { entry, folded } of this.spellings) {
+    for (const { entry, folded, chars, length } of this.spellings) {
       if (entry.status === "abolished") continue;
+      // Every score is bounded by the characters the two share; skip spellings that cannot reach the bar.
+      let shared = 0;
+      for (const ch of qChars) if (chars.has(ch)) shared++;
+      const subsequencePossible = shared === Math.min(qChars.length, length);
+      if (!subsequencePossible && shared / Math.max(qChars.length, length) + 0.05 < SUGGEST_AT_LEAST &&
+        (1.8 * shared) / (qChars.length + length) + 0.05 < SUGGEST_AT_LEAST) continue;
       const s = similarity(q, folded);
       if (s > (best.get(entry) ?? 0)) best.set(entry, s);
     }
     return [...best]
-      .filter(([, s]) => s >= 0.45)
+      .filter(([, s]) => s >= SUGGEST_AT_LEAST)
       .sort((a, b) => b[1] - a[1] || a[0].name.length - b[0].name.length)
       .slice(0, limit)
       .map(([entry, score]) => ({ entry, score }));

@@ -1,12 +1,14 @@
 // Reading task rows from a ledger sheet: find the header, fill merged cells, skip repeated headers
 // and blank rows, turn heading rows into category context, and keep each value's cell address.
-import { a1 } from "./address";
+import { columnLetter } from "./address";
 import { foldLabel, recogniseLabel, type HeaderLabel } from "./header";
 import { cellText, stripSpaces } from "./text";
 import type { CellText, CellValue, ColumnRole, Ledger, LedgerColumn, SheetGrid, Task } from "./types";
 
 /** How far down the header may stand. */
 export const HEADER_SEARCH_ROWS = 20;
+
+type Mutable<T> = { -readonly [K in keyof T]: T[K] };
 
 /** Raised when a sheet cannot be read as a ledger; the message is for the person, in Chinese. */
 export class LedgerError extends Error {
@@ -19,6 +21,7 @@ export class LedgerError extends Error {
 /** Values of a sheet with merged areas filled from their top-left cell. */
 export class FilledGrid {
   private readonly master = new Map<number, number>();
+  private readonly letters: string[] = [];
   readonly width: number;
 
   constructor(readonly grid: SheetGrid) {
@@ -60,9 +63,21 @@ export class FilledGrid {
     return cellText(this.grid.rows[row]?.[col] ?? null).trim();
   }
 
+  /** The cell shown at (row, col): its text and where it stands. Called for every cell read, so it allocates little. */
   cell(row: number, col: number): CellText {
-    const o = this.origin(row, col);
-    return { text: this.text(row, col), cell: a1(o.row, o.col), row: o.row + 1, col: o.col };
+    let r = row;
+    let c = col;
+    if (this.master.size > 0) {
+      const key = this.master.get(row * this.width + col);
+      if (key !== undefined) {
+        r = Math.floor(key / this.width);
+        c = key % this.width;
+      }
+    }
+    const v = this.grid.rows[r]?.[c];
+    const text = v === null || v === undefined ? "" : typeof v === "string" ? v.trim() : cellText(v).trim();
+    const letters = (this.letters[c] ??= columnLetter(c));
+    return { text, cell: letters + (r + 1), row: r + 1, col: c };
   }
 }
 
@@ -229,55 +244,73 @@ export function readLedger(grid: SheetGrid): Ledger {
   const tasks: Task[] = [];
   let lastTaskCell = "";
 
+  // Index of each labelled column in a row's cells, so each cell is read once per row.
+  const at = new Map(labelled.map((c, i) => [c.col, i]));
+  const cellOf = (cells: readonly CellText[], col: LedgerColumn | undefined) => (col ? cells[at.get(col.col)!] : undefined);
+
+  // Category paths repeat down the sheet: consecutive tasks share one array, and each cell text is
+  // folded once.
+  const folded = new Map<string, string>();
+  const fold = (t: string) => {
+    let f = folded.get(t);
+    if (f === undefined) folded.set(t, (f = stripSpaces(t)));
+    return f;
+  };
+  let lastCategory: readonly string[] = [];
+
   for (let r = header.bottom + 1; r < g.height; r++) {
-    const texts = labelled.map((c) => g.text(r, c.col));
-    const nonEmpty = texts.filter((t) => t);
-    if (nonEmpty.length === 0) {
+    const cells = labelled.map((c) => g.cell(r, c.col));
+    let filled = 0;
+    let first = "";
+    let allSame = true;
+    for (const c of cells) {
+      if (!c.text) continue;
+      if (filled++ === 0) first = c.text;
+      else if (c.text !== first) allSame = false;
+    }
+    if (filled === 0) {
       // A heading typed into an unlabelled column (or merged across the row from column A).
       const other = firstText(g, r);
       const level = other ? headingLevel(other) : undefined;
       if (level !== undefined) setHeading(headings, level, stripSpaces(other!));
       continue;
     }
-    if (isRepeatedHeader(texts, labelled)) continue;
+    if (isRepeatedHeader(cells, labelled)) continue;
 
     // A heading row: one value across the row (a merged heading), or a heading-shaped text alone.
-    const distinct = new Set(nonEmpty);
-    if (distinct.size === 1) {
-      const only = nonEmpty[0]!;
-      const level = headingLevel(only);
-      if (level !== undefined || nonEmpty.length > 1) {
-        setHeading(headings, level ?? 0, stripSpaces(only));
+    if (allSame) {
+      const level = headingLevel(first);
+      if (level !== undefined || filled > 1) {
+        setHeading(headings, level ?? 0, stripSpaces(first));
         continue;
       }
     }
 
-    const text = g.cell(r, taskCol.col);
-    const lead = cols.lead ? g.cell(r, cols.lead.col) : undefined;
+    const text = cellOf(cells, taskCol)!;
+    const lead = cellOf(cells, cols.lead);
     if (!text.text && !lead?.text) continue;
     if (text.text && text.cell === lastTaskCell) continue; // one task merged over several rows
     lastTaskCell = text.cell;
 
-    const category: string[] = [];
-    for (const h of headings) pushLevel(category, h);
-    for (const c of cols.categories) pushLevel(category, stripSpaces(g.text(r, c.col)));
+    const path: string[] = [];
+    for (const h of headings) pushLevel(path, h);
+    for (const c of cols.categories) pushLevel(path, fold(cellOf(cells, c)!.text));
+    const category = path.length === lastCategory.length && path.every((p, i) => p === lastCategory[i]) ? lastCategory : path;
+    lastCategory = category;
 
     const progress: Partial<Record<1 | 2 | 3 | 4 | "any", CellText>> = {};
-    for (const [key, c] of cols.progress) progress[key] = g.cell(r, c.col);
+    for (const [key, c] of cols.progress) progress[key] = cellOf(cells, c)!;
 
-    const deadline = cols.deadline ? g.cell(r, cols.deadline.col) : undefined;
-    tasks.push({
-      row: r + 1,
-      no: cols.no ? g.text(r, cols.no.col) : "",
-      category,
-      text,
-      ...(lead ? { lead } : {}),
-      ...(cols.co ? { co: g.cell(r, cols.co.col) } : {}),
-      ...(cols.cityLead ? { cityLead: g.cell(r, cols.cityLead.col) } : {}),
-      ...(deadline ? { deadline, deadlineValue: g.value(r, cols.deadline!.col) } : {}),
-      ...(cols.status ? { status: g.cell(r, cols.status.col) } : {}),
-      progress,
-    });
+    const task: Mutable<Task> = { row: r + 1, no: cols.no ? cellOf(cells, cols.no)!.text : "", category, text, progress };
+    if (lead) task.lead = lead;
+    if (cols.co) task.co = cellOf(cells, cols.co)!;
+    if (cols.cityLead) task.cityLead = cellOf(cells, cols.cityLead)!;
+    if (cols.deadline) {
+      task.deadline = cellOf(cells, cols.deadline)!;
+      task.deadlineValue = g.value(r, cols.deadline.col);
+    }
+    if (cols.status) task.status = cellOf(cells, cols.status)!;
+    tasks.push(task);
   }
 
   const year = yearOf(g, header.top, grid.name);
@@ -309,9 +342,11 @@ function setHeading(headings: string[], level: number, text: string): void {
 }
 
 /** A row that repeats the column names (printed plans repeat the header on every page). */
-function isRepeatedHeader(texts: readonly string[], columns: readonly LedgerColumn[]): boolean {
+function isRepeatedHeader(cells: readonly CellText[], columns: readonly LedgerColumn[]): boolean {
+  // Column names are short; a row with any long text is a task row (and folding it would be wasted).
+  if (cells.some((c) => c.text.length > 30)) return false;
   let same = 0;
-  texts.forEach((t, i) => {
+  cells.forEach(({ text: t }, i) => {
     if (!t) return;
     const c = columns[i]!;
     if (foldLabel(t) === foldLabel(c.label.split("/").pop() ?? "") || recogniseLabel(t)?.role === c.role) same++;

@@ -3,7 +3,7 @@
 import { parseDeadline } from "./deadline";
 import { previousQuarter, quarterEnd } from "./quarter";
 import { charLength, foldForCompare, isoDate } from "./text";
-import type { CellText, ProgressState, Quarter, Task, TaskAssessment } from "./types";
+import type { CellText, CellValue, ProgressState, Quarter, Task, TaskAssessment } from "./types";
 
 export const DEFAULT_MIN_PROGRESS_LENGTH = 8;
 export const DEFAULT_STALE_SIMILARITY = 0.9;
@@ -23,50 +23,114 @@ const DONE = /^(已完成|已全部完成|全部完成|已办结|已完工|已�
 
 /** A figure with a unit in a task's text: 255亿元, 10条, 2万人, 8%, 3公里 … */
 const FIGURE_WITH_UNIT =
-  /\d+(?:\.\d+)?\s*(?:%|％|个百分点|亿元|万元|元|万人次|人次|万人|人|万户|户|万个|个|家|公里|千米|平方米|万平方米|㎡|亩|公顷|栋|座|所|条|套|台|场|项|件|处|张|间|辆|吨|期|名|批|节|处|支|类|倍|年)/;
+  /[0-9０-９]+(?:[.．][0-9０-９]+)?\s*(?:%|％|个百分点|亿元|万元|元|万人次|人次|万人|人|万户|户|万个|个|家|公里|千米|平方米|万平方米|㎡|亩|公顷|栋|座|所|条|套|台|场|项|件|处|张|间|辆|吨|期|名|批|节|处|支|倍)/;
 
 /** A figure in progress text: any Arabic digit, or a Chinese numeral followed by a counting word. */
-const ANY_FIGURE = /\d|[一二三四五六七八九十百千万两]+(?:个|家|条|座|所|项|件|处|栋|套|台|场|万|亿|人|户|名|批|期|次|公里|亩)/;
+const ANY_FIGURE = /[0-9０-９]|[一二三四五六七八九十百千万两]+(?:个|家|条|座|所|项|件|处|栋|套|台|场|万|亿|人|户|名|批|期|次|公里|亩)/;
 
 export function hasFigureWithUnit(text: string): boolean {
-  return FIGURE_WITH_UNIT.test(text.normalize("NFKC"));
+  return FIGURE_WITH_UNIT.test(text);
 }
 
 export function hasFigure(text: string): boolean {
-  return ANY_FIGURE.test(text.normalize("NFKC"));
+  return ANY_FIGURE.test(text);
 }
 
+/** The longest placeholder text, so longer progress is never folded to be looked up. */
+const PLACEHOLDER_MAX = Math.max(...[...PLACEHOLDERS].map((p) => p.length)) + 4;
+
 export function isPlaceholder(text: string, minLength = DEFAULT_MIN_PROGRESS_LENGTH): boolean {
-  const folded = foldForCompare(text);
-  if (DONE.test(text.trim())) return false;
-  return folded.length === 0 || PLACEHOLDERS.has(folded) || charLength(text.trim()) < minLength;
+  const trimmed = text.trim();
+  if (DONE.test(trimmed)) return false;
+  // Code points never outnumber UTF-16 units, and are at least half of them.
+  if (trimmed.length < minLength || (trimmed.length < 2 * minLength && charLength(trimmed) < minLength)) return true;
+  if (trimmed.length > PLACEHOLDER_MAX * 2) return false;
+  const folded = foldForCompare(trimmed);
+  return folded.length === 0 || PLACEHOLDERS.has(folded);
 }
 
 export function isDoneText(text: string): boolean {
   return DONE.test(text.trim());
 }
 
-/** Character-bigram Dice similarity of two texts after folding (linear in their length). */
-export function textSimilarity(a: string, b: string): number {
-  const x = Array.from(foldForCompare(a));
-  const y = Array.from(foldForCompare(b));
-  if (x.join("") === y.join("")) return 1;
-  if (x.length < 2 || y.length < 2) return 0;
-  const counts = new Map<string, number>();
-  for (let i = 0; i < x.length - 1; i++) {
-    const k = x[i]! + x[i + 1]!;
-    counts.set(k, (counts.get(k) ?? 0) + 1);
+/** Scratch space reused between comparisons (grown when a text is longer), so comparing allocates nothing. */
+const scratch = { x: new Uint16Array(256), y: new Uint16Array(256), bx: new Uint32Array(256), by: new Uint32Array(256) };
+
+function grow<T extends Uint16Array | Uint32Array>(buf: T, n: number, make: (n: number) => T): T {
+  return buf.length >= n ? buf : make(Math.max(n, buf.length * 2));
+}
+
+/**
+ * Writes the characters a text is compared on into `out`: no white space or punctuation,
+ * full-width letters and digits as half-width, lower case. Returns how many. Done by code, not by
+ * regular expressions: it runs on every progress text of the ledger.
+ */
+function comparable(s: string, out: Uint16Array): number {
+  let n = 0;
+  for (let i = 0; i < s.length; i++) {
+    let c = s.charCodeAt(i);
+    if (c >= 0xff01 && c <= 0xff5e) c -= 0xfee0; // full-width ASCII
+    if (c <= 0x20 || c === 0x3000 || c === 0xa0 || c === 0x200b) continue; // spaces
+    if ((c >= 0x21 && c <= 0x2f) || (c >= 0x3a && c <= 0x40) || (c >= 0x5b && c <= 0x60) || (c >= 0x7b && c <= 0x7e)) continue;
+    if ((c >= 0x2010 && c <= 0x206f) || (c >= 0x3001 && c <= 0x303f) || (c >= 0xfe30 && c <= 0xfe4f) || c === 0xff5f || c === 0xff60) continue;
+    if (c >= 0x41 && c <= 0x5a) c += 0x20;
+    out[n++] = c;
   }
+  return n;
+}
+
+/** A count per UTF-16 unit, reused (and left all zero) between calls. */
+const charCounts = new Int32Array(65536);
+
+/** How many characters two texts have in common, as multisets. */
+function sharedChars(x: Uint16Array, nx: number, y: Uint16Array, ny: number): number {
+  for (let i = 0; i < nx; i++) charCounts[x[i]!]!++;
   let shared = 0;
-  for (let i = 0; i < y.length - 1; i++) {
-    const k = y[i]! + y[i + 1]!;
-    const n = counts.get(k) ?? 0;
-    if (n > 0) {
+  for (let i = 0; i < ny; i++) {
+    const c = y[i]!;
+    if (charCounts[c]! > 0) {
+      charCounts[c]!--;
       shared++;
-      counts.set(k, n - 1);
     }
   }
-  return (2 * shared) / (x.length - 1 + (y.length - 1));
+  for (let i = 0; i < nx; i++) charCounts[x[i]!] = 0;
+  return shared;
+}
+
+/** Writes a text's bigrams as sorted 32-bit keys (two UTF-16 units each) into `out`. */
+function sortedBigrams(chars: Uint16Array, n: number, out: Uint32Array): Uint32Array {
+  for (let i = 0; i < n - 1; i++) out[i] = ((chars[i]! << 16) | chars[i + 1]!) >>> 0;
+  return out.subarray(0, n - 1).sort();
+}
+
+/**
+ * Character-bigram Dice similarity of two texts, ignoring spaces and punctuation. With `atLeast`,
+ * returns 0 early when that similarity is ruled out: matched bigrams start with matched
+ * characters, so they are never more than the characters the texts share.
+ */
+export function textSimilarity(a: string, b: string, atLeast = 0): number {
+  const x = (scratch.x = grow(scratch.x, a.length, (n) => new Uint16Array(n)));
+  const y = (scratch.y = grow(scratch.y, b.length, (n) => new Uint16Array(n)));
+  const nx = comparable(a, x);
+  const ny = comparable(b, y);
+  let same = nx === ny;
+  for (let i = 0; same && i < nx; i++) same = x[i] === y[i];
+  if (same) return 1;
+  if (nx < 2 || ny < 2) return 0;
+  const pairs = nx - 1 + (ny - 1);
+  if (atLeast > 0 && (2 * Math.min(sharedChars(x, nx, y, ny), Math.min(nx, ny) - 1)) / pairs < atLeast) return 0;
+  const bx = sortedBigrams(x, nx, (scratch.bx = grow(scratch.bx, nx, (n) => new Uint32Array(n))));
+  const by = sortedBigrams(y, ny, (scratch.by = grow(scratch.by, ny, (n) => new Uint32Array(n))));
+  let shared = 0;
+  for (let i = 0, j = 0; i < bx.length && j < by.length; ) {
+    if (bx[i] === by[j]) {
+      shared++;
+      i++;
+      j++;
+    } else if (bx[i]! < by[j]!) i++;
+    else j++;
+  }
+  return (2 * shared) / pairs;
 }
 
 /** The progress cell of a task for a quarter: its own column, or the ledger's single progress column. */
@@ -86,6 +150,30 @@ export function isMarkedDone(task: Task, progress: string): boolean {
   return isDoneText(progress);
 }
 
+/**
+ * Deadlines as understood, by the text or value written and the year. Ledgers repeat a handful of
+ * deadlines (2026年12月底) down thousands of rows, so each is read once.
+ */
+const deadlineMemo = new Map<number, Map<string, { iso: string; time: number } | null>>();
+
+function deadlineOf(value: CellValue | undefined, year: number): { iso: string; time: number } | undefined {
+  if (value === null || value === undefined || value === "") return undefined;
+  if (typeof value !== "string") {
+    const d = parseDeadline(value, year);
+    return d ? { iso: isoDate(d), time: d.getTime() } : undefined;
+  }
+  let byText = deadlineMemo.get(year);
+  if (!byText) deadlineMemo.set(year, (byText = new Map()));
+  let hit = byText.get(value);
+  if (hit === undefined) {
+    const d = parseDeadline(value, year);
+    hit = d ? { iso: isoDate(d), time: d.getTime() } : null;
+    if (byText.size > 5000) byText.clear();
+    byText.set(value, hit);
+  }
+  return hit ?? undefined;
+}
+
 export function assessTask(task: Task, quarter: Quarter, options: AssessOptions = {}): TaskAssessment {
   const minLength = options.minProgressLength ?? DEFAULT_MIN_PROGRESS_LENGTH;
   const staleAt = options.staleSimilarity ?? DEFAULT_STALE_SIMILARITY;
@@ -98,11 +186,11 @@ export function assessTask(task: Task, quarter: Quarter, options: AssessOptions 
   else {
     const prevQ = previousQuarter(quarter);
     const prev = prevQ ? task.progress[prevQ.q]?.text : undefined;
-    if (prev && prev.trim() && textSimilarity(text, prev) >= staleAt) progress = "stale";
+    if (prev && prev.trim() && textSimilarity(text, prev, staleAt) >= staleAt) progress = "stale";
     else if (hasFigureWithUnit(task.text.text) && !hasFigure(text)) progress = "unquantified";
     else progress = "ok";
   }
-  const deadline = parseDeadline(task.deadlineValue ?? task.deadline?.text, quarter.year);
-  const overdue = !!deadline && !done && deadline.getTime() < quarterEnd(quarter).getTime();
-  return { task, progress, overdue, ...(deadline ? { deadline: isoDate(deadline) } : {}) };
+  const deadline = deadlineOf(task.deadlineValue ?? task.deadline?.text, quarter.year);
+  const overdue = !!deadline && !done && deadline.time < quarterEnd(quarter).getTime();
+  return { task, progress, overdue, ...(deadline ? { deadline: deadline.iso } : {}) };
 }
