@@ -3,7 +3,7 @@ import * as path from "path";
 import ExcelJS from "exceljs";
 import { sheetGrid } from "../src/cli/xlsx";
 import { cellText, readLedger } from "../src/core";
-import { jiangan2026Layout, jianghan2019Layout, SEED_FILES } from "../scripts/seeds";
+import { jiangan2026Layout, jianghan2019Layout, SEED_FILES } from "../src/scripts/seeds";
 
 async function sheet(file: string, name: string) {
   const wb = new ExcelJS.Workbook();

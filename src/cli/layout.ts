@@ -1,7 +1,7 @@
 // Writing a SheetLayout into an ExcelJS workbook: the look of a printed ledger (title, bold header
 // with a fill, borders, wrapped text, merged category runs, A4 landscape, header rows repeated).
 import type ExcelJS from "exceljs";
-import type { SheetLayout } from "../core/layout";
+import { rowHeight, type SheetLayout } from "../core/layout";
 
 const BORDER: Partial<ExcelJS.Borders> = {
   top: { style: "thin" },
@@ -15,6 +15,7 @@ export function addLayoutSheet(wb: ExcelJS.Workbook, layout: SheetLayout): Excel
     pageSetup: { paperSize: 9, orientation: "landscape", fitToPage: true, fitToWidth: 1, fitToHeight: 0 },
   });
   const n = layout.columns.length;
+  const widths = layout.columns.map((c) => c.width);
   ws.columns = layout.columns.map((c) => ({ width: c.width }));
   let r = 1;
   if (layout.title) {
@@ -51,6 +52,7 @@ export function addLayoutSheet(wb: ExcelJS.Workbook, layout: SheetLayout): Excel
       cell.alignment = { vertical: "middle", wrapText: true };
       cell.border = BORDER;
     });
+    ws.getRow(r).height = rowHeight(values, widths);
     r++;
   });
   // Merge runs of equal values in the columns that ask for it, not across a repeated header.

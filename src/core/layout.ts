@@ -61,3 +61,33 @@ export function noticeLedgerLayout(items: readonly NoticeItem[], name: string, t
   ]);
   return { name, ...(title ? { title } : {}), columns, rows };
 }
+
+/** Points per line of 11-point text, and the most a row may be (Excel's limit is 409). */
+const LINE_HEIGHT = 14.5;
+const MAX_ROW_HEIGHT = 409;
+
+/** Display width in column units: a CJK or full-width character is two, others one. */
+export function displayWidth(text: string): number {
+  let w = 0;
+  for (const ch of text) {
+    const c = ch.codePointAt(0)!;
+    w += c >= 0x1100 && (c <= 0x115f || (c >= 0x2e80 && c <= 0xa4cf) || (c >= 0xac00 && c <= 0xd7a3) || (c >= 0xf900 && c <= 0xfaff) || (c >= 0xfe30 && c <= 0xfe4f) || (c >= 0xff00 && c <= 0xff60) || (c >= 0xffe0 && c <= 0xffe6) || c >= 0x20000) ? 2 : 1;
+  }
+  return w;
+}
+
+/**
+ * The height (points) a row needs so that its wrapped texts show whole: the most lines any cell
+ * wraps to in its column's width. Spreadsheet programs do not grow rows a program wrote.
+ */
+export function rowHeight(values: readonly unknown[], widths: readonly number[]): number {
+  let lines = 1;
+  values.forEach((v, i) => {
+    if (typeof v !== "string" || !v) return;
+    const usable = Math.max(1, (widths[i] ?? 10) - 1);
+    let n = 0;
+    for (const part of v.split("\n")) n += Math.max(1, Math.ceil(displayWidth(part) / usable));
+    if (n > lines) lines = n;
+  });
+  return Math.min(MAX_ROW_HEIGHT, Math.ceil(lines * LINE_HEIGHT + 4));
+}

@@ -3,13 +3,13 @@
 import * as fs from "fs";
 import * as path from "path";
 import ExcelJS from "exceljs";
-import { addLayoutSheet } from "../src/cli/layout";
-import { noticeLedgerLayout, type SheetLayout } from "../src/core/layout";
-import { parseNotice } from "../src/core/notice";
+import { addLayoutSheet } from "../cli/layout";
+import { noticeLedgerLayout, type SheetLayout } from "../core/layout";
+import { parseNotice } from "../core/notice";
 import { DIRECTORY_2019, DIRECTORY_2026, type DirectoryRow } from "./seeds/directories";
 import { addPlanCoUnits, parseProgressTable } from "./seeds/jianghan2019";
 
-const ROOT = path.resolve(__dirname, "..");
+const ROOT = path.resolve(__dirname, "..", "..");
 const OUT = path.join(ROOT, "seeds");
 const SOURCES = path.join(OUT, "sources");
 const SHARED = path.resolve(ROOT, "..", "shared", "seeds");

@@ -1,6 +1,6 @@
 // `npm start`: checks the sample ledger from seeds/ and says what to try next.
 import * as path from "path";
-import { run } from "../src/cli/main";
+import { run } from "../cli/main";
 
 const sample = path.join("seeds", "2019江汉区政府工作报告责任分解台账.xlsx");
 

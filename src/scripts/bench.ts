@@ -6,9 +6,9 @@ import * as os from "os";
 import * as path from "path";
 import { performance } from "perf_hooks";
 import ExcelJS from "exceljs";
-import { run } from "../src/cli/main";
-import { sheetGrid } from "../src/cli/xlsx";
-import { check, readDirectory } from "../src/core";
+import { run } from "../cli/main";
+import { sheetGrid } from "../cli/xlsx";
+import { check, readDirectory } from "../core";
 
 const TASKS = Number(process.env.BENCH_TASKS ?? 10000);
 const UNITS = 300;
