@@ -30,6 +30,7 @@ const USAGE = `督办助手命令行
   --sheet NAME        要检查的工作表（默认：第一个有台账表头的工作表）
   --directory FILE    部门目录工作簿（默认：本工作簿中的“部门目录”工作表）
   --quarter 2026Q3    检查的季度（默认：台账年度中最近一个已结束的季度）
+  --min-length N      进展少于 N 个字视为套话（默认 8）
   --json              输出一个 JSON 对象，供其他程序使用
   -o, --output FILE   directory 命令的输出文件
   --today YYYY-MM-DD  以该日期计算默认季度（用于复现结果）
@@ -55,6 +56,7 @@ function parse(argv: readonly string[]) {
       sheet: { type: "string" },
       directory: { type: "string" },
       quarter: { type: "string" },
+      "min-length": { type: "string" },
       json: { type: "boolean", default: false },
       output: { type: "string", short: "o" },
       today: { type: "string" },
@@ -85,10 +87,15 @@ async function runCheck(book: string, values: ReturnType<typeof parse>["values"]
   const quarter = values.quarter === undefined ? undefined : parseQuarter(values.quarter);
   if (values.quarter !== undefined && !quarter) throw new InputError(`--quarter 应写成 2026Q3 这样的形式（年份加 Q1 到 Q4），收到“${values.quarter}”。`);
   const today = parseToday(values.today);
+  const minText = values["min-length"];
+  const minProgressLength = minText === undefined ? undefined : Number(minText);
+  if (minProgressLength !== undefined && !(Number.isInteger(minProgressLength) && minProgressLength >= 0 && minProgressLength <= 200)) {
+    throw new InputError(`--min-length 应为 0 到 200 之间的整数（进展少于这么多字视为套话），收到“${minText}”。`);
+  }
   const wb = await openWorkbook(book);
   const directory = await loadDirectory(wb, values.directory);
   const grid = pickLedgerSheet(wb, values.sheet, book);
-  const result = check(grid, directory, { ...(quarter ? { quarter } : {}), today });
+  const result = check(grid, directory, { ...(quarter ? { quarter } : {}), ...(minProgressLength !== undefined ? { minProgressLength } : {}), today });
   io.out(values.json ? JSON.stringify(checkJson(book, result, directory), null, 2) : checkReport(book, result, directory));
   return result.findings.length > 0 ? 1 : 0;
 }

@@ -1,5 +1,6 @@
 // 检查完整性: reads the ledger, checks every task's units against the directory and its progress for
 // the quarter, and returns findings that each point at one cell.
+import { parseA1 } from "./address";
 import type { Directory } from "./directory";
 import { LedgerError, readLedger } from "./ledger";
 import { assessTask, progressCell } from "./progress";
@@ -176,9 +177,11 @@ function progressFindings(a: TaskAssessment, checked: CheckResult["quarter"]): F
   return out;
 }
 
-/** Orders findings by row, then by kind, then by cell, so a report reads down the sheet. */
-function byPlace(a: Finding, b: Finding): number {
-  return a.row - b.row || (KIND_ORDER.get(a.kind) ?? 0) - (KIND_ORDER.get(b.kind) ?? 0) || a.cell.localeCompare(b.cell);
+/** Orders findings as a person reads the sheet: by row, then column, then kind. */
+function inReadingOrder(findings: readonly Finding[]): Finding[] {
+  const keyed = findings.map((f) => ({ f, col: parseA1(f.cell)?.col ?? 0, kind: KIND_ORDER.get(f.kind) ?? 0 }));
+  keyed.sort((a, b) => a.f.row - b.f.row || a.col - b.col || a.kind - b.kind);
+  return keyed.map((k) => k.f);
 }
 
 /** Checks a ledger already read. */
@@ -207,8 +210,7 @@ export function checkLedger(ledger: Ledger, directory: Directory | undefined, op
     assessments.push(a);
     findings.push(...progressFindings(a, quarter));
   }
-  findings.sort(byPlace);
-  return { ledger, quarter, assessments, findings, notes };
+  return { ledger, quarter, assessments, findings: inReadingOrder(findings), notes };
 }
 
 /** Reads and checks a ledger sheet. Throws LedgerError for a sheet that is not a ledger. */

@@ -3,7 +3,7 @@
 import { distance } from "fastest-levenshtein";
 import { FilledGrid } from "./ledger";
 import { foldLabel } from "./header";
-import { charLength, stripSpaces } from "./text";
+import { stripSpaces } from "./text";
 import { isCollective } from "./units";
 import type { DirectoryEntry, SheetGrid, UnitMatch, UnitStatus } from "./types";
 
@@ -19,6 +19,12 @@ export class DirectoryError extends Error {
 /** Place names that may lead a unit's name (武汉市江汉区城市管理执法局 is 城市管理执法局). */
 const PLACE_PREFIX =
   /^(湖北省)?(武汉市)?(江岸|江汉|硚口|汉阳|武昌|青山|洪山|东西湖|蔡甸|江夏|黄陂|新洲|汉南|东湖新技术开发|武汉经济技术开发|东湖生态旅游风景|长江新)区/;
+
+/** True when a name starts with a place (武汉市…, 江汉区…): directories list units without it. */
+export function hasPlacePrefix(name: string): boolean {
+  const s = stripSpaces(name.normalize("NFKC"));
+  return /^(湖北省)?武汉市/.test(s) || PLACE_PREFIX.test(s);
+}
 
 /**
  * The form two spellings of one unit share: half-width, no spaces, one kind of bracket, no leading
@@ -236,6 +242,6 @@ export function guessCategory(name: string): string {
   if (/街道$/.test(s)) return "街道";
   if (/(公司|集团)$/.test(s)) return "国企";
   if (/^(团区委|团市委)$|总工会|妇联|残联|工商联|科协|侨联|红十字会|文联/.test(s)) return "群团";
-  if (/(分局|支队|大队|税务局|社保处|消防救援|供电|海关)/.test(s) || /^江[岸汉]/.test(name) && charLength(name) > 4) return "派驻机构";
+  if (/(分局|支队|大队|税务局|社保处|消防救援|供电|海关)/.test(s)) return "派驻机构";
   return "部门";
 }

@@ -246,7 +246,16 @@ export function readLedger(grid: SheetGrid): Ledger {
 
   // Index of each labelled column in a row's cells, so each cell is read once per row.
   const at = new Map(labelled.map((c, i) => [c.col, i]));
-  const cellOf = (cells: readonly CellText[], col: LedgerColumn | undefined) => (col ? cells[at.get(col.col)!] : undefined);
+  const indexOf = (col: LedgerColumn | undefined) => (col ? at.get(col.col)! : -1);
+  const taskAt = indexOf(taskCol);
+  const leadAt = indexOf(cols.lead);
+  const noAt = indexOf(cols.no);
+  const coAt = indexOf(cols.co);
+  const cityAt = indexOf(cols.cityLead);
+  const deadlineAt = indexOf(cols.deadline);
+  const statusAt = indexOf(cols.status);
+  const categoryAt = cols.categories.map(indexOf);
+  const progressAt = [...cols.progress].map(([key, c]) => [key, indexOf(c)] as const);
 
   // Category paths repeat down the sheet: consecutive tasks share one array, and each cell text is
   // folded once.
@@ -286,30 +295,30 @@ export function readLedger(grid: SheetGrid): Ledger {
       }
     }
 
-    const text = cellOf(cells, taskCol)!;
-    const lead = cellOf(cells, cols.lead);
+    const text = cells[taskAt]!;
+    const lead = leadAt >= 0 ? cells[leadAt] : undefined;
     if (!text.text && !lead?.text) continue;
     if (text.text && text.cell === lastTaskCell) continue; // one task merged over several rows
     lastTaskCell = text.cell;
 
     const path: string[] = [];
     for (const h of headings) pushLevel(path, h);
-    for (const c of cols.categories) pushLevel(path, fold(cellOf(cells, c)!.text));
+    for (const i of categoryAt) pushLevel(path, fold(cells[i]!.text));
     const category = path.length === lastCategory.length && path.every((p, i) => p === lastCategory[i]) ? lastCategory : path;
     lastCategory = category;
 
     const progress: Partial<Record<1 | 2 | 3 | 4 | "any", CellText>> = {};
-    for (const [key, c] of cols.progress) progress[key] = cellOf(cells, c)!;
+    for (const [key, i] of progressAt) progress[key] = cells[i]!;
 
-    const task: Mutable<Task> = { row: r + 1, no: cols.no ? cellOf(cells, cols.no)!.text : "", category, text, progress };
+    const task: Mutable<Task> = { row: r + 1, no: noAt >= 0 ? cells[noAt]!.text : "", category, text, progress };
     if (lead) task.lead = lead;
-    if (cols.co) task.co = cellOf(cells, cols.co)!;
-    if (cols.cityLead) task.cityLead = cellOf(cells, cols.cityLead)!;
-    if (cols.deadline) {
-      task.deadline = cellOf(cells, cols.deadline)!;
-      task.deadlineValue = g.value(r, cols.deadline.col);
+    if (coAt >= 0) task.co = cells[coAt]!;
+    if (cityAt >= 0) task.cityLead = cells[cityAt]!;
+    if (deadlineAt >= 0) {
+      task.deadline = cells[deadlineAt]!;
+      task.deadlineValue = g.value(r, cols.deadline!.col);
     }
-    if (cols.status) task.status = cellOf(cells, cols.status)!;
+    if (statusAt >= 0) task.status = cells[statusAt]!;
     tasks.push(task);
   }
 

@@ -174,23 +174,31 @@ function deadlineOf(value: CellValue | undefined, year: number): { iso: string; 
   return hit ?? undefined;
 }
 
+/** The end of the quarter being checked, computed once for all its tasks. */
+let lastQuarterEnd = { year: 0, q: 0, time: 0 };
+function quarterEndTime(q: Quarter): number {
+  if (lastQuarterEnd.year !== q.year || lastQuarterEnd.q !== q.q) lastQuarterEnd = { year: q.year, q: q.q, time: quarterEnd(q).getTime() };
+  return lastQuarterEnd.time;
+}
+
 export function assessTask(task: Task, quarter: Quarter, options: AssessOptions = {}): TaskAssessment {
   const minLength = options.minProgressLength ?? DEFAULT_MIN_PROGRESS_LENGTH;
   const staleAt = options.staleSimilarity ?? DEFAULT_STALE_SIMILARITY;
   const text = progressCell(task, quarter.q)?.text ?? "";
   const done = isMarkedDone(task, text);
+  // Missing, then a placeholder phrase, then a copy of last quarter's, then too short: the most
+  // specific reason is the one the unit is told.
   let progress: ProgressState;
+  const prevQ = previousQuarter(quarter);
+  const prev = prevQ ? task.progress[prevQ.q]?.text : undefined;
   if (done) progress = "done";
   else if (!text.trim()) progress = "missing";
+  else if (isPlaceholder(text, 0)) progress = "placeholder";
+  else if (prev && prev.trim() && textSimilarity(text, prev, staleAt) >= staleAt) progress = "stale";
   else if (isPlaceholder(text, minLength)) progress = "placeholder";
-  else {
-    const prevQ = previousQuarter(quarter);
-    const prev = prevQ ? task.progress[prevQ.q]?.text : undefined;
-    if (prev && prev.trim() && textSimilarity(text, prev, staleAt) >= staleAt) progress = "stale";
-    else if (hasFigureWithUnit(task.text.text) && !hasFigure(text)) progress = "unquantified";
-    else progress = "ok";
-  }
+  else if (hasFigureWithUnit(task.text.text) && !hasFigure(text)) progress = "unquantified";
+  else progress = "ok";
   const deadline = deadlineOf(task.deadlineValue ?? task.deadline?.text, quarter.year);
-  const overdue = !!deadline && !done && deadline.time < quarterEnd(quarter).getTime();
+  const overdue = !!deadline && !done && deadline.time < quarterEndTime(quarter);
   return { task, progress, overdue, ...(deadline ? { deadline: deadline.iso } : {}) };
 }

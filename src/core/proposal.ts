@@ -1,6 +1,6 @@
 // Proposing a department directory from the units a ledger uses, for a person to review:
 // spellings of one unit are grouped under one name, and the rest become its aliases.
-import { guessCategory, normalizeUnitName } from "./directory";
+import { guessCategory, hasPlacePrefix, normalizeUnitName } from "./directory";
 import { parseUnitCell } from "./units";
 import type { Ledger, UnitMention } from "./types";
 
@@ -66,7 +66,13 @@ export function proposeDirectory(ledger: Ledger): ProposedUnit[] {
   }
   return [...groups.values()]
     .map((g) => {
-      const spellings = [...g.spellings].sort((a, b) => normalizeUnitName(b[0]).length - normalizeUnitName(a[0]).length || b[0].length - a[0].length || b[1] - a[1]);
+      // The fullest spelling, written as directories write names: without a place, with the 区 prefix.
+      const rank = ([s, n]: [string, number]) => [normalizeUnitName(s).length, hasPlacePrefix(s) ? 0 : 1, /^区/.test(s) ? 1 : 0, s.length, n];
+      const spellings = [...g.spellings].sort((a, b) => {
+        const [x, y] = [rank(a), rank(b)];
+        for (let i = 0; i < x.length; i++) if (x[i] !== y[i]) return y[i]! - x[i]!;
+        return a[0].localeCompare(b[0], "zh");
+      });
       const name = spellings[0]![0];
       return { name, aliases: spellings.slice(1).map(([s]) => s), category: guessCategory(name), count: g.count, cells: g.cells };
     })

@@ -12,7 +12,7 @@ import { check, readDirectory } from "../core";
 
 const TASKS = Number(process.env.BENCH_TASKS ?? 10000);
 const UNITS = 300;
-const RUNS = Number(process.env.BENCH_RUNS ?? 5);
+const RUNS = Number(process.env.BENCH_RUNS ?? 7);
 
 /** A small deterministic generator, so every run measures the same workbook. */
 function rng(seed: number) {
