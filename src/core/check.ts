@@ -87,40 +87,38 @@ function unitFindings(task: Task, directory: Directory | undefined, seen: SeenCe
   return out;
 }
 
+/** Adds the finding for one unit of a cell, if the directory does not know it under its current name. */
 function unitProblem(out: Finding[], task: Task, cell: CellText, unit: UnitMention, directory: Directory): void {
   if (unit.collective) return;
-  const found = unitMatchFinding(task, cell, unit, directory);
-  if (found) out.push(found);
-}
-
-function unitMatchFinding(task: Task, cell: CellText, unit: UnitMention, directory: Directory): Finding | undefined {
   const m = directory.match(unit.name);
-  if (m.kind !== "unknown" && m.kind !== "renamed" && m.kind !== "abolished") return undefined;
   const base = { cell: cell.cell, row: cell.row, taskNo: task.no, value: unit.name };
   switch (m.kind) {
     case "unknown": {
       const names = m.suggestions.map((e) => e.name);
       const hint = names.length ? `可能是“${names.join("”“")}”。请改正，或把它加入部门目录。` : "请核对名称，或把它加入部门目录。";
-      return { kind: "unknown-unit", ...base, suggestions: names, message: `${cell.cell} 中的“${unit.name}”不在部门目录中，${hint}` };
+      out.push({ kind: "unknown-unit", ...base, suggestions: names, message: `${cell.cell} 中的“${unit.name}”不在部门目录中，${hint}` });
+      return;
     }
     case "renamed":
-      return {
+      out.push({
         kind: "renamed-unit",
         ...base,
         suggestions: [m.entry.name],
         message: `${cell.cell} 中的“${unit.name}”已更名为“${m.entry.name}”，请改用现名。`,
-      };
+      });
+      return;
     case "abolished":
-      return {
+      out.push({
         kind: "renamed-unit",
         ...base,
         suggestions: m.successor ? [m.successor.name] : [],
         message: m.successor
           ? `${cell.cell} 中的“${unit.name}”已撤销，职能由“${m.successor.name}”承接，请改用“${m.successor.name}”。`
           : `${cell.cell} 中的“${unit.name}”在部门目录中为撤销状态，请改为现在负责的单位。`,
-      };
+      });
+      return;
     default:
-      return undefined;
+      return;
   }
 }
 
