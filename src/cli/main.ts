@@ -14,8 +14,16 @@ import {
   readLedger,
   type Directory,
 } from "../core";
+import { cellText } from "../core/text";
+import { markPlan } from "../core/marks";
+import { summarise } from "../core/summary";
+import { summarySheetName, summarySheetPlan } from "../core/summarySheet";
+import { partsExcelJsDrops } from "./parts";
 import { checkJson, checkReport } from "./report";
-import { InputError, openWorkbook, pickLedgerSheet, sheetGrid } from "./xlsx";
+import { applyMarks, clearMarks, readWorkbookMetadata, writeSummarySheet, writeWorkbookMetadata } from "./summary";
+import { InputError, openWorkbook, pickLedgerSheet, sheetGrid, toCellValue } from "./xlsx";
+
+const COMMANDS = ["check", "summary", "clear", "directory"];
 
 const USAGE = `督办助手命令行
 
@@ -23,6 +31,10 @@ const USAGE = `督办助手命令行
   duban check BOOK.xlsx [--sheet 工作表] [--directory 目录.xlsx] [--quarter 2026Q3] [--json]
       检查台账：责任单位是否规范、本季度进展是否齐全。
       退出码：0 没有问题，1 发现问题，2 输入有误。
+  duban summary BOOK.xlsx --quarter 2026Q3 -o 输出.xlsx [--directory 目录.xlsx] [--in-place]
+      生成季度汇总工作表（含通报草稿），并在台账上标出缺报和有问题的单元格。
+  duban clear BOOK.xlsx -o 输出.xlsx [--in-place]
+      清除督办助手的标记，恢复单元格原来的填充和批注。
   duban directory BOOK.xlsx -o 目录.xlsx [--sheet 工作表]
       根据台账中出现的单位，生成一份“部门目录”草稿供人工核对。
 
@@ -32,7 +44,8 @@ const USAGE = `督办助手命令行
   --quarter 2026Q3    检查的季度（默认：台账年度中最近一个已结束的季度）
   --min-length N      进展少于 N 个字视为套话（默认 8）
   --json              输出一个 JSON 对象，供其他程序使用
-  -o, --output FILE   directory 命令的输出文件
+  -o, --output FILE   summary、clear、directory 命令的输出文件（原文件不变）
+  --in-place          summary、clear 直接改写原文件（全部完成后才替换原文件）
   --today YYYY-MM-DD  以该日期计算默认季度（用于复现结果）
   -h, --help          显示本说明
 `;
@@ -60,6 +73,7 @@ function parse(argv: readonly string[]) {
       json: { type: "boolean", default: false },
       output: { type: "string", short: "o" },
       today: { type: "string" },
+      "in-place": { type: "boolean", default: false },
       help: { type: "boolean", short: "h", default: false },
     },
   });
@@ -83,7 +97,10 @@ function parseToday(text: string | undefined): Date {
   return new Date(Number(m[1]), Number(m[2]) - 1, Number(m[3]));
 }
 
-async function runCheck(book: string, values: ReturnType<typeof parse>["values"], io: Io): Promise<number> {
+type Values = ReturnType<typeof parse>["values"];
+
+/** Checks the ledger of a workbook as the options say; shared by check and summary. */
+async function checkBook(book: string, values: Values) {
   const quarter = values.quarter === undefined ? undefined : parseQuarter(values.quarter);
   if (values.quarter !== undefined && !quarter) throw new InputError(`--quarter 应写成 2026Q3 这样的形式（年份加 Q1 到 Q4），收到“${values.quarter}”。`);
   const today = parseToday(values.today);
@@ -96,11 +113,80 @@ async function runCheck(book: string, values: ReturnType<typeof parse>["values"]
   const directory = await loadDirectory(wb, values.directory);
   const grid = pickLedgerSheet(wb, values.sheet, book);
   const result = check(grid, directory, { ...(quarter ? { quarter } : {}), ...(minProgressLength !== undefined ? { minProgressLength } : {}), today });
+  return { wb, directory, result, today };
+}
+
+async function runCheck(book: string, values: Values, io: Io): Promise<number> {
+  const { directory, result } = await checkBook(book, values);
   io.out(values.json ? JSON.stringify(checkJson(book, result, directory), null, 2) : checkReport(book, result, directory));
   return result.findings.length > 0 ? 1 : 0;
 }
 
-async function runDirectory(book: string, values: ReturnType<typeof parse>["values"], io: Io): Promise<number> {
+/** Where a command that writes a workbook writes it: -o FILE, or the input itself with --in-place. */
+function outputOf(book: string, values: Values, command: string): string {
+  if (values["in-place"] && values.output) throw new InputError("-o 和 --in-place 只能选一个：-o 写到新文件，--in-place 改写原文件。");
+  if (values["in-place"]) return book;
+  if (!values.output) throw new InputError(`${command} 命令需要 -o 指定输出文件（原文件不变），或用 --in-place 改写原文件，例如：duban ${command} 台账.xlsx -o 台账-${command === "summary" ? "汇总" : "已清除"}.xlsx`);
+  if (path.resolve(values.output) === path.resolve(book)) throw new InputError("-o 与输入文件相同：若要改写原文件，请用 --in-place。");
+  return values.output;
+}
+
+/**
+ * Writes a workbook built in memory. Over the input file only when nothing in it would be lost, and
+ * through a temporary file, so the input is replaced only by a complete result.
+ */
+async function saveWorkbook(wb: ExcelJS.Workbook, book: string, out: string, io: Io): Promise<void> {
+  const lost = await partsExcelJsDrops(book);
+  if (lost.length && out === book) {
+    throw new InputError(`“${path.basename(book)}”含有${lost.join("、")}，命令行改写时无法保留：请改用 -o 写到新文件，或在 Excel 中使用督办助手加载项。原文件未改动。`);
+  }
+  if (lost.length) io.err(`注意：原工作簿中的${lost.join("、")}无法由命令行带到新文件中；原文件未改动，仍保留这些内容。`);
+  fs.mkdirSync(path.dirname(path.resolve(out)), { recursive: true });
+  const tmp = path.join(path.dirname(path.resolve(out)), `.${path.basename(out)}.${process.pid}.tmp`);
+  try {
+    await wb.xlsx.writeFile(tmp);
+    fs.renameSync(tmp, out);
+  } finally {
+    if (fs.existsSync(tmp)) fs.rmSync(tmp);
+  }
+}
+
+async function runSummary(book: string, values: Values, io: Io): Promise<number> {
+  const out = outputOf(book, values, "summary");
+  const { wb, directory, result, today } = await checkBook(book, values);
+  const summary = summarise(result, directory, today);
+  const marks = markPlan(result);
+  let meta = readWorkbookMetadata(wb);
+  meta = applyMarks(wb, meta, result.ledger.sheet, marks);
+  const existing = wb.worksheets.map((w) => w.name);
+  const stampOf = (name: string) => cellText(toCellValue(wb.getWorksheet(name)?.getCell("A2").value ?? null));
+  const { name, replaces } = summarySheetName(result.quarter, existing, meta, stampOf);
+  const plan = summarySheetPlan(summary, name);
+  writeSummarySheet(wb, plan, replaces);
+  meta = { ...meta, summaries: [...meta.summaries.filter((s) => s.key !== plan.quarter), { key: plan.quarter, sheet: name, stamp: plan.stamp }] };
+  writeWorkbookMetadata(wb, meta);
+  await saveWorkbook(wb, book, out, io);
+  const t = summary.totals;
+  io.out(
+    `已${replaces ? "更新" : "生成"}工作表“${name}”：${t.tasks} 项任务，已报送 ${t.reported} 项（${(t.rate * 100).toFixed(1)}%），未报送 ${t.missing} 项；` +
+      `在“${result.ledger.sheet}”上标记了 ${marks.length} 个单元格 → ${out}`,
+  );
+  io.out("标记可用 duban clear 清除，恢复单元格原来的样子。");
+  return 0;
+}
+
+async function runClear(book: string, values: Values, io: Io): Promise<number> {
+  const out = outputOf(book, values, "clear");
+  const wb = await openWorkbook(book);
+  const meta = readWorkbookMetadata(wb);
+  const count = meta.marks.filter((m) => values.sheet === undefined || m.sheet === values.sheet).length;
+  writeWorkbookMetadata(wb, clearMarks(wb, meta, values.sheet));
+  await saveWorkbook(wb, book, out, io);
+  io.out(count ? `已清除 ${count} 个单元格的标记，恢复为原来的填充和批注 → ${out}` : `没有督办助手的标记需要清除 → ${out}`);
+  return 0;
+}
+
+async function runDirectory(book: string, values: Values, io: Io): Promise<number> {
   const out = values.output;
   if (!out) throw new InputError("directory 命令需要 -o 指定输出文件，例如：duban directory 台账.xlsx -o 部门目录.xlsx");
   if (path.resolve(out) === path.resolve(book)) throw new InputError("输出文件不能与输入的台账相同：命令行从不改写输入文件，请用 -o 指定另一个文件名。");
@@ -149,8 +235,8 @@ export async function run(argv: readonly string[], io: Io = defaultIo): Promise<
     io.err(USAGE);
     return 2;
   }
-  if (command !== "check" && command !== "directory") {
-    io.err(`未知命令“${command}”：可用的命令是 check 和 directory。\n\n${USAGE}`);
+  if (!COMMANDS.includes(command)) {
+    io.err(`未知命令“${command}”：可用的命令是 ${COMMANDS.join("、")}。\n\n${USAGE}`);
     return 2;
   }
   if (!book) {
@@ -162,7 +248,8 @@ export async function run(argv: readonly string[], io: Io = defaultIo): Promise<
     return 2;
   }
   try {
-    return command === "check" ? await runCheck(book, values, io) : await runDirectory(book, values, io);
+    const runners = { check: runCheck, summary: runSummary, clear: runClear, directory: runDirectory };
+    return await runners[command as keyof typeof runners](book, values, io);
   } catch (e) {
     if (e instanceof InputError || e instanceof LedgerError || e instanceof DirectoryError) {
       io.err(`错误：${e.message}`);

@@ -1,4 +1,4 @@
-// Tests that need programs a fresh machine lacks (xmllint, LibreOffice). `.ci/run` installs them
+// Tests that need programs a fresh machine lacks (xmllint, LibreOffice, pdftotext). `.ci/run` installs them
 // and runs `npm run test:tools`; `npm test` leaves these out.
 module.exports = {
   rootDir: "../..",

@@ -33,3 +33,27 @@ test("LibreOffice opens the seed workbooks and prints them to PDF", () => {
     expect(fs.readFileSync(pdf).subarray(0, 5).toString()).toBe("%PDF-");
   }
 });
+
+test("the summary sheet prints on A4 landscape, and the PDF reads as the summary", async () => {
+  const { run } = await import("../../src/cli/main");
+  const out = fs.mkdtempSync(path.join(os.tmpdir(), "duban-lo-summary-"));
+  const book = path.join(out, "汇总.xlsx");
+  const code = await run(["summary", path.join(ROOT, "seeds", "2019江汉区政府工作报告责任分解台账.xlsx"), "--quarter", "2019Q3", "-o", book, "--today", "2026-11-22"], {
+    out: () => undefined,
+    err: () => undefined,
+  });
+  expect(code).toBe(0);
+  execFileSync("soffice", [`-env:UserInstallation=file://${out}/profile`, "--headless", "--convert-to", "pdf", "--outdir", out, book], { stdio: "ignore", timeout: 170000 });
+  const pdf = path.join(out, "汇总.pdf");
+  const pages = Number(/Pages:\s+(\d+)/.exec(execFileSync("pdfinfo", [pdf], { encoding: "utf8" }))![1]);
+  let first = 0;
+  for (let p = 1; p <= pages && !first; p++) {
+    const text = execFileSync("pdftotext", ["-f", String(p), "-l", String(p), pdf, "-"], { encoding: "utf8" });
+    if (text.includes("2019年第三季度区《政府工作报告》目标任务推进情况汇总")) first = p;
+  }
+  expect(first).toBeGreaterThan(0);
+  const info = execFileSync("pdfinfo", ["-f", String(first), "-l", String(first), pdf], { encoding: "utf8" });
+  expect(info).toMatch(/size:\s+841\.\d+ x 595\.\d+ pts \(A4\)/);
+  const text = execFileSync("pdftotext", ["-f", String(first), "-l", String(pages), pdf, "-"], { encoding: "utf8" });
+  for (const s of ["一、总体情况", "二、各牵头单位报送情况", "五、单位名称问题（48 处）", "关于2019年第三季度区《政府工作报告》目标任务推进情况的通报（草稿）"]) expect(text).toContain(s);
+});

@@ -1,0 +1,214 @@
+// The .xlsx host's writes: marks on the ledger (recording each cell's original look), the quarterly
+// summary sheet from its plan, and the add-in's metadata sheet. Nothing here decides what to write.
+import type ExcelJS from "exceljs";
+import { readMetadata, metadataRows, METADATA_SHEET, type Metadata, type MarkRecord } from "../core/metadata";
+import { noteWithMark, type Mark } from "../core/marks";
+import { rowHeight } from "../core/layout";
+import type { PlanTable, PlanValue, SummarySheetPlan } from "../core/summarySheet";
+import { sheetGrid } from "./xlsx";
+
+/** The look of a cell before it was marked, as this host stores it. */
+interface XlsxOriginal {
+  readonly host: "xlsx";
+  readonly fill: ExcelJS.Fill | null;
+  readonly note: ExcelJS.Comment | string | null;
+}
+
+export function readWorkbookMetadata(wb: ExcelJS.Workbook): Metadata {
+  const ws = wb.getWorksheet(METADATA_SHEET);
+  return readMetadata(ws ? sheetGrid(ws) : undefined);
+}
+
+/** Rewrites the very hidden metadata sheet (removes it when there is nothing to remember). */
+export function writeWorkbookMetadata(wb: ExcelJS.Workbook, meta: Metadata): void {
+  const old = wb.getWorksheet(METADATA_SHEET);
+  if (old) wb.removeWorksheet(old.id);
+  if (meta.summaries.length === 0 && meta.marks.length === 0) return;
+  const ws = wb.addWorksheet(METADATA_SHEET, { state: "veryHidden" });
+  ws.addRows(metadataRows(meta));
+}
+
+function noteText(note: ExcelJS.Comment | string | null | undefined): string {
+  if (!note) return "";
+  if (typeof note === "string") return note;
+  return (note.texts ?? []).map((t) => t.text).join("");
+}
+
+/**
+ * ExcelJS has no public way to take a note off a cell. Its note lives in `_comment`, and a note read
+ * from a file is also kept in the value's model, which re-assigning the value rebuilds without it.
+ */
+function removeNote(cell: ExcelJS.Cell): void {
+  (cell as unknown as { _comment?: unknown })._comment = undefined;
+  const value = cell.value;
+  cell.value = value;
+}
+
+/** Sets a cell's fill on a style of its own: loaded cells share style objects, and must not all change. */
+function setFill(cell: ExcelJS.Cell, fill: ExcelJS.Fill | null): void {
+  const style: Partial<ExcelJS.Style> = { ...cell.style };
+  if (fill) style.fill = fill;
+  else delete style.fill;
+  cell.style = style as ExcelJS.Style;
+}
+
+/** Restores the cells marked on `sheet` (all sheets when omitted) and forgets their marks. */
+export function clearMarks(wb: ExcelJS.Workbook, meta: Metadata, sheet?: string): Metadata {
+  const keep: MarkRecord[] = [];
+  for (const m of meta.marks) {
+    const ws = sheet === undefined || m.sheet === sheet ? wb.getWorksheet(m.sheet) : undefined;
+    if (!ws) {
+      keep.push(m);
+      continue;
+    }
+    const original = JSON.parse(m.original) as XlsxOriginal;
+    const cell = ws.getCell(m.cell);
+    setFill(cell, original.fill);
+    if (original.note) cell.note = original.note;
+    else removeNote(cell);
+  }
+  return { ...meta, marks: keep };
+}
+
+/** Marks cells, recording each one's original fill and note first. Earlier marks on the sheet are cleared. */
+export function applyMarks(wb: ExcelJS.Workbook, meta: Metadata, sheet: string, marks: readonly Mark[]): Metadata {
+  const cleared = clearMarks(wb, meta, sheet);
+  const ws = wb.getWorksheet(sheet);
+  if (!ws) return cleared;
+  const records: MarkRecord[] = [];
+  for (const m of marks) {
+    const cell = ws.getCell(m.cell);
+    const original: XlsxOriginal = { host: "xlsx", fill: cell.style?.fill ?? null, note: cell.note ?? null };
+    records.push({ sheet, cell: m.cell, key: m.kind, original: JSON.stringify(original) });
+    setFill(cell, { type: "pattern", pattern: "solid", fgColor: { argb: `FF${m.color.slice(1)}` } });
+    cell.note = noteWithMark(noteText(original.note), m);
+  }
+  return { ...cleared, marks: [...cleared.marks, ...records] };
+}
+
+const THIN: Partial<ExcelJS.Borders> = {
+  top: { style: "thin", color: { argb: "FFBFBFBF" } },
+  left: { style: "thin", color: { argb: "FFBFBFBF" } },
+  bottom: { style: "thin", color: { argb: "FFBFBFBF" } },
+  right: { style: "thin", color: { argb: "FFBFBFBF" } },
+};
+
+/** A string literal inside a formula: double quotes doubled. */
+function formulaString(s: string): string {
+  return `"${s.replace(/"/g, '""')}"`;
+}
+
+/**
+ * A link to a cell of the ledger, as a HYPERLINK formula built only from the sheet's name and the
+ * address: ExcelJS's own internal links do not open in WPS, and every office program understands
+ * this one. Cell text is never put in a formula.
+ */
+function linkFormula(sheet: string, cell: string, text: string): ExcelJS.CellFormulaValue {
+  const target = `#'${sheet.replace(/'/g, "''")}'!${cell}`;
+  return { formula: `HYPERLINK(${formulaString(target)},${formulaString(text)})`, result: text, date1904: false };
+}
+
+function planCell(v: PlanValue): { value: ExcelJS.CellValue; percent?: boolean; link?: boolean } {
+  if (v === null || typeof v === "string" || typeof v === "number") return { value: v };
+  if ("percent" in v) return { value: v.percent, percent: true };
+  return { value: linkFormula(v.link.sheet, v.link.cell, v.text), link: true };
+}
+
+/** The text a plan value shows, for sizing its row. */
+function shownText(v: PlanValue): string {
+  if (v === null) return "";
+  if (typeof v !== "object") return String(v);
+  return "percent" in v ? `${(v.percent * 100).toFixed(1)}%` : v.text;
+}
+
+function writeTable(ws: ExcelJS.Worksheet, at: number, table: PlanTable, widths: readonly number[]): number {
+  const header = at;
+  ws.addTable({
+    name: table.name,
+    ref: `A${header}`,
+    headerRow: true,
+    style: { theme: "TableStyleMedium2", showRowStripes: true },
+    columns: table.header.map((name) => ({ name, filterButton: false })),
+    // Plain values first (ExcelJS tables take numbers and strings); links and formats follow.
+    rows: table.rows.map((r) => r.map((v) => (v !== null && typeof v === "object" ? ("percent" in v ? v.percent : v.text) : v))),
+  });
+  // The header's look is written on its cells too: not every program draws table styles.
+  table.header.forEach((_, c) => {
+    const cell = ws.getCell(header, c + 1);
+    cell.font = { bold: true, color: { argb: "FFFFFFFF" } };
+    cell.fill = { type: "pattern", pattern: "solid", fgColor: { argb: "FF4472C4" } };
+    cell.alignment = { horizontal: "center", vertical: "middle", wrapText: true };
+    cell.border = THIN;
+  });
+  table.rows.forEach((values, i) => {
+    const r = header + 1 + i;
+    values.forEach((v, c) => {
+      const cell = ws.getCell(r, c + 1);
+      const p = planCell(v);
+      if (p.link) {
+        cell.value = p.value;
+        cell.font = { color: { argb: "FF0563C1" }, underline: true };
+      }
+      if (p.percent) cell.numFmt = "0.0%";
+      cell.alignment = c === 0 ? { horizontal: "center", vertical: "top" } : { vertical: "top", wrapText: typeof v === "string" };
+      cell.border = THIN;
+    });
+    ws.getRow(r).height = rowHeight(values.map(shownText), widths);
+  });
+  return header + table.rows.length + 1;
+}
+
+/** A sheet's place among the tabs; ExcelJS orders sheets by it but leaves it out of its types. */
+type Ordered = { orderNo: number };
+
+/** Writes the summary sheet; when `replaces`, the sheet of that name (the add-in's own) is replaced in place. */
+export function writeSummarySheet(wb: ExcelJS.Workbook, plan: SummarySheetPlan, replaces: boolean): ExcelJS.Worksheet {
+  let orderNo: number | undefined;
+  if (replaces) {
+    const old = wb.getWorksheet(plan.name);
+    if (old) {
+      orderNo = (old as unknown as Ordered).orderNo;
+      wb.removeWorksheet(old.id);
+    }
+  }
+  const ws = wb.addWorksheet(plan.name, {
+    pageSetup: { paperSize: 9, orientation: "landscape", fitToPage: true, fitToWidth: 1, fitToHeight: 0, margins: { left: 0.4, right: 0.4, top: 0.5, bottom: 0.5, header: 0.3, footer: 0.3 } },
+    headerFooter: { oddFooter: `&L${plan.stamp}&R第 &P 页，共 &N 页` },
+  });
+  if (orderNo !== undefined) (ws as unknown as Ordered).orderNo = orderNo;
+  ws.columns = plan.widths.map((width) => ({ width }));
+  const span = plan.widths.length;
+  let r = 1;
+  for (const block of plan.blocks) {
+    if (block.kind === "chart") continue; // ExcelJS cannot draw charts; the Excel host does
+    if (block.kind === "table") {
+      r = writeTable(ws, r, block, plan.widths) + 1;
+      continue;
+    }
+    if (block.style === "heading" && r > 3) r++; // a blank row before each section
+    const cell = ws.getCell(r, 1);
+    cell.value = block.text;
+    ws.mergeCells(r, 1, r, span);
+    switch (block.style) {
+      case "title":
+        cell.font = { bold: true, size: 16 };
+        cell.alignment = { horizontal: "center", vertical: "middle" };
+        ws.getRow(r).height = 28;
+        break;
+      case "subtitle":
+        cell.font = { size: 9, color: { argb: "FF595959" } };
+        cell.alignment = { horizontal: "center" };
+        break;
+      case "heading":
+        cell.font = { bold: true, size: 12, color: { argb: "FF1F4E79" } };
+        break;
+      case "paragraph":
+      case "note":
+        cell.alignment = { wrapText: true, vertical: "top" };
+        ws.getRow(r).height = rowHeight([block.text], [plan.widths.reduce((a, b) => a + b, 0)]);
+        break;
+    }
+    r++;
+  }
+  return ws;
+}

@@ -1,0 +1,76 @@
+// Marks on the ledger: which cells to colour and why, as plain data a host applies. The host records
+// each marked cell's original look in the workbook's metadata, so clearing restores it exactly.
+import { parseA1 } from "./address";
+import type { CheckResult, FindingKind } from "./types";
+
+export type MarkKind = "missing" | "weak" | "unit";
+
+/** Light fills, as Excel's "Good, Bad and Neutral" styles use. */
+export const MARK_COLORS: Readonly<Record<MarkKind, string>> = {
+  missing: "#FFC7CE", // light red: no progress
+  unit: "#FCD5B4", // light orange: a unit to correct
+  weak: "#FFEB9C", // light yellow: placeholder, stale, without figures, overdue
+};
+
+/** Which mark a finding gives; a cell with several findings takes the first in this order. */
+const MARK_OF: Readonly<Record<FindingKind, MarkKind>> = {
+  "missing-progress": "missing",
+  "missing-unit": "unit",
+  "unknown-unit": "unit",
+  "renamed-unit": "unit",
+  "placeholder-progress": "weak",
+  "stale-progress": "weak",
+  "unquantified-progress": "weak",
+  overdue: "weak",
+};
+const SEVERITY: readonly MarkKind[] = ["missing", "unit", "weak"];
+
+/** Notes written by the add-in start with this, so a person knows where they came from. */
+export const NOTE_PREFIX = "督办助手：";
+
+export interface Mark {
+  readonly sheet: string;
+  /** A1 address of the cell. */
+  readonly cell: string;
+  /** 0-based row and column. */
+  readonly row: number;
+  readonly col: number;
+  readonly kind: MarkKind;
+  /** Fill colour, #RRGGBB. */
+  readonly color: string;
+  /** The note to show on the cell: why it is marked and what to do. */
+  readonly note: string;
+  readonly findings: readonly FindingKind[];
+}
+
+/** One mark per cell with findings, coloured by its most serious finding. */
+export function markPlan(result: CheckResult): Mark[] {
+  const byCell = new Map<string, { kinds: FindingKind[]; messages: string[] }>();
+  for (const f of result.findings) {
+    let m = byCell.get(f.cell);
+    if (!m) byCell.set(f.cell, (m = { kinds: [], messages: [] }));
+    m.kinds.push(f.kind);
+    if (!m.messages.includes(f.message)) m.messages.push(f.message);
+  }
+  const marks: Mark[] = [];
+  for (const [cell, m] of byCell) {
+    const at = parseA1(cell)!;
+    const kind = SEVERITY.find((k) => m.kinds.some((f) => MARK_OF[f] === k))!;
+    marks.push({
+      sheet: result.ledger.sheet,
+      cell,
+      row: at.row,
+      col: at.col,
+      kind,
+      color: MARK_COLORS[kind],
+      note: NOTE_PREFIX + m.messages.join("\n"),
+      findings: m.kinds,
+    });
+  }
+  return marks.sort((a, b) => a.row - b.row || a.col - b.col);
+}
+
+/** A mark's note added to a note the cell already had, kept above it. */
+export function noteWithMark(original: string, mark: Mark): string {
+  return original.trim() ? `${original}\n——\n${mark.note}` : mark.note;
+}

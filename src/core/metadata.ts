@@ -1,0 +1,53 @@
+// What the add-in remembers in a workbook, in a very hidden sheet: the summary sheets it made (so it
+// replaces only those) and each cell it marked with its original look (so marks clear exactly).
+import { cellText } from "./text";
+import type { CellValue, SheetGrid } from "./types";
+
+export const METADATA_SHEET = "_督办助手";
+const HEADER = ["类型", "工作表", "单元格", "键", "内容"] as const;
+
+export interface SummaryRecord {
+  /** The quarter, 2026Q3. */
+  readonly key: string;
+  readonly sheet: string;
+  /** The stamp written on the sheet, checked before the sheet is replaced. */
+  readonly stamp: string;
+}
+
+export interface MarkRecord {
+  readonly sheet: string;
+  readonly cell: string;
+  /** The mark's kind. */
+  readonly key: string;
+  /** The cell's look before the mark, as the host that marked it wrote it (JSON). */
+  readonly original: string;
+}
+
+export interface Metadata {
+  readonly summaries: readonly SummaryRecord[];
+  readonly marks: readonly MarkRecord[];
+}
+
+export const EMPTY_METADATA: Metadata = { summaries: [], marks: [] };
+
+export function readMetadata(grid: SheetGrid | undefined): Metadata {
+  if (!grid) return EMPTY_METADATA;
+  const summaries: SummaryRecord[] = [];
+  const marks: MarkRecord[] = [];
+  grid.rows.forEach((row, i) => {
+    if (i === 0) return;
+    const [type, sheet, cell, key, content] = [0, 1, 2, 3, 4].map((c) => cellText(row[c] ?? null));
+    if (type === "summary") summaries.push({ key: key!, sheet: sheet!, stamp: content! });
+    else if (type === "mark") marks.push({ sheet: sheet!, cell: cell!, key: key!, original: content! });
+  });
+  return { summaries, marks };
+}
+
+/** The metadata sheet's rows, header first. */
+export function metadataRows(meta: Metadata): CellValue[][] {
+  return [
+    [...HEADER],
+    ...meta.summaries.map((s) => ["summary", s.sheet, "A1", s.key, s.stamp]),
+    ...meta.marks.map((m) => ["mark", m.sheet, m.cell, m.key, m.original]),
+  ];
+}

@@ -1,0 +1,347 @@
+// The quarterly summary (汇总) and the bulletin draft (通报), from a check's result. Every figure
+// here comes from the same assessments and findings as `check`, so the two always agree.
+import type { Directory } from "./directory";
+import { kindLabel } from "./check";
+import { isoDate } from "./text";
+import { quarterLabel, reportDue } from "./quarter";
+import { progressCell } from "./progress";
+import { parseUnitCell } from "./units";
+import type { CheckResult, Finding, FindingKind, ProgressState, Quarter, Task, TaskAssessment } from "./types";
+
+/** The usual bulletin classes. */
+export const BULLETIN_CLASSES = ["已完成", "超进度", "达进度", "欠进度", "未报送"] as const;
+export type BulletinClass = (typeof BULLETIN_CLASSES)[number];
+
+export interface TaskSummary {
+  readonly task: Task;
+  /** Lead units by their current directory names (as written when the directory does not know them). */
+  readonly leads: readonly string[];
+  readonly coUnits: readonly string[];
+  readonly progress: ProgressState;
+  readonly overdue: boolean;
+  readonly bulletinClass: BulletinClass;
+  /** Why the task is in its class, in Chinese, with the figures used. */
+  readonly reason: string;
+}
+
+export interface UnitSummary {
+  readonly unit: string;
+  /** Tasks it leads (a task with several lead units counts for each). */
+  readonly leads: number;
+  readonly coOwns: number;
+  /** Led tasks with progress written (done included). */
+  readonly reported: number;
+  readonly missing: number;
+  /** Led tasks whose progress is a placeholder, stale or without figures. */
+  readonly weak: number;
+  readonly behind: number;
+  /** reported / leads, 0..1. */
+  readonly rate: number;
+  /** 1 is best; units with the same rate and the same number missing share a rank. */
+  readonly rank: number;
+  /** 序号 (or row) of its led tasks with no progress, for tracing. */
+  readonly missingTasks: readonly string[];
+}
+
+export interface CategorySummary {
+  readonly category: string;
+  readonly tasks: number;
+  readonly reported: number;
+  readonly missing: number;
+  readonly weak: number;
+  readonly done: number;
+  readonly behind: number;
+  readonly rate: number;
+}
+
+export interface SummaryTotals {
+  readonly tasks: number;
+  readonly reported: number;
+  readonly missing: number;
+  readonly placeholder: number;
+  readonly stale: number;
+  readonly unquantified: number;
+  /** placeholder + stale + unquantified. */
+  readonly weak: number;
+  readonly overdue: number;
+  readonly done: number;
+  readonly rate: number;
+  readonly classes: Readonly<Record<BulletinClass, number>>;
+}
+
+/** A task with no or weak progress, for the 缺报 list. */
+export interface GapItem {
+  readonly no: string;
+  readonly row: number;
+  readonly cell: string;
+  readonly task: string;
+  readonly lead: string;
+  readonly kind: FindingKind;
+  readonly label: string;
+  readonly message: string;
+}
+
+export interface Summary {
+  readonly quarter: Quarter;
+  /** ISO date the quarter's reports were due. */
+  readonly due: string;
+  /** ISO date the summary was made. */
+  readonly made: string;
+  readonly sheet: string;
+  readonly totals: SummaryTotals;
+  readonly units: readonly UnitSummary[];
+  readonly categories: readonly CategorySummary[];
+  readonly tasks: readonly TaskSummary[];
+  readonly gaps: readonly GapItem[];
+  readonly unitProblems: readonly Finding[];
+  /** The bulletin draft, one paragraph an entry. */
+  readonly bulletin: readonly string[];
+}
+
+const UNIT_KINDS: readonly FindingKind[] = ["missing-unit", "unknown-unit", "renamed-unit"];
+const GAP_KINDS: readonly FindingKind[] = ["missing-progress", "placeholder-progress", "stale-progress", "unquantified-progress", "overdue"];
+
+/** Words that say a task is ahead of, or behind, its schedule. */
+const AHEAD = /超(时序|序时|目标)?进度|超额|提前完成|超过(全年|年度)?目标|已超(过)?/;
+const BEHIND = /滞后|未达(到)?(时序|序时|目标)?进度|低于(时序|序时|目标)?进度|掉(目标)?进度|进度(缓慢|偏慢|落后)|尚未(启动|开工|开展)|暂未(启动|开工|开展)/;
+
+/** Units of cumulative figures, to their base unit and factor (亿元 → 元 × 1e8). Rates (%) are not cumulative. */
+const CUMULATIVE: Record<string, readonly [string, number]> = {
+  亿元: ["元", 1e8], 万元: ["元", 1e4], 元: ["元", 1],
+  万人次: ["人次", 1e4], 人次: ["人次", 1], 万人: ["人", 1e4], 人: ["人", 1], 名: ["人", 1],
+  万户: ["户", 1e4], 户: ["户", 1], 万个: ["个", 1e4], 个: ["个", 1], 家: ["家", 1],
+  公里: ["米", 1000], 千米: ["米", 1000], 米: ["米", 1], 万平方米: ["平方米", 1e4], 平方米: ["平方米", 1], "㎡": ["平方米", 1],
+  亩: ["亩", 1], 公顷: ["公顷", 1], 栋: ["栋", 1], 座: ["座", 1], 所: ["所", 1], 条: ["条", 1], 套: ["套", 1], 台: ["台", 1],
+  场: ["场", 1], 项: ["项", 1], 件: ["件", 1], 处: ["处", 1], 辆: ["辆", 1], 吨: ["吨", 1], 批: ["批", 1],
+};
+const FIGURE = new RegExp(`([0-9０-９]+(?:[.．][0-9０-９]+)?)\\s*(${Object.keys(CUMULATIVE).sort((a, b) => b.length - a.length).join("|")})`, "g");
+
+interface Figure {
+  readonly value: number;
+  readonly base: string;
+  readonly written: string;
+}
+
+function figures(text: string): Figure[] {
+  const out: Figure[] = [];
+  for (const m of text.matchAll(FIGURE)) {
+    const [base, factor] = CUMULATIVE[m[2]!]!;
+    out.push({ value: Number(m[1]!.normalize("NFKC")) * factor, base, written: m[0] });
+  }
+  return out;
+}
+
+/** 85.3%, 75%, 100%: one decimal, none when it is zero. */
+function percent(x: number): string {
+  return `${(x * 100).toFixed(1).replace(/\.0$/, "")}%`;
+}
+
+/** The bulletin class of a task, and why. */
+export function classify(a: TaskAssessment, quarter: Quarter): { bulletinClass: BulletinClass; reason: string } {
+  const text = progressCell(a.task, quarter.q)?.text ?? "";
+  if (a.progress === "missing") return { bulletinClass: "未报送", reason: "本季度进展未填写" };
+  if (a.progress === "done") return { bulletinClass: "已完成", reason: "已标记完成" };
+  const behindWord = BEHIND.exec(text);
+  if (behindWord) return { bulletinClass: "欠进度", reason: `进展中写有“${behindWord[0]}”` };
+  if (a.overdue) return { bulletinClass: "欠进度", reason: `完成时限 ${a.deadline} 已过，未标记完成` };
+  if (a.progress === "placeholder") return { bulletinClass: "欠进度", reason: "进展只有套话" };
+  if (a.progress === "stale") return { bulletinClass: "欠进度", reason: "进展与上季度相同" };
+  const aheadWord = AHEAD.exec(text);
+  if (aheadWord) return { bulletinClass: "超进度", reason: `进展中写有“${aheadWord[0]}”` };
+  // A cumulative target (255亿元) against the same kind of figure in the progress (217.6亿元).
+  const target = figures(a.task.text.text)[0];
+  const done = target ? figures(text).find((f) => f.base === target.base) : undefined;
+  if (target && done && target.value > 0) {
+    const ratio = done.value / target.value;
+    const schedule = quarter.q / 4;
+    const said = `${done.written}为目标${target.written}的${percent(ratio)}，时序进度${percent(schedule)}`;
+    if (ratio >= 1) return { bulletinClass: "超进度", reason: `${said}，已达全年目标` };
+    if (ratio >= schedule + 0.05) return { bulletinClass: "超进度", reason: said };
+    if (ratio < schedule - 0.15) return { bulletinClass: "欠进度", reason: said };
+    return { bulletinClass: "达进度", reason: said };
+  }
+  return { bulletinClass: "达进度", reason: a.progress === "unquantified" ? "已报送，但缺少数据" : "已报送进展" };
+}
+
+/** Lead and co-units of a task under their current names; collective units left out. */
+function unitNames(text: string | undefined, directory: Directory | undefined): string[] {
+  if (!text) return [];
+  const parsed = parseUnitCell(text);
+  const names: string[] = [];
+  for (const u of [...parsed.units]) {
+    if (u.collective) continue;
+    const m = directory?.match(u.name);
+    const name =
+      m && (m.kind === "exact" || m.kind === "alias" || m.kind === "normalized" || m.kind === "renamed")
+        ? m.entry.name
+        : m?.kind === "abolished"
+          ? (m.successor?.name ?? u.name)
+          : u.name;
+    if (!names.includes(name)) names.push(name);
+  }
+  return names;
+}
+
+function taskLabel(t: Task): string {
+  return t.no || `第${t.row}行`;
+}
+
+const isWeak = (p: ProgressState) => p === "placeholder" || p === "stale" || p === "unquantified";
+
+/** Builds the quarter's summary from a check. `today` dates it; `directory` names the units. */
+export function summarise(result: CheckResult, directory: Directory | undefined, today: Date = new Date()): Summary {
+  const { quarter } = result;
+  const tasks: TaskSummary[] = result.assessments.map((a) => ({
+    task: a.task,
+    leads: unitNames(a.task.lead?.text, directory),
+    coUnits: unitNames(a.task.co?.text, directory),
+    progress: a.progress,
+    overdue: a.overdue,
+    ...classify(a, quarter),
+  }));
+
+  const classes = Object.fromEntries(BULLETIN_CLASSES.map((c) => [c, 0])) as Record<BulletinClass, number>;
+  for (const t of tasks) classes[t.bulletinClass]++;
+  const count = (p: (t: TaskSummary) => boolean) => tasks.filter(p).length;
+  const reported = count((t) => t.progress !== "missing");
+  const totals: SummaryTotals = {
+    tasks: tasks.length,
+    reported,
+    missing: count((t) => t.progress === "missing"),
+    placeholder: count((t) => t.progress === "placeholder"),
+    stale: count((t) => t.progress === "stale"),
+    unquantified: count((t) => t.progress === "unquantified"),
+    weak: count((t) => isWeak(t.progress)),
+    overdue: count((t) => t.overdue),
+    done: count((t) => t.progress === "done"),
+    rate: tasks.length ? reported / tasks.length : 0,
+    classes,
+  };
+
+  // By lead unit: a task with several lead units counts for each of them.
+  const byUnit = new Map<string, { leads: number; coOwns: number; reported: number; missing: number; weak: number; behind: number; missingTasks: string[] }>();
+  const unitRow = (name: string) => {
+    let u = byUnit.get(name);
+    if (!u) byUnit.set(name, (u = { leads: 0, coOwns: 0, reported: 0, missing: 0, weak: 0, behind: 0, missingTasks: [] }));
+    return u;
+  };
+  for (const t of tasks) {
+    for (const name of t.leads) {
+      const u = unitRow(name);
+      u.leads++;
+      if (t.progress === "missing") {
+        u.missing++;
+        u.missingTasks.push(taskLabel(t.task));
+      } else u.reported++;
+      if (isWeak(t.progress)) u.weak++;
+      if (t.bulletinClass === "欠进度") u.behind++;
+    }
+    for (const name of t.coUnits) if (!t.leads.includes(name)) unitRow(name).coOwns++;
+  }
+  const unitList = [...byUnit]
+    .filter(([, u]) => u.leads > 0)
+    .map(([unit, u]) => ({ unit, ...u, rate: u.reported / u.leads }))
+    .sort((a, b) => b.rate - a.rate || a.missing - b.missing || b.leads - a.leads || a.unit.localeCompare(b.unit, "zh"));
+  const units: UnitSummary[] = [];
+  unitList.forEach((u, i) => {
+    const prev = units[i - 1];
+    const rank = prev && prev.rate === u.rate && prev.missing === u.missing ? prev.rank : i + 1;
+    units.push({ ...u, rank });
+  });
+  // Units that only co-own tasks are not ranked: they report through the lead unit.
+
+  // By first-level category.
+  const byCategory = new Map<string, TaskSummary[]>();
+  for (const t of tasks) {
+    const c = t.task.category[0] ?? "（未分类）";
+    const list = byCategory.get(c) ?? [];
+    list.push(t);
+    byCategory.set(c, list);
+  }
+  const categories: CategorySummary[] = [...byCategory].map(([category, list]) => {
+    const rep = list.filter((t) => t.progress !== "missing").length;
+    return {
+      category,
+      tasks: list.length,
+      reported: rep,
+      missing: list.length - rep,
+      weak: list.filter((t) => isWeak(t.progress)).length,
+      done: list.filter((t) => t.progress === "done").length,
+      behind: list.filter((t) => t.bulletinClass === "欠进度").length,
+      rate: list.length ? rep / list.length : 0,
+    };
+  });
+
+  const byRow = new Map(result.ledger.tasks.map((t) => [t.row, t]));
+  const gaps: GapItem[] = result.findings
+    .filter((f) => GAP_KINDS.includes(f.kind))
+    .map((f) => {
+      const t = findTask(byRow, f);
+      return { no: f.taskNo, row: f.row, cell: f.cell, task: t?.text.text ?? "", lead: t?.lead?.text ?? "", kind: f.kind, label: kindLabel(f.kind), message: f.message };
+    });
+  const unitProblems = result.findings.filter((f) => UNIT_KINDS.includes(f.kind));
+
+  const summary = { quarter, due: isoDate(reportDue(quarter)), made: isoDate(localDate(today)), sheet: result.ledger.sheet, totals, units, categories, tasks, gaps, unitProblems };
+  return { ...summary, bulletin: bulletinText(summary) };
+}
+
+/** The task a finding is about: the one on its row, or (for a merged cell) the first task at or below it. */
+function findTask(byRow: ReadonlyMap<number, Task>, f: Finding): Task | undefined {
+  return byRow.get(f.row) ?? [...byRow.values()].find((t) => t.row >= f.row);
+}
+
+/** Today's date as a calendar date (the summary is dated in local time, as people read it). */
+function localDate(d: Date): Date {
+  return new Date(Date.UTC(d.getFullYear(), d.getMonth(), d.getDate()));
+}
+
+function cnDate(iso: string): string {
+  const [y, m, d] = iso.split("-").map(Number);
+  return `${y}年${m}月${d}日`;
+}
+
+function listUnits(items: readonly { unit: string; n: number }[], max = 12): string {
+  const shown = items.slice(0, max).map((i) => `${i.unit}（${i.n}项）`);
+  return items.length > max ? `${shown.join("、")}等${items.length}个单位` : shown.join("、");
+}
+
+/** The bulletin draft: the counts per class, who has not reported, the ranking, what to do next. */
+function bulletinText(s: Omit<Summary, "bulletin">): string[] {
+  const { totals: t, units } = s;
+  const q = quarterLabel(s.quarter);
+  const c = t.classes;
+  const out: string[] = [];
+  out.push(`关于${q}区《政府工作报告》目标任务推进情况的通报（草稿）`);
+  out.push("各责任单位：");
+  out.push(
+    `按照要求，各责任单位应于${cnDate(s.due)}前报送${q}责任事项完成情况。截至${cnDate(s.made)}，${t.tasks}项任务中已报送进展${t.reported}项，报送率${percent(t.rate)}；` +
+      `其中已完成${c["已完成"]}项、超进度${c["超进度"]}项、达进度${c["达进度"]}项、欠进度${c["欠进度"]}项，未报送${c["未报送"]}项。`,
+  );
+  const full = units.filter((u) => u.missing === 0);
+  const late = units.filter((u) => u.missing > 0).sort((a, b) => b.missing - a.missing || a.unit.localeCompare(b.unit, "zh"));
+  out.push(
+    "一、报送情况。" +
+      (late.length === 0
+        ? `${units.length}个牵头单位均已报送全部任务进展。`
+        : `${full.length}个牵头单位已报送全部任务进展；${late.length}个单位有任务未报送：${listUnits(late.map((u) => ({ unit: u.unit, n: u.missing })))}。`),
+  );
+  const behind = units.filter((u) => u.behind > 0).sort((a, b) => b.behind - a.behind || a.unit.localeCompare(b.unit, "zh"));
+  out.push(
+    "二、推进情况。" +
+      `超进度${c["超进度"]}项，达进度${c["达进度"]}项，欠进度${c["欠进度"]}项` +
+      (behind.length ? `，欠进度任务涉及${listUnits(behind.map((u) => ({ unit: u.unit, n: u.behind })))}。` : "。") +
+      (t.weak ? `另有${t.weak}项进展只写了套话、与上季度相同或缺少数据，需补充具体内容。` : ""),
+  );
+  if (units.length > 1) {
+    const top = units.slice(0, 5).map((u) => `${u.unit}（${percent(u.rate)}）`);
+    const bottom = units.filter((u) => u.rate < 1).slice(-5).map((u) => `${u.unit}（${percent(u.rate)}）`);
+    out.push(`三、报送率排名。前列：${top.join("、")}` + (bottom.length ? `；靠后：${bottom.join("、")}` : "") + "。详见汇总表“各牵头单位报送情况”。");
+  }
+  if (s.unitProblems.length) {
+    out.push(`四、责任单位名称。台账中有${s.unitProblems.length}处责任单位名称需要更正（已更名、已撤销或不在部门目录中），见汇总表“单位名称问题”。`);
+  }
+  out.push(
+    `请未报送和欠进度的单位对照汇总表“缺报和进展较弱事项”逐项补报，于（  月  日）前报区人民政府办公室，并说明原因和下一步措施。`,
+  );
+  return out;
+}
