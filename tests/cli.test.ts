@@ -1,30 +1,16 @@
-import * as crypto from "crypto";
 import * as fs from "fs";
-import * as os from "os";
 import * as path from "path";
 import ExcelJS from "exceljs";
-import { run } from "../src/cli/main";
+import { DIRECTORY_2019, duban, LEDGER_2019, LEDGER_2026, sha, tempDir, writeBook } from "./helpers/cli";
 
-const SEEDS = path.join(__dirname, "..", "seeds");
-const LEDGER_2019 = path.join(SEEDS, "2019江汉区政府工作报告责任分解台账.xlsx");
-const DIRECTORY_2019 = path.join(SEEDS, "2019江汉区部门目录.xlsx");
-const LEDGER_2026 = path.join(SEEDS, "2026江岸区政府工作报告责任分解台账.xlsx");
 const TODAY = ["--today", "2026-11-22"];
-
-async function duban(...args: string[]) {
-  let out = "";
-  let err = "";
-  const code = await run(args, { out: (s) => (out += s + "\n"), err: (s) => (err += s + "\n") });
-  return { code, out, err };
-}
 
 async function json(...args: string[]) {
   const r = await duban(...args, "--json");
   return { code: r.code, data: JSON.parse(r.out) };
 }
 
-const sha = (file: string) => crypto.createHash("sha256").update(fs.readFileSync(file)).digest("hex");
-const tmp = fs.mkdtempSync(path.join(os.tmpdir(), "duban-"));
+const tmp = tempDir("cli");
 
 describe("duban check on the seed workbooks", () => {
   test("2019 Jianghan: 106 tasks, the old co-unit names reported as renamed", async () => {
@@ -83,14 +69,10 @@ describe("duban check on the seed workbooks", () => {
   });
 
   test("a ledger without findings exits 0", async () => {
-    const file = path.join(tmp, "clean.xlsx");
-    const wb = new ExcelJS.Workbook();
-    const ws = wb.addWorksheet("台账");
-    ws.addRows([
+    const file = await writeBook(path.join(tmp, "clean.xlsx"), [
       ["序号", "目标任务", "责任单位", "三季度进展"],
       [1, "新建口袋公园3个。", "区园林局", "已建成口袋公园2个，第3个完成主体施工。"],
     ]);
-    await wb.xlsx.writeFile(file);
     const r = await duban("check", file, "--quarter", "2026Q3");
     expect(r.code).toBe(0);
     expect(r.out).toContain("没有发现问题");
@@ -123,10 +105,7 @@ describe("bad input exits 2 with a message saying what was expected", () => {
   test("a sheet that does not exist", () => expectBad(["check", LEDGER_2019, "--sheet", "汇总"], /没有名为“汇总”的工作表；现有工作表：“进展情况”、“部门目录”/));
   test("no recognisable header", () => expectBad(["check", LEDGER_2019, "--sheet", "部门目录"], /没有找到台账表头/));
   test("a directory without 单位名称", async () => {
-    const f = path.join(tmp, "units.xlsx");
-    const wb = new ExcelJS.Workbook();
-    wb.addWorksheet("名单").addRows([["名字", "电话"], ["区财政局", "123"]]);
-    await wb.xlsx.writeFile(f);
+    const f = await writeBook(path.join(tmp, "units.xlsx"), [["名字", "电话"], ["区财政局", "123"]], "名单");
     await expectBad(["check", LEDGER_2019, "--directory", f], /没有“单位名称”列/);
   });
   test("a bad quarter", () => expectBad(["check", LEDGER_2019, "--quarter", "三季度"], /2026Q3/));

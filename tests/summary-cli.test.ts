@@ -1,31 +1,11 @@
-import * as crypto from "crypto";
 import * as fs from "fs";
-import * as os from "os";
 import * as path from "path";
 import ExcelJS from "exceljs";
 import JSZip from "jszip";
-import { run } from "../src/cli/main";
+import { duban, LEDGER_2019, LEDGER_2026, openBook as open, sha, tempDir, writeBook } from "./helpers/cli";
 
-const SEEDS = path.join(__dirname, "..", "seeds");
-const LEDGER_2019 = path.join(SEEDS, "2019江汉区政府工作报告责任分解台账.xlsx");
-const LEDGER_2026 = path.join(SEEDS, "2026江岸区政府工作报告责任分解台账.xlsx");
-const tmp = fs.mkdtempSync(path.join(os.tmpdir(), "duban-summary-"));
+const tmp = tempDir("summary");
 const TODAY = ["--today", "2026-11-22"];
-
-async function duban(...args: string[]) {
-  let out = "";
-  let err = "";
-  const code = await run(args, { out: (s) => (out += s + "\n"), err: (s) => (err += s + "\n") });
-  return { code, out, err };
-}
-
-async function open(file: string): Promise<ExcelJS.Workbook> {
-  const wb = new ExcelJS.Workbook();
-  await wb.xlsx.readFile(file);
-  return wb;
-}
-
-const sha = (file: string) => crypto.createHash("sha256").update(fs.readFileSync(file)).digest("hex");
 
 /** The rows of the summary table whose header row starts with `first`, as cell values. */
 function tableRows(ws: ExcelJS.Worksheet, first: string): ExcelJS.Row[] {
@@ -154,19 +134,21 @@ describe("regenerating, clearing and people's sheets", () => {
 
   test("duban clear restores every marked cell to its original fill and note", async () => {
     // A ledger with fills and notes of its own on cells that get marked.
-    const src = path.join(tmp, "styled.xlsx");
-    const wb = new ExcelJS.Workbook();
-    const ws = wb.addWorksheet("台账");
-    ws.addRows([
-      ["序号", "目标任务", "责任单位", "三季度进展"],
-      [1, "新建口袋公园3个。", "区园林局", ""],
-      [2, "完成老旧小区改造30个。", "区住更局", "正在推进"],
-      [3, "新增就业2万人。", "区人力资源局", "新增就业1.6万人，完成全年目标的80%。"],
-    ]);
-    ws.getCell("D2").fill = { type: "pattern", pattern: "solid", fgColor: { argb: "FFDDEBF7" } };
-    ws.getCell("D2").note = "由区园林局填写";
-    ws.getCell("D3").font = { bold: true };
-    await wb.xlsx.writeFile(src);
+    const src = await writeBook(
+      path.join(tmp, "styled.xlsx"),
+      [
+        ["序号", "目标任务", "责任单位", "三季度进展"],
+        [1, "新建口袋公园3个。", "区园林局", ""],
+        [2, "完成老旧小区改造30个。", "区住更局", "正在推进"],
+        [3, "新增就业2万人。", "区人力资源局", "新增就业1.6万人，完成全年目标的80%。"],
+      ],
+      "台账",
+      (ws) => {
+        ws.getCell("D2").fill = { type: "pattern", pattern: "solid", fgColor: { argb: "FFDDEBF7" } };
+        ws.getCell("D2").note = "由区园林局填写";
+        ws.getCell("D3").font = { bold: true };
+      },
+    );
 
     const marked = path.join(tmp, "styled-marked.xlsx");
     const cleared = path.join(tmp, "styled-cleared.xlsx");
@@ -196,15 +178,12 @@ describe("regenerating, clearing and people's sheets", () => {
 
 describe("text from the ledger stays text", () => {
   test("a task or progress beginning with = + - @ never becomes a formula", async () => {
-    const src = path.join(tmp, "formulas.xlsx");
-    const wb = new ExcelJS.Workbook();
-    wb.addWorksheet("台账").addRows([
+    const src = await writeBook(path.join(tmp, "formulas.xlsx"), [
       ["序号", "目标任务", "责任单位", "二季度进展", "三季度进展"],
       [1, '=HYPERLINK("http://example.invalid","点我")', "区财政局", "", ""],
       [2, "+1新增", "-区商务局", "@SUM(A1:A2)", "@SUM(A1:A2)"],
       [3, "=1+1", "=A1", "", "-"],
     ]);
-    await wb.xlsx.writeFile(src);
     const out = path.join(tmp, "formulas-out.xlsx");
     expect((await duban("summary", src, "--quarter", "2026Q3", "-o", out)).code).toBe(0);
     const back = await open(out);
