@@ -132,6 +132,22 @@ describe("regenerating, clearing and people's sheets", () => {
     expect(back.getWorksheet("2026年第三季度汇总(2)")).toBeDefined();
   });
 
+  test("a summary sheet a person renamed is kept, and the new one's tables get names of their own", async () => {
+    const first = path.join(tmp, "renamed-1.xlsx");
+    expect((await duban("summary", LEDGER_2026, "--quarter", "2026Q3", "-o", first, ...TODAY)).code).toBe(0);
+    const wb = await open(first);
+    wb.getWorksheet("2026年第三季度汇总")!.name = "三季度汇总（定稿）";
+    await wb.xlsx.writeFile(first);
+    const second = path.join(tmp, "renamed-2.xlsx");
+    expect((await duban("summary", first, "--quarter", "2026Q3", "-o", second, ...TODAY)).code).toBe(0);
+    const back = await open(second);
+    expect(back.worksheets.map((w) => w.name)).toContain("三季度汇总（定稿）");
+    expect(back.worksheets.map((w) => w.name)).toContain("2026年第三季度汇总");
+    const names = back.worksheets.flatMap((w) => Object.keys((w as unknown as { tables: Record<string, unknown> }).tables));
+    expect(new Set(names.map((n) => n.toLowerCase())).size).toBe(names.length);
+    expect(names).toContain("Duban2026Q3Units_2");
+  });
+
   test("duban clear restores every marked cell to its original fill and note", async () => {
     // A ledger with fills and notes of its own on cells that get marked.
     const src = await writeBook(

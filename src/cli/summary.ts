@@ -121,10 +121,25 @@ function shownText(v: PlanValue): string {
   return "percent" in v ? `${(v.percent * 100).toFixed(1)}%` : v.text;
 }
 
-function writeTable(ws: ExcelJS.Worksheet, at: number, table: PlanTable, widths: readonly number[]): number {
+/** Table names in use anywhere in the workbook, lower case (Excel compares them without case). */
+function tableNames(wb: ExcelJS.Workbook): Set<string> {
+  const names = new Set<string>();
+  for (const ws of wb.worksheets) for (const n of Object.keys((ws as unknown as { tables: Record<string, unknown> }).tables ?? {})) names.add(n.toLowerCase());
+  return names;
+}
+
+/** The plan's table name, or with _2, _3 … when a table elsewhere (a renamed old summary) has it. */
+function freeTableName(name: string, taken: Set<string>): string {
+  let n = name;
+  for (let i = 2; taken.has(n.toLowerCase()); i++) n = `${name}_${i}`;
+  taken.add(n.toLowerCase());
+  return n;
+}
+
+function writeTable(ws: ExcelJS.Worksheet, at: number, table: PlanTable, widths: readonly number[], name: string): number {
   const header = at;
   ws.addTable({
-    name: table.name,
+    name,
     ref: `A${header}`,
     headerRow: true,
     style: { theme: "TableStyleMedium2", showRowStripes: true },
@@ -178,11 +193,12 @@ export function writeSummarySheet(wb: ExcelJS.Workbook, plan: SummarySheetPlan, 
   if (orderNo !== undefined) (ws as unknown as Ordered).orderNo = orderNo;
   ws.columns = plan.widths.map((width) => ({ width }));
   const span = plan.widths.length;
+  const taken = tableNames(wb);
   let r = 1;
   for (const block of plan.blocks) {
     if (block.kind === "chart") continue; // ExcelJS cannot draw charts; the Excel host does
     if (block.kind === "table") {
-      r = writeTable(ws, r, block, plan.widths) + 1;
+      r = writeTable(ws, r, block, plan.widths, freeTableName(block.name, taken)) + 1;
       continue;
     }
     if (block.style === "heading" && r > 3) r++; // a blank row before each section
