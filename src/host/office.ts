@@ -1,0 +1,511 @@
+// The Office.js host: the only code that touches `Excel`. It reads a ledger in two syncs (one more per
+// chunk of a ledger beyond the web's 5 MB payload), and writes each action's changes in as few syncs
+// as it can: marks grouped by colour through RangeAreas, every change of one action queued first.
+import { parseRange } from "../core/address";
+import { DIRECTORY_SHEET } from "../core/directory";
+import { METADATA_SHEET, metadataRows, readMetadata, type MarkRecord, type Metadata } from "../core/metadata";
+import { noteWithMark, NOTE_PREFIX, type Mark } from "../core/marks";
+import type { PlanTable, PlanValue, SummarySheetPlan } from "../core/summarySheet";
+import type { CellRange, CellValue, SheetGrid } from "../core/types";
+import { HostError, type Settings, type SheetInfo, type WorkbookHost, type WorkbookSnapshot } from "./types";
+
+/** `Excel.run`, injected so that tests can hand in a fake. */
+export type ExcelRun = <T>(batch: (context: Excel.RequestContext) => Promise<T>) => Promise<T>;
+
+/** Which newer API sets this Excel has; checked once at start with Office.context.requirements. */
+export interface ApiSupport {
+  /** getMergedAreasOrNullObject (ExcelApi 1.13). */
+  readonly mergedAreas: boolean;
+  /** RangeAreas and fill patterns (ExcelApi 1.9). */
+  readonly rangeAreas: boolean;
+  /** Cell notes (ExcelApi 1.18). */
+  readonly notes: boolean;
+  /** Bytes one request may carry: 5 MB in Excel on the web, none on the desktop. */
+  readonly payloadLimit?: number;
+}
+
+export const SETTINGS_KEY = "duban.settings";
+
+/** Excel on the web refuses requests over 5 MB; chunks aim at 60% of it. */
+export const WEB_PAYLOAD_LIMIT = 5 * 1024 * 1024;
+/** The most bytes a cell of a ledger is assumed to take before any has been read (long progress texts). */
+const WORST_CELL_BYTES = 1200;
+/** Addresses in one RangeAreas at most (its address string has a length limit). */
+export const MAX_AREAS = 400;
+/** Excel returns at most 512 merged areas per call; beyond that the used range is asked in bands. */
+const MERGE_BAND_ROWS = 2000;
+
+const ERROR_VALUES = new Set(["#N/A", "#REF!", "#NAME?", "#DIV/0!", "#NULL!", "#VALUE!", "#NUM!", "#SPILL!", "#CALC!", "#GETTING_DATA", "#BUSY!", "#FIELD!", "#BLOCKED!", "#CONNECT!", "#UNKNOWN!"]);
+
+/** An Office.js value as the engine's: "" is empty, an error text is an error. */
+function toCellValue(v: unknown): CellValue {
+  if (v === "" || v === null || v === undefined) return null;
+  if (typeof v === "string") return ERROR_VALUES.has(v) ? { error: v } : v;
+  if (typeof v === "number" || typeof v === "boolean") return v;
+  return String(v);
+}
+
+/** A used range's values placed on the sheet's grid (row 0 is the sheet's row 1). */
+export function gridFromValues(name: string, values: readonly (readonly unknown[])[], rowIndex: number, columnIndex: number, merges: readonly CellRange[]): SheetGrid {
+  const rows: CellValue[][] = [];
+  for (let r = 0; r < rowIndex; r++) rows.push([]);
+  const lead: CellValue[] = new Array<CellValue>(columnIndex).fill(null);
+  for (const row of values) rows.push([...lead, ...row.map(toCellValue)]);
+  return { name, rows, merges };
+}
+
+/** "Sheet1!A1:B2" or "'My sheet'!A1:B2" → a range. */
+function rangeOfAddress(address: string): CellRange | undefined {
+  const bang = address.lastIndexOf("!");
+  return parseRange(bang >= 0 ? address.slice(bang + 1) : address);
+}
+
+function a1Chunks(addresses: readonly string[]): string[] {
+  const out: string[] = [];
+  for (let i = 0; i < addresses.length; i += MAX_AREAS) out.push(addresses.slice(i, i + MAX_AREAS).join(","));
+  return out;
+}
+
+/** A cell's fill as Office.js reports it, kept to put back. */
+interface OfficeFill {
+  readonly color: string;
+  readonly pattern?: Excel.FillPattern | `${Excel.FillPattern}`;
+  readonly patternColor?: string;
+  readonly tintAndShade?: number;
+  readonly patternTintAndShade?: number;
+}
+
+/** The look of a cell before it was marked, as this host stores it in the metadata. */
+interface OfficeOriginal {
+  readonly host: "excel";
+  /** null when the cell had no fill. */
+  readonly fill: OfficeFill | null;
+  readonly note: string | null;
+}
+
+/** An original written by the .xlsx host (command line, preview), understood here as far as Excel allows. */
+interface XlsxOriginal {
+  readonly host: "xlsx";
+  readonly fill: { readonly type?: string; readonly pattern?: string; readonly fgColor?: { readonly argb?: string } } | null;
+  readonly note: unknown;
+}
+
+function originalOf(json: string): OfficeOriginal {
+  const o = JSON.parse(json) as OfficeOriginal | XlsxOriginal;
+  if (o.host === "excel") return o;
+  const argb = o.fill?.fgColor?.argb;
+  const note = typeof o.note === "string" ? o.note : o.note && typeof o.note === "object" && "texts" in o.note ? ((o.note as { texts: { text: string }[] }).texts ?? []).map((t) => t.text).join("") : null;
+  return { host: "excel", fill: o.fill && o.fill.pattern !== "none" && argb ? { color: `#${argb.slice(-6)}` } : null, note: note || null };
+}
+
+function fillKey(f: OfficeFill | null): string {
+  return JSON.stringify(f);
+}
+
+function mergedRanges(areas: readonly Excel.RangeAreas[]): CellRange[] {
+  return areas.flatMap((a) => (a.isNullObject ? [] : a.areas.items.map((r) => rangeOfAddress(r.address)).filter((r): r is CellRange => !!r)));
+}
+
+/** Turns an Office error into a message for the person; the details go to the log. */
+export function officeErrorMessage(e: unknown, action: string): HostError {
+  const err = e as { code?: string; message?: string; debugInfo?: unknown };
+  console.error(`督办助手：${action}失败`, err?.code, err?.message, err?.debugInfo);
+  const hints: Record<string, string> = {
+    InvalidOperationInCellEditMode: "Excel 正在编辑单元格：请按 Enter 或 Esc 结束编辑后再试。",
+    AccessDenied: "工作表或工作簿受保护：请先撤销保护后再试。",
+    RequestPayloadSizeLimitExceeded: "台账太大，一次读取不完：请在设置中指定台账工作表，或把台账拆分后再试。",
+    ItemNotFound: "找不到要操作的工作表或单元格：它可能刚被删除或改名，请重新检查。",
+  };
+  const hint = (err?.code && hints[err.code]) ?? `请稍后重试；若仍失败，请把错误代码 ${err?.code ?? "未知"} 告诉管理员。`;
+  return new HostError(`${action}失败：${hint}`, e);
+}
+
+export class OfficeHost implements WorkbookHost {
+  readonly kind = "excel" as const;
+  /** Cells each sheet had marked at the last read, to load their notes in the same sync as the new marks'. */
+  private markedAtRead = new Map<string, Set<string>>();
+
+  constructor(
+    private readonly run: ExcelRun,
+    private readonly support: ApiSupport,
+  ) {}
+
+  async read(sheet?: string): Promise<WorkbookSnapshot> {
+    try {
+      return await this.run(async (context) => {
+        const wb = context.workbook;
+        const sheets = wb.worksheets.load("items/name,items/visibility");
+        const active = wb.worksheets.getActiveWorksheet().load("name");
+        const activeUsed = wb.worksheets.getActiveWorksheet().getUsedRangeOrNullObject(true).load("rowIndex,columnIndex,rowCount,columnCount");
+        const setting = wb.settings.getItemOrNullObject(SETTINGS_KEY).load("value");
+        const metaRange = wb.worksheets.getItemOrNullObject(METADATA_SHEET).getUsedRangeOrNullObject(true).load("values");
+        const dirRange = wb.worksheets.getItemOrNullObject(DIRECTORY_SHEET).getUsedRangeOrNullObject(true).load("values,rowIndex,columnIndex");
+        await context.sync();
+
+        const settings = setting.isNullObject ? {} : (JSON.parse(String(setting.value)) as Settings);
+        const infos: SheetInfo[] = sheets.items.map((s) => ({ name: s.name, visible: s.visibility === "Visible" }));
+        const name = sheet ?? (settings.ledgerSheet && infos.some((s) => s.name === settings.ledgerSheet) ? settings.ledgerSheet : active.name);
+        const metaGrid = metaRange.isNullObject ? undefined : gridFromValues(METADATA_SHEET, metaRange.values, 0, 0, []);
+        const meta = readMetadata(metaGrid);
+        this.markedAtRead = new Map();
+        for (const m of meta.marks) this.markedAtRead.set(m.sheet, (this.markedAtRead.get(m.sheet) ?? new Set()).add(m.cell));
+
+        const ws = wb.worksheets.getItem(name);
+        // The ledger's size is known already when it is the active sheet (the usual case): then its
+        // values come in the second sync. Another sheet costs one more sync to learn its size.
+        let size = name === active.name ? (activeUsed.isNullObject ? null : activeUsed) : undefined;
+        if (size === undefined) {
+          const used = ws.getUsedRangeOrNullObject(true).load("rowIndex,columnIndex,rowCount,columnCount");
+          await context.sync();
+          size = used.isNullObject ? null : used;
+        }
+        const stampRanges = meta.summaries
+          .filter((s) => infos.some((i) => i.name === s.sheet))
+          .map((s) => ({ sheet: s.sheet, range: wb.worksheets.getItem(s.sheet).getRange("A2").load("text") }));
+        const stamps: Record<string, string> = {};
+        if (!size) {
+          await context.sync();
+          for (const s of stampRanges) stamps[s.sheet] = String(s.range.text[0]?.[0] ?? "");
+          return this.snapshot(infos, gridFromValues(name, [], 0, 0, []), dirRange, metaGrid, stamps, settings);
+        }
+        const { rowIndex, columnIndex, rowCount, columnCount } = size;
+        // All values in one request on the desktop; on the web, a first chunk sized for the worst
+        // case, then chunks sized from the bytes that chunk really took.
+        const budget = this.support.payloadLimit ? this.support.payloadLimit * 0.6 : Infinity;
+        const firstRows = Math.min(rowCount, Math.max(1, Math.floor(budget / (columnCount * WORST_CELL_BYTES))));
+        const first = ws.getRangeByIndexes(rowIndex, columnIndex, firstRows, columnCount);
+        const merged = this.support.mergedAreas ? this.queueMergedAreas(ws, rowIndex, columnIndex, rowCount, columnCount, MERGE_BAND_ROWS) : [];
+        first.load("values");
+        let merges: CellRange[] = [];
+        try {
+          await context.sync();
+          merges = mergedRanges(merged);
+        } catch (e) {
+          // More than 512 merged areas in a band: ask again in small bands, and read without them if that fails too.
+          if (!this.support.mergedAreas) throw e;
+          first.load("values");
+          const small = this.queueMergedAreas(ws, rowIndex, columnIndex, rowCount, columnCount, 100);
+          try {
+            await context.sync();
+            merges = mergedRanges(small);
+          } catch {
+            first.load("values");
+            await context.sync();
+          }
+        }
+        for (const s of stampRanges) stamps[s.sheet] = String(s.range.text[0]?.[0] ?? "");
+        const values: unknown[][] = [...first.values];
+        if (firstRows < rowCount) {
+          const bytesPerRow = Math.max(1, (JSON.stringify(first.values).length * 3) / firstRows);
+          const chunkRows = Math.max(1, Math.floor(budget / bytesPerRow));
+          for (let r = firstRows; r < rowCount; r += chunkRows) {
+            const chunk = ws.getRangeByIndexes(rowIndex + r, columnIndex, Math.min(chunkRows, rowCount - r), columnCount).load("values");
+            await context.sync();
+            values.push(...chunk.values);
+          }
+        }
+        return this.snapshot(infos, gridFromValues(name, values, rowIndex, columnIndex, merges), dirRange, metaGrid, stamps, settings);
+      });
+    } catch (e) {
+      if (e instanceof HostError) throw e;
+      throw officeErrorMessage(e, "读取台账");
+    }
+  }
+
+  private snapshot(sheets: SheetInfo[], ledger: SheetGrid, dir: Excel.Range, metadata: SheetGrid | undefined, stamps: Record<string, string>, settings: Settings): WorkbookSnapshot {
+    return {
+      sheets,
+      ledger,
+      ...(dir.isNullObject ? {} : { directory: gridFromValues(DIRECTORY_SHEET, dir.values, dir.rowIndex, dir.columnIndex, []) }),
+      ...(metadata ? { metadata } : {}),
+      stamps,
+      settings,
+    };
+  }
+
+  /** Queues the merged areas of the used range, asked in bands of rows (Excel answers 512 at most per call). */
+  private queueMergedAreas(ws: Excel.Worksheet, rowIndex: number, columnIndex: number, rowCount: number, columnCount: number, band: number): Excel.RangeAreas[] {
+    const out: Excel.RangeAreas[] = [];
+    for (let r = 0; r < rowCount; r += band) {
+      out.push(ws.getRangeByIndexes(rowIndex + r, columnIndex, Math.min(band, rowCount - r), columnCount).getMergedAreasOrNullObject().load("areas/items/address"));
+    }
+    return out;
+  }
+
+  /** Writes the metadata rows over the (cleared) metadata sheet. */
+  private queueMetadata(sheet: Excel.Worksheet, meta: Metadata): void {
+    const rows = metadataRows(meta);
+    sheet.getRange().clear();
+    const range = sheet.getRangeByIndexes(0, 0, rows.length, 5);
+    range.numberFormat = rows.map((r) => r.map(() => "@"));
+    range.values = rows.map((r) => r.map((v) => (v === null ? "" : String(v))));
+  }
+
+  /** The metadata sheet and what it holds; a very hidden sheet is added when there is none. */
+  private metadataProxies(context: Excel.RequestContext) {
+    const sheet = context.workbook.worksheets.getItemOrNullObject(METADATA_SHEET);
+    const used = sheet.getUsedRangeOrNullObject(true).load("values");
+    sheet.load("name");
+    return {
+      resolve(): { sheet: Excel.Worksheet; meta: Metadata } {
+        if (sheet.isNullObject) {
+          const added = context.workbook.worksheets.add(METADATA_SHEET);
+          added.visibility = "VeryHidden";
+          return { sheet: added, meta: { summaries: [], marks: [] } };
+        }
+        return { sheet, meta: readMetadata(used.isNullObject ? undefined : gridFromValues(METADATA_SHEET, used.values, 0, 0, [])) };
+      },
+    };
+  }
+
+  /** Queues the writes that put these cells back as they were. `hasNote` says which cells have a note now. */
+  private queueRestore(ws: Excel.Worksheet, records: readonly MarkRecord[], hasNote: (cell: string) => boolean): void {
+    const byFill = new Map<string, { fill: OfficeFill | null; cells: string[] }>();
+    for (const r of records) {
+      const o = originalOf(r.original);
+      const key = fillKey(o.fill);
+      const group = byFill.get(key) ?? { fill: o.fill, cells: [] };
+      group.cells.push(r.cell);
+      byFill.set(key, group);
+      if (this.support.notes) {
+        if (hasNote(r.cell)) ws.notes.getItem(r.cell).delete();
+        if (o.note) ws.notes.add(r.cell, o.note);
+      }
+    }
+    for (const { fill, cells } of byFill.values()) {
+      for (const target of this.targets(ws, cells)) {
+        if (fill) target.format.fill.set(this.support.rangeAreas ? fill : { color: fill.color });
+        else target.format.fill.clear();
+      }
+    }
+  }
+
+  /** The cells as RangeAreas (≤ 400 addresses each), or one range per cell before ExcelApi 1.9. */
+  private targets(ws: Excel.Worksheet, cells: readonly string[]): (Excel.Range | Excel.RangeAreas)[] {
+    return this.support.rangeAreas ? a1Chunks(cells).map((a) => ws.getRanges(a)) : cells.map((c) => ws.getRange(c));
+  }
+
+  /** Notes of these cells, queued for loading (none before ExcelApi 1.18). */
+  private queueNotes(ws: Excel.Worksheet, cells: Iterable<string>): Map<string, Excel.Note> {
+    const out = new Map<string, Excel.Note>();
+    if (this.support.notes) for (const c of cells) if (!out.has(c)) out.set(c, ws.notes.getItemOrNullObject(c).load("content"));
+    return out;
+  }
+
+  async mark(sheetName: string, marks: readonly Mark[]): Promise<void> {
+    try {
+      await this.run(async (context) => {
+        const metadata = this.metadataProxies(context);
+        const ws = context.workbook.worksheets.getItem(sheetName);
+        // One read: the metadata, and the fill and note of every cell to mark, and the notes of the
+        // cells marked at the last read (their marks may be cleared now).
+        const fillProps = this.support.rangeAreas ? "color,pattern,patternColor,tintAndShade,patternTintAndShade" : "color";
+        const fills = new Map(marks.map((m) => [m.cell, ws.getRange(m.cell).format.fill.load(fillProps)]));
+        const notes = this.queueNotes(ws, [...marks.map((m) => m.cell), ...(this.markedAtRead.get(sheetName) ?? [])]);
+        await context.sync();
+        const { sheet: metaSheet, meta } = metadata.resolve();
+        const old = meta.marks.filter((m) => m.sheet === sheetName);
+        const unknown = old.filter((m) => this.support.notes && !notes.has(m.cell));
+        if (unknown.length) {
+          // Marked since the last read (by another person): one more read for their notes.
+          for (const [c, n] of this.queueNotes(ws, unknown.map((m) => m.cell))) notes.set(c, n);
+          await context.sync();
+        }
+        const hasNote = (cell: string) => !!notes.get(cell) && !notes.get(cell)!.isNullObject;
+        const oldByCell = new Map(old.map((m) => [m.cell, m]));
+
+        const records: MarkRecord[] = marks.map((m) => {
+          const earlier = oldByCell.get(m.cell);
+          if (earlier) return { sheet: sheetName, cell: m.cell, key: m.kind, original: earlier.original };
+          const f = fills.get(m.cell)!;
+          const blank = this.support.rangeAreas ? f.pattern === "None" : f.color === "#FFFFFF";
+          const fill: OfficeFill | null = blank
+            ? null
+            : this.support.rangeAreas
+              ? { color: f.color, pattern: f.pattern, patternColor: f.patternColor, tintAndShade: f.tintAndShade, patternTintAndShade: f.patternTintAndShade }
+              : { color: f.color };
+          const original: OfficeOriginal = { host: "excel", fill, note: hasNote(m.cell) ? String(notes.get(m.cell)!.content) : null };
+          return { sheet: sheetName, cell: m.cell, key: m.kind, original: JSON.stringify(original) };
+        });
+
+        // One write: put back the cells no longer marked, colour the marked ones, note why, remember.
+        context.application.suspendApiCalculationUntilNextSync();
+        const marked = new Set(marks.map((m) => m.cell));
+        this.queueRestore(ws, old.filter((m) => !marked.has(m.cell)), hasNote);
+        const byColor = new Map<string, string[]>();
+        for (const m of marks) byColor.set(m.color, [...(byColor.get(m.color) ?? []), m.cell]);
+        for (const [color, cells] of byColor) for (const t of this.targets(ws, cells)) t.format.fill.color = color;
+        if (this.support.notes) {
+          records.forEach((r, i) => {
+            const m = marks[i]!;
+            if (hasNote(m.cell)) ws.notes.getItem(m.cell).delete();
+            ws.notes.add(m.cell, noteWithMark(originalOf(r.original).note ?? "", m));
+          });
+        }
+        this.queueMetadata(metaSheet, { ...meta, marks: [...meta.marks.filter((m) => m.sheet !== sheetName), ...records] });
+        await context.sync();
+        this.markedAtRead.set(sheetName, marked);
+      });
+    } catch (e) {
+      throw officeErrorMessage(e, "标记台账");
+    }
+  }
+
+  async clearMarks(sheetName?: string): Promise<number> {
+    try {
+      return await this.run(async (context) => {
+        const metadata = this.metadataProxies(context);
+        await context.sync();
+        const { sheet: metaSheet, meta } = metadata.resolve();
+        const clear = meta.marks.filter((m) => sheetName === undefined || m.sheet === sheetName);
+        const bySheet = new Map<string, MarkRecord[]>();
+        for (const m of clear) bySheet.set(m.sheet, [...(bySheet.get(m.sheet) ?? []), m]);
+        const sheets = [...bySheet].map(([name, records]) => {
+          const ws = context.workbook.worksheets.getItemOrNullObject(name);
+          ws.load("name");
+          return { ws, records, notes: this.queueNotes(ws, records.map((r) => r.cell)) };
+        });
+        await context.sync();
+        for (const { ws, records, notes } of sheets) {
+          if (!ws.isNullObject) this.queueRestore(ws, records, (c) => !!notes.get(c) && !notes.get(c)!.isNullObject);
+        }
+        this.queueMetadata(metaSheet, { ...meta, marks: meta.marks.filter((m) => !clear.includes(m)) });
+        await context.sync();
+        this.markedAtRead.clear();
+        return clear.length;
+      });
+    } catch (e) {
+      throw officeErrorMessage(e, "清除标记");
+    }
+  }
+
+  async writeSummary(plan: SummarySheetPlan, replaces: boolean): Promise<void> {
+    try {
+      await this.run(async (context) => {
+        const wb = context.workbook;
+        const metadata = this.metadataProxies(context);
+        await context.sync();
+        const { sheet: metaSheet, meta } = metadata.resolve();
+        if (replaces) wb.worksheets.getItem(plan.name).delete();
+        const ws = wb.worksheets.add(plan.name);
+        plan.widths.forEach((w, c) => (ws.getRangeByIndexes(0, c, 1, 1).format.columnWidth = w * 7.5));
+        const span = plan.widths.length;
+        const placed = new Map<string, { row: number; rows: number }>();
+        let row = 0;
+        for (const block of plan.blocks) {
+          if (block.kind === "text") {
+            if (block.style === "heading" && row > 2) row++;
+            const r = ws.getRangeByIndexes(row, 0, 1, span);
+            r.merge();
+            const first = ws.getRangeByIndexes(row, 0, 1, 1);
+            first.numberFormat = [["@"]];
+            first.values = [[block.text]];
+            this.queueTextStyle(r, block.style);
+            row++;
+          } else if (block.kind === "table") {
+            placed.set(block.name, { row, rows: block.rows.length });
+            row = this.queueTable(ws, row, block) + 1;
+          } else {
+            const t = placed.get(block.table);
+            if (!t || t.rows < 2) continue;
+            // A bar per unit: its name on the axis, its reporting rate as the bar.
+            const values = ws.getRangeByIndexes(t.row + 1, block.valueColumn, t.rows, 1);
+            const chart = ws.charts.add("BarClustered", values, "Columns");
+            chart.series.getItemAt(0).setXAxisValues(ws.getRangeByIndexes(t.row + 1, block.categoryColumn, t.rows, 1));
+            chart.title.text = block.title;
+            chart.legend.visible = false;
+            chart.setPosition(ws.getRangeByIndexes(t.row, span + 1, 1, 1), ws.getRangeByIndexes(t.row + Math.max(15, Math.min(t.rows, 40)), span + 8, 1, 1));
+          }
+        }
+        ws.pageLayout.orientation = "Landscape";
+        ws.pageLayout.paperSize = "A4";
+        ws.pageLayout.zoom = { horizontalFitToPages: 1, verticalFitToPages: 0 };
+        this.queueMetadata(metaSheet, {
+          ...meta,
+          summaries: [...meta.summaries.filter((s) => s.key !== plan.quarter), { key: plan.quarter, sheet: plan.name, stamp: plan.stamp }],
+        });
+        ws.activate();
+        await context.sync();
+      });
+    } catch (e) {
+      throw officeErrorMessage(e, "生成汇总");
+    }
+  }
+
+  private queueTextStyle(r: Excel.Range, style: "title" | "subtitle" | "heading" | "paragraph" | "note"): void {
+    r.format.wrapText = style === "paragraph" || style === "note";
+    if (style === "title") {
+      r.format.font.size = 16;
+      r.format.font.bold = true;
+      r.format.horizontalAlignment = "Center";
+    } else if (style === "heading") {
+      r.format.font.bold = true;
+      r.format.font.color = "#1F4E79";
+    } else if (style === "subtitle") {
+      r.format.font.size = 9;
+      r.format.font.color = "#595959";
+      r.format.horizontalAlignment = "Center";
+    }
+  }
+
+  /** Queues a table: header and rows, a table style, links and percentages. Returns the row after it. */
+  private queueTable(ws: Excel.Worksheet, row: number, table: PlanTable): number {
+    const width = table.header.length;
+    const shown = (v: PlanValue): string | number => (v === null ? "" : typeof v !== "object" ? v : "percent" in v ? v.percent : v.text);
+    const values = [table.header.map(String), ...table.rows.map((r) => r.map(shown))];
+    const range = ws.getRangeByIndexes(row, 0, values.length, width);
+    // Text from the ledger is text: numberFormat "@" on text cells before the values, so "=…" stays text.
+    range.numberFormat = values.map((r) => r.map((v) => (typeof v === "string" ? "@" : "General")));
+    range.values = values;
+    const t = ws.tables.add(range, true);
+    t.name = table.name;
+    t.style = "TableStyleMedium2";
+    table.rows.forEach((r, i) =>
+      r.forEach((v, c) => {
+        if (v === null || typeof v !== "object") return;
+        const cell = ws.getRangeByIndexes(row + 1 + i, c, 1, 1);
+        if ("percent" in v) cell.numberFormat = [["0.0%"]];
+        else cell.hyperlink = { documentReference: `'${v.link.sheet.replace(/'/g, "''")}'!${v.link.cell}`, textToDisplay: v.text };
+      }),
+    );
+    return row + values.length;
+  }
+
+  async select(sheet: string, cell: string): Promise<void> {
+    try {
+      await this.run(async (context) => {
+        const ws = context.workbook.worksheets.getItem(sheet);
+        ws.activate();
+        ws.getRange(cell).select();
+        await context.sync();
+      });
+    } catch (e) {
+      throw officeErrorMessage(e, "定位单元格");
+    }
+  }
+
+  async setText(sheet: string, cell: string, text: string): Promise<void> {
+    try {
+      await this.run(async (context) => {
+        const range = context.workbook.worksheets.getItem(sheet).getRange(cell);
+        // Text stays text: a corrected unit name is never read as a formula or a number.
+        range.numberFormat = [["@"]];
+        range.values = [[text]];
+        await context.sync();
+      });
+    } catch (e) {
+      throw officeErrorMessage(e, "修改单元格");
+    }
+  }
+
+  async saveSettings(settings: Settings): Promise<void> {
+    try {
+      await this.run(async (context) => {
+        context.workbook.settings.add(SETTINGS_KEY, JSON.stringify(settings));
+        await context.sync();
+      });
+    } catch (e) {
+      throw officeErrorMessage(e, "保存设置");
+    }
+  }
+}

@@ -1,0 +1,62 @@
+// The one interface the task pane talks to. Excel (Office.js) implements it, and so does the
+// browser preview over an .xlsx in memory, so the same pane runs in both.
+import type { Mark } from "../core/marks";
+import type { SummarySheetPlan } from "../core/summarySheet";
+import type { SheetGrid } from "../core/types";
+
+export interface SheetInfo {
+  readonly name: string;
+  readonly visible: boolean;
+}
+
+/** What a person set up for a workbook; stored in the workbook so the next person sees the same. */
+export interface Settings {
+  /** The ledger sheet; default: the active sheet. */
+  readonly ledgerSheet?: string;
+  /** The quarter last chosen, 2026Q3. */
+  readonly quarter?: string;
+  readonly minProgressLength?: number;
+  readonly staleSimilarity?: number;
+}
+
+/** Everything a check needs, read in one go. */
+export interface WorkbookSnapshot {
+  readonly sheets: readonly SheetInfo[];
+  readonly ledger: SheetGrid;
+  /** The 部门目录 sheet, if the workbook has one. */
+  readonly directory?: SheetGrid;
+  /** The add-in's very hidden metadata sheet, if any. */
+  readonly metadata?: SheetGrid;
+  /** The text in A2 of each sheet the metadata names as a summary (to recognise the add-in's own sheets). */
+  readonly stamps: Readonly<Record<string, string>>;
+  readonly settings: Settings;
+}
+
+export interface WorkbookHost {
+  /** "excel" inside Excel; "preview" in the browser page. */
+  readonly kind: "excel" | "preview";
+  /** Reads the ledger sheet (the settings', else the active sheet), the directory and the metadata. */
+  read(sheet?: string): Promise<WorkbookSnapshot>;
+  /** Clears the add-in's earlier marks on the sheet, then marks these cells, recording their look first. */
+  mark(sheet: string, marks: readonly Mark[]): Promise<void>;
+  /** Restores every cell the add-in marked (on one sheet, or all). Resolves to how many. */
+  clearMarks(sheet?: string): Promise<number>;
+  /** Writes the summary sheet; `replaces` when it replaces the add-in's own sheet of that name. */
+  writeSummary(plan: SummarySheetPlan, replaces: boolean): Promise<void>;
+  /** Shows a cell: activates its sheet and selects it. */
+  select(sheet: string, cell: string): Promise<void>;
+  /** Writes a text into one cell (a corrected unit name). */
+  setText(sheet: string, cell: string, text: string): Promise<void>;
+  saveSettings(settings: Settings): Promise<void>;
+}
+
+/** A host error with a message for the person (Chinese) and the details for the log. */
+export class HostError extends Error {
+  constructor(
+    message: string,
+    readonly details?: unknown,
+  ) {
+    super(message);
+    this.name = "HostError";
+  }
+}

@@ -1,0 +1,217 @@
+// The Office.js host against the fake Excel: how many syncs it takes, and exactly what it writes.
+import ExcelJS from "exceljs";
+import { check, readDirectory } from "../src/core";
+import { markPlan, MARK_COLORS } from "../src/core/marks";
+import { METADATA_SHEET, readMetadata } from "../src/core/metadata";
+import { summarise } from "../src/core/summary";
+import { summarySheetPlan } from "../src/core/summarySheet";
+import { sheetGrid } from "../src/cli/xlsx";
+import { OfficeHost, SETTINGS_KEY, WEB_PAYLOAD_LIMIT, type ApiSupport } from "../src/host/office";
+import { syntheticDirectoryRows, syntheticLedgerRows, syntheticUnits } from "../src/scripts/syntheticLedger";
+import { cellAt, fakeRun, newSheet, NO_FILL, type FakeWorkbookModel } from "./fakes/excel";
+import { LEDGER_2019 } from "./helpers/cli";
+
+const DESKTOP: ApiSupport = { mergedAreas: true, rangeAreas: true, notes: true };
+const WEB: ApiSupport = { ...DESKTOP, payloadLimit: WEB_PAYLOAD_LIMIT };
+
+function syntheticModel(tasks: number): FakeWorkbookModel {
+  const units = syntheticUnits(300);
+  return {
+    sheets: [newSheet("2026年责任分解", syntheticLedgerRows(tasks, units)), newSheet("部门目录", syntheticDirectoryRows(units))],
+    active: "2026年责任分解",
+    settings: new Map(),
+  };
+}
+
+/** The 2019 Jianghan seed ledger as a fake workbook (values and merged areas). */
+async function seedModel(): Promise<FakeWorkbookModel> {
+  const wb = new ExcelJS.Workbook();
+  await wb.xlsx.readFile(LEDGER_2019);
+  const sheets = wb.worksheets.map((ws) => {
+    const g = sheetGrid(ws);
+    const s = newSheet(ws.name, g.rows.map((r) => [...r]));
+    s.merges = [...g.merges];
+    return s;
+  });
+  return { sheets, active: "进展情况", settings: new Map() };
+}
+
+describe("reading", () => {
+  test.each([
+    [100, DESKTOP, 2],
+    [20000, DESKTOP, 2],
+    [100, WEB, 2],
+  ])("%i rows (%o) in %i syncs", async (rows, support, syncs) => {
+    const fake = fakeRun(syntheticModel(rows));
+    const snap = await new OfficeHost(fake.run, support).read();
+    expect(fake.syncs).toBe(syncs);
+    expect(snap.ledger.rows).toHaveLength(rows + 2);
+    expect(snap.directory?.rows).toHaveLength(301);
+  });
+
+  test("20,000 rows on the web: row chunks, each under the payload limit, never one sync per row", async () => {
+    const fake = fakeRun(syntheticModel(20000));
+    const snap = await new OfficeHost(fake.run, WEB).read();
+    expect(snap.ledger.rows).toHaveLength(20002);
+    expect(fake.syncs).toBeGreaterThan(2);
+    expect(fake.syncs).toBeLessThanOrEqual(12);
+    expect(snap.ledger.rows[20001]![0]).toBe(20000);
+  });
+
+  test("the seed ledger reads as the command line reads it, merged areas included", async () => {
+    const model = await seedModel();
+    const fake = fakeRun(model);
+    const snap = await new OfficeHost(fake.run, DESKTOP).read();
+    const wb = new ExcelJS.Workbook();
+    await wb.xlsx.readFile(LEDGER_2019);
+    const viaFile = check(sheetGrid(wb.getWorksheet("进展情况")!), readDirectory(sheetGrid(wb.getWorksheet("部门目录")!)), { quarter: { year: 2019, q: 3 } });
+    const viaExcel = check(snap.ledger, snap.directory ? readDirectory(snap.directory) : undefined, { quarter: { year: 2019, q: 3 } });
+    expect(viaExcel.findings).toEqual(viaFile.findings);
+    expect(viaExcel.ledger.tasks).toHaveLength(106);
+    expect(snap.ledger.merges.length).toBeGreaterThan(10);
+  });
+
+  test("a ledger sheet chosen in the settings is read, at one more sync", async () => {
+    const model = syntheticModel(50);
+    model.active = "部门目录";
+    model.settings.set(SETTINGS_KEY, JSON.stringify({ ledgerSheet: "2026年责任分解" }));
+    const fake = fakeRun(model);
+    const snap = await new OfficeHost(fake.run, DESKTOP).read();
+    expect(snap.ledger.name).toBe("2026年责任分解");
+    expect(snap.settings.ledgerSheet).toBe("2026年责任分解");
+    expect(fake.syncs).toBe(3);
+  });
+});
+
+describe("marks", () => {
+  test("check and marks of a 10,000-row ledger take 4 syncs; fills are grouped by colour in RangeAreas of at most 400", async () => {
+    const model = syntheticModel(10000);
+    const fake = fakeRun(model);
+    const host = new OfficeHost(fake.run, DESKTOP);
+    const snap = await host.read();
+    const result = check(snap.ledger, readDirectory(snap.directory!), { quarter: { year: 2026, q: 3 } });
+    const marks = markPlan(result);
+    await host.mark(snap.ledger.name, marks);
+    expect(fake.syncs).toBe(4);
+    const sheet = model.sheets[0]!;
+    for (const m of marks) expect(cellAt(sheet, m.cell)!.fill.color).toBe(m.color);
+    // Cells without findings keep their look.
+    expect(cellAt(sheet, "C3")!.fill).toEqual(NO_FILL);
+    const fillWrites = fake.ops.filter((o) => /^rangeAreas\.format\.fill\.set/.test(o));
+    const perColor = new Map<string, number>();
+    for (const m of marks) perColor.set(m.color, (perColor.get(m.color) ?? 0) + 1);
+    expect(fillWrites.length).toBe([...perColor.values()].reduce((n, c) => n + Math.ceil(c / 400), 0));
+    expect(sheet.notes.get(marks[0]!.cell)).toBe(marks[0]!.note);
+  });
+
+  test("a second check clears the old marks first, and clearing restores fills and notes exactly", async () => {
+    const model: FakeWorkbookModel = {
+      sheets: [
+        newSheet("台账", [
+          ["序号", "目标任务", "责任单位", "三季度进展"],
+          [1, "新建口袋公园3个。", "区园林局", ""],
+          [2, "完成老旧小区改造30个。", "区住更局", "正在推进"],
+          [3, "新增就业2万人。", "区人力资源局", "新增就业1.6万人，完成全年目标的80%。"],
+        ]),
+      ],
+      active: "台账",
+      settings: new Map(),
+    };
+    const sheet = model.sheets[0]!;
+    const own = { color: "#DDEBF7", pattern: "Solid", patternColor: "#000000", tintAndShade: 0.4, patternTintAndShade: 0 };
+    sheet.cells.set("1,3", { value: "", fill: { ...own }, numberFormat: "General" });
+    sheet.notes.set("D2", "由区园林局填写");
+    const fake = fakeRun(model);
+    const host = new OfficeHost(fake.run, DESKTOP);
+
+    const first = check((await host.read()).ledger, undefined, { quarter: { year: 2026, q: 3 } });
+    await host.mark("台账", markPlan(first));
+    expect(cellAt(sheet, "D2")!.fill.color).toBe(MARK_COLORS.missing);
+    expect(cellAt(sheet, "D3")!.fill.color).toBe(MARK_COLORS.weak);
+    expect(sheet.notes.get("D2")).toMatch(/^由区园林局填写\n——\n督办助手：/);
+
+    // Someone fills in D2; the next check marks only D3 and gives D2 its own look back.
+    cellAt(sheet, "D2")!.value = "已完成选址2处，完成设计方案。";
+    const second = check((await host.read()).ledger, undefined, { quarter: { year: 2026, q: 3 } });
+    await host.mark("台账", markPlan(second));
+    expect(cellAt(sheet, "D2")!.fill).toEqual(own);
+    expect(sheet.notes.get("D2")).toBe("由区园林局填写");
+    expect(cellAt(sheet, "D3")!.fill.color).toBe(MARK_COLORS.weak);
+
+    expect(await host.clearMarks()).toBe(1);
+    expect(cellAt(sheet, "D3")!.fill).toEqual(NO_FILL);
+    expect(sheet.notes.has("D3")).toBe(false);
+    const meta = readMetadata({ name: METADATA_SHEET, rows: [...model.sheets.find((s) => s.name === METADATA_SHEET)!.cells].length ? metaRows(model) : [], merges: [] });
+    expect(meta.marks).toEqual([]);
+    expect(model.sheets.find((s) => s.name === METADATA_SHEET)!.visibility).toBe("VeryHidden");
+  });
+});
+
+/** The metadata sheet's values as rows. */
+function metaRows(model: FakeWorkbookModel): string[][] {
+  const s = model.sheets.find((x) => x.name === METADATA_SHEET)!;
+  const rows: string[][] = [];
+  for (const [key, cell] of s.cells) {
+    const [r, c] = key.split(",").map(Number) as [number, number];
+    (rows[r] ??= [])[c] = String(cell.value);
+  }
+  return rows.map((r) => r ?? []);
+}
+
+describe("the summary sheet and the rest", () => {
+  test("writes the tables, links to the ledger's cells, a chart, A4 landscape, and remembers the sheet", async () => {
+    const model = await seedModel();
+    const fake = fakeRun(model);
+    const host = new OfficeHost(fake.run, DESKTOP);
+    const snap = await host.read();
+    const dir = readDirectory(snap.directory!);
+    const result = check(snap.ledger, dir, { quarter: { year: 2019, q: 3 } });
+    const plan = summarySheetPlan(summarise(result, dir, new Date(2026, 10, 22)), "2019年第三季度汇总");
+    fake.reset();
+    await host.writeSummary(plan, false);
+    expect(fake.syncs).toBe(2);
+    const sheet = model.sheets.find((s) => s.name === "2019年第三季度汇总")!;
+    expect(sheet.tables.map((t) => [t.name, t.style])).toEqual([
+      ["Duban2019Q3Totals", "TableStyleMedium2"],
+      ["Duban2019Q3Units", "TableStyleMedium2"],
+      ["Duban2019Q3Categories", "TableStyleMedium2"],
+      ["Duban2019Q3UnitProblems", "TableStyleMedium2"],
+    ]);
+    const links = [...sheet.hyperlinks.values()].map((l) => l.documentReference);
+    expect(links).toHaveLength(result.findings.filter((f) => /unit/.test(f.kind)).length);
+    expect(links[0]).toBe("'进展情况'!F3");
+    expect(sheet.charts).toBe(1);
+    expect(sheet.pageLayout).toMatchObject({ orientation: "Landscape", paperSize: "A4" });
+    expect(model.active).toBe("2019年第三季度汇总");
+    expect(readMetadata({ name: METADATA_SHEET, rows: metaRows(model), merges: [] }).summaries).toEqual([{ key: "2019Q3", sheet: "2019年第三季度汇总", stamp: plan.stamp }]);
+    // Text from the ledger is written as text.
+    const texts = [...sheet.cells.values()].filter((c) => typeof c.value === "object" && c.value !== null);
+    expect(texts).toEqual([]);
+  });
+
+  test("select, a corrected unit name, and settings", async () => {
+    const model = syntheticModel(10);
+    const fake = fakeRun(model);
+    const host = new OfficeHost(fake.run, DESKTOP);
+    await host.select("2026年责任分解", "D5");
+    expect(model.selected).toEqual({ sheet: "2026年责任分解", address: "D5" });
+    await host.setText("2026年责任分解", "D5", "=区财政局");
+    expect(cellAt(model.sheets[0]!, "D5")!.value).toBe("=区财政局");
+    await host.saveSettings({ ledgerSheet: "2026年责任分解", quarter: "2026Q3" });
+    expect(JSON.parse(String(model.settings.get(SETTINGS_KEY)))).toEqual({ ledgerSheet: "2026年责任分解", quarter: "2026Q3" });
+    expect(fake.syncs).toBe(3);
+  });
+
+  test("an Office error becomes a clear message in Chinese", async () => {
+    const model = syntheticModel(10);
+    const fake = fakeRun(model);
+    const host = new OfficeHost(async (batch) => {
+      const r = fake.run(batch);
+      return r;
+    }, DESKTOP);
+    const spy = jest.spyOn(console, "error").mockImplementation(() => undefined);
+    await expect(host.select("不存在的表", "A1")).rejects.toThrow(/定位单元格失败：找不到要操作的工作表或单元格/);
+    expect(spy).toHaveBeenCalled();
+    spy.mockRestore();
+  });
+});
