@@ -69,3 +69,17 @@ describe("collective units", () => {
     expect(isCollective(name)).toBe(false),
   );
 });
+
+describe("replacing one unit in a cell", () => {
+  const { replaceUnit } = jest.requireActual("../src/core/units") as typeof import("../src/core/units");
+  test("keeps the other units and the separators", () => {
+    expect(replaceUnit("区发该局、区财政局", "区发该局", "区发展和改革局")).toBe("区发展和改革局、区财政局");
+    expect(replaceUnit("建设局\n城管委\n各街道", "城管委", "区城市管理执法局")).toBe("建设局\n区城市管理执法局\n各街道");
+    expect(replaceUnit("市级牵头单位:市发改委;区级牵头单位:区发改局", "区发改局", "区发展和改革局")).toBe("市级牵头单位:市发改委;区级牵头单位:区发展和改革局");
+  });
+  test("replaces whole units only", () => {
+    expect(replaceUnit("区政府办（金融）、区政府办", "区政府办", "区人民政府办公室")).toBe("区政府办（金融）、区人民政府办公室");
+    expect(replaceUnit("区财政局", "财政局", "X")).toBe("区财政局");
+    expect(replaceUnit("区财政局", "区财政局", "$&$1")).toBe("$&$1");
+  });
+});

@@ -18,6 +18,8 @@ import { cellText } from "../core/text";
 import { markPlan } from "../core/marks";
 import { summarise } from "../core/summary";
 import { summarySheetName, summarySheetPlan } from "../core/summarySheet";
+import { proposalLayout } from "../core/proposal";
+import { addLayoutSheet } from "./layout";
 import { partsExcelJsDrops } from "./parts";
 import { checkJson, checkReport } from "./report";
 import { applyMarks, clearMarks, readWorkbookMetadata, writeSummarySheet, writeWorkbookMetadata } from "./summary";
@@ -194,21 +196,7 @@ async function runDirectory(book: string, values: Values, io: Io): Promise<numbe
   const ledger = readLedger(pickLedgerSheet(wb, values.sheet, book));
   const units = proposeDirectory(ledger);
   const outWb = new ExcelJS.Workbook();
-  const ws = outWb.addWorksheet(DIRECTORY_SHEET, { views: [{ state: "frozen", ySplit: 1 }] });
-  ws.columns = [
-    { header: "单位名称", key: "name", width: 30 },
-    { header: "别名", key: "aliases", width: 30 },
-    { header: "曾用名", key: "former", width: 20 },
-    { header: "类别", key: "category", width: 10 },
-    { header: "状态", key: "status", width: 8 },
-    { header: "出现次数", key: "count", width: 10 },
-    { header: "出现位置", key: "cells", width: 28 },
-  ];
-  for (const u of units) {
-    ws.addRow({ name: u.name, aliases: u.aliases.join("、"), former: "", category: u.category, status: "有效", count: u.count, cells: u.cells.join("、") });
-  }
-  ws.getRow(1).font = { bold: true };
-  ws.getRow(1).fill = { type: "pattern", pattern: "solid", fgColor: { argb: "FFDDEBF7" } };
+  addLayoutSheet(outWb, proposalLayout(units));
   fs.mkdirSync(path.dirname(path.resolve(out)), { recursive: true });
   await outWb.xlsx.writeFile(out);
   io.out(`已根据“${ledger.sheet}”中的 ${ledger.tasks.length} 项任务生成部门目录草稿：${units.length} 个单位 → ${out}`);

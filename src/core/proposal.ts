@@ -1,6 +1,7 @@
 // Proposing a department directory from the units a ledger uses, for a person to review:
 // spellings of one unit are grouped under one name, and the rest become its aliases.
-import { guessCategory, hasPlacePrefix, normalizeUnitName } from "./directory";
+import { DIRECTORY_SHEET, guessCategory, hasPlacePrefix, normalizeUnitName } from "./directory";
+import type { SheetLayout } from "./layout";
 import { parseUnitCell } from "./units";
 import type { Ledger, UnitMention } from "./types";
 
@@ -77,4 +78,21 @@ export function proposeDirectory(ledger: Ledger): ProposedUnit[] {
       return { name, aliases: spellings.slice(1).map(([s]) => s), category: guessCategory(name), count: g.count, cells: g.cells };
     })
     .sort((a, b) => b.count - a.count || a.name.localeCompare(b.name, "zh"));
+}
+
+/** The proposed directory as a 部门目录 sheet for a person to review (an empty template when there is nothing). */
+export function proposalLayout(units: readonly ProposedUnit[]): SheetLayout {
+  return {
+    name: DIRECTORY_SHEET,
+    columns: [
+      { header: "单位名称", width: 30 },
+      { header: "别名", width: 30 },
+      { header: "曾用名", width: 20 },
+      { header: "类别", width: 10 },
+      { header: "状态", width: 8 },
+      { header: "出现次数", width: 10 },
+      { header: "出现位置", width: 28 },
+    ],
+    rows: units.map((u) => [u.name, u.aliases.join("、"), "", u.category, "有效", u.count, u.cells.join("、")]),
+  };
 }

@@ -113,3 +113,15 @@ export function parseUnitCell(text: string): ParsedUnitCell {
   });
   return result;
 }
+
+const BEFORE = "(?<=^|[、，,；;/／\\s:：(（])";
+const AFTER = "(?=$|[、，,；;/／\\s)）。])";
+
+/**
+ * The cell text with one unit replaced by another, the other units and separators untouched
+ * ("区发该局、区财政局" → "区发展和改革局、区财政局"). Only whole units are replaced.
+ */
+export function replaceUnit(text: string, from: string, to: string): string {
+  const escaped = from.replace(/[.*+?^${}()|[\]\\]/g, "\\$&");
+  return text.replace(new RegExp(`${BEFORE}${escaped}${AFTER}`, "g"), () => to);
+}

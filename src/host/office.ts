@@ -5,6 +5,7 @@ import { parseRange } from "../core/address";
 import { DIRECTORY_SHEET } from "../core/directory";
 import { METADATA_SHEET, metadataRows, readMetadata, type MarkRecord, type Metadata } from "../core/metadata";
 import { noteWithMark, NOTE_PREFIX, type Mark } from "../core/marks";
+import type { SheetLayout } from "../core/layout";
 import type { PlanTable, PlanValue, SummarySheetPlan } from "../core/summarySheet";
 import type { CellRange, CellValue, SheetGrid } from "../core/types";
 import { HostError, type Settings, type SheetInfo, type WorkbookHost, type WorkbookSnapshot } from "./types";
@@ -495,6 +496,31 @@ export class OfficeHost implements WorkbookHost {
       });
     } catch (e) {
       throw officeErrorMessage(e, "修改单元格");
+    }
+  }
+
+  async addSheet(layout: SheetLayout): Promise<void> {
+    try {
+      await this.run(async (context) => {
+        const existing = context.workbook.worksheets.getItemOrNullObject(layout.name);
+        existing.load("name");
+        await context.sync();
+        if (!existing.isNullObject) throw new HostError(`已有名为“${layout.name}”的工作表：督办助手不会覆盖它。若要重新生成，请先把它改名或删除。`);
+        const ws = context.workbook.worksheets.add(layout.name);
+        const rows = [layout.columns.map((c) => c.header), ...layout.rows.map((r) => r.map((v) => (v === null ? "" : v instanceof Date ? v.toISOString().slice(0, 10) : typeof v === "object" ? v.error : v)))];
+        const range = ws.getRangeByIndexes(0, 0, rows.length, layout.columns.length);
+        range.numberFormat = rows.map((r) => r.map((v) => (typeof v === "string" ? "@" : "General")));
+        range.values = rows;
+        const header = ws.getRangeByIndexes(0, 0, 1, layout.columns.length);
+        header.format.font.bold = true;
+        header.format.fill.color = "#D9E1F2";
+        layout.columns.forEach((c, i) => (ws.getRangeByIndexes(0, i, 1, 1).format.columnWidth = c.width * 7.5));
+        ws.activate();
+        await context.sync();
+      });
+    } catch (e) {
+      if (e instanceof HostError) throw e;
+      throw officeErrorMessage(e, "添加工作表");
     }
   }
 

@@ -1,5 +1,6 @@
 // The one interface the task pane talks to. Excel (Office.js) implements it, and so does the
 // browser preview over an .xlsx in memory, so the same pane runs in both.
+import type { SheetLayout } from "../core/layout";
 import type { Mark } from "../core/marks";
 import type { SummarySheetPlan } from "../core/summarySheet";
 import type { SheetGrid } from "../core/types";
@@ -48,6 +49,8 @@ export interface WorkbookHost {
   /** Writes a text into one cell (a corrected unit name). */
   setText(sheet: string, cell: string, text: string): Promise<void>;
   saveSettings(settings: Settings): Promise<void>;
+  /** Adds a new sheet laid out as given (never over an existing one: that is an error). */
+  addSheet(layout: SheetLayout): Promise<void>;
 }
 
 /** A host error with a message for the person (Chinese) and the details for the log. */

@@ -1,0 +1,44 @@
+// The pane's words: Chinese first, English when Office is in English. Findings and messages from the
+// engine stay Chinese (they are about Chinese ledgers).
+export type Lang = "zh" | "en";
+
+const WORDS = {
+  title: ["督办助手", "Duban"],
+  tabCheck: ["检查", "Check"],
+  tabSummary: ["汇总", "Summary"],
+  tabDirectory: ["目录", "Directory"],
+  tabSettings: ["设置", "Settings"],
+  runCheck: ["检查完整性", "Check completeness"],
+  checking: ["正在检查…", "Checking…"],
+  clearMarks: ["清除标记", "Clear marks"],
+  noFindings: ["没有发现问题：每项任务都有责任单位和本季度进展。", "No problems: every task has its units and this quarter's progress."],
+  apply: ["应用", "Apply"],
+  applyAll: ["全部应用", "Apply all"],
+  quarter: ["季度", "Quarter"],
+  makeSummary: ["生成汇总", "Make summary"],
+  making: ["正在生成…", "Working…"],
+  directoryInUse: ["正在使用的部门目录", "Directory in use"],
+  noDirectory: ["本工作簿没有“部门目录”工作表，未核对单位名称。", "This workbook has no 部门目录 sheet; unit names were not checked."],
+  makeDirectory: ["创建目录", "Create directory"],
+  unknownUnits: ["不在目录中的单位", "Units not in the directory"],
+  ledgerSheet: ["台账工作表", "Ledger sheet"],
+  activeSheet: ["（当前工作表）", "(active sheet)"],
+  minLength: ["进展少于多少字视为套话", "Progress shorter than this is a placeholder"],
+  staleSimilarity: ["与上季度相似到多少视为照抄（0–1）", "Similarity to last quarter counted as stale (0–1)"],
+  save: ["保存设置", "Save settings"],
+  saved: ["设置已保存在工作簿中。", "Settings saved in the workbook."],
+  detected: ["识别到的表头和列", "Detected header and columns"],
+  runFirst: ["请先在“检查”中运行检查完整性。", "Run the check first."],
+  marked: ["已在台账上标记", "Marked on the ledger:"],
+  cells: ["个单元格", "cells"],
+} as const;
+
+export type WordKey = keyof typeof WORDS;
+
+export function languageOf(officeLanguage: string | undefined): Lang {
+  return officeLanguage && /^en/i.test(officeLanguage) ? "en" : "zh";
+}
+
+export function words(lang: Lang): (key: WordKey) => string {
+  return (key) => WORDS[key][lang === "zh" ? 0 : 1];
+}

@@ -1,0 +1,158 @@
+/**
+ * @jest-environment jsdom
+ * @jest-environment-options {"customExportConditions": ["node", "node-addons"]}
+ */
+// The task pane, driven as a person would, over the Office host and the fake Excel holding the
+// 2019 Jianghan seed ledger.
+import * as React from "react";
+import { act, fireEvent, render, screen, waitFor, within } from "@testing-library/react";
+import ExcelJS from "exceljs";
+import { sheetGrid } from "../src/cli/xlsx";
+import { OfficeHost, SETTINGS_KEY } from "../src/host/office";
+import { App } from "../src/taskpane/App";
+import { cellAt, fakeRun, newSheet, NO_FILL, type FakeWorkbookModel } from "./fakes/excel";
+import { LEDGER_2019 } from "./helpers/cli";
+
+// jsdom has no ResizeObserver; Fluent's MessageBar and Toaster watch their size with it.
+globalThis.ResizeObserver ??= class {
+  observe(): void {}
+  unobserve(): void {}
+  disconnect(): void {}
+};
+
+const TODAY = new Date(2026, 10, 22);
+let model: FakeWorkbookModel;
+let host: OfficeHost;
+let fake: ReturnType<typeof fakeRun>;
+
+beforeEach(async () => {
+  const wb = new ExcelJS.Workbook();
+  await wb.xlsx.readFile(LEDGER_2019);
+  model = {
+    sheets: wb.worksheets.map((ws) => {
+      const g = sheetGrid(ws);
+      const s = newSheet(ws.name, g.rows.map((r) => [...r]));
+      s.merges = [...g.merges];
+      return s;
+    }),
+    active: "进展情况",
+    settings: new Map(),
+  };
+  fake = fakeRun(model);
+  host = new OfficeHost(fake.run, { mergedAreas: true, rangeAreas: true, notes: true });
+});
+
+async function check() {
+  fireEvent.click(screen.getByRole("button", { name: "检查完整性" }));
+  await screen.findByText(/任务 106 项/);
+}
+
+describe("检查", () => {
+  test("shows the counts per kind, the findings grouped, and marks the ledger", async () => {
+    render(<App host={host} lang="zh" today={TODAY} />);
+    await check();
+    const counts = screen.getByLabelText("counts");
+    expect(within(counts).getByText("单位已更名或撤销 47")).toBeTruthy();
+    expect(within(counts).getByText("单位不在目录中 1")).toBeTruthy();
+    expect(screen.getByText(/已在台账上标记 30 个单元格/)).toBeTruthy();
+    expect(cellAt(model.sheets[0]!, "F3")!.fill.color).toBe("#FCD5B4");
+  });
+
+  test("clicking a finding selects its cell in Excel", async () => {
+    render(<App host={host} lang="zh" today={TODAY} />);
+    await check();
+    fireEvent.click(screen.getAllByTitle("F3")[0]!);
+    await waitFor(() => expect(model.selected).toEqual({ sheet: "进展情况", address: "F3" }));
+  });
+
+  test("应用 replaces that unit in its cell, keeping the others; the finding is gone on the next check", async () => {
+    render(<App host={host} lang="zh" today={TODAY} />);
+    await check();
+    const before = String(cellAt(model.sheets[0]!, "F3")!.value);
+    expect(before).toContain("经信局");
+    fireEvent.click(screen.getAllByRole("button", { name: "应用：区科技和经济信息化局" })[0]!);
+    await screen.findByText("单位已更名或撤销 46");
+    const after = String(cellAt(model.sheets[0]!, "F3")!.value);
+    expect(after).toBe(before.replace("经信局", "区科技和经济信息化局"));
+  });
+
+  test("全部应用 fixes every renamed unit; 清除标记 puts the fills back", async () => {
+    render(<App host={host} lang="zh" today={TODAY} />);
+    await check();
+    fireEvent.click(screen.getByRole("button", { name: "全部应用" }));
+    await waitFor(() => expect(screen.queryByText(/单位已更名或撤销 \d+/)).toBeNull(), { timeout: 10000 });
+    expect(cellAt(model.sheets[0]!, "F90")!.fill.color).toBe("#FCD5B4"); // 市红会医院 is still unknown
+    const clear = screen.getByRole("button", { name: "清除标记" }) as HTMLButtonElement;
+    await waitFor(() => expect(clear.disabled).toBe(false));
+    fireEvent.click(clear);
+    await waitFor(() => expect(cellAt(model.sheets[0]!, "F90")!.fill).toEqual(NO_FILL));
+  });
+
+  test("the ribbon's 检查完整性 opens the pane with the check already running", async () => {
+    render(<App host={host} lang="zh" today={TODAY} autoRun />);
+    await screen.findByText(/任务 106 项/);
+  });
+
+  test("a sheet that is not a ledger gets a clear message, and the pane stays usable", async () => {
+    model.active = "部门目录";
+    render(<App host={host} lang="zh" today={TODAY} />);
+    fireEvent.click(screen.getByRole("button", { name: "检查完整性" }));
+    await screen.findByText(/没有找到台账表头/);
+    model.active = "进展情况";
+    await check();
+  });
+});
+
+describe("汇总, 目录 and 设置", () => {
+  test("生成汇总 writes the quarter's sheet and shows its key figures", async () => {
+    render(<App host={host} lang="zh" today={TODAY} />);
+    fireEvent.click(screen.getByRole("tab", { name: "汇总" }));
+    fireEvent.change(screen.getByRole("combobox"), { target: { value: "2025Q4" } });
+    fireEvent.change(screen.getByRole("combobox"), { target: { value: "2025Q3" } });
+    expect((screen.getByRole("combobox") as HTMLSelectElement).value).toBe("2025Q3");
+    fireEvent.click(screen.getByRole("button", { name: "生成汇总" }));
+    const figures = await screen.findByLabelText("summary", {}, { timeout: 10000 });
+    expect(figures.textContent).toContain("已生成工作表“2025年第三季度汇总”");
+    expect(model.sheets.map((s) => s.name)).toContain("2025年第三季度汇总");
+    expect(JSON.parse(String(model.settings.get(SETTINGS_KEY))).quarter).toBe("2025Q3");
+  });
+
+  test("目录 shows the directory in use and the unknown units with their cells", async () => {
+    render(<App host={host} lang="zh" today={TODAY} />);
+    await check();
+    fireEvent.click(screen.getByRole("tab", { name: "目录" }));
+    expect(screen.getByText(/59 个单位/)).toBeTruthy();
+    expect(screen.getByText(/不在目录中的单位（1）/)).toBeTruthy();
+    fireEvent.click(screen.getByRole("button", { name: "F90" }));
+    await waitFor(() => expect(model.selected?.address).toBe("F90"));
+  });
+
+  test("目录 creates a proposed 部门目录 sheet when the workbook has none", async () => {
+    model.sheets = model.sheets.filter((s) => s.name !== "部门目录");
+    render(<App host={host} lang="zh" today={TODAY} />);
+    await check();
+    fireEvent.click(screen.getByRole("tab", { name: "目录" }));
+    fireEvent.click(screen.getByRole("button", { name: /创建目录/ }));
+    await waitFor(() => expect(model.sheets.map((s) => s.name)).toContain("部门目录"));
+    expect(cellAt(model.sheets.find((s) => s.name === "部门目录")!, "A1")!.value).toBe("单位名称");
+  });
+
+  test("设置 shows the detected header and saves the settings in the workbook", async () => {
+    render(<App host={host} lang="zh" today={TODAY} />);
+    await check();
+    fireEvent.click(screen.getByRole("tab", { name: "设置" }));
+    expect(screen.getByLabelText("detected").textContent).toContain("表头在第 2 行");
+    expect(screen.getByLabelText("detected").textContent).toContain("“主要责任部门” → 牵头（责任）单位");
+    fireEvent.change(screen.getByRole("spinbutton"), { target: { value: "12" } });
+    fireEvent.click(screen.getByRole("button", { name: "保存设置" }));
+    await waitFor(() => expect(JSON.parse(String(model.settings.get(SETTINGS_KEY)))).toMatchObject({ minProgressLength: 12 }));
+  });
+});
+
+test("English when Office is in English", async () => {
+  render(<App host={host} lang="en" today={TODAY} />);
+  expect(screen.getByRole("tab", { name: "Summary" })).toBeTruthy();
+  fireEvent.click(screen.getByRole("button", { name: "Check completeness" }));
+  await screen.findByText(/任务 106 项/);
+  await act(async () => undefined);
+});

@@ -1,0 +1,71 @@
+// Builds the add-in: taskpane.html and commands.html with their scripts, the icons, and manifest.xml.
+// As in Microsoft's add-in template, the manifest's development URL (https://localhost:3000/) is
+// replaced by the production one at build time: set ADDIN_URL (ending in /) when building for a server.
+//
+// Office requires office.js by script tag from Microsoft's CDN. For closed government networks,
+// build with OFFICE_JS=local (npm run build:intranet): the copy in the @microsoft/office-js package is
+// served from the add-in's own origin instead; Microsoft supports the CDN copy only, so test each
+// Office update with it (see README).
+const path = require("path");
+const HtmlWebpackPlugin = require("html-webpack-plugin");
+const CopyWebpackPlugin = require("copy-webpack-plugin");
+
+const urlDev = "https://localhost:3000/";
+const urlProd = process.env.ADDIN_URL || "https://duban.example.gov.cn/addin/";
+const OFFICE_JS_CDN = "https://appsforoffice.microsoft.com/lib/1/hosted/office.js";
+
+async function httpsOptions() {
+  // Development certificates for https://localhost, made and trusted by Microsoft's tool.
+  const devCerts = require("office-addin-dev-certs");
+  return devCerts.getHttpsServerOptions();
+}
+
+module.exports = async (env = {}, argv = {}) => {
+  const dev = argv.mode !== "production";
+  const localOfficeJs = process.env.OFFICE_JS === "local";
+  const officeJs = localOfficeJs ? "office-js/office.js" : OFFICE_JS_CDN;
+  const origin = localOfficeJs ? "'self'" : "'self' https://appsforoffice.microsoft.com";
+  return {
+    mode: dev ? "development" : "production",
+    devtool: dev ? "eval-source-map" : "source-map",
+    entry: {
+      taskpane: "./src/taskpane/index.tsx",
+      commands: "./src/commands/commands.ts",
+    },
+    output: { path: path.resolve(__dirname, "dist", "addin"), filename: "[name].js", clean: true },
+    resolve: { extensions: [".tsx", ".ts", ".js"] },
+    module: {
+      rules: [
+        {
+          test: /\.tsx?$/,
+          exclude: /node_modules/,
+          loader: "ts-loader",
+          // ES modules, so that webpack can leave out what the pane does not use.
+          options: { transpileOnly: true, compilerOptions: { module: "esnext", sourceMap: true } },
+        },
+      ],
+    },
+    performance: { hints: false },
+    plugins: [
+      new HtmlWebpackPlugin({ filename: "taskpane.html", template: "./src/taskpane/taskpane.html", chunks: ["taskpane"], templateParameters: { officeJs, origin } }),
+      new HtmlWebpackPlugin({ filename: "commands.html", template: "./src/commands/commands.html", chunks: ["commands"], templateParameters: { officeJs, origin } }),
+      new CopyWebpackPlugin({
+        patterns: [
+          { from: "src/assets/icon-*.png", to: "assets/[name][ext]" },
+          {
+            from: "manifest.xml",
+            to: "[name][ext]",
+            transform: (content) => (dev ? content : content.toString().split(urlDev).join(urlProd)),
+          },
+          ...(localOfficeJs ? [{ from: "node_modules/@microsoft/office-js/dist", to: "office-js" }] : []),
+        ],
+      }),
+    ],
+    devServer: env.devServer === false ? undefined : {
+      port: 3000,
+      hot: false,
+      headers: { "Access-Control-Allow-Origin": "*" },
+      server: dev && process.env.DUBAN_HTTP !== "1" ? { type: "https", options: await httpsOptions().catch(() => ({})) } : "http",
+    },
+  };
+};
