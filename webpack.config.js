@@ -3,7 +3,7 @@
 // replaced by the production one at build time: set ADDIN_URL (ending in /) when building for a server.
 //
 // Office requires office.js by script tag from Microsoft's CDN. For closed government networks,
-// build with OFFICE_JS=local (npm run build:intranet): the copy in the @microsoft/office-js package is
+// build with --env officejs=local (npm run build:intranet): the copy in the @microsoft/office-js package is
 // served from the add-in's own origin instead; Microsoft supports the CDN copy only, so test each
 // Office update with it (see README).
 const path = require("path");
@@ -22,7 +22,7 @@ async function httpsOptions() {
 
 module.exports = async (env = {}, argv = {}) => {
   const dev = argv.mode !== "production";
-  const localOfficeJs = process.env.OFFICE_JS === "local";
+  const localOfficeJs = env.officejs === "local" || process.env.OFFICE_JS === "local";
   const officeJs = localOfficeJs ? "office-js/office.js" : OFFICE_JS_CDN;
   const origin = localOfficeJs ? "'self'" : "'self' https://appsforoffice.microsoft.com";
   return {

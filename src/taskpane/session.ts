@@ -1,6 +1,6 @@
 // What the task pane does, without React: read through the host, check with the engine, mark, fix,
 // summarise. The components only call these and show what they return.
-import { check, readDirectory, type CheckResult, type Directory, type Finding, type FindingKind, type Quarter } from "../core";
+import { check, FINDING_KINDS, readDirectory, type CheckResult, type Directory, type Finding, type FindingKind, type Quarter } from "../core";
 import { DIRECTORY_SHEET } from "../core/directory";
 import { LedgerError } from "../core/ledger";
 import { markPlan } from "../core/marks";
@@ -53,10 +53,13 @@ export async function runCheck(host: WorkbookHost, options: { quarter?: Quarter;
   return { snapshot, result, ...(directory ? { directory } : {}), marked: options.mark === false ? 0 : marks.length };
 }
 
-/** Findings grouped by kind, in report order, for the list. */
+/** Findings grouped by kind, the kinds in report order, for the list. */
 export function groupFindings(findings: readonly Finding[]): Map<FindingKind, Finding[]> {
   const groups = new Map<FindingKind, Finding[]>();
-  for (const f of findings) groups.set(f.kind, [...(groups.get(f.kind) ?? []), f]);
+  for (const { kind } of FINDING_KINDS) {
+    const list = findings.filter((f) => f.kind === kind);
+    if (list.length) groups.set(kind, list);
+  }
   return groups;
 }
 

@@ -6,7 +6,7 @@ import { applyAll, applySuggestion, groupFindings, problemText, runCheck, type C
 import type { WordKey } from "../i18n";
 
 const useStyles = makeStyles({
-  bar: { display: "flex", gap: tokens.spacingHorizontalS, alignItems: "center", flexWrap: "wrap" },
+  bar: { display: "flex", gap: tokens.spacingHorizontalS, alignItems: "center", flexWrap: "wrap", marginBottom: tokens.spacingVerticalS },
   counts: { display: "flex", gap: tokens.spacingHorizontalXS, flexWrap: "wrap", margin: `${tokens.spacingVerticalS} 0` },
   finding: { display: "block", padding: `${tokens.spacingVerticalXS} 0`, borderBottom: `1px solid ${tokens.colorNeutralStroke3}` },
   where: { color: tokens.colorNeutralForeground3, marginRight: tokens.spacingHorizontalXS },
