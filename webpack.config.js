@@ -55,9 +55,19 @@ module.exports = async (env = {}, argv = {}) => {
           {
             from: "manifest.xml",
             to: "[name][ext]",
-            transform: (content) => (dev ? content : content.toString().split(urlDev).join(urlProd)),
+            transform: (content) => (dev ? content : content.toString().split(urlDev).join(urlProd).split(urlDev.slice(0, -1)).join(new URL(urlProd).origin)),
           },
-          ...(localOfficeJs ? [{ from: "node_modules/@microsoft/office-js/dist", to: "office-js" }] : []),
+          // Only what Excel needs, in Chinese and English (the whole package is 86 MB).
+          ...(localOfficeJs
+            ? ["office.js", "es6-promise.js", "o15apptofilemappingtable.js", "excel*.js", "zh-cn/**", "en-us/**", "ariatelemetry/**", "agaveerrorux/**"].map((glob) => ({
+                from: glob,
+                context: "node_modules/@microsoft/office-js/dist",
+                to: "office-js",
+                globOptions: { ignore: ["**/*.debug.js"] },
+                // Served as Microsoft ships them, not minified again.
+                info: { minimized: true },
+              }))
+            : []),
         ],
       }),
     ],

@@ -47,6 +47,11 @@ async function check() {
   await screen.findByText(/任务 106 项/);
 }
 
+/** Opens a group of findings by its header, as a person would. */
+function openGroup(label: RegExp) {
+  fireEvent.click(screen.getByRole("button", { name: label }));
+}
+
 describe("检查", () => {
   test("shows the counts per kind, the findings grouped, and marks the ledger", async () => {
     render(<App host={host} lang="zh" today={TODAY} />);
@@ -61,6 +66,7 @@ describe("检查", () => {
   test("clicking a finding selects its cell in Excel", async () => {
     render(<App host={host} lang="zh" today={TODAY} />);
     await check();
+    openGroup(/^单位已更名或撤销（47）/);
     fireEvent.click(screen.getAllByTitle("F3")[0]!);
     await waitFor(() => expect(model.selected).toEqual({ sheet: "进展情况", address: "F3" }));
   });
@@ -70,6 +76,7 @@ describe("检查", () => {
     await check();
     const before = String(cellAt(model.sheets[0]!, "F3")!.value);
     expect(before).toContain("经信局");
+    openGroup(/^单位已更名或撤销（47）/);
     fireEvent.click(screen.getAllByRole("button", { name: "应用：区科技和经济信息化局" })[0]!);
     await screen.findByText("单位已更名或撤销 46");
     const after = String(cellAt(model.sheets[0]!, "F3")!.value);
@@ -79,6 +86,7 @@ describe("检查", () => {
   test("全部应用 fixes every renamed unit; 清除标记 puts the fills back", async () => {
     render(<App host={host} lang="zh" today={TODAY} />);
     await check();
+    openGroup(/^单位已更名或撤销（47）/);
     fireEvent.click(screen.getByRole("button", { name: "全部应用" }));
     await waitFor(() => expect(screen.queryByText(/单位已更名或撤销 \d+/)).toBeNull(), { timeout: 10000 });
     expect(cellAt(model.sheets[0]!, "F90")!.fill.color).toBe("#FCD5B4"); // 市红会医院 is still unknown

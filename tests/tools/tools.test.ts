@@ -57,3 +57,26 @@ test("the summary sheet prints on A4 landscape, and the PDF reads as the summary
   const text = execFileSync("pdftotext", ["-f", String(first), "-l", String(pages), pdf, "-"], { encoding: "utf8" });
   for (const s of ["一、总体情况", "二、各牵头单位报送情况", "五、单位名称问题（48 处）", "关于2019年第三季度区《政府工作报告》目标任务推进情况的通报（草稿）"]) expect(text).toContain(s);
 });
+
+test("the production build: URLs replaced in the manifest (still valid), office.js from the CDN, a CSP, no ExcelJS in the pane", () => {
+  const out = fs.mkdtempSync(path.join(os.tmpdir(), "duban-build-"));
+  execFileSync(process.execPath, [path.join(ROOT, "node_modules", "webpack", "bin", "webpack.js"), "--mode", "production", "--output-path", out], {
+    cwd: ROOT,
+    env: { ...process.env, ADDIN_URL: "https://duban.test.gov.cn/addin/" },
+    stdio: "ignore",
+    timeout: 170000,
+  });
+  const manifest = fs.readFileSync(path.join(out, "manifest.xml"), "utf8");
+  expect(manifest).not.toContain("localhost");
+  expect(manifest).toContain("https://duban.test.gov.cn/addin/taskpane.html?run=check");
+  expect(manifest).toContain("<AppDomain>https://duban.test.gov.cn</AppDomain>");
+  fs.writeFileSync(path.join(out, "m.xml"), manifest);
+  execFileSync("xmllint", ["--noout", "--schema", SCHEMA, path.join(out, "m.xml")], { stdio: "ignore" });
+  const html = fs.readFileSync(path.join(out, "taskpane.html"), "utf8");
+  expect(html).toContain("https://appsforoffice.microsoft.com/lib/1/hosted/office.js");
+  expect(html).toMatch(/Content-Security-Policy/);
+  const js = fs.readFileSync(path.join(out, "taskpane.js"), "utf8");
+  expect(js).not.toMatch(/exceljs/i);
+  expect(fs.existsSync(path.join(out, "commands.html"))).toBe(true);
+  expect(fs.existsSync(path.join(out, "assets", "icon-80.png"))).toBe(true);
+});
