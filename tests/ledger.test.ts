@@ -1,4 +1,4 @@
-import { check, Directory, labelQuarter, readLedger, recogniseLabel, type CellValue } from "../src/core";
+import { check, Directory, labelQuarter, LedgerError, readLedger, recogniseLabel, type CellValue } from "../src/core";
 import { grid } from "./helpers/grid";
 
 describe("recognising column names", () => {
@@ -193,5 +193,32 @@ describe("the whole check on a small ledger", () => {
 
   test("a quarter the ledger has no column for is refused with a clear message", () => {
     expect(() => check(g, dir, { quarter: { year: 2026, q: 4 } })).toThrow(/没有2026年第四季度的进展列/);
+  });
+});
+
+describe("a header row and columns set by a person", () => {
+  // Column names detection does not know: 事项 for the task, 负责 for the unit, 9月 for the progress.
+  const g = grid([
+    ["说明：本表由各单位填报"],
+    ["编号", "事项", "负责", "备注", "9月"],
+    [1, "新建口袋公园3个。", "区园林局", "", "已建成2个"],
+    [2, "新增就业2万人。", "", "", ""],
+  ]);
+  test("without them the sheet is not a ledger", () => {
+    expect(() => readLedger(g)).toThrow(LedgerError);
+  });
+  test("with them it reads as one", () => {
+    const l = readLedger(g, { headerRow: 2, columns: { task: "B", lead: "C", progress3: "E" } });
+    expect(l.headerRow).toBe(2);
+    expect(l.tasks.map((t) => [t.no, t.text.text, t.lead?.text, t.progress[3]?.cell])).toEqual([
+      ["1", "新建口袋公园3个。", "区园林局", "E3"],
+      ["2", "新增就业2万人。", "", "E4"],
+    ]);
+    const r = check(g, undefined, { quarter: { year: 2026, q: 3 }, layout: { headerRow: 2, columns: { task: "B", lead: "C", progress3: "E" } } });
+    expect(r.findings.map((f) => `${f.kind}@${f.cell}`)).toEqual(["placeholder-progress@E3", "missing-unit@C4", "missing-progress@E4"]);
+  });
+  test("bad settings say what is expected", () => {
+    expect(() => readLedger(g, { headerRow: 99 })).toThrow(/不在工作表“台账”的 1 到 4 行之内/);
+    expect(() => readLedger(g, { headerRow: 2, columns: { task: "第二列" } })).toThrow(/应写成列字母/);
   });
 });

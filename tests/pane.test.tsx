@@ -164,3 +164,22 @@ test("English when Office is in English", async () => {
   await screen.findByText(/任务 106 项/);
   await act(async () => undefined);
 });
+
+test("设置: a header row and columns set by letter make a sheet detection cannot read into a ledger", async () => {
+  model.sheets.push(newSheet("自定义台账", [["说明"], ["编号", "事项", "负责", "9月"], [1, "新建口袋公园3个。", "区园林局", ""]]));
+  model.active = "自定义台账";
+  render(<App host={host} lang="zh" today={TODAY} />);
+  fireEvent.click(screen.getByRole("button", { name: "检查完整性" }));
+  await screen.findByText(/没有找到台账表头/);
+  fireEvent.click(screen.getByRole("tab", { name: "设置" }));
+  fireEvent.change(screen.getByRole("textbox", { name: /表头行/ }), { target: { value: "2" } });
+  fireEvent.change(screen.getByLabelText("任务列"), { target: { value: "b" } });
+  fireEvent.change(screen.getByLabelText("牵头单位列"), { target: { value: "C" } });
+  fireEvent.change(screen.getByLabelText("三季度进展列"), { target: { value: "D" } });
+  fireEvent.click(screen.getByRole("button", { name: "保存设置" }));
+  await waitFor(() => expect(JSON.parse(String(model.settings.get(SETTINGS_KEY)))).toMatchObject({ headerRow: 2, columns: { task: "B", lead: "C", progress3: "D" } }));
+  fireEvent.click(screen.getByRole("tab", { name: "检查" }));
+  fireEvent.click(screen.getByRole("button", { name: "检查完整性" }));
+  await screen.findByText(/任务 1 项/);
+  expect(screen.getByText("未填进展 1")).toBeTruthy();
+});

@@ -45,6 +45,7 @@ const USAGE = `督办助手命令行
   --directory FILE    部门目录工作簿（默认：本工作簿中的“部门目录”工作表）
   --quarter 2026Q3    检查的季度（默认：台账年度中最近一个已结束的季度）
   --min-length N      进展少于 N 个字视为套话（默认 8）
+  --header-row N      表头所在行（自动识别有误时指定）
   --json              输出一个 JSON 对象，供其他程序使用
   -o, --output FILE   summary、clear、directory 命令的输出文件（原文件不变）
   --in-place          summary、clear 直接改写原文件（全部完成后才替换原文件）
@@ -72,6 +73,7 @@ function parse(argv: readonly string[]) {
       directory: { type: "string" },
       quarter: { type: "string" },
       "min-length": { type: "string" },
+      "header-row": { type: "string" },
       json: { type: "boolean", default: false },
       output: { type: "string", short: "o" },
       today: { type: "string" },
@@ -111,10 +113,18 @@ async function checkBook(book: string, values: Values) {
   if (minProgressLength !== undefined && !(Number.isInteger(minProgressLength) && minProgressLength >= 0 && minProgressLength <= 200)) {
     throw new InputError(`--min-length 应为 0 到 200 之间的整数（进展少于这么多字视为套话），收到“${minText}”。`);
   }
+  const headerText = values["header-row"];
+  const headerRow = headerText === undefined ? undefined : Number(headerText);
+  if (headerRow !== undefined && !(Number.isInteger(headerRow) && headerRow >= 1)) throw new InputError(`--header-row 应为表头所在的行号（正整数），收到“${headerText}”。`);
   const wb = await openWorkbook(book);
   const directory = await loadDirectory(wb, values.directory);
   const grid = pickLedgerSheet(wb, values.sheet, book);
-  const result = check(grid, directory, { ...(quarter ? { quarter } : {}), ...(minProgressLength !== undefined ? { minProgressLength } : {}), today });
+  const result = check(grid, directory, {
+    ...(quarter ? { quarter } : {}),
+    ...(minProgressLength !== undefined ? { minProgressLength } : {}),
+    ...(headerRow !== undefined ? { layout: { headerRow } } : {}),
+    today,
+  });
   return { wb, directory, result, today };
 }
 

@@ -213,7 +213,7 @@ export function checkLedger(ledger: Ledger, directory: Directory | undefined, op
 
 /** Reads and checks a ledger sheet. Throws LedgerError for a sheet that is not a ledger. */
 export function check(grid: SheetGrid, directory: Directory | undefined, options: CheckOptions = {}): CheckResult {
-  return checkLedger(readLedger(grid), directory, options);
+  return checkLedger(readLedger(grid, options.layout), directory, options);
 }
 
 /** Counts of findings per kind, in report order (kinds with none included as 0). */

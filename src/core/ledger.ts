@@ -1,7 +1,7 @@
 // Reading task rows from a ledger sheet: find the header, fill merged cells, skip repeated headers
 // and blank rows, turn heading rows into category context, and keep each value's cell address.
-import { columnLetter } from "./address";
-import { foldLabel, recogniseLabel, type HeaderLabel } from "./header";
+import { columnIndex, columnLetter } from "./address";
+import { foldLabel, recogniseLabel, ROLE_LABELS, type HeaderLabel } from "./header";
 import { cellText, stripSpaces } from "./text";
 import type { CellText, CellValue, ColumnRole, Ledger, LedgerColumn, SheetGrid, Task } from "./types";
 
@@ -105,16 +105,19 @@ function headerScore(labels: readonly (HeaderLabel | undefined)[]): number {
   return hasKey ? roles.size : 0;
 }
 
-/** Finds the header row (and a second header row beneath it, when the header spans two). */
-export function findHeader(g: FilledGrid): HeaderGuess | undefined {
+/** Finds the header row (and a second header row beneath it), or takes the row a person set (0-based). */
+export function findHeader(g: FilledGrid, fixedRow?: number): HeaderGuess | undefined {
   let best = -1;
   let bestScore = 1; // at least two recognised columns, one of them a task or unit column
   const limit = Math.min(HEADER_SEARCH_ROWS, g.height);
-  for (let r = 0; r < limit; r++) {
-    const s = headerScore(rowLabels(g, r));
-    if (s > bestScore) {
-      best = r;
-      bestScore = s;
+  if (fixedRow !== undefined) best = fixedRow;
+  else {
+    for (let r = 0; r < limit; r++) {
+      const s = headerScore(rowLabels(g, r));
+      if (s > bestScore) {
+        best = r;
+        bestScore = s;
+      }
     }
   }
   if (best < 0) return undefined;
@@ -222,10 +225,41 @@ function pushLevel(path: string[], level: string): void {
   if (level && path[path.length - 1] !== level) path.push(level);
 }
 
+/** Overrides of what the header detection found, as a person set them for a workbook. */
+export interface LedgerLayoutOverrides {
+  /** 1-based row of the header (the first row, when it spans two). */
+  readonly headerRow?: number;
+  /** Column letters by role: task, lead, co, no, deadline, status, cityLead, progress (any quarter), progress1…progress4. */
+  readonly columns?: Readonly<Record<string, string>>;
+}
+
+const OVERRIDABLE = new Set(["no", "task", "lead", "co", "cityLead", "deadline", "status", "progress", "progress1", "progress2", "progress3", "progress4"]);
+
+/** The detected columns with a person's choices put over them. */
+function withOverrides(g: FilledGrid, header: HeaderGuess, columns: Readonly<Record<string, string>>): LedgerColumn[] {
+  let out = [...header.columns];
+  for (const [key, letters] of Object.entries(columns)) {
+    if (!letters) continue;
+    if (!OVERRIDABLE.has(key)) throw new LedgerError(`设置中的列“${key}”无法识别：可设置的有 ${[...OVERRIDABLE].join("、")}。`);
+    const col = /^[A-Za-z]{1,3}$/.test(letters.trim()) ? columnIndex(letters.trim()) : -1;
+    if (col < 0) throw new LedgerError(`设置中“${ROLE_LABELS[(key.replace(/\d$/, "") as ColumnRole)]}”的列应写成列字母（如 D），收到“${letters}”。`);
+    const quarter = /^progress([1-4])$/.exec(key)?.[1];
+    const role = (quarter ? "progress" : key) as ColumnRole;
+    out = out.filter((c) => c.col !== col && !(c.role === role && (role !== "progress" || (c.quarter === undefined ? !quarter : String(c.quarter) === quarter))));
+    const label = g.text(header.bottom, col) || g.text(header.top, col) || `${letters.toUpperCase()}列`;
+    out.push({ role, col, label, ...(quarter ? { quarter: Number(quarter) as 1 | 2 | 3 | 4 } : {}) });
+  }
+  return out.sort((a, b) => a.col - b.col);
+}
+
 /** Reads the tasks of a ledger sheet. Throws LedgerError when the sheet has no recognisable header. */
-export function readLedger(grid: SheetGrid): Ledger {
+export function readLedger(grid: SheetGrid, overrides: LedgerLayoutOverrides = {}): Ledger {
   const g = new FilledGrid(grid);
-  const header = findHeader(g);
+  if (overrides.headerRow !== undefined && !(Number.isInteger(overrides.headerRow) && overrides.headerRow >= 1 && overrides.headerRow <= g.height)) {
+    throw new LedgerError(`设置的表头行“${overrides.headerRow}”不在工作表“${grid.name}”的 1 到 ${g.height} 行之内。`);
+  }
+  const found = findHeader(g, overrides.headerRow === undefined ? undefined : overrides.headerRow - 1);
+  const header = found && overrides.columns ? { ...found, columns: withOverrides(g, found, overrides.columns) } : found;
   if (!header) {
     throw new LedgerError(
       `工作表“${grid.name}”的前 ${HEADER_SEARCH_ROWS} 行中没有找到台账表头：` +

@@ -185,6 +185,11 @@ export interface CheckOptions {
   readonly minProgressLength?: number;
   /** Texts at least this similar to the previous quarter's (0..1) are stale. */
   readonly staleSimilarity?: number;
+  /** A header row and columns a person set, over what detection finds. */
+  readonly layout?: {
+    readonly headerRow?: number;
+    readonly columns?: Readonly<Record<string, string>>;
+  };
 }
 
 export interface CheckResult {

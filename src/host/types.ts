@@ -18,6 +18,10 @@ export interface Settings {
   readonly quarter?: string;
   readonly minProgressLength?: number;
   readonly staleSimilarity?: number;
+  /** The header row, when detection finds the wrong one (1-based). */
+  readonly headerRow?: number;
+  /** Column letters by role, over the detected columns: task, lead, co, deadline, progress1…progress4 … */
+  readonly columns?: Readonly<Record<string, string>>;
 }
 
 /** Everything a check needs, read in one go. */

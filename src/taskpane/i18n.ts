@@ -28,6 +28,8 @@ const WORDS = {
   save: ["保存设置", "Save settings"],
   saved: ["设置已保存在工作簿中。", "Settings saved in the workbook."],
   detected: ["识别到的表头和列", "Detected header and columns"],
+  headerRow: ["表头行（留空则自动识别）", "Header row (empty: detect)"],
+  overrideHint: ["识别有误时，可指定表头行和下列各列的列字母。", "If detection is wrong, set the header row and column letters below."],
   runFirst: ["请先在“检查”中运行检查完整性。", "Run the check first."],
   marked: ["已在台账上标记", "Marked on the ledger:"],
   cells: ["个单元格", "cells"],

@@ -47,6 +47,7 @@ export async function runCheck(host: WorkbookHost, options: { quarter?: Quarter;
     ...(options.today ? { today: options.today } : {}),
     ...(s.minProgressLength !== undefined ? { minProgressLength: s.minProgressLength } : {}),
     ...(s.staleSimilarity !== undefined ? { staleSimilarity: s.staleSimilarity } : {}),
+    ...(s.headerRow !== undefined || s.columns ? { layout: { ...(s.headerRow !== undefined ? { headerRow: s.headerRow } : {}), ...(s.columns ? { columns: s.columns } : {}) } } : {}),
   });
   const marks = markPlan(result);
   if (options.mark !== false) await host.mark(result.ledger.sheet, marks);

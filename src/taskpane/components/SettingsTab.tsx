@@ -5,11 +5,25 @@ import type { Settings, WorkbookHost } from "../../host/types";
 import { problemText, type CheckOutcome } from "../session";
 import type { WordKey } from "../i18n";
 
+/** The columns a person may set by letter, with their names. */
+const OVERRIDES: readonly (readonly [string, string])[] = [
+  ["task", "任务列"],
+  ["lead", "牵头单位列"],
+  ["co", "配合单位列"],
+  ["deadline", "完成时限列"],
+  ["progress1", "一季度进展列"],
+  ["progress2", "二季度进展列"],
+  ["progress3", "三季度进展列"],
+  ["progress4", "四季度进展列"],
+];
+
 export function SettingsTab({ host, t, outcome, notify }: { host: WorkbookHost; t: (k: WordKey) => string; outcome: CheckOutcome | undefined; notify: (text: string, intent?: "success" | "error" | "info") => void }): React.JSX.Element {
   const initial = outcome?.snapshot.settings ?? {};
   const [ledgerSheet, setLedgerSheet] = React.useState(initial.ledgerSheet ?? "");
   const [minLength, setMinLength] = React.useState(String(initial.minProgressLength ?? 8));
   const [stale, setStale] = React.useState(String(initial.staleSimilarity ?? 0.9));
+  const [headerRow, setHeaderRow] = React.useState(initial.headerRow !== undefined ? String(initial.headerRow) : "");
+  const [columns, setColumns] = React.useState<Record<string, string>>({ ...(initial.columns ?? {}) });
   const sheets = outcome?.snapshot.sheets.filter((s) => s.visible) ?? [];
 
   const save = async () => {
@@ -17,8 +31,24 @@ export function SettingsTab({ host, t, outcome, notify }: { host: WorkbookHost; 
     const sim = Number(stale);
     if (!Number.isInteger(min) || min < 0 || min > 200) return notify("“进展少于多少字视为套话”应为 0 到 200 的整数。", "error");
     if (!(sim > 0 && sim <= 1)) return notify("“相似到多少视为照抄”应为 0 到 1 之间的小数，如 0.9。", "error");
-    const settings: Settings = { ...initial, minProgressLength: min, staleSimilarity: sim, ...(ledgerSheet ? { ledgerSheet } : {}) };
-    if (!ledgerSheet) delete (settings as { ledgerSheet?: string }).ledgerSheet;
+    const row = headerRow.trim() ? Number(headerRow) : undefined;
+    if (row !== undefined && !(Number.isInteger(row) && row >= 1)) return notify("表头行应为正整数（如 3），或留空由督办助手识别。", "error");
+    const cols: Record<string, string> = {};
+    for (const [k, v] of Object.entries(columns)) if (v.trim()) cols[k] = v.trim().toUpperCase();
+    const bad = Object.entries(cols).find(([, v]) => !/^[A-Z]{1,3}$/.test(v));
+    if (bad) return notify(`列应写成列字母（如 D），“${bad[1]}”不是列字母。`, "error");
+    const settings: Settings = {
+      ...initial,
+      minProgressLength: min,
+      staleSimilarity: sim,
+      ...(ledgerSheet ? { ledgerSheet } : {}),
+      ...(row !== undefined ? { headerRow: row } : {}),
+      ...(Object.keys(cols).length ? { columns: cols } : {}),
+    };
+    const loose = settings as { ledgerSheet?: string; headerRow?: number; columns?: unknown };
+    if (!ledgerSheet) delete loose.ledgerSheet;
+    if (row === undefined) delete loose.headerRow;
+    if (!Object.keys(cols).length) delete loose.columns;
     try {
       await host.saveSettings(settings);
       notify(t("saved"), "success");
@@ -44,6 +74,14 @@ export function SettingsTab({ host, t, outcome, notify }: { host: WorkbookHost; 
       <Field label={t("staleSimilarity")}>
         <Input value={stale} onChange={(_, d) => setStale(d.value)} />
       </Field>
+      <Field label={t("headerRow")} hint={t("overrideHint")}>
+        <Input value={headerRow} onChange={(_, d) => setHeaderRow(d.value)} placeholder={outcome ? String(outcome.result.ledger.headerTop) : ""} />
+      </Field>
+      {OVERRIDES.map(([key, label]) => (
+        <Field key={key} label={label} orientation="horizontal">
+          <Input aria-label={label} value={columns[key] ?? ""} onChange={(_, d) => setColumns({ ...columns, [key]: d.value })} size="small" style={{ width: 64 }} />
+        </Field>
+      ))}
       <Button appearance="primary" onClick={() => void save()} style={{ marginTop: 8 }}>
         {t("save")}
       </Button>
