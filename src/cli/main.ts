@@ -14,16 +14,16 @@ import {
   readLedger,
   type Directory,
 } from "../core";
-import { cellText } from "../core/text";
 import { markPlan } from "../core/marks";
 import { summarise } from "../core/summary";
 import { summarySheetName, summarySheetPlan } from "../core/summarySheet";
 import { proposalLayout } from "../core/proposal";
-import { addLayoutSheet } from "./layout";
+import { addLayoutSheet } from "../xlsx/layout";
 import { partsExcelJsDrops } from "./parts";
 import { checkJson, checkReport } from "./report";
-import { applyMarks, clearMarks, readWorkbookMetadata, writeSummarySheet, writeWorkbookMetadata } from "./summary";
-import { InputError, openWorkbook, pickLedgerSheet, sheetGrid, toCellValue } from "./xlsx";
+import { XlsxHost } from "../xlsx/host";
+import { readWorkbookMetadata } from "../xlsx/workbook";
+import { InputError, openWorkbook, pickLedgerSheet, sheetGrid } from "./xlsx";
 
 const COMMANDS = ["check", "summary", "clear", "directory"];
 
@@ -168,15 +168,11 @@ async function runSummary(book: string, values: Values, io: Io): Promise<number>
   const { wb, directory, result, today } = await checkBook(book, values);
   const summary = summarise(result, directory, today);
   const marks = markPlan(result);
-  let meta = readWorkbookMetadata(wb);
-  meta = applyMarks(wb, meta, result.ledger.sheet, marks);
+  const host = new XlsxHost(wb);
+  await host.mark(result.ledger.sheet, marks);
   const existing = wb.worksheets.map((w) => w.name);
-  const stampOf = (name: string) => cellText(toCellValue(wb.getWorksheet(name)?.getCell("A2").value ?? null));
-  const { name, replaces } = summarySheetName(result.quarter, existing, meta, stampOf);
-  const plan = summarySheetPlan(summary, name);
-  writeSummarySheet(wb, plan, replaces);
-  meta = { ...meta, summaries: [...meta.summaries.filter((s) => s.key !== plan.quarter), { key: plan.quarter, sheet: name, stamp: plan.stamp }] };
-  writeWorkbookMetadata(wb, meta);
+  const { name, replaces } = summarySheetName(result.quarter, existing, readWorkbookMetadata(wb), host.stampOf);
+  await host.writeSummary(summarySheetPlan(summary, name), replaces);
   await saveWorkbook(wb, book, out, io);
   const t = summary.totals;
   io.out(
@@ -190,9 +186,7 @@ async function runSummary(book: string, values: Values, io: Io): Promise<number>
 async function runClear(book: string, values: Values, io: Io): Promise<number> {
   const out = outputOf(book, values, "clear");
   const wb = await openWorkbook(book);
-  const meta = readWorkbookMetadata(wb);
-  const count = meta.marks.filter((m) => values.sheet === undefined || m.sheet === values.sheet).length;
-  writeWorkbookMetadata(wb, clearMarks(wb, meta, values.sheet));
+  const count = await new XlsxHost(wb).clearMarks(values.sheet);
   await saveWorkbook(wb, book, out, io);
   io.out(count ? `已清除 ${count} 个单元格的标记，恢复为原来的填充和批注 → ${out}` : `没有督办助手的标记需要清除 → ${out}`);
   return 0;

@@ -4,7 +4,10 @@ import * as fs from "fs";
 import * as path from "path";
 import ExcelJS from "exceljs";
 import { DIRECTORY_SHEET, findHeader, FilledGrid } from "../core";
-import type { CellRange, CellValue, SheetGrid } from "../core";
+import type { SheetGrid } from "../core";
+import { sheetGrid } from "../xlsx/grid";
+
+export { sheetGrid, toCellValue } from "../xlsx/grid";
 
 /** Bad input from the command line; the message says in Chinese what was expected. Exit status 2. */
 export class InputError extends Error {
@@ -39,57 +42,6 @@ export async function openWorkbook(file: string): Promise<ExcelJS.Workbook> {
     throw new InputError(`“${shown}”无法作为 .xlsx 工作簿打开（文件可能已损坏或不完整）：${(e as Error).message}`);
   }
   return wb;
-}
-
-type ExcelValue = ExcelJS.CellValue;
-
-function richText(v: { richText: { text: string }[] }): string {
-  return v.richText.map((r) => r.text).join("");
-}
-
-/** An ExcelJS cell value as the engine's plain value. Formulas give their cached result. */
-export function toCellValue(v: ExcelValue): CellValue {
-  if (v === null || v === undefined) return null;
-  if (typeof v === "string" || typeof v === "number" || typeof v === "boolean" || v instanceof Date) return v;
-  if (typeof v === "object") {
-    if ("richText" in v && Array.isArray(v.richText)) return richText(v as { richText: { text: string }[] });
-    if ("error" in v) return { error: String((v as { error: unknown }).error) };
-    if ("hyperlink" in v) {
-      const t = (v as { text?: unknown }).text;
-      if (t && typeof t === "object" && "richText" in t) return richText(t as { richText: { text: string }[] });
-      return typeof t === "string" ? t : null;
-    }
-    if ("formula" in v || "sharedFormula" in v) {
-      const result = (v as { result?: ExcelValue }).result;
-      return result === undefined ? null : toCellValue(result);
-    }
-  }
-  return null;
-}
-
-/** ExcelJS keeps merged areas in a private map; its public `model` getter would rebuild every row. */
-function mergesOf(ws: ExcelJS.Worksheet): CellRange[] {
-  const merges = (ws as unknown as { _merges?: Record<string, { top: number; left: number; bottom: number; right: number }> })._merges;
-  if (merges) {
-    return Object.values(merges).map((m) => ({ top: m.top - 1, left: m.left - 1, bottom: m.bottom - 1, right: m.right - 1 }));
-  }
-  return [];
-}
-
-/** A worksheet as a grid; cells covered by a merge (other than its top-left) are left empty. */
-export function sheetGrid(ws: ExcelJS.Worksheet): SheetGrid {
-  const rows: CellValue[][] = [];
-  ws.eachRow({ includeEmpty: false }, (row, rowNumber) => {
-    const values: CellValue[] = [];
-    row.eachCell({ includeEmpty: false }, (cell, col) => {
-      if (cell.type === ExcelJS.ValueType.Merge) return;
-      values[col - 1] = toCellValue(cell.value);
-    });
-    for (let i = 0; i < values.length; i++) if (values[i] === undefined) values[i] = null;
-    rows[rowNumber - 1] = values;
-  });
-  for (let i = 0; i < rows.length; i++) if (!rows[i]) rows[i] = [];
-  return { name: ws.name, rows, merges: mergesOf(ws) };
 }
 
 /** The sheet to check, as a grid: the one named, or the first visible sheet with a ledger header. */

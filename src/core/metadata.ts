@@ -26,6 +26,8 @@ export interface MarkRecord {
 export interface Metadata {
   readonly summaries: readonly SummaryRecord[];
   readonly marks: readonly MarkRecord[];
+  /** The pane's settings as JSON, for hosts without a settings store of their own (.xlsx files). */
+  readonly settings?: string;
 }
 
 export const EMPTY_METADATA: Metadata = { summaries: [], marks: [] };
@@ -34,13 +36,15 @@ export function readMetadata(grid: SheetGrid | undefined): Metadata {
   if (!grid) return EMPTY_METADATA;
   const summaries: SummaryRecord[] = [];
   const marks: MarkRecord[] = [];
+  let settings: string | undefined;
   grid.rows.forEach((row, i) => {
     if (i === 0) return;
     const [type, sheet, cell, key, content] = [0, 1, 2, 3, 4].map((c) => cellText(row[c] ?? null));
     if (type === "summary") summaries.push({ key: key!, sheet: sheet!, stamp: content! });
     else if (type === "mark") marks.push({ sheet: sheet!, cell: cell!, key: key!, original: content! });
+    else if (type === "settings") settings = content!;
   });
-  return { summaries, marks };
+  return { summaries, marks, ...(settings !== undefined ? { settings } : {}) };
 }
 
 /** The metadata sheet's rows, header first. */
@@ -49,5 +53,6 @@ export function metadataRows(meta: Metadata): CellValue[][] {
     [...HEADER],
     ...meta.summaries.map((s) => ["summary", s.sheet, "A1", s.key, s.stamp]),
     ...meta.marks.map((m) => ["mark", m.sheet, m.cell, m.key, m.original]),
+    ...(meta.settings !== undefined ? [["settings", "", "", "duban.settings", meta.settings]] : []),
   ];
 }

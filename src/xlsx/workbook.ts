@@ -1,11 +1,11 @@
-// The .xlsx host's writes: marks on the ledger (recording each cell's original look), the quarterly
+// Writes to an ExcelJS workbook (command line and browser preview): marks on the ledger (recording each cell's original look), the quarterly
 // summary sheet from its plan, and the add-in's metadata sheet. Nothing here decides what to write.
 import type ExcelJS from "exceljs";
 import { readMetadata, metadataRows, METADATA_SHEET, type Metadata, type MarkRecord } from "../core/metadata";
 import { noteWithMark, type Mark } from "../core/marks";
 import { rowHeight } from "../core/layout";
 import type { PlanTable, PlanValue, SummarySheetPlan } from "../core/summarySheet";
-import { sheetGrid } from "./xlsx";
+import { sheetGrid } from "./grid";
 
 /** The look of a cell before it was marked, as this host stores it. */
 interface XlsxOriginal {
@@ -23,7 +23,7 @@ export function readWorkbookMetadata(wb: ExcelJS.Workbook): Metadata {
 export function writeWorkbookMetadata(wb: ExcelJS.Workbook, meta: Metadata): void {
   const old = wb.getWorksheet(METADATA_SHEET);
   if (old) wb.removeWorksheet(old.id);
-  if (meta.summaries.length === 0 && meta.marks.length === 0) return;
+  if (meta.summaries.length === 0 && meta.marks.length === 0 && meta.settings === undefined) return;
   const ws = wb.addWorksheet(METADATA_SHEET, { state: "veryHidden" });
   ws.addRows(metadataRows(meta));
 }
