@@ -27,10 +27,13 @@ module.exports = async (env = {}, argv = {}) => {
   const origin = localOfficeJs ? "'self'" : "'self' https://appsforoffice.microsoft.com";
   return {
     mode: dev ? "development" : "production",
-    devtool: dev ? "eval-source-map" : "source-map",
+    // No eval-based source maps: the pages' Content-Security-Policy forbids eval.
+    devtool: "source-map",
     entry: {
       taskpane: "./src/taskpane/index.tsx",
       commands: "./src/commands/commands.ts",
+      // The browser preview (npm start): the pane beside a workbook, with ExcelJS; never in the add-in's pages.
+      preview: "./src/preview/index.tsx",
     },
     output: { path: path.resolve(__dirname, "dist", "addin"), filename: "[name].js", clean: true },
     resolve: { extensions: [".tsx", ".ts", ".js"] },
@@ -49,9 +52,11 @@ module.exports = async (env = {}, argv = {}) => {
     plugins: [
       new HtmlWebpackPlugin({ filename: "taskpane.html", template: "./src/taskpane/taskpane.html", chunks: ["taskpane"], templateParameters: { officeJs, origin } }),
       new HtmlWebpackPlugin({ filename: "commands.html", template: "./src/commands/commands.html", chunks: ["commands"], templateParameters: { officeJs, origin } }),
+      new HtmlWebpackPlugin({ filename: "preview.html", template: "./src/preview/preview.html", chunks: ["preview"], inject: "body" }),
       new CopyWebpackPlugin({
         patterns: [
           { from: "src/assets/icon-*.png", to: "assets/[name][ext]" },
+          { from: "seeds/2019江汉区政府工作报告责任分解台账.xlsx", to: "sample.xlsx" },
           {
             from: "manifest.xml",
             to: "[name][ext]",
@@ -71,11 +76,20 @@ module.exports = async (env = {}, argv = {}) => {
         ],
       }),
     ],
-    devServer: env.devServer === false ? undefined : {
-      port: 3000,
+    // Only for `webpack serve` (webpack-cli sets env.WEBPACK_SERVE): a build makes no certificates.
+    devServer: !env.WEBPACK_SERVE ? undefined : {
+      port: Number(process.env.PORT || 3000),
+      host: "localhost",
       hot: false,
+      client: false,
       headers: { "Access-Control-Allow-Origin": "*" },
-      server: dev && process.env.DUBAN_HTTP !== "1" ? { type: "https", options: await httpsOptions().catch(() => ({})) } : "http",
+      // Plain http for the preview (npm start); https with development certificates for Office (dev-server).
+      server: env.http ? "http" : { type: "https", options: await httpsOptions() },
+      onListening: (server) => {
+        const port = server.server.address().port;
+        const scheme = env.http ? "http" : "https";
+        console.log(`\n督办助手预览：${scheme}://localhost:${port}/preview.html   （加载项页面：${scheme}://localhost:${port}/taskpane.html；按 Ctrl+C 停止）\n`);
+      },
     },
   };
 };

@@ -23,6 +23,13 @@ export class XlsxHost implements WorkbookHost {
     this.active = workbook.worksheets.find((w) => w.state === "visible")?.name ?? workbook.worksheets[0]?.name ?? "";
   }
 
+  /** Shows another sheet, as clicking its tab does. */
+  activate(name: string): void {
+    this.sheet(name);
+    this.active = name;
+    this.changed();
+  }
+
   /** Calls `listener` after every change; returns the way to stop. */
   subscribe(listener: () => void): () => void {
     this.listeners.add(listener);

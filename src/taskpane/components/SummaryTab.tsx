@@ -6,11 +6,10 @@ import type { WorkbookHost } from "../../host/types";
 import { generateSummary, problemText } from "../session";
 import type { WordKey } from "../i18n";
 
-/** The quarters to offer: this year's and last year's, newest first. */
-function quarterChoices(today: Date): Quarter[] {
-  const out: Quarter[] = [];
-  for (let y = today.getFullYear(); y >= today.getFullYear() - 1; y--) for (let q = 4; q >= 1; q--) out.push({ year: y, q: q as Quarter["q"] });
-  return out;
+/** The quarters to offer: this year's, last year's and the ledger's year's, newest first. */
+function quarterChoices(today: Date, ledgerYear?: number): Quarter[] {
+  const years = [...new Set([today.getFullYear(), today.getFullYear() - 1, ...(ledgerYear ? [ledgerYear] : [])])].sort((a, b) => b - a);
+  return years.flatMap((year) => [4, 3, 2, 1].map((q) => ({ year, q: q as Quarter["q"] })));
 }
 
 export function SummaryTab({ host, t, today = new Date(), initial }: { host: WorkbookHost; t: (k: WordKey) => string; today?: Date; initial?: Quarter }): React.JSX.Element {
@@ -18,8 +17,7 @@ export function SummaryTab({ host, t, today = new Date(), initial }: { host: Wor
   const [busy, setBusy] = React.useState(false);
   const [error, setError] = React.useState<string>();
   const [made, setMade] = React.useState<{ summary: Summary; sheet: string; replaced: boolean }>();
-  const choices = quarterChoices(today);
-  if (initial && !choices.some((c) => formatQuarter(c) === formatQuarter(initial))) choices.push(initial);
+  const choices = quarterChoices(today, initial?.year);
 
   const make = async () => {
     setBusy(true);

@@ -1,0 +1,167 @@
+// The preview page as a person uses it: the sample ledger, 检查完整性, a finding, a fix, clearing,
+// the 2019 third-quarter summary, downloading, and a file that is not a workbook.
+import { execFileSync } from "child_process";
+import * as fs from "fs";
+import * as http from "http";
+import * as os from "os";
+import * as path from "path";
+import ExcelJS from "exceljs";
+import { chromium, type Browser, type Page } from "playwright-core";
+import { duban, LEDGER_2019 } from "../helpers/cli";
+
+const ROOT = path.join(__dirname, "..", "..");
+const ARTIFACTS = path.join(ROOT, "test-artifacts");
+const CHROMIUM = process.env.CHROMIUM_PATH ?? "/usr/bin/chromium";
+const TYPES: Record<string, string> = { ".html": "text/html; charset=utf-8", ".js": "text/javascript", ".xlsx": "application/octet-stream", ".png": "image/png", ".map": "application/json" };
+
+let server: http.Server;
+let base = "";
+let browser: Browser;
+let page: Page;
+const outside: string[] = [];
+
+beforeAll(async () => {
+  // Build the pages once, and serve them on a free port of this machine.
+  const out = fs.mkdtempSync(path.join(os.tmpdir(), "duban-e2e-"));
+  execFileSync(process.execPath, [path.join(ROOT, "node_modules", "webpack", "bin", "webpack.js"), "--mode", "production", "--output-path", out], { cwd: ROOT, stdio: "ignore" });
+  server = http.createServer((req, res) => {
+    const file = path.join(out, decodeURIComponent((req.url ?? "/").split("?")[0]!));
+    if (!file.startsWith(out) || !fs.existsSync(file) || fs.statSync(file).isDirectory()) {
+      res.writeHead(404).end();
+      return;
+    }
+    res.writeHead(200, { "Content-Type": TYPES[path.extname(file)] ?? "application/octet-stream" }).end(fs.readFileSync(file));
+  });
+  await new Promise<void>((resolve) => server.listen(0, "127.0.0.1", resolve));
+  base = `http://127.0.0.1:${(server.address() as { port: number }).port}`;
+  fs.mkdirSync(ARTIFACTS, { recursive: true });
+  browser = await chromium.launch({
+    executablePath: CHROMIUM,
+    args: ["--no-sandbox", "--disable-gpu", "--disable-quic", "--no-first-run", "--disable-background-networking", "--disable-component-update", "--disable-sync"],
+  });
+}, 180000);
+
+afterAll(async () => {
+  await browser?.close();
+  await new Promise((resolve) => server?.close(resolve));
+});
+
+beforeEach(async () => {
+  page = await browser.newPage({ viewport: { width: 1400, height: 860 }, acceptDownloads: true });
+  page.on("request", (r) => {
+    const url = new URL(r.url());
+    if (!["127.0.0.1", "localhost"].includes(url.hostname) && !["data:", "blob:"].includes(url.protocol)) outside.push(r.url());
+  });
+  await page.goto(`${base}/preview.html`);
+  await page.getByText("2019江汉区政府工作报告责任分解台账.xlsx").waitFor();
+  await page.locator('td[data-cell="D3"]').waitFor();
+});
+
+afterEach(async () => {
+  await page.close();
+});
+
+/** Waits until `test` holds (checked every 100 ms, for 10 s at most). */
+async function until(test: () => Promise<boolean>): Promise<void> {
+  for (let i = 0; i < 100; i++) {
+    if (await test()) return;
+    await new Promise((r) => setTimeout(r, 100));
+  }
+  throw new Error("timed out waiting");
+}
+
+const shot = (name: string) => page.screenshot({ path: path.join(ARTIFACTS, `${name}.png`) });
+
+async function runCheck() {
+  await page.getByRole("button", { name: "检查完整性" }).click();
+  await page.getByText(/任务 106 项/).waitFor();
+}
+
+/** The background colour of a cell in the grid, as the page draws it. */
+const background = (cell: string) => page.locator(`td[data-cell="${cell}"]`).evaluate((td) => getComputedStyle(td).backgroundColor);
+
+test("检查完整性 shows the same counts as duban check --json on the same file", async () => {
+  await runCheck();
+  const cli = JSON.parse((await duban("check", LEDGER_2019, "--json")).out) as { counts: Record<string, number> };
+  const shown = await page.getByLabel("counts").innerText();
+  for (const [kind, label] of [["unknown-unit", "单位不在目录中"], ["renamed-unit", "单位已更名或撤销"]] as const) {
+    expect(shown).toContain(`${label} ${cli.counts[kind]}`);
+  }
+  expect(await background("F3")).toBe("rgb(252, 213, 180)");
+  await shot("preview-check");
+});
+
+test("clicking a finding selects its cell in the grid", async () => {
+  await runCheck();
+  await page.getByRole("button", { name: "序号84 · F90" }).click();
+  await page.locator('td.selected[data-cell="F90"]').waitFor();
+  await shot("preview-select");
+});
+
+test("应用 changes the cell, and the finding is gone on the next check", async () => {
+  await runCheck();
+  await page.getByRole("button", { name: /^单位已更名或撤销（47）/ }).click();
+  await page.getByRole("button", { name: "应用：区科技和经济信息化局" }).first().click();
+  await page.getByText("单位已更名或撤销 46").waitFor();
+  expect(await page.locator('td[data-cell="F3"]').innerText()).toContain("区科技和经济信息化局");
+  await shot("preview-apply");
+});
+
+test("清除标记 puts the fills back", async () => {
+  const before = await background("F3");
+  await runCheck();
+  expect(await background("F3")).not.toBe(before);
+  await page.getByRole("button", { name: "清除标记" }).click();
+  await until(async () => (await background("F3")) === before);
+  await shot("preview-clear");
+});
+
+test("the 2019 third-quarter summary: a new tab with the figures of duban summary", async () => {
+  await runCheck();
+  await page.getByRole("tab", { name: "汇总" }).click();
+  await page.getByRole("combobox").selectOption("2019Q3");
+  await page.getByRole("button", { name: "生成汇总" }).click();
+  await page.getByLabel("summary").waitFor();
+  await page.getByRole("tab", { name: "2019年第三季度汇总" }).waitFor();
+  const out = path.join(os.tmpdir(), `duban-e2e-summary-${process.pid}.xlsx`);
+  expect((await duban("summary", LEDGER_2019, "--quarter", "2019Q3", "-o", out)).code).toBe(0);
+  const cli = new ExcelJS.Workbook();
+  await cli.xlsx.readFile(out);
+  const cliTotals = cli.getWorksheet("2019年第三季度汇总")!;
+  // The overall figures, row by row, as the grid shows them.
+  for (let r = 5; r <= 15; r++) {
+    const label = String(cliTotals.getCell(r, 2).value);
+    const value = String(cliTotals.getCell(r, 3).value);
+    const row = page.locator("table.sheet tr").filter({ has: page.locator(`td:text-is("${label}")`) }).first();
+    expect(await row.locator("td").nth(2).innerText()).toBe(value);
+  }
+  await shot("preview-summary");
+});
+
+test("下载 saves the workbook with its marks and summary sheet", async () => {
+  await runCheck();
+  await page.getByRole("tab", { name: "汇总" }).click();
+  await page.getByRole("combobox").selectOption("2019Q3");
+  await page.getByRole("button", { name: "生成汇总" }).click();
+  await page.getByLabel("summary").waitFor();
+  const [download] = await Promise.all([page.waitForEvent("download"), page.getByRole("button", { name: "下载" }).click()]);
+  const file = path.join(os.tmpdir(), `duban-e2e-download-${process.pid}.xlsx`);
+  await download.saveAs(file);
+  const wb = new ExcelJS.Workbook();
+  await wb.xlsx.readFile(file);
+  expect(wb.getWorksheet("2019年第三季度汇总")).toBeDefined();
+  const f3 = wb.getWorksheet("进展情况")!.getCell("F3");
+  expect((f3.fill as ExcelJS.FillPattern).fgColor?.argb).toBe("FFFCD5B4");
+  expect(JSON.stringify(f3.note)).toContain("督办助手");
+});
+
+test("a file that is not a workbook gets a clear message, and the page stays usable", async () => {
+  await page.locator('input[type="file"]').setInputFiles({ name: "说明.txt", mimeType: "text/plain", buffer: Buffer.from("这不是工作簿") });
+  await page.getByText("“说明.txt”不是 .xlsx 工作簿：请选择用 Excel 或 WPS 保存的 .xlsx 文件。").waitFor();
+  await shot("preview-bad-file");
+  await runCheck();
+});
+
+test("the page makes no request outside this machine", () => {
+  expect(outside).toEqual([]);
+});
