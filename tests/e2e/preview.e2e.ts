@@ -144,6 +144,7 @@ test("下载 saves the workbook with its marks and summary sheet", async () => {
   await page.getByRole("combobox").selectOption("2019Q3");
   await page.getByRole("button", { name: "生成汇总" }).click();
   await page.getByLabel("summary").waitFor();
+  await shot("preview-download");
   const [download] = await Promise.all([page.waitForEvent("download"), page.getByRole("button", { name: "下载" }).click()]);
   const file = path.join(os.tmpdir(), `duban-e2e-download-${process.pid}.xlsx`);
   await download.saveAs(file);
