@@ -7,4 +7,6 @@ if (!fs.existsSync(main)) {
   console.error("督办助手尚未构建：请先在项目目录运行 npm install（或 npm run build:cli）。");
   process.exit(2);
 }
+// A reader that stops early (duban check … | head) is not an error.
+process.stdout.on("error", (e) => { if (e.code === "EPIPE") process.exit(0); else throw e; });
 require(main).run(process.argv.slice(2)).then((code) => { process.exitCode = code; });

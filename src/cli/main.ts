@@ -18,6 +18,8 @@ import { markPlan } from "../core/marks";
 import { summarise } from "../core/summary";
 import { summarySheetName, summarySheetPlan } from "../core/summarySheet";
 import { proposalLayout } from "../core/proposal";
+import { noticeLedgerLayout } from "../core/layout";
+import { noticeTitle, parseNotice } from "../core/notice";
 import { addLayoutSheet } from "../xlsx/layout";
 import { partsExcelJsDrops } from "./parts";
 import { checkJson, checkReport } from "./report";
@@ -25,7 +27,7 @@ import { XlsxHost } from "../xlsx/host";
 import { readWorkbookMetadata } from "../xlsx/workbook";
 import { InputError, openWorkbook, pickLedgerSheet, sheetGrid } from "./xlsx";
 
-const COMMANDS = ["check", "summary", "clear", "directory"];
+const COMMANDS = ["check", "summary", "clear", "directory", "import"];
 
 const USAGE = `督办助手命令行
 
@@ -39,6 +41,8 @@ const USAGE = `督办助手命令行
       清除督办助手的标记，恢复单元格原来的填充和批注。
   duban directory BOOK.xlsx -o 目录.xlsx [--sheet 工作表]
       根据台账中出现的单位，生成一份“部门目录”草稿供人工核对。
+  duban import 通知.txt -o 台账.xlsx [--json]
+      把责任分解方案通知的文字（从 Word、PDF 或网页复制）转成台账。
 
 选项：
   --sheet NAME        要检查的工作表（默认：第一个有台账表头的工作表）
@@ -208,6 +212,44 @@ async function runDirectory(book: string, values: Values, io: Io): Promise<numbe
   return 0;
 }
 
+/** Reads a text file as UTF-8, or as GBK (as Chinese Windows saves plain text) when it is not UTF-8. */
+function readText(file: string): string {
+  if (!fs.existsSync(file)) throw new InputError(`找不到文件“${file}”：请检查路径和文件名。`);
+  const bytes = fs.readFileSync(file);
+  if (bytes[0] === 0x50 && bytes[1] === 0x4b) throw new InputError(`“${path.basename(file)}”是 .xlsx 或 .docx 文件：请把通知的文字复制到纯文本文件（.txt）中再导入。`);
+  try {
+    return new TextDecoder("utf-8", { fatal: true }).decode(bytes).replace(/^\uFEFF/, "");
+  } catch {
+    return new TextDecoder("gbk").decode(bytes);
+  }
+}
+
+async function runImport(notice: string, values: Values, io: Io): Promise<number> {
+  const text = readText(notice);
+  const items = parseNotice(text);
+  if (items.length === 0) {
+    throw new InputError(`“${path.basename(notice)}”中没有找到编号的任务：通知中的任务应写成“1. 任务内容”，后面一行写“责任单位：……”，或写成“1.任务内容（责任单位：……）”。`);
+  }
+  if (values.json) {
+    io.out(JSON.stringify(items.map((i) => ({ annex: i.annex ?? null, no: i.no, label: i.label, category: i.category, task: i.task, lead: i.lead, cityLead: i.cityLead, co: i.co, flags: i.flags, line: i.line })), null, 2));
+    return 0;
+  }
+  const out = values.output;
+  if (!out) throw new InputError("import 命令需要 -o 指定输出的台账文件，例如：duban import 通知.txt -o 台账.xlsx；或用 --json 只显示识别结果。");
+  const title = noticeTitle(text) ?? path.basename(notice).replace(/\.[^.]+$/, "");
+  const wb = new ExcelJS.Workbook();
+  addLayoutSheet(wb, noticeLedgerLayout(items, "责任分解台账", title));
+  fs.mkdirSync(path.dirname(path.resolve(out)), { recursive: true });
+  await wb.xlsx.writeFile(out);
+  const flagged = items.filter((i) => i.flags.length);
+  io.out(`已从“${path.basename(notice)}”识别 ${items.length} 项任务 → ${out}（工作表“责任分解台账”）`);
+  if (flagged.length) {
+    io.out(`其中 ${flagged.length} 项需要核对（已写入“备注”列）：`);
+    for (const i of flagged) io.out(`  第 ${i.line} 行 ${i.annex !== undefined ? `附件${i.annex} ` : ""}序号${i.label}：${i.flags.join("；")}`);
+  }
+  return 0;
+}
+
 /** Runs the command; resolves to the exit status (0 no findings, 1 findings, 2 bad input). */
 export async function run(argv: readonly string[], io: Io = defaultIo): Promise<number> {
   let parsed: ReturnType<typeof parse>;
@@ -232,7 +274,7 @@ export async function run(argv: readonly string[], io: Io = defaultIo): Promise<
     return 2;
   }
   if (!book) {
-    io.err(`${command} 命令需要一个 .xlsx 台账文件，例如：duban ${command} 台账.xlsx`);
+    io.err(command === "import" ? "import 命令需要一个通知的文本文件，例如：duban import 通知.txt -o 台账.xlsx" : `${command} 命令需要一个 .xlsx 台账文件，例如：duban ${command} 台账.xlsx`);
     return 2;
   }
   if (rest.length) {
@@ -240,7 +282,7 @@ export async function run(argv: readonly string[], io: Io = defaultIo): Promise<
     return 2;
   }
   try {
-    const runners = { check: runCheck, summary: runSummary, clear: runClear, directory: runDirectory };
+    const runners = { check: runCheck, summary: runSummary, clear: runClear, directory: runDirectory, import: runImport };
     return await runners[command as keyof typeof runners](book, values, io);
   } catch (e) {
     if (e instanceof InputError || e instanceof LedgerError || e instanceof DirectoryError) {

@@ -57,6 +57,11 @@ const INLINE_UNITS = /[(（]\s*((?:市级牵头单位|区级牵头单位|区级�
 const ITEM_START = /^(\d{1,3})\s*[.．、](?!\d)\s*(.*)$/;
 const ANNEX = /^(.*?)附\s*件\s*(\d{1,2})\s*$/;
 
+/** "附件 2" alone, or at the end of a line it was glued to; not the list "附件：1. …" of a notice. */
+function isAnnexMarker(line: string): boolean {
+  return ANNEX.test(line) && !/附\s*件\s*[:：]/.test(line);
+}
+
 interface Draft {
   annex?: number;
   no: number;
@@ -71,7 +76,7 @@ interface Draft {
 /** Parses the text of a notice into items. Lines before the first 附件 are the notice itself when it has annexes. */
 export function parseNotice(text: string): NoticeItem[] {
   const lines = text.replace(/\r\n?/g, "\n").split("\n");
-  const hasAnnex = lines.some((l) => ANNEX.test(tidyText(l)) && !/[:：]/.test(l));
+  const hasAnnex = lines.some((l) => isAnnexMarker(tidyText(l)));
   let inBody = !hasAnnex;
   let annex: number | undefined;
   const headings: string[] = [];
@@ -91,8 +96,8 @@ export function parseNotice(text: string): NoticeItem[] {
     const raw = lines[i]!;
     let s = tidyText(raw);
     if (!s || isPageFurniture(s)) continue;
-    const annexMatch = ANNEX.exec(s);
-    if (annexMatch && !/[:：]/.test(s)) {
+    const annexMatch = isAnnexMarker(s) ? ANNEX.exec(s) : null;
+    if (annexMatch) {
       const before = annexMatch[1]!.trim();
       if (before && cur) (mode === "units" ? cur.units : cur.text).push(before);
       finish();
@@ -170,4 +175,18 @@ function finishItem(d: Draft): NoticeItem {
 /** A unit line broken by the page width continues on the next line without a separator. */
 function joinBrokenUnitLines(text: string): string {
   return text.replace(/([^、，,；;:：\n])\n(?=[^\n])/g, "$1");
+}
+
+/**
+ * The title of the plan a notice carries: the first line of its first annex that is neither a
+ * heading nor an item (the notice's own first line when it has no annexes).
+ */
+export function noticeTitle(text: string): string | undefined {
+  const lines = text.replace(/\r\n?/g, "\n").split("\n").map((l) => tidyText(l)).filter((l) => l && !isPageFurniture(l));
+  const annex = lines.findIndex(isAnnexMarker);
+  for (const l of lines.slice(annex + 1)) {
+    if (ITEM_START.test(l) || headingOf(l) || ANNEX.test(l)) break;
+    if (l.length >= 6) return l;
+  }
+  return undefined;
 }
