@@ -183,3 +183,19 @@ test("设置: a header row and columns set by letter make a sheet detection cann
   await screen.findByText(/任务 1 项/);
   expect(screen.getByText("未填进展 1")).toBeTruthy();
 });
+
+test("导入: a pasted notice is read, its odd items shown, and the ledger sheet created", async () => {
+  render(<App host={host} lang="zh" today={TODAY} />);
+  fireEvent.click(screen.getByRole("tab", { name: "导入" }));
+  const text = ["附件1", "2026年区重点任务责任分解方案", "一、产业", "1.新建口袋公园3个。", "责任单位：区园林局", "2.新增就业2万人。"].join("\n");
+  fireEvent.change(screen.getByRole("textbox", { name: "粘贴责任分解方案通知的文字" }), { target: { value: text } });
+  const items = screen.getByLabelText("notice-items");
+  expect(items.textContent).toContain("识别到 2 项任务，其中 1 项需要核对");
+  expect(items.textContent).toContain("序号2：未写责任单位");
+  fireEvent.click(screen.getByRole("button", { name: "创建台账工作表" }));
+  await waitFor(() => expect(model.sheets.map((s) => s.name)).toContain("责任分解台账"));
+  const sheet = model.sheets.find((s) => s.name === "责任分解台账")!;
+  expect(cellAt(sheet, "A1")!.value).toBe("2026年区重点任务责任分解方案");
+  expect(cellAt(sheet, "A2")!.value).toBe("序号");
+  expect(cellAt(sheet, "D3")!.value).toBe("新建口袋公园3个。");
+});

@@ -507,11 +507,25 @@ export class OfficeHost implements WorkbookHost {
         await context.sync();
         if (!existing.isNullObject) throw new HostError(`已有名为“${layout.name}”的工作表：督办助手不会覆盖它。若要重新生成，请先把它改名或删除。`);
         const ws = context.workbook.worksheets.add(layout.name);
+        const width = layout.columns.length;
+        // A title row above the header (it carries the ledger's year), as the .xlsx host writes it.
+        const top = layout.title ? 1 : 0;
+        if (layout.title) {
+          const title = ws.getRangeByIndexes(0, 0, 1, width);
+          title.merge();
+          const first = ws.getRangeByIndexes(0, 0, 1, 1);
+          first.numberFormat = [["@"]];
+          first.values = [[layout.title]];
+          title.format.font.bold = true;
+          title.format.font.size = 14;
+          title.format.horizontalAlignment = "Center";
+        }
         const rows = [layout.columns.map((c) => c.header), ...layout.rows.map((r) => r.map((v) => (v === null ? "" : v instanceof Date ? v.toISOString().slice(0, 10) : typeof v === "object" ? v.error : v)))];
-        const range = ws.getRangeByIndexes(0, 0, rows.length, layout.columns.length);
+        const range = ws.getRangeByIndexes(top, 0, rows.length, width);
         range.numberFormat = rows.map((r) => r.map((v) => (typeof v === "string" ? "@" : "General")));
         range.values = rows;
-        const header = ws.getRangeByIndexes(0, 0, 1, layout.columns.length);
+        range.format.wrapText = true;
+        const header = ws.getRangeByIndexes(top, 0, 1, width);
         header.format.font.bold = true;
         header.format.fill.color = "#D9E1F2";
         layout.columns.forEach((c, i) => (ws.getRangeByIndexes(0, i, 1, 1).format.columnWidth = c.width * 7.5));

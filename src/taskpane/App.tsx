@@ -3,6 +3,7 @@ import { FluentProvider, Tab, TabList, Toast, ToastTitle, Toaster, makeStyles, t
 import type { WorkbookHost } from "../host/types";
 import { CheckTab } from "./components/CheckTab";
 import { DirectoryTab } from "./components/DirectoryTab";
+import { ImportTab } from "./components/ImportTab";
 import { SettingsTab } from "./components/SettingsTab";
 import { SummaryTab } from "./components/SummaryTab";
 import { words, type Lang } from "./i18n";
@@ -13,7 +14,7 @@ const useStyles = makeStyles({
   body: { paddingTop: tokens.spacingVerticalM },
 });
 
-type TabName = "check" | "summary" | "directory" | "settings";
+type TabName = "check" | "summary" | "directory" | "import" | "settings";
 
 export interface AppProps {
   host: WorkbookHost;
@@ -48,12 +49,14 @@ export function App({ host, lang, autoRun, today }: AppProps): React.JSX.Element
         <Tab value="check">{t("tabCheck")}</Tab>
         <Tab value="summary">{t("tabSummary")}</Tab>
         <Tab value="directory">{t("tabDirectory")}</Tab>
+        <Tab value="import">{t("tabImport")}</Tab>
         <Tab value="settings">{t("tabSettings")}</Tab>
       </TabList>
       <div className={styles.body}>
         {tab === "check" && <CheckTab host={host} t={t} outcome={outcome} setOutcome={setOutcome} notify={notify} autoRun={autoRun} {...(today ? { today } : {})} />}
         {tab === "summary" && <SummaryTab host={host} t={t} {...(today ? { today } : {})} {...(outcome ? { initial: outcome.result.quarter } : {})} />}
         {tab === "directory" && <DirectoryTab host={host} t={t} outcome={outcome} notify={notify} />}
+        {tab === "import" && <ImportTab host={host} t={t} notify={notify} />}
         {tab === "settings" && <SettingsTab host={host} t={t} outcome={outcome} notify={notify} />}
       </div>
     </FluentProvider>

@@ -10,6 +10,8 @@ import { formatQuarter, parseQuarter } from "../core/quarter";
 import { summarise, type Summary } from "../core/summary";
 import { summarySheetName, summarySheetPlan } from "../core/summarySheet";
 import { replaceUnit } from "../core/units";
+import { noticeLedgerLayout } from "../core/layout";
+import { noticeTitle, parseNotice, type NoticeItem } from "../core/notice";
 import type { Settings, WorkbookHost, WorkbookSnapshot } from "../host/types";
 
 export interface CheckOutcome {
@@ -113,4 +115,20 @@ export function directoryReport(outcome: CheckOutcome): { proposed: ProposedUnit
     unknown.set(f.value, [...(unknown.get(f.value) ?? []), f.cell]);
   }
   return { proposed: proposeDirectory(outcome.result.ledger), unknown: [...unknown].map(([name, cells]) => ({ name, cells })) };
+}
+
+/** The sheet a pasted notice becomes. */
+export const IMPORTED_SHEET = "责任分解台账";
+
+/** 从通知导入: the items of a pasted notice (to show before anything is written). */
+export function readNotice(text: string): { items: NoticeItem[]; title: string | undefined } {
+  return { items: parseNotice(text), title: noticeTitle(text) };
+}
+
+/** Creates the ledger sheet from a pasted notice (never over an existing sheet). */
+export async function createLedgerFromNotice(host: WorkbookHost, text: string): Promise<number> {
+  const { items, title } = readNotice(text);
+  if (items.length === 0) throw new Error("没有找到编号的任务：通知中的任务应写成“1. 任务内容”，后面一行写“责任单位：……”。");
+  await host.addSheet(noticeLedgerLayout(items, IMPORTED_SHEET, title ?? "责任分解台账"));
+  return items.length;
 }
