@@ -20,6 +20,9 @@ import { summarySheetName, summarySheetPlan } from "../core/summarySheet";
 import { proposalLayout } from "../core/proposal";
 import { noticeLedgerLayout } from "../core/layout";
 import { noticeTitle, parseNotice } from "../core/notice";
+import { mergeReturns, NotAReturn, readReturn, RETURN_MARKER_SHEET, RETURN_SHEET, returnLayouts, splitLedger, type UnitReturn } from "../core/returns";
+import { defaultQuarter, formatQuarter, quarterLabel } from "../core/quarter";
+import type { Quarter } from "../core/types";
 import { addLayoutSheet } from "../xlsx/layout";
 import { partsExcelJsDrops } from "./parts";
 import { checkJson, checkReport } from "./report";
@@ -27,7 +30,7 @@ import { XlsxHost } from "../xlsx/host";
 import { readWorkbookMetadata } from "../xlsx/workbook";
 import { InputError, openWorkbook, pickLedgerSheet, sheetGrid } from "./xlsx";
 
-const COMMANDS = ["check", "summary", "clear", "directory", "import"];
+const COMMANDS = ["check", "summary", "clear", "directory", "import", "split", "merge"];
 
 const USAGE = `督办助手命令行
 
@@ -43,6 +46,10 @@ const USAGE = `督办助手命令行
       根据台账中出现的单位，生成一份“部门目录”草稿供人工核对。
   duban import 通知.txt -o 台账.xlsx [--json]
       把责任分解方案通知的文字（从 Word、PDF 或网页复制）转成台账。
+  duban split BOOK.xlsx --quarter 2026Q1 -o 文件夹/
+      为每个责任单位生成一份只含其任务的填报表（只有本季度进展一列可填）。
+  duban merge BOOK.xlsx 回报1.xlsx 回报2.xlsx … --quarter 2026Q1 -o 合并.xlsx
+      把各单位交回的填报表合并进台账，并列出需要核对的地方。
 
 选项：
   --sheet NAME        要检查的工作表（默认：第一个有台账表头的工作表）
@@ -140,9 +147,10 @@ async function runCheck(book: string, values: Values, io: Io): Promise<number> {
 
 /** Where a command that writes a workbook writes it: -o FILE, or the input itself with --in-place. */
 function outputOf(book: string, values: Values, command: string): string {
+  const name = { summary: "汇总", clear: "已清除", merge: "合并" }[command] ?? command;
   if (values["in-place"] && values.output) throw new InputError("-o 和 --in-place 只能选一个：-o 写到新文件，--in-place 改写原文件。");
   if (values["in-place"]) return book;
-  if (!values.output) throw new InputError(`${command} 命令需要 -o 指定输出文件（原文件不变），或用 --in-place 改写原文件，例如：duban ${command} 台账.xlsx -o 台账-${command === "summary" ? "汇总" : "已清除"}.xlsx`);
+  if (!values.output) throw new InputError(`${command} 命令需要 -o 指定输出文件（原文件不变），或用 --in-place 改写原文件，例如：duban ${command} 台账.xlsx -o 台账-${name}.xlsx`);
   if (path.resolve(values.output) === path.resolve(book)) throw new InputError("-o 与输入文件相同：若要改写原文件，请用 --in-place。");
   return values.output;
 }
@@ -250,6 +258,80 @@ async function runImport(notice: string, values: Values, io: Io): Promise<number
   return 0;
 }
 
+/** The quarter a command works on: --quarter, else the check's default. */
+function quarterOption(values: Values, ledgerYear: number | undefined): Quarter {
+  if (values.quarter !== undefined) {
+    const q = parseQuarter(values.quarter);
+    if (!q) throw new InputError(`--quarter 应写成 2026Q1 这样的形式（年份加 Q1 到 Q4），收到“${values.quarter}”。`);
+    return q;
+  }
+  return defaultQuarter(parseToday(values.today), ledgerYear);
+}
+
+/** A file name for a unit: the characters Windows refuses in names replaced. */
+function fileNameOf(unit: string): string {
+  return unit.replace(/[\\/:*?"<>|]/g, "_");
+}
+
+async function runSplit(book: string, values: Values, io: Io): Promise<number> {
+  const dir = values.output;
+  if (!dir) throw new InputError("split 命令需要 -o 指定输出文件夹，例如：duban split 台账.xlsx --quarter 2026Q1 -o 分发/");
+  const wb = await openWorkbook(book);
+  const directory = await loadDirectory(wb, values.directory);
+  const ledger = readLedger(pickLedgerSheet(wb, values.sheet, book));
+  const quarter = quarterOption(values, ledger.year);
+  const forms = splitLedger(ledger, directory, quarter);
+  fs.mkdirSync(dir, { recursive: true });
+  for (const form of forms) {
+    const out = new ExcelJS.Workbook();
+    for (const layout of returnLayouts(form)) addLayoutSheet(out, layout);
+    await out.xlsx.writeFile(path.join(dir, `${fileNameOf(form.unit)}-${formatQuarter(quarter)}进展填报.xlsx`));
+  }
+  io.out(`已为 ${forms.length} 个责任单位生成${quarterLabel(quarter)}填报表（${ledger.tasks.length} 项任务）→ ${dir}`);
+  io.out("各单位只需填写“进展”一列；交回后用 duban merge 合并进台账。");
+  return 0;
+}
+
+async function runMerge(book: string, files: readonly string[], values: Values, io: Io): Promise<number> {
+  const out = outputOf(book, values, "merge");
+  if (files.length === 0) throw new InputError("merge 命令需要各单位交回的填报表，例如：duban merge 台账.xlsx 回报1.xlsx 回报2.xlsx --quarter 2026Q1 -o 合并.xlsx");
+  const wb = await openWorkbook(book);
+  const directory = await loadDirectory(wb, values.directory);
+  const ledger = readLedger(pickLedgerSheet(wb, values.sheet, book));
+  const quarter = quarterOption(values, ledger.year);
+  const returns: UnitReturn[] = [];
+  const notReturns: string[] = [];
+  for (const f of files) {
+    try {
+      const r = await openWorkbook(f);
+      const form = r.getWorksheet(RETURN_SHEET);
+      const marker = r.getWorksheet(RETURN_MARKER_SHEET);
+      returns.push(readReturn(form ? sheetGrid(form) : undefined, marker ? sheetGrid(marker) : undefined));
+    } catch (e) {
+      if (e instanceof NotAReturn || e instanceof InputError) notReturns.push(`${path.basename(f)}：${e.message}`);
+      else throw e;
+    }
+  }
+  const { edits, report } = mergeReturns(ledger, directory, returns, quarter);
+  const ws = wb.getWorksheet(ledger.sheet)!;
+  for (const e of edits) ws.getCell(e.cell).value = e.text;
+  await saveWorkbook(wb, book, out, io);
+  const lines = [`已合并 ${returns.length} 份填报表，写入 ${edits.length} 个单元格（${quarterLabel(quarter)}进展）→ ${out}`];
+  const section = (title: string, items: readonly string[]) => {
+    if (items.length) lines.push(`【${title}】${items.length} 项`, ...items.map((i) => `  ${i}`));
+  };
+  section("不是填报表的文件", notReturns);
+  section("其他季度的填报表（未合并）", report.otherQuarter.map((o) => `${o.unit}：${o.quarter}`));
+  section("没有单位填报的任务", report.unanswered.map((u) => `第${u.row}行 序号${u.no}：${u.task.slice(0, 30)}`));
+  section("多个单位填报不一致（都已保留，按单位标注）", report.conflicts.map((c) => `第${c.row}行 序号${c.no}：${c.units.join("、")}`));
+  section("非责任单位的填报（未合并）", report.notResponsible.map((n) => `${n.unit}：第${n.row}行 序号${n.no}`));
+  section("改动了进展以外的内容（改动未采用）", report.editedOutside.map((x) => `${x.unit}：第${x.row}行 序号${x.no}（${x.fields.join("、")}）`));
+  section("台账中找不到的行", report.unmatched.map((u) => `${u.unit}：序号${u.no} ${u.task.slice(0, 30)}`));
+  section("覆盖了台账原有内容（原内容如下）", report.replaced.map((r) => `${r.cell} 序号${r.no}：${r.old.slice(0, 40)}`));
+  io.out(lines.join("\n"));
+  return 0;
+}
+
 /** Runs the command; resolves to the exit status (0 no findings, 1 findings, 2 bad input). */
 export async function run(argv: readonly string[], io: Io = defaultIo): Promise<number> {
   let parsed: ReturnType<typeof parse>;
@@ -277,12 +359,13 @@ export async function run(argv: readonly string[], io: Io = defaultIo): Promise<
     io.err(command === "import" ? "import 命令需要一个通知的文本文件，例如：duban import 通知.txt -o 台账.xlsx" : `${command} 命令需要一个 .xlsx 台账文件，例如：duban ${command} 台账.xlsx`);
     return 2;
   }
-  if (rest.length) {
-    io.err(`多余的参数：${rest.join(" ")}。一次只检查一个工作簿。`);
+  if (rest.length && command !== "merge") {
+    io.err(`多余的参数：${rest.join(" ")}。一次只处理一个工作簿。`);
     return 2;
   }
   try {
-    const runners = { check: runCheck, summary: runSummary, clear: runClear, directory: runDirectory, import: runImport };
+    if (command === "merge") return await runMerge(book, rest, values, io);
+    const runners = { check: runCheck, summary: runSummary, clear: runClear, directory: runDirectory, import: runImport, split: runSplit };
     return await runners[command as keyof typeof runners](book, values, io);
   } catch (e) {
     if (e instanceof InputError || e instanceof LedgerError || e instanceof DirectoryError) {

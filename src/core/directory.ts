@@ -4,7 +4,7 @@ import { distance } from "fastest-levenshtein";
 import { FilledGrid } from "./ledger";
 import { foldLabel } from "./header";
 import { stripSpaces } from "./text";
-import { isCollective } from "./units";
+import { isCollective, parseUnitCell } from "./units";
 import type { DirectoryEntry, SheetGrid, UnitMatch, UnitStatus } from "./types";
 
 export const DIRECTORY_SHEET = "部门目录";
@@ -244,4 +244,25 @@ export function guessCategory(name: string): string {
   if (/^(团区委|团市委)$|总工会|妇联|残联|工商联|科协|侨联|红十字会|文联/.test(s)) return "群团";
   if (/(分局|支队|大队|税务局|社保处|消防救援|供电|海关)/.test(s)) return "派驻机构";
   return "部门";
+}
+
+/**
+ * The district units a unit cell names, under their current directory names (as written when the
+ * directory does not know them, or there is none); collective units left out.
+ */
+export function canonicalUnits(text: string | undefined, directory: Directory | undefined): string[] {
+  if (!text) return [];
+  const names: string[] = [];
+  for (const u of parseUnitCell(text).units) {
+    if (u.collective) continue;
+    const m = directory?.match(u.name);
+    const name =
+      m && (m.kind === "exact" || m.kind === "alias" || m.kind === "normalized" || m.kind === "renamed")
+        ? m.entry.name
+        : m?.kind === "abolished"
+          ? (m.successor?.name ?? u.name)
+          : u.name;
+    if (!names.includes(name)) names.push(name);
+  }
+  return names;
 }

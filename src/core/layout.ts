@@ -9,6 +9,10 @@ export interface LayoutColumn {
   readonly width: number;
   /** Merge runs of equal values down this column. */
   readonly mergeRuns?: boolean;
+  /** Hidden from view (a key the add-in reads back). */
+  readonly hidden?: boolean;
+  /** Left open for input when the sheet is protected. */
+  readonly editable?: boolean;
 }
 
 export interface SheetLayout {
@@ -19,6 +23,10 @@ export interface SheetLayout {
   readonly rows: readonly (readonly CellValue[])[];
   /** Rows (0-based within `rows`) before which the header row is printed again, as a printed plan does. */
   readonly repeatHeaderBefore?: readonly number[];
+  /** Protect the sheet (no password), leaving only the editable columns' cells open. */
+  readonly protect?: boolean;
+  /** "veryHidden" for a sheet only the add-in reads. */
+  readonly state?: "visible" | "veryHidden";
 }
 
 /** The ledger a notice turns into: one row per item, four quarters of progress to fill in. */

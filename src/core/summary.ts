@@ -1,11 +1,10 @@
 // The quarterly summary (汇总) and the bulletin draft (通报), from a check's result. Every figure
 // here comes from the same assessments and findings as `check`, so the two always agree.
-import type { Directory } from "./directory";
+import { canonicalUnits, type Directory } from "./directory";
 import { kindLabel } from "./check";
 import { isoDate } from "./text";
 import { quarterLabel, reportDue } from "./quarter";
 import { progressCell } from "./progress";
-import { parseUnitCell } from "./units";
 import type { CheckResult, Finding, FindingKind, ProgressState, Quarter, Task, TaskAssessment } from "./types";
 
 /** The usual bulletin classes. */
@@ -163,25 +162,6 @@ export function classify(a: TaskAssessment, quarter: Quarter): { bulletinClass: 
   return { bulletinClass: "达进度", reason: a.progress === "unquantified" ? "已报送，但缺少数据" : "已报送进展" };
 }
 
-/** Lead and co-units of a task under their current names; collective units left out. */
-function unitNames(text: string | undefined, directory: Directory | undefined): string[] {
-  if (!text) return [];
-  const parsed = parseUnitCell(text);
-  const names: string[] = [];
-  for (const u of [...parsed.units]) {
-    if (u.collective) continue;
-    const m = directory?.match(u.name);
-    const name =
-      m && (m.kind === "exact" || m.kind === "alias" || m.kind === "normalized" || m.kind === "renamed")
-        ? m.entry.name
-        : m?.kind === "abolished"
-          ? (m.successor?.name ?? u.name)
-          : u.name;
-    if (!names.includes(name)) names.push(name);
-  }
-  return names;
-}
-
 function taskLabel(t: Task): string {
   return t.no || `第${t.row}行`;
 }
@@ -193,8 +173,8 @@ export function summarise(result: CheckResult, directory: Directory | undefined,
   const { quarter } = result;
   const tasks: TaskSummary[] = result.assessments.map((a) => ({
     task: a.task,
-    leads: unitNames(a.task.lead?.text, directory),
-    coUnits: unitNames(a.task.co?.text, directory),
+    leads: canonicalUnits(a.task.lead?.text, directory),
+    coUnits: canonicalUnits(a.task.co?.text, directory),
     progress: a.progress,
     overdue: a.overdue,
     ...classify(a, quarter),

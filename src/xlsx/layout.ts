@@ -12,6 +12,7 @@ const BORDER: Partial<ExcelJS.Borders> = {
 
 export function addLayoutSheet(wb: ExcelJS.Workbook, layout: SheetLayout): ExcelJS.Worksheet {
   const ws = wb.addWorksheet(layout.name, {
+    ...(layout.state ? { state: layout.state } : {}),
     pageSetup: { paperSize: 9, orientation: "landscape", fitToPage: true, fitToWidth: 1, fitToHeight: 0 },
   });
   const n = layout.columns.length;
@@ -66,5 +67,16 @@ export function addLayoutSheet(wb: ExcelJS.Workbook, layout: SheetLayout): Excel
       start = i;
     }
   });
+  layout.columns.forEach((c, col) => {
+    if (c.hidden) ws.getColumn(col + 1).hidden = true;
+  });
+  if (layout.protect) {
+    // Only the editable columns' data cells are open; no password, so anyone may lift it to look.
+    layout.columns.forEach((c, col) => {
+      if (!c.editable) return;
+      for (let i = 0; i < layout.rows.length; i++) ws.getCell(firstRowOf[i]!, col + 1).protection = { locked: false };
+    });
+    void ws.protect("", { selectLockedCells: true, selectUnlockedCells: true, formatColumns: true, formatRows: true });
+  }
   return ws;
 }
