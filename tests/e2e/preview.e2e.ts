@@ -77,6 +77,15 @@ async function runCheck() {
   await page.getByText(/任务 106 项/).waitFor();
 }
 
+/** Checks, then makes the 2019 third-quarter summary from the 汇总 tab. */
+async function makeSummary() {
+  await runCheck();
+  await page.getByRole("tab", { name: "汇总" }).click();
+  await page.getByRole("combobox").selectOption("2019Q3");
+  await page.getByRole("button", { name: "生成汇总" }).click();
+  await page.getByLabel("summary").waitFor();
+}
+
 /** The background colour of a cell in the grid, as the page draws it. */
 const background = (cell: string) => page.locator(`td[data-cell="${cell}"]`).evaluate((td) => getComputedStyle(td).backgroundColor);
 
@@ -117,11 +126,7 @@ test("清除标记 puts the fills back", async () => {
 });
 
 test("the 2019 third-quarter summary: a new tab with the figures of duban summary", async () => {
-  await runCheck();
-  await page.getByRole("tab", { name: "汇总" }).click();
-  await page.getByRole("combobox").selectOption("2019Q3");
-  await page.getByRole("button", { name: "生成汇总" }).click();
-  await page.getByLabel("summary").waitFor();
+  await makeSummary();
   await page.getByRole("tab", { name: "2019年第三季度汇总" }).waitFor();
   const out = path.join(os.tmpdir(), `duban-e2e-summary-${process.pid}.xlsx`);
   expect((await duban("summary", LEDGER_2019, "--quarter", "2019Q3", "-o", out)).code).toBe(0);
@@ -139,11 +144,7 @@ test("the 2019 third-quarter summary: a new tab with the figures of duban summar
 });
 
 test("下载 saves the workbook with its marks and summary sheet", async () => {
-  await runCheck();
-  await page.getByRole("tab", { name: "汇总" }).click();
-  await page.getByRole("combobox").selectOption("2019Q3");
-  await page.getByRole("button", { name: "生成汇总" }).click();
-  await page.getByLabel("summary").waitFor();
+  await makeSummary();
   await shot("preview-download");
   const [download] = await Promise.all([page.waitForEvent("download"), page.getByRole("button", { name: "下载" }).click()]);
   const file = path.join(os.tmpdir(), `duban-e2e-download-${process.pid}.xlsx`);
