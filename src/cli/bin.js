@@ -2,7 +2,7 @@
 // Entry of the `duban` command: the compiled command-line host (built by `npm install` via `prepare`).
 const path = require("path");
 const fs = require("fs");
-const main = path.join(__dirname, "..", "dist", "cli", "main.js");
+const main = path.join(__dirname, "..", "..", "dist", "cli", "main.js");
 if (!fs.existsSync(main)) {
   console.error("督办助手尚未构建：请先在项目目录运行 npm install（或 npm run build:cli）。");
   process.exit(2);
