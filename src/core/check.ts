@@ -53,9 +53,8 @@ interface SeenCells {
   co: string;
 }
 
-function unitFindings(task: Task, directory: Directory | undefined, seen: SeenCells, parse: UnitParser): Finding[] {
-  const out: Finding[] = [];
-  const base = { row: task.row, taskNo: task.no };
+/** Adds the unit findings of a task. */
+function unitFindings(task: Task, directory: Directory | undefined, seen: SeenCells, parse: UnitParser, out: Finding[]): void {
   const lead = task.lead && task.lead.cell !== seen.lead ? task.lead : undefined;
   seen.lead = task.lead?.cell ?? "";
   const co = task.co && task.co.cell !== seen.co ? task.co : undefined;
@@ -66,7 +65,7 @@ function unitFindings(task: Task, directory: Directory | undefined, seen: SeenCe
       const cityOnly = parsed.city.length > 0;
       out.push({
         kind: "missing-unit",
-        ...base,
+        taskNo: task.no,
         cell: lead.cell,
         row: lead.row,
         message: cityOnly
@@ -84,7 +83,6 @@ function unitFindings(task: Task, directory: Directory | undefined, seen: SeenCe
     for (const u of parsed.units) unitProblem(out, task, co, u, directory);
     for (const u of parsed.co) unitProblem(out, task, co, u, directory);
   }
-  return out;
 }
 
 /** Adds the finding for one unit of a cell, if the directory does not know it under its current name. */
@@ -122,14 +120,15 @@ function unitProblem(out: Finding[], task: Task, cell: CellText, unit: UnitMenti
   }
 }
 
-function progressFindings(a: TaskAssessment, checked: CheckResult["quarter"]): Finding[] {
+/** Adds the progress findings of a task (none for most tasks, so nothing is built for those). */
+function progressFindings(a: TaskAssessment, checked: CheckResult["quarter"], out: Finding[]): void {
+  if ((a.progress === "ok" || a.progress === "done") && !a.overdue) return;
   const task = a.task;
   const cell = progressCell(task, checked.q);
-  if (!cell) return [];
+  if (!cell) return;
   const q = quarterShortLabel(checked.q);
   const base = { cell: cell.cell, row: cell.row, taskNo: task.no };
   const withValue = cell.text ? { value: cell.text } : {};
-  const out: Finding[] = [];
   const name = taskName(task);
   switch (a.progress) {
     case "missing":
@@ -172,7 +171,6 @@ function progressFindings(a: TaskAssessment, checked: CheckResult["quarter"]): F
       message: `${name}完成时限为 ${a.deadline}，已过期但未标记完成：请在 ${cell.cell} 写明完成情况或未完成的原因。`,
     });
   }
-  return out;
 }
 
 /** Orders findings as a person reads the sheet: by row, then column, then kind. */
@@ -203,10 +201,10 @@ export function checkLedger(ledger: Ledger, directory: Directory | undefined, op
   const findings: Finding[] = [];
   const assessments: TaskAssessment[] = [];
   for (const task of ledger.tasks) {
-    findings.push(...unitFindings(task, directory, seen, parse));
+    unitFindings(task, directory, seen, parse, findings);
     const a = assessTask(task, quarter, options);
     assessments.push(a);
-    findings.push(...progressFindings(a, quarter));
+    progressFindings(a, quarter, findings);
   }
   return { ledger, quarter, assessments, findings: inReadingOrder(findings), notes };
 }

@@ -301,8 +301,10 @@ export function readLedger(grid: SheetGrid, overrides: LedgerLayoutOverrides = {
   };
   let lastCategory: readonly string[] = [];
 
+  // One array for every row's cells: only the CellText objects a task keeps outlive the row.
+  const cells: CellText[] = new Array<CellText>(labelled.length);
   for (let r = header.bottom + 1; r < g.height; r++) {
-    const cells = labelled.map((c) => g.cell(r, c.col));
+    for (let i = 0; i < labelled.length; i++) cells[i] = g.cell(r, labelled[i]!.col);
     let filled = 0;
     let first = "";
     let allSame = true;

@@ -200,5 +200,7 @@ export function assessTask(task: Task, quarter: Quarter, options: AssessOptions 
   else progress = "ok";
   const deadline = deadlineOf(task.deadlineValue ?? task.deadline?.text, quarter.year);
   const overdue = !!deadline && !done && deadline.time < quarterEndTime(quarter);
-  return { task, progress, overdue, ...(deadline ? { deadline: deadline.iso } : {}) };
+  const assessment: { task: Task; progress: ProgressState; overdue: boolean; deadline?: string } = { task, progress, overdue };
+  if (deadline) assessment.deadline = deadline.iso;
+  return assessment;
 }
