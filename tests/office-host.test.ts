@@ -147,6 +147,27 @@ describe("marks", () => {
   });
 });
 
+test("a ledger sheet renamed between two checks keeps its original looks restorable", async () => {
+  const model: FakeWorkbookModel = {
+    sheets: [newSheet("台账", [["序号", "目标任务", "责任单位", "三季度进展"], [1, "新建口袋公园3个。", "区园林局", ""]])],
+    active: "台账",
+    settings: new Map(),
+  };
+  const sheet = model.sheets[0]!;
+  const own = { color: "#DDEBF7", pattern: "Solid", patternColor: "#000000", tintAndShade: 0, patternTintAndShade: 0 };
+  sheet.cells.set("1,3", { value: "", fill: { ...own }, numberFormat: "General" });
+  sheet.notes.set("D2", "由区园林局填写");
+  const fake = fakeRun(model);
+  const host = new OfficeHost(fake.run, DESKTOP);
+  await host.mark("台账", markPlan(check((await host.read()).ledger, undefined, { quarter: { year: 2026, q: 3 } })));
+  sheet.name = "2026年台账";
+  model.active = "2026年台账";
+  await host.mark("2026年台账", markPlan(check((await host.read()).ledger, undefined, { quarter: { year: 2026, q: 3 } })));
+  expect(await host.clearMarks()).toBe(1);
+  expect(cellAt(sheet, "D2")!.fill).toEqual(own);
+  expect(sheet.notes.get("D2")).toBe("由区园林局填写");
+});
+
 /** The metadata sheet's values as rows. */
 function metaRows(model: FakeWorkbookModel): string[][] {
   const s = model.sheets.find((x) => x.name === METADATA_SHEET)!;

@@ -251,3 +251,33 @@ describe("writing the input file", () => {
     expect((await duban("summary", LEDGER_2026, "-o", LEDGER_2026)).err).toMatch(/请用 --in-place/);
   });
 });
+
+test("a ledger sheet renamed between two checks: clearing still gives every cell its own look back", async () => {
+  const src = await writeBook(
+    path.join(tmp, "renamed-ledger.xlsx"),
+    [
+      ["序号", "目标任务", "责任单位", "三季度进展"],
+      [1, "新建口袋公园3个。", "区园林局", ""],
+      [2, "新增就业2万人。", "区人力资源局", "正在推进"],
+    ],
+    "台账",
+    (ws) => {
+      ws.getCell("D2").fill = { type: "pattern", pattern: "solid", fgColor: { argb: "FFDDEBF7" } };
+      ws.getCell("D2").note = "由区园林局填写";
+    },
+  );
+  const first = path.join(tmp, "renamed-ledger-1.xlsx");
+  expect((await duban("summary", src, "--quarter", "2026Q3", "-o", first)).code).toBe(0);
+  const wb = await open(first);
+  wb.getWorksheet("台账")!.name = "2026年台账";
+  await wb.xlsx.writeFile(first);
+  const second = path.join(tmp, "renamed-ledger-2.xlsx");
+  expect((await duban("summary", first, "--quarter", "2026Q3", "-o", second)).code).toBe(0);
+  const cleared = path.join(tmp, "renamed-ledger-3.xlsx");
+  expect((await duban("clear", second, "-o", cleared)).out).toContain("已清除 2 个单元格的标记");
+  const ws = (await open(cleared)).getWorksheet("2026年台账")!;
+  expect((ws.getCell("D2").fill as ExcelJS.FillPattern).fgColor?.argb).toBe("FFDDEBF7");
+  expect(ws.getCell("D2").note).toBe("由区园林局填写");
+  expect(ws.getCell("D3").fill).toBeUndefined();
+  expect(ws.getCell("D3").note).toBeUndefined();
+});

@@ -56,3 +56,18 @@ export function metadataRows(meta: Metadata): CellValue[][] {
     ...(meta.settings !== undefined ? [["settings", "", "", "duban.settings", meta.settings]] : []),
   ];
 }
+
+/**
+ * Marks recorded for a sheet that no longer exists, taken over by `sheet`: a ledger renamed between
+ * two checks keeps its cell addresses, and its original looks must stay restorable. Only when one
+ * missing sheet is named (with several, which became which cannot be told).
+ */
+export function adoptRenamedSheetMarks(meta: Metadata, existing: readonly string[], sheet: string): Metadata {
+  const missing = [...new Set(meta.marks.map((m) => m.sheet).filter((s) => !existing.includes(s)))];
+  if (missing.length !== 1) return meta;
+  const own = new Set(meta.marks.filter((m) => m.sheet === sheet).map((m) => m.cell));
+  return {
+    ...meta,
+    marks: meta.marks.flatMap((m) => (m.sheet !== missing[0] ? [m] : own.has(m.cell) ? [] : [{ ...m, sheet }])),
+  };
+}

@@ -3,7 +3,7 @@
 // as it can: marks grouped by colour through RangeAreas, every change of one action queued first.
 import { parseRange } from "../core/address";
 import { DIRECTORY_SHEET } from "../core/directory";
-import { METADATA_SHEET, metadataRows, readMetadata, type MarkRecord, type Metadata } from "../core/metadata";
+import { adoptRenamedSheetMarks, METADATA_SHEET, metadataRows, readMetadata, type MarkRecord, type Metadata } from "../core/metadata";
 import { noteWithMark, NOTE_PREFIX, type Mark } from "../core/marks";
 import type { SheetLayout } from "../core/layout";
 import type { PlanTable, PlanValue, SummarySheetPlan } from "../core/summarySheet";
@@ -302,9 +302,12 @@ export class OfficeHost implements WorkbookHost {
         // cells marked at the last read (their marks may be cleared now).
         const fillProps = this.support.rangeAreas ? "color,pattern,patternColor,tintAndShade,patternTintAndShade" : "color";
         const fills = new Map(marks.map((m) => [m.cell, ws.getRange(m.cell).format.fill.load(fillProps)]));
+        const sheets = context.workbook.worksheets.load("items/name");
         const notes = this.queueNotes(ws, [...marks.map((m) => m.cell), ...(this.markedAtRead.get(sheetName) ?? [])]);
         await context.sync();
-        const { sheet: metaSheet, meta } = metadata.resolve();
+        const resolved = metadata.resolve();
+        const metaSheet = resolved.sheet;
+        const meta = adoptRenamedSheetMarks(resolved.meta, sheets.items.map((s) => s.name), sheetName);
         const old = meta.marks.filter((m) => m.sheet === sheetName);
         const unknown = old.filter((m) => this.support.notes && !notes.has(m.cell));
         if (unknown.length) {

@@ -1,7 +1,7 @@
 // Writes to an ExcelJS workbook (command line and browser preview): marks on the ledger (recording each cell's original look), the quarterly
 // summary sheet from its plan, and the add-in's metadata sheet. Nothing here decides what to write.
 import type ExcelJS from "exceljs";
-import { readMetadata, metadataRows, METADATA_SHEET, type Metadata, type MarkRecord } from "../core/metadata";
+import { adoptRenamedSheetMarks, readMetadata, metadataRows, METADATA_SHEET, type Metadata, type MarkRecord } from "../core/metadata";
 import { noteWithMark, type Mark } from "../core/marks";
 import { rowHeight } from "../core/layout";
 import type { PlanTable, PlanValue, SummarySheetPlan } from "../core/summarySheet";
@@ -72,7 +72,8 @@ export function clearMarks(wb: ExcelJS.Workbook, meta: Metadata, sheet?: string)
 
 /** Marks cells, recording each one's original fill and note first. Earlier marks on the sheet are cleared. */
 export function applyMarks(wb: ExcelJS.Workbook, meta: Metadata, sheet: string, marks: readonly Mark[]): Metadata {
-  const cleared = clearMarks(wb, meta, sheet);
+  const adopted = adoptRenamedSheetMarks(meta, wb.worksheets.map((w) => w.name), sheet);
+  const cleared = clearMarks(wb, adopted, sheet);
   const ws = wb.getWorksheet(sheet);
   if (!ws) return cleared;
   const records: MarkRecord[] = [];
