@@ -71,6 +71,23 @@ describe("reading", () => {
     expect(snap.ledger.merges.length).toBeGreaterThan(10);
   });
 
+  test("more than 512 merged areas: asked again in small bands; when even those are too many, read without them and say so", async () => {
+    const rows = (n: number) => [["序号", "目标任务", "责任单位", "备注", "三季度进展", "说明"], ...Array.from({ length: n }, (_, i) => [i + 1, `任务${i + 1}`, "区财政局", "", "已完成", ""])];
+    // One merged area a row (备注 over two columns): 1,000 in the first band of 2,000 rows.
+    const some = newSheet("台账", rows(1000), Array.from({ length: 1000 }, (_, i) => `D${i + 2}:E${i + 2}`));
+    const fake = fakeRun({ sheets: [some], active: "台账", settings: new Map() });
+    const snap = await new OfficeHost(fake.run, DESKTOP).read();
+    expect(snap.ledger.merges).toHaveLength(1000);
+    expect(snap.notes).toBeUndefined();
+    // Six merged areas a row for 100 rows: 600 even in a band of 100 rows.
+    const many = newSheet("台账", rows(100), Array.from({ length: 100 }, (_, i) => ["A", "B", "C", "D", "E", "F"].map((c) => `${c}${i + 2}:${c}${i + 2}`)).flat());
+    const fake2 = fakeRun({ sheets: [many], active: "台账", settings: new Map() });
+    const snap2 = await new OfficeHost(fake2.run, DESKTOP).read();
+    expect(snap2.ledger.merges).toEqual([]);
+    expect(snap2.ledger.rows).toHaveLength(101);
+    expect(snap2.notes).toEqual(["工作表“台账”的合并单元格太多，Excel 无法一次列出：本次按未合并处理，合并的类目单元格没有向下填充。"]);
+  });
+
   test("a ledger sheet chosen in the settings is read, at one more sync", async () => {
     const model = syntheticModel(50);
     model.active = "部门目录";

@@ -178,6 +178,7 @@ export class OfficeHost implements WorkbookHost {
         const merged = this.support.mergedAreas ? this.queueMergedAreas(ws, rowIndex, columnIndex, rowCount, columnCount, MERGE_BAND_ROWS) : [];
         first.load("values");
         let merges: CellRange[] = [];
+        const hostNotes: string[] = [];
         try {
           await context.sync();
           merges = mergedRanges(merged);
@@ -192,6 +193,7 @@ export class OfficeHost implements WorkbookHost {
           } catch {
             first.load("values");
             await context.sync();
+            hostNotes.push(`工作表“${name}”的合并单元格太多，Excel 无法一次列出：本次按未合并处理，合并的类目单元格没有向下填充。`);
           }
         }
         for (const s of stampRanges) stamps[s.sheet] = String(s.range.text[0]?.[0] ?? "");
@@ -205,7 +207,7 @@ export class OfficeHost implements WorkbookHost {
             values.push(...chunk.values);
           }
         }
-        return this.snapshot(infos, gridFromValues(name, values, rowIndex, columnIndex, merges), dirRange, metaGrid, stamps, settings);
+        return { ...this.snapshot(infos, gridFromValues(name, values, rowIndex, columnIndex, merges), dirRange, metaGrid, stamps, settings), ...(hostNotes.length ? { notes: hostNotes } : {}) };
       });
     } catch (e) {
       if (e instanceof HostError) throw e;

@@ -35,6 +35,8 @@ export interface WorkbookSnapshot {
   /** The text in A2 of each sheet the metadata names as a summary (to recognise the add-in's own sheets). */
   readonly stamps: Readonly<Record<string, string>>;
   readonly settings: Settings;
+  /** What the host could not read as it should, in Chinese (shown with the check's own notes). */
+  readonly notes?: readonly string[];
 }
 
 export interface WorkbookHost {

@@ -98,7 +98,7 @@ export function CheckTab({ host, t, outcome, setOutcome, notify, autoRun, today 
             工作表“{outcome.result.ledger.sheet}” · 表头第 {outcome.result.ledger.headerRow} 行 · 任务 {outcome.result.ledger.tasks.length} 项 ·{" "}
             {quarterLabel(outcome.result.quarter)} · {t("marked")} {outcome.marked} {t("cells")}
           </Text>
-          {outcome.result.notes.map((n) => (
+          {[...(outcome.snapshot.notes ?? []), ...outcome.result.notes].map((n) => (
             <MessageBar key={n} intent="warning">
               <MessageBarBody>{n}</MessageBarBody>
             </MessageBar>
