@@ -10,6 +10,8 @@ import ExcelJS from "exceljs";
 import { sheetGrid } from "../src/cli/xlsx";
 import { OfficeHost, SETTINGS_KEY } from "../src/host/office";
 import { App } from "../src/taskpane/App";
+import { formFile, planForms } from "../src/taskpane/distribution";
+import { parseQuarter } from "../src/core/quarter";
 import { cellAt, fakeRun, newSheet, NO_FILL, type FakeWorkbookModel } from "./fakes/excel";
 import { LEDGER_2019 } from "./helpers/cli";
 
@@ -198,4 +200,81 @@ test("导入: a pasted notice is read, its odd items shown, and the ledger sheet
   expect(cellAt(sheet, "A1")!.value).toBe("2026年区重点任务责任分解方案");
   expect(cellAt(sheet, "A2")!.value).toBe("序号");
   expect(cellAt(sheet, "D3")!.value).toBe("新建口袋公园3个。");
+});
+
+describe("分发", () => {
+  /** The blobs the pane handed to the browser to download, with their file names. */
+  function catchDownloads(): { name: string; blob: Blob }[] {
+    const got: { name: string; blob: Blob }[] = [];
+    let last: Blob | undefined;
+    Object.assign(URL, { createObjectURL: (b: Blob) => ((last = b), "blob:duban"), revokeObjectURL: () => undefined });
+    jest.spyOn(HTMLAnchorElement.prototype, "click").mockImplementation(function (this: HTMLAnchorElement) {
+      got.push({ name: this.download, blob: last! });
+    });
+    return got;
+  }
+
+  test("生成填报表 lists one form per unit; 全部下载 hands over one .zip; a unit's form downloads alone", async () => {
+    const downloads = catchDownloads();
+    render(<App host={host} lang="zh" today={TODAY} />);
+    await check();
+    fireEvent.click(screen.getByRole("tab", { name: "分发" }));
+    fireEvent.click(screen.getByRole("button", { name: "生成填报表" }));
+    const list = await screen.findByLabelText("forms");
+    const units = within(list).getAllByRole("button", { name: /^下载 / });
+    expect(screen.getByText(new RegExp(`106 项任务，分发给 ${units.length} 个责任单位`))).toBeTruthy();
+    expect(units.length).toBeGreaterThan(30);
+    // Excel without ExcelApi 1.8 offers no 打开.
+    expect(within(list).queryByRole("button", { name: /^打开 / })).toBeNull();
+    fireEvent.click(screen.getByRole("button", { name: "全部下载（.zip）" }));
+    await waitFor(() => expect(downloads).toHaveLength(1));
+    expect(downloads[0]!.name).toBe(`进展情况-2019Q4进展填报表（${units.length}个单位）.zip`);
+    expect(downloads[0]!.blob.type).toBe("application/zip");
+    await waitFor(() => expect((units[0] as HTMLButtonElement).disabled).toBe(false));
+    fireEvent.click(units[0]!);
+    await waitFor(() => expect(downloads).toHaveLength(2));
+    expect(downloads[1]!.name).toMatch(/-2019Q\d进展填报\.xlsx$/);
+  });
+
+  test("打开 (Excel with ExcelApi 1.8) opens a unit's form as a new workbook", async () => {
+    const opened: string[] = [];
+    const withCreate = new OfficeHost(fake.run, { mergedAreas: true, rangeAreas: true, notes: true }, async (b) => void opened.push(b));
+    render(<App host={withCreate} lang="zh" today={TODAY} />);
+    fireEvent.click(screen.getByRole("tab", { name: "分发" }));
+    fireEvent.change(screen.getByRole("combobox"), { target: { value: "2025Q4" } });
+    fireEvent.click(screen.getByRole("button", { name: "生成填报表" }));
+    const list = await screen.findByLabelText("forms");
+    fireEvent.click(within(list).getAllByRole("button", { name: /^打开 / })[0]!);
+    await waitFor(() => expect(opened).toHaveLength(1));
+    // Base64 of a zip (an .xlsx starts with "PK").
+    expect(opened[0]!.startsWith("UEsDB")).toBe(true);
+  });
+
+  test("合并回报: the chosen files are read, what would be written is shown, 写入台账 writes it, 撤销 puts it back", async () => {
+    render(<App host={host} lang="zh" today={TODAY} />);
+    await check();
+    fireEvent.click(screen.getByRole("tab", { name: "分发" }));
+    const quarter = parseQuarter((screen.getByRole("combobox") as HTMLSelectElement).value)!;
+    const plan = await planForms(host, quarter);
+    const form = plan.forms.find((f) => f.rows.length >= 3)!;
+    const wb = new ExcelJS.Workbook();
+    await wb.xlsx.load((await formFile(form)).bytes as unknown as ArrayBuffer);
+    wb.getWorksheet("进展填报")!.getCell("I3").value = "已完成年度任务的八成。";
+    const returned = new File([new Uint8Array(await wb.xlsx.writeBuffer())], `${form.unit}-回报.xlsx`);
+    const input = screen.getByLabelText("选择交回的填报表…") as HTMLInputElement;
+    Object.defineProperty(input, "files", { value: [returned, new File(["x"], "说明.txt")], configurable: true });
+    fireEvent.change(input);
+    const shown = await screen.findByLabelText("merge-plan", {}, { timeout: 10000 });
+    expect(shown.textContent).toContain(`1 份填报表（${form.unit}），将写入 1 个单元格。`);
+    expect(shown.textContent).toContain("【不是填报表的文件】1 项");
+    const sheet = model.sheets.find((s) => s.name === plan.sheet)!;
+    fireEvent.click(screen.getByRole("button", { name: "写入台账（1 个单元格）" }));
+    const done = await screen.findByLabelText("merge-done", {}, { timeout: 10000 });
+    expect(done.textContent).toContain("写入 1 个单元格");
+    const written = [...sheet.cells.values()].filter((c) => c.value === "已完成年度任务的八成。");
+    expect(written).toHaveLength(1);
+    expect(written[0]!.numberFormat).toBe("@");
+    fireEvent.click(screen.getByRole("button", { name: /^撤销上次合并（合并回报 2019Q\d，1 个单元格）$/ }));
+    await waitFor(() => expect([...sheet.cells.values()].filter((c) => c.value === "已完成年度任务的八成。")).toHaveLength(0));
+  });
 });

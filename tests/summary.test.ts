@@ -124,7 +124,7 @@ describe("marks and the sheet plan", () => {
     const stamp = (sheet: string) => (sheet === "2026年第三季度汇总" ? "由督办助手生成（2026Q3，2026-11-01） · …" : "我的表");
     expect(summarySheetName(Q3, ["台账"], EMPTY_METADATA, stamp)).toEqual({ name: "2026年第三季度汇总", replaces: false });
     expect(summarySheetName(Q3, ["台账", "2026年第三季度汇总"], EMPTY_METADATA, stamp)).toEqual({ name: "2026年第三季度汇总(2)", replaces: false });
-    const meta = { summaries: [{ key: "2026Q3", sheet: "2026年第三季度汇总", stamp: "由督办助手生成（2026Q3，2026-11-01）" }], marks: [] };
+    const meta = { summaries: [{ key: "2026Q3", sheet: "2026年第三季度汇总", stamp: "由督办助手生成（2026Q3，2026-11-01）" }], marks: [], writes: [] };
     expect(summarySheetName(Q3, ["台账", "2026年第三季度汇总"], meta, stamp)).toEqual({ name: "2026年第三季度汇总", replaces: true });
     // A sheet of the recorded name whose stamp is gone is a person's now: not replaced.
     expect(summarySheetName(Q3, ["台账", "2026年第三季度汇总"], meta, () => "我的表")).toEqual({ name: "2026年第三季度汇总(2)", replaces: false });

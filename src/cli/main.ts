@@ -20,15 +20,16 @@ import { summarySheetName, summarySheetPlan } from "../core/summarySheet";
 import { proposalLayout } from "../core/proposal";
 import { noticeLedgerLayout } from "../core/layout";
 import { noticeTitle, parseNotice } from "../core/notice";
-import { mergeReturns, NotAReturn, readReturn, RETURN_MARKER_SHEET, RETURN_SHEET, returnLayouts, splitLedger, type UnitReturn } from "../core/returns";
-import { defaultQuarter, formatQuarter, quarterLabel } from "../core/quarter";
+import { mergeReportSections, mergeReturns, NotAReturn, splitLedger, type UnitReturn } from "../core/returns";
+import { defaultQuarter, quarterLabel } from "../core/quarter";
 import type { Quarter } from "../core/types";
 import { addLayoutSheet } from "../xlsx/layout";
 import { partsExcelJsDrops } from "./parts";
 import { checkJson, checkReport } from "./report";
 import { XlsxHost } from "../xlsx/host";
 import { readWorkbookMetadata } from "../xlsx/workbook";
-import { InputError, openWorkbook, pickLedgerSheet, sheetGrid } from "./xlsx";
+import { InputError, openWorkbook, pickLedgerSheet, readInput, sheetGrid } from "./xlsx";
+import { formBytes, formFileName, readFormBytes } from "../xlsx/forms";
 
 const COMMANDS = ["check", "summary", "clear", "directory", "import", "split", "merge"];
 
@@ -268,11 +269,6 @@ function quarterOption(values: Values, ledgerYear: number | undefined): Quarter 
   return defaultQuarter(parseToday(values.today), ledgerYear);
 }
 
-/** A file name for a unit: the characters Windows refuses in names replaced. */
-function fileNameOf(unit: string): string {
-  return unit.replace(/[\\/:*?"<>|]/g, "_");
-}
-
 async function runSplit(book: string, values: Values, io: Io): Promise<number> {
   const dir = values.output;
   if (!dir) throw new InputError("split 命令需要 -o 指定输出文件夹，例如：duban split 台账.xlsx --quarter 2026Q1 -o 分发/");
@@ -282,11 +278,7 @@ async function runSplit(book: string, values: Values, io: Io): Promise<number> {
   const quarter = quarterOption(values, ledger.year);
   const forms = splitLedger(ledger, directory, quarter);
   fs.mkdirSync(dir, { recursive: true });
-  for (const form of forms) {
-    const out = new ExcelJS.Workbook();
-    for (const layout of returnLayouts(form)) addLayoutSheet(out, layout);
-    await out.xlsx.writeFile(path.join(dir, `${fileNameOf(form.unit)}-${formatQuarter(quarter)}进展填报.xlsx`));
-  }
+  for (const form of forms) fs.writeFileSync(path.join(dir, formFileName(form)), await formBytes(form));
   io.out(`已为 ${forms.length} 个责任单位生成${quarterLabel(quarter)}填报表（${ledger.tasks.length} 项任务）→ ${dir}`);
   io.out("各单位只需填写“进展”一列；交回后用 duban merge 合并进台账。");
   return 0;
@@ -303,12 +295,9 @@ async function runMerge(book: string, files: readonly string[], values: Values, 
   const notReturns: string[] = [];
   for (const f of files) {
     try {
-      const r = await openWorkbook(f);
-      const form = r.getWorksheet(RETURN_SHEET);
-      const marker = r.getWorksheet(RETURN_MARKER_SHEET);
-      returns.push(readReturn(form ? sheetGrid(form) : undefined, marker ? sheetGrid(marker) : undefined));
+      returns.push(await readFormBytes(readInput(f), path.basename(f)));
     } catch (e) {
-      if (e instanceof NotAReturn || e instanceof InputError) notReturns.push(`${path.basename(f)}：${e.message}`);
+      if (e instanceof NotAReturn || e instanceof InputError) notReturns.push(e.message);
       else throw e;
     }
   }
@@ -317,17 +306,7 @@ async function runMerge(book: string, files: readonly string[], values: Values, 
   for (const e of edits) ws.getCell(e.cell).value = e.text;
   await saveWorkbook(wb, book, out, io);
   const lines = [`已合并 ${returns.length} 份填报表，写入 ${edits.length} 个单元格（${quarterLabel(quarter)}进展）→ ${out}`];
-  const section = (title: string, items: readonly string[]) => {
-    if (items.length) lines.push(`【${title}】${items.length} 项`, ...items.map((i) => `  ${i}`));
-  };
-  section("不是填报表的文件", notReturns);
-  section("其他季度的填报表（未合并）", report.otherQuarter.map((o) => `${o.unit}：${o.quarter}`));
-  section("没有单位填报的任务", report.unanswered.map((u) => `第${u.row}行 序号${u.no}：${u.task.slice(0, 30)}`));
-  section("多个单位填报不一致（都已保留，按单位标注）", report.conflicts.map((c) => `第${c.row}行 序号${c.no}：${c.units.join("、")}`));
-  section("非责任单位的填报（未合并）", report.notResponsible.map((n) => `${n.unit}：第${n.row}行 序号${n.no}`));
-  section("改动了进展以外的内容（改动未采用）", report.editedOutside.map((x) => `${x.unit}：第${x.row}行 序号${x.no}（${x.fields.join("、")}）`));
-  section("台账中找不到的行", report.unmatched.map((u) => `${u.unit}：序号${u.no} ${u.task.slice(0, 30)}`));
-  section("覆盖了台账原有内容（原内容如下）", report.replaced.map((r) => `${r.cell} 序号${r.no}：${r.old.slice(0, 40)}`));
+  for (const { title, items } of mergeReportSections(report, notReturns)) lines.push(`【${title}】${items.length} 项`, ...items.map((i) => `  ${i}`));
   io.out(lines.join("\n"));
   return 0;
 }

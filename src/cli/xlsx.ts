@@ -2,10 +2,11 @@
 // as plain grids. Nothing here judges a ledger.
 import * as fs from "fs";
 import * as path from "path";
-import ExcelJS from "exceljs";
+import type ExcelJS from "exceljs";
 import { DIRECTORY_SHEET, findHeader, FilledGrid } from "../core";
 import type { SheetGrid } from "../core";
 import { sheetGrid } from "../xlsx/grid";
+import { loadXlsx, NotXlsx } from "../xlsx/open";
 
 export { sheetGrid, toCellValue } from "../xlsx/grid";
 
@@ -19,29 +20,16 @@ export class InputError extends Error {
 
 /** Opens an .xlsx file, or throws InputError saying why it cannot be read. */
 export async function openWorkbook(file: string): Promise<ExcelJS.Workbook> {
-  const shown = path.basename(file);
+  return loadXlsx(readInput(file), path.basename(file)).catch((e: unknown) => {
+    throw e instanceof NotXlsx ? new InputError(e.message) : e;
+  });
+}
+
+/** The bytes of an input file, or InputError when there is no such file. */
+export function readInput(file: string): Buffer {
   if (!fs.existsSync(file)) throw new InputError(`找不到文件“${file}”：请检查路径和文件名。`);
   if (fs.statSync(file).isDirectory()) throw new InputError(`“${file}”是文件夹，应为 .xlsx 工作簿文件。`);
-  const ext = path.extname(file).toLowerCase();
-  const head = Buffer.alloc(8);
-  const fd = fs.openSync(file, "r");
-  const n = fs.readSync(fd, head, 0, 8, 0);
-  fs.closeSync(fd);
-  const isZip = n >= 4 && head[0] === 0x50 && head[1] === 0x4b;
-  const isOle = n >= 8 && head.readUInt32BE(0) === 0xd0cf11e0;
-  if (isOle || ext === ".xls" || ext === ".et") {
-    throw new InputError(`“${shown}”是旧版 Excel（.xls）或 WPS 格式：请在 Excel 或 WPS 中“另存为”Excel 工作簿（.xlsx）后再检查。`);
-  }
-  if (!isZip) {
-    throw new InputError(`“${shown}”不是 .xlsx 工作簿${ext ? `（扩展名为 ${ext}）` : ""}：请提供用 Excel 或 WPS 保存的 .xlsx 文件。`);
-  }
-  const wb = new ExcelJS.Workbook();
-  try {
-    await wb.xlsx.readFile(file);
-  } catch (e) {
-    throw new InputError(`“${shown}”无法作为 .xlsx 工作簿打开（文件可能已损坏或不完整）：${(e as Error).message}`);
-  }
-  return wb;
+  return fs.readFileSync(file);
 }
 
 /** The sheet to check, as a grid: the one named, or the first visible sheet with a ledger header. */

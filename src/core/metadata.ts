@@ -1,5 +1,6 @@
 // What the add-in remembers in a workbook, in a very hidden sheet: the summary sheets it made (so it
-// replaces only those) and each cell it marked with its original look (so marks clear exactly).
+// replaces only those), each cell it marked with its original look (so marks clear exactly), and
+// what the cells it last wrote held before (so that writing returned progress can be undone).
 import { cellText } from "./text";
 import type { CellValue, SheetGrid } from "./types";
 
@@ -23,28 +24,41 @@ export interface MarkRecord {
   readonly original: string;
 }
 
+/** A cell the add-in wrote into, and what it held before (one batch of writes is kept: the last). */
+export interface WriteRecord {
+  readonly sheet: string;
+  readonly cell: string;
+  /** What the batch was, for the person: 合并回报 2026Q1. */
+  readonly label: string;
+  /** The cell's value and number format before the write, as the host that wrote it stored them (JSON). */
+  readonly original: string;
+}
+
 export interface Metadata {
   readonly summaries: readonly SummaryRecord[];
   readonly marks: readonly MarkRecord[];
+  readonly writes: readonly WriteRecord[];
   /** The pane's settings as JSON, for hosts without a settings store of their own (.xlsx files). */
   readonly settings?: string;
 }
 
-export const EMPTY_METADATA: Metadata = { summaries: [], marks: [] };
+export const EMPTY_METADATA: Metadata = { summaries: [], marks: [], writes: [] };
 
 export function readMetadata(grid: SheetGrid | undefined): Metadata {
   if (!grid) return EMPTY_METADATA;
   const summaries: SummaryRecord[] = [];
   const marks: MarkRecord[] = [];
+  const writes: WriteRecord[] = [];
   let settings: string | undefined;
   grid.rows.forEach((row, i) => {
     if (i === 0) return;
     const [type, sheet, cell, key, content] = [0, 1, 2, 3, 4].map((c) => cellText(row[c] ?? null));
     if (type === "summary") summaries.push({ key: key!, sheet: sheet!, stamp: content! });
     else if (type === "mark") marks.push({ sheet: sheet!, cell: cell!, key: key!, original: content! });
+    else if (type === "write") writes.push({ sheet: sheet!, cell: cell!, label: key!, original: content! });
     else if (type === "settings") settings = content!;
   });
-  return { summaries, marks, ...(settings !== undefined ? { settings } : {}) };
+  return { summaries, marks, writes, ...(settings !== undefined ? { settings } : {}) };
 }
 
 /** The metadata sheet's rows, header first. */
@@ -53,6 +67,7 @@ export function metadataRows(meta: Metadata): CellValue[][] {
     [...HEADER],
     ...meta.summaries.map((s) => ["summary", s.sheet, "A1", s.key, s.stamp]),
     ...meta.marks.map((m) => ["mark", m.sheet, m.cell, m.key, m.original]),
+    ...meta.writes.map((w) => ["write", w.sheet, w.cell, w.label, w.original]),
     ...(meta.settings !== undefined ? [["settings", "", "", "duban.settings", meta.settings]] : []),
   ];
 }
@@ -70,4 +85,9 @@ export function adoptRenamedSheetMarks(meta: Metadata, existing: readonly string
     ...meta,
     marks: meta.marks.flatMap((m) => (m.sheet !== missing[0] ? [m] : own.has(m.cell) ? [] : [{ ...m, sheet }])),
   };
+}
+
+/** Nothing left to remember: the metadata sheet can go. */
+export function isEmptyMetadata(meta: Metadata): boolean {
+  return meta.summaries.length === 0 && meta.marks.length === 0 && meta.writes.length === 0 && meta.settings === undefined;
 }

@@ -244,3 +244,25 @@ export function mergeReturns(ledger: Ledger, directory: Directory | undefined, r
   }
   return { edits, report };
 }
+
+/** One part of a merge's report: a title and one line per item, in Chinese. */
+export interface ReportSection {
+  readonly title: string;
+  readonly items: readonly string[];
+}
+
+/** What a merge found, section by section (the empty ones left out), for the command line and the pane. */
+export function mergeReportSections(report: MergeReport, notReturns: readonly string[] = []): ReportSection[] {
+  const cut = (text: string, n: number) => (text.length > n ? `${text.slice(0, n)}…` : text);
+  const sections: ReportSection[] = [
+    { title: "不是填报表的文件", items: notReturns },
+    { title: "其他季度的填报表（未合并）", items: report.otherQuarter.map((o) => `${o.unit}：${o.quarter}`) },
+    { title: "没有单位填报的任务", items: report.unanswered.map((u) => `第${u.row}行 序号${u.no}：${cut(u.task, 30)}`) },
+    { title: "多个单位填报不一致（都已保留，按单位标注）", items: report.conflicts.map((c) => `第${c.row}行 序号${c.no}：${c.units.join("、")}`) },
+    { title: "非责任单位的填报（未合并）", items: report.notResponsible.map((n) => `${n.unit}：第${n.row}行 序号${n.no}`) },
+    { title: "改动了进展以外的内容（改动未采用）", items: report.editedOutside.map((x) => `${x.unit}：第${x.row}行 序号${x.no}（${x.fields.join("、")}）`) },
+    { title: "台账中找不到的行", items: report.unmatched.map((u) => `${u.unit}：序号${u.no} ${cut(u.task, 30)}`) },
+    { title: "覆盖了台账原有内容（原内容如下）", items: report.replaced.map((r) => `${r.cell} 序号${r.no}：${cut(r.old, 40)}`) },
+  ];
+  return sections.filter((s) => s.items.length > 0);
+}

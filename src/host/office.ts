@@ -3,12 +3,12 @@
 // as it can: marks grouped by colour through RangeAreas, every change of one action queued first.
 import { parseRange } from "../core/address";
 import { DIRECTORY_SHEET } from "../core/directory";
-import { adoptRenamedSheetMarks, METADATA_SHEET, metadataRows, readMetadata, type MarkRecord, type Metadata } from "../core/metadata";
-import { noteWithMark, NOTE_PREFIX, type Mark } from "../core/marks";
+import { adoptRenamedSheetMarks, EMPTY_METADATA, METADATA_SHEET, metadataRows, readMetadata, type MarkRecord, type Metadata } from "../core/metadata";
+import { noteWithMark, type Mark } from "../core/marks";
 import type { SheetLayout } from "../core/layout";
 import type { PlanTable, PlanValue, SummarySheetPlan } from "../core/summarySheet";
 import type { CellRange, CellValue, SheetGrid } from "../core/types";
-import { HostError, type Settings, type SheetInfo, type WorkbookHost, type WorkbookSnapshot } from "./types";
+import { HostError, type CellEdit, type Settings, type SheetInfo, type UndoneWrites, type WorkbookHost, type WorkbookSnapshot } from "./types";
 
 /** `Excel.run`, injected so that tests can hand in a fake. */
 export type ExcelRun = <T>(batch: (context: Excel.RequestContext) => Promise<T>) => Promise<T>;
@@ -99,6 +99,31 @@ function originalOf(json: string): OfficeOriginal {
   return { host: "excel", fill: o.fill && o.fill.pattern !== "none" && argb ? { color: `#${argb.slice(-6)}` } : null, note: note || null };
 }
 
+/** What a cell held before the add-in wrote into it, as this host stores it. */
+interface OfficeWritten {
+  readonly host: "excel";
+  /** The cell's formula, or its value when it has none ("" when empty). */
+  readonly formula: string | number | boolean;
+  readonly numberFormat: string;
+  /** The text written, to tell whether someone changed the cell since. */
+  readonly written: string;
+}
+
+/** An original written by the .xlsx host, as Excel can put it back. */
+function writtenOf(json: string): OfficeWritten {
+  const o = JSON.parse(json) as OfficeWritten | { host: "xlsx"; value: unknown; written: string };
+  if (o.host === "excel") return o;
+  const v = o.value;
+  const general = (formula: string | number | boolean): OfficeWritten => ({ host: "excel", formula, numberFormat: "General", written: o.written });
+  if (v === null || v === undefined) return general("");
+  if (typeof v === "string") return { host: "excel", formula: v, numberFormat: v.startsWith("=") ? "@" : "General", written: o.written };
+  if (typeof v === "number" || typeof v === "boolean") return general(v);
+  if (typeof v === "object" && "formula" in v) return general(`=${String(v.formula)}`);
+  if (typeof v === "object" && "richText" in v) return general((v.richText as { text: string }[]).map((r) => r.text).join(""));
+  if (typeof v === "object" && "date" in v) return general(String(v.date).slice(0, 10));
+  return general("");
+}
+
 function fillKey(f: OfficeFill | null): string {
   return JSON.stringify(f);
 }
@@ -126,10 +151,24 @@ export class OfficeHost implements WorkbookHost {
   /** Cells each sheet had marked at the last read, to load their notes in the same sync as the new marks'. */
   private markedAtRead = new Map<string, Set<string>>();
 
+  /** Excel.createWorkbook, where this Excel has it (ExcelApi 1.8). */
+  readonly openWorkbook?: (base64: string) => Promise<void>;
+
   constructor(
     private readonly run: ExcelRun,
     private readonly support: ApiSupport,
-  ) {}
+    createWorkbook?: (base64: string) => Promise<void>,
+  ) {
+    if (createWorkbook) {
+      this.openWorkbook = async (base64) => {
+        try {
+          await createWorkbook(base64);
+        } catch (e) {
+          throw officeErrorMessage(e, "打开新工作簿");
+        }
+      };
+    }
+  }
 
   async read(sheet?: string): Promise<WorkbookSnapshot> {
     try {
@@ -254,7 +293,7 @@ export class OfficeHost implements WorkbookHost {
         if (sheet.isNullObject) {
           const added = context.workbook.worksheets.add(METADATA_SHEET);
           added.visibility = "VeryHidden";
-          return { sheet: added, meta: { summaries: [], marks: [] } };
+          return { sheet: added, meta: EMPTY_METADATA };
         }
         return { sheet, meta: readMetadata(used.isNullObject ? undefined : gridFromValues(METADATA_SHEET, used.values, 0, 0, [])) };
       },
@@ -540,6 +579,65 @@ export class OfficeHost implements WorkbookHost {
     } catch (e) {
       if (e instanceof HostError) throw e;
       throw officeErrorMessage(e, "添加工作表");
+    }
+  }
+
+  async writeCells(sheetName: string, edits: readonly CellEdit[], label: string): Promise<void> {
+    try {
+      await this.run(async (context) => {
+        const metadata = this.metadataProxies(context);
+        const ws = context.workbook.worksheets.getItem(sheetName);
+        const ranges = edits.map((e) => ws.getRange(e.cell).load("formulas,numberFormat"));
+        await context.sync();
+        const { sheet: metaSheet, meta } = metadata.resolve();
+        const writes = edits.map((e, i) => {
+          const r = ranges[i]!;
+          const original: OfficeWritten = { host: "excel", formula: r.formulas[0]![0] as string | number | boolean, numberFormat: String(r.numberFormat[0]![0]), written: e.text };
+          return { sheet: sheetName, cell: e.cell, label, original: JSON.stringify(original) };
+        });
+        context.application.suspendApiCalculationUntilNextSync();
+        edits.forEach((e, i) => {
+          // Text stays text: "@" before the value, so a progress starting with "=" is never a formula.
+          ranges[i]!.numberFormat = [["@"]];
+          ranges[i]!.values = [[e.text]];
+        });
+        this.queueMetadata(metaSheet, { ...meta, writes });
+        await context.sync();
+      });
+    } catch (e) {
+      throw officeErrorMessage(e, "写入台账");
+    }
+  }
+
+  async undoWrites(): Promise<UndoneWrites | undefined> {
+    try {
+      return await this.run(async (context) => {
+        const metadata = this.metadataProxies(context);
+        const sheets = context.workbook.worksheets.load("items/name");
+        await context.sync();
+        const { sheet: metaSheet, meta } = metadata.resolve();
+        if (meta.writes.length === 0) return undefined;
+        const names = new Set(sheets.items.map((s) => s.name));
+        const cells = meta.writes.map((w) => ({ w, range: names.has(w.sheet) ? context.workbook.worksheets.getItem(w.sheet).getRange(w.cell).load("values") : undefined }));
+        await context.sync();
+        const kept: string[] = [];
+        let restored = 0;
+        for (const { w, range } of cells) {
+          const o = writtenOf(w.original);
+          if (!range || String(range.values[0]![0] ?? "") !== o.written) {
+            kept.push(`${w.sheet}!${w.cell}`);
+            continue;
+          }
+          range.numberFormat = [[o.numberFormat]];
+          range.formulas = [[o.formula]];
+          restored++;
+        }
+        this.queueMetadata(metaSheet, { ...meta, writes: [] });
+        await context.sync();
+        return { label: meta.writes[0]!.label, restored, kept };
+      });
+    } catch (e) {
+      throw officeErrorMessage(e, "撤销写入");
     }
   }
 

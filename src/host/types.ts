@@ -39,6 +39,22 @@ export interface WorkbookSnapshot {
   readonly notes?: readonly string[];
 }
 
+/** A text to write into one cell. */
+export interface CellEdit {
+  readonly cell: string;
+  readonly text: string;
+}
+
+/** What undoing the last batch of writes did. */
+export interface UndoneWrites {
+  /** The batch's label: 合并回报 2026Q1. */
+  readonly label: string;
+  /** Cells put back as they were. */
+  readonly restored: number;
+  /** Cells changed by someone since the write: left as they are now. */
+  readonly kept: readonly string[];
+}
+
 export interface WorkbookHost {
   /** "excel" inside Excel; "preview" in the browser page. */
   readonly kind: "excel" | "preview";
@@ -57,6 +73,15 @@ export interface WorkbookHost {
   saveSettings(settings: Settings): Promise<void>;
   /** Adds a new sheet laid out as given (never over an existing one: that is an error). */
   addSheet(layout: SheetLayout): Promise<void>;
+  /**
+   * Writes texts (as text, never formulas) into cells of one sheet as one batch, recording what each
+   * cell held, so that `undoWrites` can put it back. Only the last batch is kept.
+   */
+  writeCells(sheet: string, edits: readonly CellEdit[], label: string): Promise<void>;
+  /** Puts back what the cells of the last batch held, except cells changed since; undefined when there is no batch. */
+  undoWrites(): Promise<UndoneWrites | undefined>;
+  /** Opens an .xlsx (Base64) as a new workbook window, where the host can (Excel with ExcelApi 1.8). */
+  readonly openWorkbook?: (base64: string) => Promise<void>;
 }
 
 /** A host error with a message for the person (Chinese) and the details for the log. */

@@ -1,26 +1,13 @@
 // The preview: a workbook in the browser (nothing leaves it) beside the real task pane.
 import * as React from "react";
-import ExcelJS from "exceljs";
 import { Button, FluentProvider, MessageBar, MessageBarBody, Text, webLightTheme } from "@fluentui/react-components";
 import { App } from "../taskpane/App";
+import { readFileBytes, saveFile } from "../taskpane/files";
 import { XlsxHost } from "../xlsx/host";
+import { loadXlsx } from "../xlsx/open";
 import { SheetView } from "./SheetView";
 
 const SAMPLE = { url: "sample.xlsx", name: "2019江汉区政府工作报告责任分解台账.xlsx" };
-
-/** Opens the bytes of a file as a workbook, or says why it cannot. */
-async function openBytes(bytes: ArrayBuffer, name: string): Promise<ExcelJS.Workbook> {
-  const head = new Uint8Array(bytes.slice(0, 8));
-  if (head[0] === 0xd0 && head[1] === 0xcf) throw new Error(`“${name}”是旧版 Excel（.xls）或 WPS 格式：请在 Excel 或 WPS 中“另存为”Excel 工作簿（.xlsx）后再打开。`);
-  if (head[0] !== 0x50 || head[1] !== 0x4b) throw new Error(`“${name}”不是 .xlsx 工作簿：请选择用 Excel 或 WPS 保存的 .xlsx 文件。`);
-  const wb = new ExcelJS.Workbook();
-  try {
-    await wb.xlsx.load(bytes);
-  } catch (e) {
-    throw new Error(`“${name}”无法作为 .xlsx 工作簿打开（文件可能已损坏）：${(e as Error).message}`);
-  }
-  return wb;
-}
 
 export function PreviewPage(): React.JSX.Element {
   const [host, setHost] = React.useState<XlsxHost>();
@@ -34,7 +21,7 @@ export function PreviewPage(): React.JSX.Element {
 
   const open = React.useCallback(async (bytes: ArrayBuffer, fileName: string) => {
     try {
-      const wb = await openBytes(bytes, fileName);
+      const wb = await loadXlsx(bytes, fileName);
       setHost(new XlsxHost(wb));
       setName(fileName);
       setError(undefined);
@@ -52,16 +39,7 @@ export function PreviewPage(): React.JSX.Element {
   }, [open]);
 
   const download = async () => {
-    if (!host) return;
-    const bytes = await host.workbook.xlsx.writeBuffer();
-    const url = URL.createObjectURL(new Blob([bytes], { type: "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet" }));
-    const a = document.createElement("a");
-    a.href = url;
-    a.download = name || "台账.xlsx";
-    document.body.appendChild(a);
-    a.click();
-    a.remove();
-    setTimeout(() => URL.revokeObjectURL(url), 10000);
+    if (host) saveFile({ name: name || "台账.xlsx", bytes: await host.workbook.xlsx.writeBuffer() });
   };
 
   return (
@@ -77,7 +55,7 @@ export function PreviewPage(): React.JSX.Element {
           style={{ display: "none" }}
           onChange={(e) => {
             const f = e.target.files?.[0];
-            if (f) void f.arrayBuffer().then((b) => open(b, f.name));
+            if (f) void readFileBytes(f).then((b) => open(b, f.name));
             e.target.value = "";
           }}
         />

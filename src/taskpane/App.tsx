@@ -3,6 +3,7 @@ import { FluentProvider, Tab, TabList, Toast, ToastTitle, Toaster, makeStyles, t
 import type { WorkbookHost } from "../host/types";
 import { CheckTab } from "./components/CheckTab";
 import { DirectoryTab } from "./components/DirectoryTab";
+import { DistributeTab } from "./components/DistributeTab";
 import { ImportTab } from "./components/ImportTab";
 import { SettingsTab } from "./components/SettingsTab";
 import { SummaryTab } from "./components/SummaryTab";
@@ -14,7 +15,7 @@ const useStyles = makeStyles({
   body: { paddingTop: tokens.spacingVerticalM },
 });
 
-type TabName = "check" | "summary" | "directory" | "import" | "settings";
+type TabName = "check" | "summary" | "directory" | "import" | "distribute" | "settings";
 
 export interface AppProps {
   host: WorkbookHost;
@@ -50,6 +51,7 @@ export function App({ host, lang, autoRun, today }: AppProps): React.JSX.Element
         <Tab value="summary">{t("tabSummary")}</Tab>
         <Tab value="directory">{t("tabDirectory")}</Tab>
         <Tab value="import">{t("tabImport")}</Tab>
+        <Tab value="distribute">{t("tabDistribute")}</Tab>
         <Tab value="settings">{t("tabSettings")}</Tab>
       </TabList>
       <div className={styles.body}>
@@ -57,6 +59,7 @@ export function App({ host, lang, autoRun, today }: AppProps): React.JSX.Element
         {tab === "summary" && <SummaryTab host={host} t={t} {...(today ? { today } : {})} {...(outcome ? { initial: outcome.result.quarter } : {})} />}
         {tab === "directory" && <DirectoryTab host={host} t={t} outcome={outcome} notify={notify} />}
         {tab === "import" && <ImportTab host={host} t={t} notify={notify} />}
+        {tab === "distribute" && <DistributeTab host={host} t={t} notify={notify} {...(today ? { today } : {})} {...(outcome ? { initial: outcome.result.quarter } : {})} />}
         {tab === "settings" && <SettingsTab host={host} t={t} outcome={outcome} notify={notify} />}
       </div>
     </FluentProvider>

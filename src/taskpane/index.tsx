@@ -12,7 +12,7 @@ Office.onReady(() => {
     rangeAreas: supports("1.9"),
     notes: supports("1.18"),
     ...(Office.context.platform === Office.PlatformType.OfficeOnline ? { payloadLimit: WEB_PAYLOAD_LIMIT } : {}),
-  });
+  }, supports("1.8") ? (base64) => Excel.createWorkbook(base64) : undefined);
   const autoRun = new URLSearchParams(window.location.search).get("run") === "check";
   createRoot(document.getElementById("root")!).render(<App host={host} lang={languageOf(Office.context.displayLanguage)} autoRun={autoRun} />);
 });

@@ -6,10 +6,10 @@ import type { SheetLayout } from "../core/layout";
 import type { Mark } from "../core/marks";
 import { METADATA_SHEET } from "../core/metadata";
 import type { SummarySheetPlan } from "../core/summarySheet";
-import { HostError, type Settings, type WorkbookHost, type WorkbookSnapshot } from "../host/types";
+import { HostError, type CellEdit, type Settings, type UndoneWrites, type WorkbookHost, type WorkbookSnapshot } from "../host/types";
 import { sheetGrid, toCellValue } from "./grid";
 import { addLayoutSheet } from "./layout";
-import { applyMarks, clearMarks, readWorkbookMetadata, writeSummarySheet, writeWorkbookMetadata } from "./workbook";
+import { applyMarks, clearMarks, readWorkbookMetadata, undoWrites, writeCells, writeSummarySheet, writeWorkbookMetadata } from "./workbook";
 import { cellText } from "../core/text";
 
 export class XlsxHost implements WorkbookHost {
@@ -107,6 +107,21 @@ export class XlsxHost implements WorkbookHost {
   async saveSettings(settings: Settings): Promise<void> {
     writeWorkbookMetadata(this.workbook, { ...readWorkbookMetadata(this.workbook), settings: JSON.stringify(settings) });
     this.changed();
+  }
+
+  async writeCells(sheet: string, edits: readonly CellEdit[], label: string): Promise<void> {
+    this.sheet(sheet);
+    writeWorkbookMetadata(this.workbook, writeCells(this.workbook, readWorkbookMetadata(this.workbook), sheet, edits, label));
+    this.changed();
+  }
+
+  async undoWrites(): Promise<UndoneWrites | undefined> {
+    const meta = readWorkbookMetadata(this.workbook);
+    if (meta.writes.length === 0) return undefined;
+    const { meta: after, restored, kept } = undoWrites(this.workbook, meta);
+    writeWorkbookMetadata(this.workbook, after);
+    this.changed();
+    return { label: meta.writes[0]!.label, restored, kept };
   }
 
   async addSheet(layout: SheetLayout): Promise<void> {

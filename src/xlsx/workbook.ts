@@ -1,11 +1,12 @@
 // Writes to an ExcelJS workbook (command line and browser preview): marks on the ledger (recording each cell's original look), the quarterly
 // summary sheet from its plan, and the add-in's metadata sheet. Nothing here decides what to write.
 import type ExcelJS from "exceljs";
-import { adoptRenamedSheetMarks, readMetadata, metadataRows, METADATA_SHEET, type Metadata, type MarkRecord } from "../core/metadata";
+import { adoptRenamedSheetMarks, isEmptyMetadata, readMetadata, metadataRows, METADATA_SHEET, type Metadata, type MarkRecord } from "../core/metadata";
 import { noteWithMark, type Mark } from "../core/marks";
 import { rowHeight } from "../core/layout";
 import type { PlanTable, PlanValue, SummarySheetPlan } from "../core/summarySheet";
-import { sheetGrid } from "./grid";
+import { cellText } from "../core/text";
+import { sheetGrid, toCellValue } from "./grid";
 
 /** The look of a cell before it was marked, as this host stores it. */
 interface XlsxOriginal {
@@ -23,7 +24,7 @@ export function readWorkbookMetadata(wb: ExcelJS.Workbook): Metadata {
 export function writeWorkbookMetadata(wb: ExcelJS.Workbook, meta: Metadata): void {
   const old = wb.getWorksheet(METADATA_SHEET);
   if (old) wb.removeWorksheet(old.id);
-  if (meta.summaries.length === 0 && meta.marks.length === 0 && meta.settings === undefined) return;
+  if (isEmptyMetadata(meta)) return;
   const ws = wb.addWorksheet(METADATA_SHEET, { state: "veryHidden" });
   ws.addRows(metadataRows(meta));
 }
@@ -85,6 +86,67 @@ export function applyMarks(wb: ExcelJS.Workbook, meta: Metadata, sheet: string, 
     cell.note = noteWithMark(noteText(original.note), m);
   }
   return { ...cleared, marks: [...cleared.marks, ...records] };
+}
+
+/** What a cell held before the add-in wrote into it, as this host stores it. */
+interface XlsxWritten {
+  readonly host: "xlsx";
+  /** The ExcelJS value (a date as { date: ISO text }). */
+  readonly value: unknown;
+  /** The text written, to tell whether someone changed the cell since. */
+  readonly written: string;
+}
+
+/** An original stored by the Excel host, as far as an .xlsx can take it. */
+interface ExcelWritten {
+  readonly host: "excel";
+  readonly formula: string | number | boolean;
+  readonly numberFormat: string;
+  readonly written: string;
+}
+
+function storedValue(v: ExcelJS.CellValue): unknown {
+  return v instanceof Date ? { date: v.toISOString() } : (v ?? null);
+}
+
+function restoredValue(o: XlsxWritten | ExcelWritten): ExcelJS.CellValue {
+  if (o.host === "excel") {
+    if (o.formula === "") return null;
+    return typeof o.formula === "string" && o.formula.startsWith("=") && o.numberFormat !== "@" ? { formula: o.formula.slice(1), date1904: false } : o.formula;
+  }
+  const v = o.value as ExcelJS.CellValue | { date: string };
+  return v && typeof v === "object" && "date" in v && typeof v.date === "string" ? new Date(v.date) : (v as ExcelJS.CellValue);
+}
+
+/** Writes texts into cells of `sheet` as one batch, remembering what each held (the batch before is forgotten). */
+export function writeCells(wb: ExcelJS.Workbook, meta: Metadata, sheet: string, edits: readonly { cell: string; text: string }[], label: string): Metadata {
+  const ws = wb.getWorksheet(sheet);
+  if (!ws) return meta;
+  const writes = edits.map((e) => {
+    const cell = ws.getCell(e.cell);
+    const original: XlsxWritten = { host: "xlsx", value: storedValue(cell.value), written: e.text };
+    // A string stays a string in ExcelJS: text starting with "=" is never made a formula.
+    cell.value = e.text;
+    return { sheet, cell: e.cell, label, original: JSON.stringify(original) };
+  });
+  return { ...meta, writes };
+}
+
+/** Puts back the cells of the last batch, except those changed since it; forgets the batch. */
+export function undoWrites(wb: ExcelJS.Workbook, meta: Metadata): { meta: Metadata; restored: number; kept: string[] } {
+  let restored = 0;
+  const kept: string[] = [];
+  for (const w of meta.writes) {
+    const cell = wb.getWorksheet(w.sheet)?.getCell(w.cell);
+    const original = JSON.parse(w.original) as XlsxWritten | ExcelWritten;
+    if (!cell || cellText(toCellValue(cell.value)) !== original.written) {
+      kept.push(`${w.sheet}!${w.cell}`);
+      continue;
+    }
+    cell.value = restoredValue(original);
+    restored++;
+  }
+  return { meta: { ...meta, writes: [] }, restored, kept };
 }
 
 const THIN: Partial<ExcelJS.Borders> = {

@@ -6,6 +6,7 @@ import * as http from "http";
 import * as os from "os";
 import * as path from "path";
 import ExcelJS from "exceljs";
+import JSZip from "jszip";
 import { chromium, type Browser, type Page } from "playwright-core";
 import { duban, LEDGER_2019 } from "../helpers/cli";
 
@@ -159,9 +160,48 @@ test("下载 saves the workbook with its marks and summary sheet", async () => {
 
 test("a file that is not a workbook gets a clear message, and the page stays usable", async () => {
   await page.locator('input[type="file"]').setInputFiles({ name: "说明.txt", mimeType: "text/plain", buffer: Buffer.from("这不是工作簿") });
-  await page.getByText("“说明.txt”不是 .xlsx 工作簿：请选择用 Excel 或 WPS 保存的 .xlsx 文件。").waitFor();
+  await page.getByText("“说明.txt”不是 .xlsx 工作簿（扩展名为 .txt）：应为用 Excel 或 WPS 保存的 .xlsx 文件。").waitFor();
   await shot("preview-bad-file");
   await runCheck();
+});
+
+test("分发 and 合并回报: the forms as one .zip, one filled in and chosen, written into the ledger, then undone", async () => {
+  await runCheck();
+  await page.getByRole("tab", { name: "分发" }).click();
+  await page.getByRole("button", { name: "生成填报表" }).click();
+  await page.getByLabel("forms").waitFor();
+  await shot("preview-forms");
+  const [download] = await Promise.all([page.waitForEvent("download"), page.getByRole("button", { name: "全部下载（.zip）" }).click()]);
+  expect(download.suggestedFilename()).toMatch(/^进展情况-2019Q4进展填报表（\d+个单位）\.zip$/);
+  const zipFile = path.join(os.tmpdir(), `duban-e2e-forms-${process.pid}.zip`);
+  await download.saveAs(zipFile);
+  const zip = await JSZip.loadAsync(fs.readFileSync(zipFile));
+  const names = Object.keys(zip.files);
+  expect(names.length).toBe(await page.getByLabel("forms").getByRole("button", { name: /^下载 / }).count());
+  // A unit fills in its first row and sends the form back.
+  const wb = new ExcelJS.Workbook();
+  await wb.xlsx.load((await zip.file(names[0]!)!.async("uint8array")) as unknown as ArrayBuffer);
+  wb.getWorksheet("进展填报")!.getCell("I3").value = "预览中填写的进展：已完成年度任务的八成。";
+  const filled = Buffer.from(await wb.xlsx.writeBuffer());
+  await page.getByLabel("选择交回的填报表…").setInputFiles([
+    { name: names[0]!, mimeType: "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet", buffer: filled },
+    { name: "说明.txt", mimeType: "text/plain", buffer: Buffer.from("不是填报表") },
+  ]);
+  const plan = page.getByLabel("merge-plan");
+  await plan.waitFor();
+  expect(await plan.innerText()).toContain("将写入 1 个单元格");
+  expect(await plan.innerText()).toContain("【不是填报表的文件】1 项");
+  await shot("preview-merge-plan");
+  await page.getByRole("button", { name: "写入台账（1 个单元格）" }).click();
+  await page.getByLabel("merge-done").waitFor();
+  const written = page.locator("table.sheet td", { hasText: "预览中填写的进展：已完成年度任务的八成。" });
+  await written.first().waitFor();
+  await page.getByRole("button", { name: /^撤销上次合并/ }).waitFor();
+  // The same words are in the toast and in the pane; the picture is taken when the toast has gone.
+  await until(async () => (await page.getByText(/^已合并 1 份填报表/).count()) === 1);
+  await shot("preview-merged");
+  await page.getByRole("button", { name: /^撤销上次合并/ }).click();
+  await until(async () => (await written.count()) === 0);
 });
 
 test("the page makes no request outside this machine", () => {

@@ -398,6 +398,8 @@ export class FakeRange extends Proxy {
       for (const p of splitProps(props)) {
         if (p === "values") this.loaded.set(p, grid((c) => (c ? c.value : "")));
         else if (p === "text") this.loaded.set(p, grid((c) => (c ? String(c.value) : "")));
+        else if (p === "formulas") this.loaded.set(p, grid((c) => (!c ? "" : c.value !== null && typeof c.value === "object" && "formula" in c.value ? (c.value as { formula: string }).formula : c.value)));
+        else if (p === "numberFormat") this.loaded.set(p, grid((c) => (c ? c.numberFormat : "General")));
         else if (p === "address") this.loaded.set(p, rangeAddress(sheet.name, area));
         else if (p === "rowIndex") this.loaded.set(p, area.top);
         else if (p === "columnIndex") this.loaded.set(p, area.left);
@@ -426,6 +428,27 @@ export class FakeRange extends Proxy {
         }),
       );
     });
+  }
+  get formulas(): unknown[][] {
+    return this.get_<unknown[][]>("formulas");
+  }
+  /** Like Excel's: a string starting with "=" is a formula unless the cell's format is text. */
+  set formulas(formulas: unknown[][]) {
+    this.ctx.enqueue(`range.formulas=(${formulas.length}×${formulas[0]?.length ?? 0})`, () => {
+      const area = this.area();
+      const sheet = this.ws.sheet();
+      formulas.forEach((row, i) =>
+        row.forEach((v, j) => {
+          const key = `${area.top + i},${area.left + j}`;
+          const cell = sheet.cells.get(key) ?? { value: "", fill: { ...NO_FILL }, numberFormat: "General" };
+          cell.value = typeof v === "string" && cell.numberFormat !== "@" && v.startsWith("=") ? { formula: v } : v;
+          sheet.cells.set(key, cell);
+        }),
+      );
+    });
+  }
+  get numberFormat(): string[][] {
+    return this.get_<string[][]>("numberFormat");
   }
   set numberFormat(formats: string[][]) {
     this.ctx.enqueue(`range.numberFormat=`, () => {

@@ -1,23 +1,17 @@
 import * as React from "react";
-import { Button, Field, MessageBar, MessageBarBody, Select, Spinner, Text } from "@fluentui/react-components";
-import { defaultQuarter, formatQuarter, parseQuarter, quarterLabel, type Quarter } from "../../core";
+import { Button, MessageBar, MessageBarBody, Spinner, Text } from "@fluentui/react-components";
+import { defaultQuarter, formatQuarter, parseQuarter, type Quarter } from "../../core";
+import { QuarterField } from "./QuarterField";
 import type { Summary } from "../../core/summary";
 import type { WorkbookHost } from "../../host/types";
 import { generateSummary, problemText } from "../session";
 import type { WordKey } from "../i18n";
-
-/** The quarters to offer: this year's, last year's and the ledger's year's, newest first. */
-function quarterChoices(today: Date, ledgerYear?: number): Quarter[] {
-  const years = [...new Set([today.getFullYear(), today.getFullYear() - 1, ...(ledgerYear ? [ledgerYear] : [])])].sort((a, b) => b - a);
-  return years.flatMap((year) => [4, 3, 2, 1].map((q) => ({ year, q: q as Quarter["q"] })));
-}
 
 export function SummaryTab({ host, t, today = new Date(), initial }: { host: WorkbookHost; t: (k: WordKey) => string; today?: Date; initial?: Quarter }): React.JSX.Element {
   const [quarter, setQuarter] = React.useState(formatQuarter(initial ?? defaultQuarter(today)));
   const [busy, setBusy] = React.useState(false);
   const [error, setError] = React.useState<string>();
   const [made, setMade] = React.useState<{ summary: Summary; sheet: string; replaced: boolean }>();
-  const choices = quarterChoices(today, initial?.year);
 
   const make = async () => {
     setBusy(true);
@@ -33,15 +27,7 @@ export function SummaryTab({ host, t, today = new Date(), initial }: { host: Wor
   const s = made?.summary;
   return (
     <div>
-      <Field label={t("quarter")}>
-        <Select value={quarter} onChange={(_, d) => setQuarter(d.value)}>
-          {choices.map((q) => (
-            <option key={formatQuarter(q)} value={formatQuarter(q)}>
-              {quarterLabel(q)}
-            </option>
-          ))}
-        </Select>
-      </Field>
+      <QuarterField label={t("quarter")} value={quarter} onChange={setQuarter} today={today} {...(initial ? { ledgerYear: initial.year } : {})} />
       <Button appearance="primary" onClick={() => void make()} disabled={busy} style={{ marginTop: 8 }}>
         {t("makeSummary")}
       </Button>

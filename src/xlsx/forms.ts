@@ -1,0 +1,50 @@
+// The forms sent to the responsible units and read back, as .xlsx bytes: the same files from the
+// command line, the task pane and the preview.
+import ExcelJS from "exceljs";
+import JSZip from "jszip";
+import { formatQuarter } from "../core/quarter";
+import { NotAReturn, readReturn, RETURN_MARKER_SHEET, RETURN_SHEET, returnLayouts, type UnitReturn } from "../core/returns";
+import { sheetGrid } from "./grid";
+import { addLayoutSheet } from "./layout";
+import { loadXlsx, NotXlsx } from "./open";
+
+/** A unit's form's file name: the characters Windows refuses in names replaced. */
+export function formFileName(form: UnitReturn): string {
+  return `${form.unit.replace(/[\\/:*?"<>|]/g, "_")}-${formatQuarter(form.quarter)}进展填报.xlsx`;
+}
+
+/** The workbook a unit fills in. */
+export function formWorkbook(form: UnitReturn): ExcelJS.Workbook {
+  const wb = new ExcelJS.Workbook();
+  for (const layout of returnLayouts(form)) addLayoutSheet(wb, layout);
+  return wb;
+}
+
+export async function formBytes(form: UnitReturn): Promise<Uint8Array> {
+  return new Uint8Array(await formWorkbook(form).xlsx.writeBuffer());
+}
+
+/** Every unit's form in one .zip (stored, not compressed again: .xlsx files are zips already). */
+export async function formsZip(forms: readonly UnitReturn[]): Promise<Uint8Array> {
+  const zip = new JSZip();
+  for (const form of forms) zip.file(formFileName(form), await formBytes(form));
+  return zip.generateAsync({ type: "uint8array", compression: "STORE" });
+}
+
+/** A filled-in form, read from its workbook (NotAReturn when it is not one). */
+export function readFormWorkbook(wb: ExcelJS.Workbook): UnitReturn {
+  const form = wb.getWorksheet(RETURN_SHEET);
+  const marker = wb.getWorksheet(RETURN_MARKER_SHEET);
+  return readReturn(form ? sheetGrid(form) : undefined, marker ? sheetGrid(marker) : undefined);
+}
+
+/** A returned file read from its bytes; anything that is not a form throws NotAReturn saying why, naming the file. */
+export async function readFormBytes(bytes: ArrayBuffer | Uint8Array, name: string): Promise<UnitReturn> {
+  try {
+    return readFormWorkbook(await loadXlsx(bytes, name));
+  } catch (e) {
+    if (e instanceof NotXlsx) throw new NotAReturn(e.message);
+    if (e instanceof NotAReturn) throw new NotAReturn(`“${name}”：${e.message}`);
+    throw e;
+  }
+}
