@@ -87,7 +87,9 @@ export function parseNotice(text: string): NoticeItem[] {
   let restarts = 0;
 
   const finish = () => {
-    if (cur) items.push(finishItem(cur));
+    // A bare number with neither text nor units (a line broken off, a stray figure) is no item.
+    const item = cur && finishItem(cur);
+    if (item && (item.task || item.lead.length || item.cityLead.length || item.co.length)) items.push(item);
     cur = undefined;
     mode = "text";
   };
@@ -151,10 +153,11 @@ function finishItem(d: Draft): NoticeItem {
   if (inline) {
     unitText = unitText ? `${inline[1]}\n${unitText}` : inline[1]!;
     task = task.slice(0, inline.index).trim();
-    if (!/[。.!！?？]$/.test(task)) task += "。";
+    if (task && !/[。.!！?？]$/.test(task)) task += "。";
   }
   const parsed = parseUnitCell(joinBrokenUnitLines(unitText));
   const flags = [...d.flags];
+  if (!task) flags.push("未写任务内容");
   if (parsed.units.length === 0) flags.push(parsed.city.length ? "只有市级牵头单位，缺少区级责任单位" : "未写责任单位");
   for (const u of parsed.city) if (/^区/.test(u.name)) flags.push(`市级牵头单位中有区级单位“${u.name}”`);
   for (const u of parsed.units) if (/^市(?!场)/.test(u.name)) flags.push(`区级责任单位中有市级单位“${u.name}”`);

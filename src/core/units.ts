@@ -38,10 +38,10 @@ function splitNames(text: string): string[] {
   let depth = 0;
   let cur = "";
   const chars = Array.from(text);
+  const paired = pairedBrackets(chars);
   for (let i = 0; i < chars.length; i++) {
     const ch = chars[i]!;
-    if (OPEN.includes(ch)) depth++;
-    else if (CLOSE.includes(ch)) depth = Math.max(0, depth - 1);
+    if (paired.has(i)) depth += OPEN.includes(ch) ? 1 : -1;
     const isSpaceRun = (ch === " " || ch === "\u3000") && (chars[i + 1] === " " || chars[i + 1] === "\u3000" || chars[i - 1] === " " || chars[i - 1] === "\u3000");
     if (depth === 0 && (SEPARATORS.has(ch) || isSpaceRun)) {
       parts.push(cur);
@@ -51,7 +51,7 @@ function splitNames(text: string): string[] {
     }
   }
   parts.push(cur);
-  return parts.map((p) => p.replace(/[\s\u3000]+/g, "").replace(/^[。.．]+|[。.．]+$/g, "")).filter((p) => p.length > 0);
+  return parts.map((p) => trimStops(p.replace(/[\s\u3000]+/g, ""))).filter((p) => p.length > 0);
 }
 
 /**
@@ -75,18 +75,59 @@ function mendBroken(parts: readonly string[]): string[] {
   return out;
 }
 
+/**
+ * The places of the brackets that pair up (same kind, properly nested): a stray "（" or a "】"
+ * closing a "（" does not hold the rest of the cell together.
+ */
+function pairedBrackets(chars: readonly string[]): Set<number> {
+  const paired = new Set<number>();
+  const open: number[] = [];
+  chars.forEach((ch, i) => {
+    if (OPEN.includes(ch)) open.push(i);
+    else if (CLOSE.includes(ch) && open.length && OPEN.indexOf(chars[open[open.length - 1]!]!) === CLOSE.indexOf(ch)) {
+      paired.add(open.pop()!);
+      paired.add(i);
+    }
+  });
+  return paired;
+}
+
+/** Where the name splits at its first 及 outside brackets (区住房和城乡建设局（区人防办及区民防办） is one unit), or -1. */
+function andOutsideBrackets(chars: readonly string[]): number {
+  const paired = pairedBrackets(chars);
+  let depth = 0;
+  for (let i = 0; i < chars.length; i++) {
+    if (paired.has(i)) depth += OPEN.includes(chars[i]!) ? 1 : -1;
+    else if (chars[i] === "及" && depth === 0) return i;
+  }
+  return -1;
+}
+
 /** "区司法局及区人民政府其他部门" names two units: the one before 及 and a collective one. */
 function splitAnd(name: string): string[] {
-  const i = name.indexOf("及");
-  if (i <= 0 || i === name.length - 1) return [name];
-  const right = name.slice(i + 1);
-  if (isCollective(right) || /(局|委|办|部|中心|街道)$/.test(name.slice(0, i))) return [name.slice(0, i), ...splitAnd(right)];
+  const chars = Array.from(name);
+  const i = andOutsideBrackets(chars);
+  if (i <= 0 || i === chars.length - 1) return [name];
+  const left = chars.slice(0, i).join("");
+  const right = chars.slice(i + 1).join("");
+  if (isCollective(right) || /(局|委|办|部|中心|街道)$/.test(left)) return [left, ...splitAnd(right)];
   return [name];
 }
 
 /** Splits an unlabelled run of unit names. */
 export function splitUnits(text: string): UnitMention[] {
-  return mendBroken(splitNames(text)).flatMap(splitAnd).map(mention);
+  return (
+    mendBroken(splitNames(text))
+      .flatMap(splitAnd)
+      .map(trimStops)
+      // A part with no letter or digit (a stray bracket or stop) names no unit.
+      .filter((p) => /[\p{L}\p{N}]/u.test(p))
+      .map(mention)
+  );
+}
+
+function trimStops(name: string): string {
+  return name.replace(/^[。.．]+|[。.．]+$/g, "");
 }
 
 /**
