@@ -14,6 +14,11 @@ describe("splitting a unit cell", () => {
     expect(names("区政府办（金融）、区投资促进中心")).toEqual(["区政府办（金融）", "区投资促进中心"]);
     expect(names("区委宣传部〈区文明办〉、区文化和旅游局")).toEqual(["区委宣传部〈区文明办〉", "区文化和旅游局"]);
     expect(names("区委办公室（区委外办、区台办）")).toEqual(["区委办公室（区委外办、区台办）"]);
+    // 及 inside the brackets belongs to the name; a stray or crossed bracket holds nothing together.
+    expect(names("区住房和城乡建设局（区人防办及区民防办）、区财政局")).toEqual(["区住房和城乡建设局（区人防办及区民防办）", "区财政局"]);
+    expect(names("区发改局（、区财政局")).toEqual(["区发改局（", "区财政局"]);
+    expect(names("区发改局（筹】、区财政局")).toEqual(["区发改局（筹】", "区财政局"]);
+    expect(names("区发改局、（、区财政局。")).toEqual(["区发改局", "区财政局"]);
   });
 
   test("mends names a PDF broke across lines (seed 002, items 118 and 132)", () => {
