@@ -5,7 +5,7 @@ import type { Directory } from "./directory";
 import { LedgerError, readLedger } from "./ledger";
 import { assessTask, progressCell } from "./progress";
 import { defaultQuarter, quarterLabel, quarterShortLabel, reportDue, previousQuarter } from "./quarter";
-import { excerpt, isoDate } from "./text";
+import { excerpt, isErrorText, isoDate } from "./text";
 import { parseUnitCell } from "./units";
 import type { CellText, CheckOptions, CheckResult, Finding, FindingKind, Ledger, SheetGrid, Task, TaskAssessment, UnitMention } from "./types";
 
@@ -59,7 +59,19 @@ function unitFindings(task: Task, directory: Directory | undefined, seen: SeenCe
   seen.lead = task.lead?.cell ?? "";
   const co = task.co && task.co.cell !== seen.co ? task.co : undefined;
   seen.co = task.co?.cell ?? "";
-  if (lead) {
+  // An error value (#REF! from a broken formula) names no unit: say so, rather than "not in the directory".
+  for (const c of [lead, co]) {
+    if (!c || !isErrorText(c.text)) continue;
+    out.push({
+      kind: "missing-unit",
+      taskNo: task.no,
+      cell: c.cell,
+      row: c.row,
+      value: c.text.trim(),
+      message: `${taskName(task)}的${c === lead ? "责任单位" : "配合单位"}是错误值“${c.text.trim()}”（公式出错）：请在 ${c.cell} 改为写明单位名称。`,
+    });
+  }
+  if (lead && !isErrorText(lead.text)) {
     const parsed = parse(lead.text);
     if (parsed.units.length === 0) {
       const cityOnly = parsed.city.length > 0;
@@ -78,7 +90,7 @@ function unitFindings(task: Task, directory: Directory | undefined, seen: SeenCe
       for (const u of parsed.co) unitProblem(out, task, lead, u, directory);
     }
   }
-  if (co && directory) {
+  if (co && directory && !isErrorText(co.text)) {
     const parsed = parse(co.text);
     for (const u of parsed.units) unitProblem(out, task, co, u, directory);
     for (const u of parsed.co) unitProblem(out, task, co, u, directory);
@@ -91,6 +103,11 @@ function unitProblem(out: Finding[], task: Task, cell: CellText, unit: UnitMenti
   const m = directory.match(unit.name);
   const base = { cell: cell.cell, row: cell.row, taskNo: task.no, value: unit.name };
   switch (m.kind) {
+    case "ambiguous": {
+      const names = m.entries.map((e) => e.name);
+      out.push({ kind: "unknown-unit", ...base, suggestions: names, message: `${cell.cell} 中的“${unit.name}”是部门目录中几个单位共用的简称（${names.join("、")}）：请写明是哪一个。` });
+      return;
+    }
     case "unknown": {
       const names = m.suggestions.map((e) => e.name);
       const hint = names.length ? `可能是“${names.join("”“")}”。请改正，或把它加入部门目录。` : "请核对名称，或把它加入部门目录。";
@@ -132,7 +149,14 @@ function progressFindings(a: TaskAssessment, checked: CheckResult["quarter"], ou
   const name = taskName(task);
   switch (a.progress) {
     case "missing":
-      out.push({ kind: "missing-progress", ...base, message: `${name}${q}进展未填写：请在 ${cell.cell} 填写（报送截止 ${isoDate(reportDue(checked))}）。` });
+      out.push({
+        kind: "missing-progress",
+        ...base,
+        ...withValue,
+        message: isErrorText(cell.text)
+          ? `${name}${q}进展是错误值“${cell.text.trim()}”（公式出错），不是进展：请在 ${cell.cell} 改为填写本季度进展（报送截止 ${isoDate(reportDue(checked))}）。`
+          : `${name}${q}进展未填写：请在 ${cell.cell} 填写（报送截止 ${isoDate(reportDue(checked))}）。`,
+      });
       break;
     case "placeholder":
       out.push({
@@ -173,6 +197,25 @@ function progressFindings(a: TaskAssessment, checked: CheckResult["quarter"], ou
   }
 }
 
+/** The 1-based rows of tasks the sheet hides (hidden rows, or rows a filter leaves out). */
+function hiddenTaskRows(ledger: Ledger): number[] {
+  if (!ledger.hiddenRows?.length) return [];
+  const hidden = new Set(ledger.hiddenRows);
+  return ledger.tasks.filter((t) => hidden.has(t.row - 1)).map((t) => t.row);
+}
+
+/** 5、7–9、12 for rows 5, 7, 8, 9, 12 (at most eight runs, then …). */
+function rowRuns(rows: readonly number[]): string {
+  const runs: string[] = [];
+  for (let i = 0; i < rows.length; ) {
+    let j = i;
+    while (j + 1 < rows.length && rows[j + 1] === rows[j]! + 1) j++;
+    runs.push(j > i ? `${rows[i]}–${rows[j]}` : String(rows[i]));
+    i = j + 1;
+  }
+  return runs.length > 8 ? `${runs.slice(0, 8).join("、")}…` : runs.join("、");
+}
+
 /** Orders findings as a person reads the sheet: by row, then column, then kind. */
 function inReadingOrder(findings: readonly Finding[]): Finding[] {
   const keyed = findings.map((f) => ({ f, col: parseA1(f.cell)?.col ?? 0, kind: KIND_ORDER.get(f.kind) ?? 0 }));
@@ -195,6 +238,9 @@ export function checkLedger(ledger: Ledger, directory: Directory | undefined, op
   const notes: string[] = [];
   if (!ledger.columns.some((c) => c.role === "lead")) notes.push("没有识别到责任单位列（如“责任单位”“牵头单位”“主要责任部门”），未检查单位。");
   if (!directory) notes.push("没有部门目录（工作簿中没有“部门目录”工作表，也未指定 --directory），未核对单位名称。");
+  else notes.push(...directory.problems);
+  const hidden = hiddenTaskRows(ledger);
+  if (hidden.length) notes.push(`第 ${rowRuns(hidden)} 行被隐藏或筛选掉（${hidden.length} 项任务），已一并检查；定位到这些行之前请先取消筛选或隐藏。`);
 
   const seen: SeenCells = { lead: "", co: "" };
   const parse = cachedParser();

@@ -74,11 +74,25 @@ export class Directory {
   private readonly spellings: { entry: DirectoryEntry; folded: string; chars: ReadonlySet<string>; length: number }[] = [];
   private readonly byFormerNormal = new Map<string, DirectoryEntry>();
   private readonly cache = new Map<string, UnitMatch>();
+  /** Aliases (normalised) that two units share: a name written so means neither for sure. */
+  private readonly ambiguous = new Map<string, DirectoryEntry[]>();
+  /** What is wrong with the directory itself, in Chinese, naming its rows (duplicates, shared aliases). */
+  readonly problems: string[] = [];
 
   constructor(readonly entries: readonly DirectoryEntry[], readonly source = "") {
     for (const e of entries) {
+      const first = this.byName.get(e.name);
+      if (first) this.problems.push(`部门目录第 ${e.row} 行的单位名称“${e.name}”与第 ${first.row} 行重复：只用第 ${first.row} 行，请删去或合并重复的一行。`);
       setOnce(this.byName, e.name, e);
-      for (const a of e.aliases) setOnce(this.byAlias, a, e);
+      for (const a of e.aliases) {
+        const owner = this.byAlias.get(a);
+        if (owner && owner.name !== e.name) {
+          this.problems.push(`别名“${a}”同时属于“${owner.name}”（第 ${owner.row} 行）和“${e.name}”（第 ${e.row} 行）：写作“${a}”的单位无法确定是哪一个，请只在一个单位下保留这个别名。`);
+          const key = normalizeUnitName(a);
+          this.ambiguous.set(key, [...(this.ambiguous.get(key) ?? [owner]), e]);
+        }
+        setOnce(this.byAlias, a, e);
+      }
       for (const f of e.formerNames) setOnce(this.byFormer, f, e);
       for (const n of [e.name, ...e.aliases]) setOnce(this.byNormal, normalizeUnitName(n), e);
       for (const n of [e.name, ...e.aliases, ...e.formerNames]) {
@@ -107,6 +121,8 @@ export class Directory {
   private lookup(written: string): UnitMatch {
     const name = written.trim();
     if (isCollective(name)) return { kind: "collective" };
+    const shared = !this.byName.has(name) ? this.ambiguous.get(normalizeUnitName(name)) : undefined;
+    if (shared) return { kind: "ambiguous", entries: shared };
     const found =
       this.live("exact", this.byName.get(name)) ??
       this.live("alias", this.byAlias.get(name)) ??

@@ -258,12 +258,16 @@ export function readLedger(grid: SheetGrid, overrides: LedgerLayoutOverrides = {
   if (overrides.headerRow !== undefined && !(Number.isInteger(overrides.headerRow) && overrides.headerRow >= 1 && overrides.headerRow <= g.height)) {
     throw new LedgerError(`设置的表头行“${overrides.headerRow}”不在工作表“${grid.name}”的 1 到 ${g.height} 行之内。`);
   }
+  if (!grid.rows.some((r) => r.some((v) => v !== null && v !== ""))) {
+    throw new LedgerError(`工作表“${grid.name}”是空的：请打开台账所在的工作表（应有表头行，如“序号”“目标任务”“责任单位”，和其下的任务行）。`);
+  }
   const found = findHeader(g, overrides.headerRow === undefined ? undefined : overrides.headerRow - 1);
   const header = found && overrides.columns ? { ...found, columns: withOverrides(g, found, overrides.columns) } : found;
   if (!header) {
     throw new LedgerError(
       `工作表“${grid.name}”的前 ${HEADER_SEARCH_ROWS} 行中没有找到台账表头：` +
-        `应有“序号”“目标任务（或工作任务、目标和要求）”“责任单位（或牵头单位、主要责任部门）”等列名。`,
+        `应有“序号”“目标任务（或工作任务、目标和要求）”“责任单位（或牵头单位、主要责任部门）”等列名。` +
+        `若表头在更靠下的行或列名不同，请指定表头行和各列（加载项“设置”页，或命令行 --header-row）。`,
     );
   }
   const cols = assignColumns(header.columns);
@@ -304,7 +308,11 @@ export function readLedger(grid: SheetGrid, overrides: LedgerLayoutOverrides = {
   // One array for every row's cells: only the CellText objects a task keeps outlive the row.
   const cells: CellText[] = new Array<CellText>(labelled.length);
   for (let r = header.bottom + 1; r < g.height; r++) {
-    for (let i = 0; i < labelled.length; i++) cells[i] = g.cell(r, labelled[i]!.col);
+    for (let i = 0; i < labelled.length; i++) {
+      const c = g.cell(r, labelled[i]!.col);
+      // A cell merged down from the header shows the header's label: in the body it is empty.
+      cells[i] = c.row - 1 <= header.bottom ? { text: "", cell: columnLetter(c.col) + (r + 1), row: r + 1, col: c.col } : c;
+    }
     let filled = 0;
     let first = "";
     let allSame = true;
@@ -368,6 +376,7 @@ export function readLedger(grid: SheetGrid, overrides: LedgerLayoutOverrides = {
     tasks,
     ...(year ? { year } : {}),
     ...(title ? { title } : {}),
+    ...(grid.hiddenRows?.length ? { hiddenRows: grid.hiddenRows } : {}),
   };
 }
 

@@ -2,7 +2,7 @@
 // without any figure where the task has one, or fine. Overdue is judged from the deadline.
 import { parseDeadline } from "./deadline";
 import { previousQuarter, quarterEnd } from "./quarter";
-import { charLength, foldForCompare, isoDate } from "./text";
+import { charLength, foldForCompare, isErrorText, isoDate } from "./text";
 import type { CellText, CellValue, ProgressState, Quarter, Task, TaskAssessment } from "./types";
 
 export const DEFAULT_MIN_PROGRESS_LENGTH = 8;
@@ -192,7 +192,7 @@ export function assessTask(task: Task, quarter: Quarter, options: AssessOptions 
   const prevQ = previousQuarter(quarter);
   const prev = prevQ ? task.progress[prevQ.q]?.text : undefined;
   if (done) progress = "done";
-  else if (!text.trim()) progress = "missing";
+  else if (!text.trim() || isErrorText(text)) progress = "missing";
   else if (isPlaceholder(text, 0)) progress = "placeholder";
   else if (prev && prev.trim() && textSimilarity(text, prev, staleAt) >= staleAt) progress = "stale";
   else if (isPlaceholder(text, minLength)) progress = "placeholder";

@@ -23,6 +23,13 @@ export function isCellError(value: CellValue | undefined): value is { error: str
   return typeof value === "object" && value !== null && !(value instanceof Date) && "error" in value;
 }
 
+const ERROR_TEXT = /^#(N\/A|REF!|NAME\?|DIV\/0!|NULL!|VALUE!|NUM!|SPILL!|CALC!|GETTING_DATA|BUSY!|FIELD!|BLOCKED!|CONNECT!|UNKNOWN!)$/;
+
+/** True for the text of a cell error (#N/A, #REF! …): a formula went wrong, nobody wrote it. */
+export function isErrorText(text: string): boolean {
+  return ERROR_TEXT.test(text.trim());
+}
+
 /** Full-width letters, digits and punctuation to half-width (NFKC), ideographic space to space. */
 export function halfWidth(s: string): string {
   return s.normalize("NFKC");

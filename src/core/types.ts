@@ -22,6 +22,8 @@ export interface SheetGrid {
   readonly name: string;
   readonly rows: readonly (readonly CellValue[])[];
   readonly merges: readonly CellRange[];
+  /** Rows hidden or filtered out (0-based), where the host can tell. */
+  readonly hiddenRows?: readonly number[];
 }
 
 /** A quarter of a year, q in 1..4. */
@@ -98,6 +100,8 @@ export interface Ledger {
   readonly year?: number;
   /** The title text above the header, if any. */
   readonly title?: string;
+  /** Rows the sheet hides (0-based), as the host told. */
+  readonly hiddenRows?: readonly number[];
 }
 
 /** A unit as written in a cell, after splitting. */
@@ -137,7 +141,9 @@ export type UnitMatch =
   /** Written with a former name; `entry` is the unit as it is named now. */
   | { readonly kind: "renamed"; readonly entry: DirectoryEntry }
   | { readonly kind: "abolished"; readonly entry: DirectoryEntry; readonly successor?: DirectoryEntry }
-  | { readonly kind: "unknown"; readonly suggestions: readonly DirectoryEntry[] };
+  | { readonly kind: "unknown"; readonly suggestions: readonly DirectoryEntry[] }
+  /** An alias two units of the directory share: which one is meant cannot be told. */
+  | { readonly kind: "ambiguous"; readonly entries: readonly DirectoryEntry[] };
 
 export type FindingKind =
   | "missing-unit"

@@ -61,6 +61,20 @@ function rangeOfAddress(address: string): CellRange | undefined {
   return parseRange(bang >= 0 ? address.slice(bang + 1) : address);
 }
 
+/** The rows of [rowIndex, rowIndex + rowCount) that no visible area covers (all of them when none is visible). */
+function hiddenRowsOf(visible: Excel.RangeAreas, rowIndex: number, rowCount: number): number[] {
+  const shown = new Uint8Array(rowCount);
+  if (!visible.isNullObject) {
+    for (const part of visible.address.split(",")) {
+      const r = rangeOfAddress(part);
+      if (r) for (let i = Math.max(r.top, rowIndex); i <= Math.min(r.bottom, rowIndex + rowCount - 1); i++) shown[i - rowIndex] = 1;
+    }
+  }
+  const hidden: number[] = [];
+  shown.forEach((v, i) => v || hidden.push(rowIndex + i));
+  return hidden;
+}
+
 function a1Chunks(addresses: readonly string[]): string[] {
   const out: string[] = [];
   for (let i = 0; i < addresses.length; i += MAX_AREAS) out.push(addresses.slice(i, i + MAX_AREAS).join(","));
@@ -216,6 +230,9 @@ export class OfficeHost implements WorkbookHost {
         const first = ws.getRangeByIndexes(rowIndex, columnIndex, firstRows, columnCount);
         const merged = this.support.mergedAreas ? this.queueMergedAreas(ws, rowIndex, columnIndex, rowCount, columnCount, MERGE_BAND_ROWS) : [];
         first.load("values");
+        // The rows a person sees (ExcelApi 1.9): the others are hidden or filtered out.
+        const queueVisible = () => (this.support.rangeAreas ? ws.getRangeByIndexes(rowIndex, columnIndex, rowCount, columnCount).getSpecialCellsOrNullObject("Visible").load("address") : undefined);
+        let visible = queueVisible();
         let merges: CellRange[] = [];
         const hostNotes: string[] = [];
         try {
@@ -225,12 +242,14 @@ export class OfficeHost implements WorkbookHost {
           // More than 512 merged areas in a band: ask again in small bands, and read without them if that fails too.
           if (!this.support.mergedAreas) throw e;
           first.load("values");
+          visible = queueVisible();
           const small = this.queueMergedAreas(ws, rowIndex, columnIndex, rowCount, columnCount, 100);
           try {
             await context.sync();
             merges = mergedRanges(small);
           } catch {
             first.load("values");
+            visible = queueVisible();
             await context.sync();
             hostNotes.push(`工作表“${name}”的合并单元格太多，Excel 无法一次列出：本次按未合并处理，合并的类目单元格没有向下填充。`);
           }
@@ -246,7 +265,12 @@ export class OfficeHost implements WorkbookHost {
             values.push(...chunk.values);
           }
         }
-        return { ...this.snapshot(infos, gridFromValues(name, values, rowIndex, columnIndex, merges), dirRange, metaGrid, stamps, settings), ...(hostNotes.length ? { notes: hostNotes } : {}) };
+        const grid = gridFromValues(name, values, rowIndex, columnIndex, merges);
+        const hiddenRows = visible ? hiddenRowsOf(visible, rowIndex, rowCount) : [];
+        return {
+          ...this.snapshot(infos, hiddenRows.length ? { ...grid, hiddenRows } : grid, dirRange, metaGrid, stamps, settings),
+          ...(hostNotes.length ? { notes: hostNotes } : {}),
+        };
       });
     } catch (e) {
       if (e instanceof HostError) throw e;

@@ -40,7 +40,10 @@ function mergesOf(ws: ExcelJS.Worksheet): CellRange[] {
 /** A worksheet as a grid; cells covered by a merge (other than its top-left) are left empty. */
 export function sheetGrid(ws: ExcelJS.Worksheet): SheetGrid {
   const rows: CellValue[][] = [];
+  const hiddenRows: number[] = [];
   ws.eachRow({ includeEmpty: false }, (row, rowNumber) => {
+    // A hidden row: hidden by hand, or left out by an AutoFilter (Excel saves both as hidden).
+    if (row.hidden) hiddenRows.push(rowNumber - 1);
     const values: CellValue[] = [];
     row.eachCell({ includeEmpty: false }, (cell, col) => {
       if (cell.type === ExcelJS.ValueType.Merge) return;
@@ -50,6 +53,6 @@ export function sheetGrid(ws: ExcelJS.Worksheet): SheetGrid {
     rows[rowNumber - 1] = values;
   });
   for (let i = 0; i < rows.length; i++) if (!rows[i]) rows[i] = [];
-  return { name: ws.name, rows, merges: mergesOf(ws) };
+  return { name: ws.name, rows, merges: mergesOf(ws), ...(hiddenRows.length ? { hiddenRows } : {}) };
 }
 

@@ -25,6 +25,8 @@ export interface FakeSheet {
   visibility: "Visible" | "Hidden" | "VeryHidden";
   cells: Map<string, FakeCell>;
   merges: CellRange[];
+  /** Rows hidden or filtered out (0-based). */
+  hiddenRows: Set<number>;
   notes: Map<string, string>;
   tables: { name: string; address: string; style: string }[];
   hyperlinks: Map<string, { documentReference?: string; textToDisplay?: string }>;
@@ -42,7 +44,7 @@ export interface FakeWorkbookModel {
 export function newSheet(name: string, values: unknown[][] = [], merges: string[] = []): FakeSheet {
   const cells = new Map<string, FakeCell>();
   values.forEach((row, r) => row.forEach((v, c) => v !== null && v !== undefined && v !== "" && cells.set(`${r},${c}`, { value: v, fill: { ...NO_FILL }, numberFormat: "General" })));
-  return { name, visibility: "Visible", cells, merges: merges.map((m) => parseRange(m)!), notes: new Map(), tables: [], hyperlinks: new Map(), charts: 0, pageLayout: {} };
+  return { name, visibility: "Visible", cells, merges: merges.map((m) => parseRange(m)!), hiddenRows: new Set(), notes: new Map(), tables: [], hyperlinks: new Map(), charts: 0, pageLayout: {} };
 }
 
 class NotLoaded extends Error {}
@@ -497,6 +499,22 @@ export class FakeRange extends Proxy {
       return found;
     }, true);
   }
+  /** Only "Visible": the row runs of the range that are not hidden, as areas (a null object when none is). */
+  getSpecialCellsOrNullObject(type: string): FakeRangeAreas {
+    if (type !== "Visible") throw new Error(`fake Range cannot get special cells ${type}`);
+    return new FakeRangeAreas(this.ctx, this.ws, () => {
+      const a = this.area();
+      const hidden = this.ws.sheet().hiddenRows;
+      const out: { top: number; left: number; bottom: number; right: number }[] = [];
+      for (let r = a.top; r <= a.bottom; r++) {
+        if (hidden.has(r)) continue;
+        const last = out[out.length - 1];
+        if (last && last.bottom === r - 1) last.bottom = r;
+        else out.push({ top: r, left: a.left, bottom: r, right: a.right });
+      }
+      return out;
+    }, true);
+  }
   merge(): void {
     this.ctx.enqueue(`range.merge()`, () => this.ws.sheet().merges.push(this.area()));
   }
@@ -532,11 +550,15 @@ export class FakeRangeAreas extends Proxy {
       const areas = this.resolve();
       this.nullState = this.orNull && areas.length === 0;
       this.loaded.set("areas", { items: areas.map((a) => ({ address: rangeAddress(this.ws.sheet().name, a) })) });
+      this.loaded.set("address", areas.map((a) => rangeAddress(this.ws.sheet().name, a)).join(","));
     });
     return this;
   }
   get areas(): { items: { address: string }[] } {
     return this.get_<{ items: { address: string }[] }>("areas");
+  }
+  get address(): string {
+    return this.get_<string>("address");
   }
 }
 
