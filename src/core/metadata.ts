@@ -49,10 +49,15 @@ export function readMetadata(grid: SheetGrid | undefined): Metadata {
   const summaries: SummaryRecord[] = [];
   const marks: MarkRecord[] = [];
   const writes: WriteRecord[] = [];
+  const seen = new Set<string>();
   let settings: string | undefined;
   grid.rows.forEach((row, i) => {
     if (i === 0) return;
     const [type, sheet, cell, key, content] = [0, 1, 2, 3, 4].map((c) => cellText(row[c] ?? null));
+    // One record per cell: a write of this sheet that stopped half-way can leave a second copy below.
+    const place = `${type}\u0000${sheet}\u0000${cell}`;
+    if ((type === "mark" || type === "write") && seen.has(place)) return;
+    seen.add(place);
     if (type === "summary") summaries.push({ key: key!, sheet: sheet!, stamp: content! });
     else if (type === "mark") marks.push({ sheet: sheet!, cell: cell!, key: key!, original: content! });
     else if (type === "write") writes.push({ sheet: sheet!, cell: cell!, label: key!, original: content! });

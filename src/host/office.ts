@@ -33,6 +33,8 @@ export const WEB_PAYLOAD_LIMIT = 5 * 1024 * 1024;
 const WORST_CELL_BYTES = 1200;
 /** Addresses in one RangeAreas at most (its address string has a length limit). */
 export const MAX_AREAS = 400;
+/** Rows of a worksheet. */
+const SHEET_ROWS = 1048576;
 /** Excel returns at most 512 merged areas per call; beyond that the used range is asked in bands. */
 const MERGE_BAND_ROWS = 2000;
 
@@ -147,7 +149,7 @@ function mergedRanges(areas: readonly Excel.RangeAreas[]): CellRange[] {
 }
 
 /** Turns an Office error into a message for the person; the details go to the log. */
-export function officeErrorMessage(e: unknown, action: string): HostError {
+export function officeErrorMessage(e: unknown, action: string, after = ""): HostError {
   const err = e as { code?: string; message?: string; debugInfo?: unknown };
   console.error(`督办助手：${action}失败`, err?.code, err?.message, err?.debugInfo);
   const hints: Record<string, string> = {
@@ -157,7 +159,7 @@ export function officeErrorMessage(e: unknown, action: string): HostError {
     ItemNotFound: "找不到要操作的工作表或单元格：它可能刚被删除或改名，请重新检查。",
   };
   const hint = (err?.code && hints[err.code]) ?? `请稍后重试；若仍失败，请把错误代码 ${err?.code ?? "未知"} 告诉管理员。`;
-  return new HostError(`${action}失败：${hint}`, e);
+  return new HostError(`${action}失败：${hint}${after}`, e);
 }
 
 export class OfficeHost implements WorkbookHost {
@@ -298,13 +300,16 @@ export class OfficeHost implements WorkbookHost {
     return out;
   }
 
-  /** Writes the metadata rows over the (cleared) metadata sheet. */
+  /**
+   * Writes the metadata rows over the metadata sheet, then clears what is below them. The rows go in
+   * one operation, so a write that stops half-way leaves the old records or the new ones, never none.
+   */
   private queueMetadata(sheet: Excel.Worksheet, meta: Metadata): void {
     const rows = metadataRows(meta);
-    sheet.getRange().clear();
     const range = sheet.getRangeByIndexes(0, 0, rows.length, 5);
     range.numberFormat = rows.map((r) => r.map(() => "@"));
     range.values = rows.map((r) => r.map((v) => (v === null ? "" : String(v))));
+    sheet.getRangeByIndexes(rows.length, 0, SHEET_ROWS - rows.length, 5).clear();
   }
 
   /** The metadata sheet and what it holds; a very hidden sheet is added when there is none. */
@@ -400,6 +405,9 @@ export class OfficeHost implements WorkbookHost {
         // One write: put back the cells no longer marked, colour the marked ones, note why, remember.
         context.application.suspendApiCalculationUntilNextSync();
         const marked = new Set(marks.map((m) => m.cell));
+        // First the looks of every cell this write touches (old marks and new): should it stop
+        // half-way, 清除标记 still puts all of them back.
+        this.queueMetadata(metaSheet, { ...meta, marks: [...meta.marks.filter((m) => m.sheet !== sheetName || !marked.has(m.cell)), ...records] });
         this.queueRestore(ws, old.filter((m) => !marked.has(m.cell)), hasNote);
         const byColor = new Map<string, string[]>();
         for (const m of marks) byColor.set(m.color, [...(byColor.get(m.color) ?? []), m.cell]);
@@ -416,7 +424,7 @@ export class OfficeHost implements WorkbookHost {
         this.markedAtRead.set(sheetName, marked);
       });
     } catch (e) {
-      throw officeErrorMessage(e, "标记台账");
+      throw officeErrorMessage(e, "标记台账", " 已写上的标记可用“清除标记”恢复原样。");
     }
   }
 
@@ -620,16 +628,17 @@ export class OfficeHost implements WorkbookHost {
           return { sheet: sheetName, cell: e.cell, label, original: JSON.stringify(original) };
         });
         context.application.suspendApiCalculationUntilNextSync();
+        // What the cells held goes first: should the write stop half-way, 撤销 still has it.
+        this.queueMetadata(metaSheet, { ...meta, writes });
         edits.forEach((e, i) => {
           // Text stays text: "@" before the value, so a progress starting with "=" is never a formula.
           ranges[i]!.numberFormat = [["@"]];
           ranges[i]!.values = [[e.text]];
         });
-        this.queueMetadata(metaSheet, { ...meta, writes });
         await context.sync();
       });
     } catch (e) {
-      throw officeErrorMessage(e, "写入台账");
+      throw officeErrorMessage(e, "写入台账", " 已写入的部分可用“撤销上次合并”恢复原样。");
     }
   }
 
@@ -648,8 +657,13 @@ export class OfficeHost implements WorkbookHost {
         let restored = 0;
         for (const { w, range } of cells) {
           const o = writtenOf(w.original);
-          if (!range || String(range.values[0]![0] ?? "") !== o.written) {
-            kept.push(`${w.sheet}!${w.cell}`);
+          const now = range ? String(range.values[0]![0] ?? "") : undefined;
+          if (!range || now !== o.written) {
+            // Never written (a write that stopped half-way): at most its format changed. Changed since: kept.
+            if (range && now === String(o.formula)) {
+              range.numberFormat = [[o.numberFormat]];
+              restored++;
+            } else kept.push(`${w.sheet}!${w.cell}`);
             continue;
           }
           range.numberFormat = [[o.numberFormat]];

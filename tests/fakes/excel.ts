@@ -659,8 +659,10 @@ class FakeCharts {
 /** An `Excel.run` over the model; each run gets a fresh context, as Office.js does. */
 export function fakeRun(model: FakeWorkbookModel) {
   const runs: FakeContext[] = [];
+  let failNext: FakeContext["failAt"];
   const run = async <T>(batch: (context: Excel.RequestContext) => Promise<T>): Promise<T> => {
     const ctx = new FakeContext(model);
+    if (failNext) [ctx.failAt, failNext] = [failNext, undefined];
     runs.push(ctx);
     return batch(ctx as unknown as Excel.RequestContext);
   };
@@ -676,6 +678,10 @@ export function fakeRun(model: FakeWorkbookModel) {
     },
     reset() {
       runs.length = 0;
+    },
+    /** The next run fails at its nth queued operation (1-based), as Excel fails a batch half-way. */
+    failNextAt(op: number, error: Error = Object.assign(new Error("GeneralException: the operation failed"), { code: "GeneralException" })) {
+      failNext = { op, error };
     },
   };
 }

@@ -1,0 +1,146 @@
+// A write that fails half-way, as an Excel batch can (operations before the failing one stay done):
+// at every point of the write, the person is told, and 清除标记 or 撤销 puts the ledger back exactly.
+import ExcelJS from "exceljs";
+import { check, readDirectory } from "../src/core";
+import { markPlan } from "../src/core/marks";
+import { METADATA_SHEET } from "../src/core/metadata";
+import { sheetGrid } from "../src/cli/xlsx";
+import { OfficeHost, type ApiSupport } from "../src/host/office";
+import { formFile, planForms, planMerge, readReturnFiles } from "../src/taskpane/distribution";
+import { fakeRun, newSheet, NO_FILL, type FakeWorkbookModel } from "./fakes/excel";
+import { LEDGER_2019, LEDGER_2026 } from "./helpers/cli";
+
+const DESKTOP: ApiSupport = { mergedAreas: true, rangeAreas: true, notes: true };
+
+// Each failure is logged by the host for the administrator; not needed here.
+beforeEach(() => jest.spyOn(console, "error").mockImplementation(() => undefined));
+afterEach(() => jest.restoreAllMocks());
+
+async function model(file: string, active: string): Promise<FakeWorkbookModel> {
+  const wb = new ExcelJS.Workbook();
+  await wb.xlsx.readFile(file);
+  const sheets = wb.worksheets.map((ws) => {
+    const g = sheetGrid(ws);
+    const s = newSheet(ws.name, g.rows.map((r) => [...r]));
+    s.merges = [...g.merges];
+    return s;
+  });
+  return { sheets, active, settings: new Map() };
+}
+
+/** Every sheet but the add-in's own, cell by cell: value, fill, number format, and the notes. */
+function look(m: FakeWorkbookModel): Map<string, string> {
+  const out = new Map<string, string>();
+  for (const s of m.sheets) {
+    if (s.name === METADATA_SHEET) continue;
+    for (const [k, c] of s.cells) {
+      const blank = (c.value === "" || c.value === null) && c.numberFormat === "General" && JSON.stringify(c.fill) === JSON.stringify(NO_FILL);
+      if (!blank) out.set(`${s.name}!${k}`, JSON.stringify([c.value, c.fill, c.numberFormat]));
+    }
+    for (const [cell, note] of s.notes) out.set(`${s.name}!note ${cell}`, note);
+  }
+  return out;
+}
+
+/** The cells whose look differs (at most five, to read in a failure). */
+function differences(a: Map<string, string>, b: Map<string, string>): string[] {
+  const keys = new Set([...a.keys(), ...b.keys()]);
+  return [...keys].filter((k) => a.get(k) !== b.get(k)).slice(0, 5).map((k) => `${k}: ${a.get(k)} → ${b.get(k)}`);
+}
+
+/** A fill of the ledger's own on a cell that gets marked. */
+const OWN_FILL = { color: "#DDEBF7", pattern: "Solid", patternColor: "#000000", tintAndShade: 0.4, patternTintAndShade: 0 };
+
+/** Operation numbers spread over a run of `total`, the first and last included. */
+const points = (total: number, n = 14) => [...new Set(Array.from({ length: n }, (_, i) => 1 + Math.round((i * (total - 1)) / (n - 1))))];
+
+describe("marks", () => {
+  test("a first marking stopped at any operation: the message says so, and 清除标记 restores every cell", async () => {
+    const probe = await model(LEDGER_2019, "进展情况");
+    // The ledger's own look on some cells that get marked: a fill and a note.
+    probe.sheets[0]!.cells.get("2,5")!.fill = { ...OWN_FILL };
+    probe.sheets[0]!.notes.set("F3", "由区政府办核对");
+    const baseline = look(probe);
+    const fake = fakeRun(probe);
+    const host = new OfficeHost(fake.run, DESKTOP);
+    const snap = await host.read();
+    const marks = markPlan(check(snap.ledger, readDirectory(snap.directory!), { quarter: { year: 2019, q: 3 } }));
+    expect(marks.length).toBeGreaterThan(20);
+    fake.reset();
+    await host.mark("进展情况", marks);
+    const total = fake.runs[0]!.ops.length;
+    expect(total).toBeGreaterThan(5);
+
+    for (const at of points(total)) {
+      // A fresh copy of the unmarked ledger each time, with the same look of its own.
+      const fresh = await model(LEDGER_2019, "进展情况");
+      fresh.sheets[0]!.cells.get("2,5")!.fill = { ...OWN_FILL };
+      fresh.sheets[0]!.notes.set("F3", "由区政府办核对");
+      const f = fakeRun(fresh);
+      const h = new OfficeHost(f.run, DESKTOP);
+      await h.read();
+      f.failNextAt(at);
+      await expect(h.mark("进展情况", marks)).rejects.toThrow(/^标记台账失败：.*已写上的标记可用“清除标记”恢复原样。$/);
+      await h.clearMarks();
+      expect(differences(baseline, look(fresh))).toEqual([]);
+    }
+  });
+
+  test("a second marking (old marks to put back, new ones to add) stopped half-way: 清除标记 still restores everything", async () => {
+    const ledger = await model(LEDGER_2019, "进展情况");
+    const baseline = look(ledger);
+    const fake = fakeRun(ledger);
+    const host = new OfficeHost(fake.run, DESKTOP);
+    const snap = await host.read();
+    const q3 = markPlan(check(snap.ledger, readDirectory(snap.directory!), { quarter: { year: 2019, q: 3 } }));
+    expect(q3.length).toBeGreaterThan(20);
+    await host.mark("进展情况", q3);
+    // Half of the marked cells are fixed: the next marking puts those back and marks the rest.
+    const next = q3.filter((_, i) => i % 2 === 0);
+    await host.read();
+    fake.reset();
+    await host.mark("进展情况", next);
+    const total = fake.runs[0]!.ops.length;
+    for (const at of points(total, 8)) {
+      const m = await model(LEDGER_2019, "进展情况");
+      const f = fakeRun(m);
+      const h = new OfficeHost(f.run, DESKTOP);
+      await h.read();
+      await h.mark("进展情况", q3);
+      await h.read();
+      f.failNextAt(at);
+      await expect(h.mark("进展情况", next)).rejects.toThrow(/标记台账失败/);
+      await h.clearMarks();
+      expect(differences(baseline, look(m))).toEqual([]);
+    }
+  });
+});
+
+test("合并回报 stopped half-way: the message says so, and 撤销 puts every cell back", async () => {
+  const probe = await model(LEDGER_2026, "2026年责任分解");
+  const baseline = look(probe);
+  const host = new OfficeHost(fakeRun(probe).run, DESKTOP);
+  const q1 = { year: 2026, q: 1 as const };
+  const form = (await planForms(host, q1)).forms.find((f) => f.unit === "区发展和改革局")!;
+  const wb = new ExcelJS.Workbook();
+  await wb.xlsx.load((await formFile(form)).bytes as unknown as ArrayBuffer);
+  wb.getWorksheet("进展填报")!.eachRow((row, n) => n > 2 && (row.getCell(9).value = `第${n}行：已完成年度目标的25%。`));
+  const returned = await readReturnFiles([{ name: "回报.xlsx", bytes: new Uint8Array(await wb.xlsx.writeBuffer()) }]);
+  const plan = await planMerge(host, returned, q1);
+  expect(plan.edits.length).toBeGreaterThan(10);
+
+  const probeRun = fakeRun(await model(LEDGER_2026, "2026年责任分解"));
+  await new OfficeHost(probeRun.run, DESKTOP).writeCells(plan.sheet, plan.edits, "合并回报 2026Q1");
+  const total = probeRun.runs[0]!.ops.length;
+  for (const at of points(total, 10)) {
+    const m = await model(LEDGER_2026, "2026年责任分解");
+    const f = fakeRun(m);
+    const h = new OfficeHost(f.run, DESKTOP);
+    f.failNextAt(at);
+    await expect(h.writeCells(plan.sheet, plan.edits, "合并回报 2026Q1")).rejects.toThrow(/^写入台账失败：.*已写入的部分可用“撤销上次合并”恢复原样。$/);
+    const undone = await h.undoWrites();
+    // Before the record was written nothing was written either; after it, everything is put back.
+    if (undone) expect(undone.kept).toEqual([]);
+    expect(differences(baseline, look(m))).toEqual([]);
+  }
+});
