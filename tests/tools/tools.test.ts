@@ -74,7 +74,15 @@ test("the production build: URLs replaced in the manifest (still valid), office.
   execFileSync("xmllint", ["--noout", "--schema", SCHEMA, path.join(out, "m.xml")], { stdio: "ignore" });
   const html = fs.readFileSync(path.join(out, "taskpane.html"), "utf8");
   expect(html).toContain("https://appsforoffice.microsoft.com/lib/1/hosted/office.js");
-  expect(html).toMatch(/Content-Security-Policy/);
+  // Each page allows only its own origin and Microsoft's office.js CDN (styles inline, images as data:).
+  const allowed = new Set(["'self'", "https://appsforoffice.microsoft.com", "'unsafe-inline'", "data:", "blob:"]);
+  for (const page of ["taskpane.html", "commands.html", "preview.html"]) {
+    const csp = /http-equiv="?Content-Security-Policy"? content="([^"]+)"/.exec(fs.readFileSync(path.join(out, page), "utf8"))?.[1];
+    expect(csp).toMatch(/^default-src 'self'/);
+    const sources = csp!.split(";").flatMap((d) => d.trim().split(/\s+/).slice(1));
+    expect(sources.filter((s) => !allowed.has(s))).toEqual([]);
+    expect(csp).not.toMatch(/script-src[^;]*('unsafe-inline'|'unsafe-eval'|data:|blob:)/);
+  }
   const js = fs.readFileSync(path.join(out, "taskpane.js"), "utf8");
   expect(js).not.toMatch(/exceljs/i);
   expect(fs.existsSync(path.join(out, "commands.html"))).toBe(true);
