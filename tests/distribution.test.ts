@@ -12,23 +12,14 @@ import { readFormBytes } from "../src/xlsx/forms";
 import { parseA1 } from "../src/core/address";
 import { cellAt, fakeRun, newSheet, NO_FILL, type FakeSheet, type FakeWorkbookModel } from "./fakes/excel";
 import { duban, LEDGER_2026, tempDir } from "./helpers/cli";
+import { fakeModelOf } from "./helpers/model";
 import * as fs from "fs";
 import JSZip from "jszip";
 
 const Q1 = parseQuarter("2026Q1")!;
 const SHEET = "2026年责任分解";
 
-async function seedModel(): Promise<FakeWorkbookModel> {
-  const wb = new ExcelJS.Workbook();
-  await wb.xlsx.readFile(LEDGER_2026);
-  const sheets = wb.worksheets.map((ws) => {
-    const g = sheetGrid(ws);
-    const s = newSheet(ws.name, g.rows.map((r) => [...r]));
-    s.merges = [...g.merges];
-    return s;
-  });
-  return { sheets, active: SHEET, settings: new Map() };
-}
+const seedModel = () => fakeModelOf(LEDGER_2026, SHEET);
 
 /** A unit's form filled in: progress for the rows the function gives text for. */
 async function filled(host: WorkbookHost, unit: string, text: (no: string) => string | undefined): Promise<{ name: string; bytes: Uint8Array }> {

@@ -4,11 +4,11 @@ import ExcelJS from "exceljs";
 import { check, readDirectory } from "../src/core";
 import { markPlan } from "../src/core/marks";
 import { METADATA_SHEET } from "../src/core/metadata";
-import { sheetGrid } from "../src/cli/xlsx";
 import { OfficeHost, type ApiSupport } from "../src/host/office";
 import { formFile, planForms, planMerge, readReturnFiles } from "../src/taskpane/distribution";
-import { fakeRun, newSheet, NO_FILL, type FakeWorkbookModel } from "./fakes/excel";
+import { fakeRun, NO_FILL, type FakeWorkbookModel } from "./fakes/excel";
 import { LEDGER_2019, LEDGER_2026 } from "./helpers/cli";
+import { fakeModelOf } from "./helpers/model";
 
 const DESKTOP: ApiSupport = { mergedAreas: true, rangeAreas: true, notes: true };
 
@@ -16,17 +16,7 @@ const DESKTOP: ApiSupport = { mergedAreas: true, rangeAreas: true, notes: true }
 beforeEach(() => jest.spyOn(console, "error").mockImplementation(() => undefined));
 afterEach(() => jest.restoreAllMocks());
 
-async function model(file: string, active: string): Promise<FakeWorkbookModel> {
-  const wb = new ExcelJS.Workbook();
-  await wb.xlsx.readFile(file);
-  const sheets = wb.worksheets.map((ws) => {
-    const g = sheetGrid(ws);
-    const s = newSheet(ws.name, g.rows.map((r) => [...r]));
-    s.merges = [...g.merges];
-    return s;
-  });
-  return { sheets, active, settings: new Map() };
-}
+const model = fakeModelOf;
 
 /** Every sheet but the add-in's own, cell by cell: value, fill, number format, and the notes. */
 function look(m: FakeWorkbookModel): Map<string, string> {

@@ -10,6 +10,7 @@ import { OfficeHost, SETTINGS_KEY, WEB_PAYLOAD_LIMIT, type ApiSupport } from "..
 import { syntheticDirectoryRows, syntheticLedgerRows, syntheticUnits } from "../src/scripts/syntheticLedger";
 import { cellAt, fakeRun, newSheet, NO_FILL, type FakeWorkbookModel } from "./fakes/excel";
 import { LEDGER_2019 } from "./helpers/cli";
+import { fakeModelOf } from "./helpers/model";
 
 const DESKTOP: ApiSupport = { mergedAreas: true, rangeAreas: true, notes: true };
 const WEB: ApiSupport = { ...DESKTOP, payloadLimit: WEB_PAYLOAD_LIMIT };
@@ -24,17 +25,7 @@ function syntheticModel(tasks: number): FakeWorkbookModel {
 }
 
 /** The 2019 Jianghan seed ledger as a fake workbook (values and merged areas). */
-async function seedModel(): Promise<FakeWorkbookModel> {
-  const wb = new ExcelJS.Workbook();
-  await wb.xlsx.readFile(LEDGER_2019);
-  const sheets = wb.worksheets.map((ws) => {
-    const g = sheetGrid(ws);
-    const s = newSheet(ws.name, g.rows.map((r) => [...r]));
-    s.merges = [...g.merges];
-    return s;
-  });
-  return { sheets, active: "进展情况", settings: new Map() };
-}
+const seedModel = () => fakeModelOf(LEDGER_2019, "进展情况");
 
 describe("reading", () => {
   test.each([

@@ -7,13 +7,13 @@
 import * as React from "react";
 import { act, fireEvent, render, screen, waitFor, within } from "@testing-library/react";
 import ExcelJS from "exceljs";
-import { sheetGrid } from "../src/cli/xlsx";
 import { OfficeHost, SETTINGS_KEY } from "../src/host/office";
 import { App } from "../src/taskpane/App";
 import { formFile, planForms } from "../src/taskpane/distribution";
 import { parseQuarter } from "../src/core/quarter";
 import { cellAt, fakeRun, newSheet, NO_FILL, type FakeWorkbookModel } from "./fakes/excel";
 import { LEDGER_2019 } from "./helpers/cli";
+import { fakeModelOf } from "./helpers/model";
 
 // jsdom has no ResizeObserver; Fluent's MessageBar and Toaster watch their size with it.
 globalThis.ResizeObserver ??= class {
@@ -28,18 +28,7 @@ let host: OfficeHost;
 let fake: ReturnType<typeof fakeRun>;
 
 beforeEach(async () => {
-  const wb = new ExcelJS.Workbook();
-  await wb.xlsx.readFile(LEDGER_2019);
-  model = {
-    sheets: wb.worksheets.map((ws) => {
-      const g = sheetGrid(ws);
-      const s = newSheet(ws.name, g.rows.map((r) => [...r]));
-      s.merges = [...g.merges];
-      return s;
-    }),
-    active: "进展情况",
-    settings: new Map(),
-  };
+  model = await fakeModelOf(LEDGER_2019, "进展情况");
   fake = fakeRun(model);
   host = new OfficeHost(fake.run, { mergedAreas: true, rangeAreas: true, notes: true });
 });

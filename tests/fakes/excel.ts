@@ -415,35 +415,28 @@ export class FakeRange extends Proxy {
   get values(): unknown[][] {
     return this.get_<unknown[][]>("values");
   }
+  /** Like Excel's: text starting with = + - @ becomes a formula unless the cell's format is text. */
   set values(values: unknown[][]) {
-    this.ctx.enqueue(`range.values=(${values.length}×${values[0]?.length ?? 0})`, () => {
-      const area = this.area();
-      const sheet = this.ws.sheet();
-      if (values.length !== area.bottom - area.top + 1 || values[0]!.length !== area.right - area.left + 1) throw Object.assign(new Error("InvalidArgument: values do not fit the range"), { code: "InvalidArgument" });
-      values.forEach((row, i) =>
-        row.forEach((v, j) => {
-          const key = `${area.top + i},${area.left + j}`;
-          const cell = sheet.cells.get(key) ?? { value: "", fill: { ...NO_FILL }, numberFormat: "General" };
-          const text = typeof v === "string" && cell.numberFormat !== "@" && /^[=+\-@]/.test(v) ? { formula: v } : v;
-          cell.value = text;
-          sheet.cells.set(key, cell);
-        }),
-      );
-    });
+    this.put("values", values, (v) => /^[=+\-@]/.test(v));
   }
   get formulas(): unknown[][] {
     return this.get_<unknown[][]>("formulas");
   }
   /** Like Excel's: a string starting with "=" is a formula unless the cell's format is text. */
   set formulas(formulas: unknown[][]) {
-    this.ctx.enqueue(`range.formulas=(${formulas.length}×${formulas[0]?.length ?? 0})`, () => {
+    this.put("formulas", formulas, (v) => v.startsWith("="));
+  }
+  /** Queues a write of a grid of values that must fit the range; `isFormula` says which strings Excel would take as formulas. */
+  private put(what: string, values: unknown[][], isFormula: (v: string) => boolean): void {
+    this.ctx.enqueue(`range.${what}=(${values.length}×${values[0]?.length ?? 0})`, () => {
       const area = this.area();
       const sheet = this.ws.sheet();
-      formulas.forEach((row, i) =>
+      if (values.length !== area.bottom - area.top + 1 || values[0]!.length !== area.right - area.left + 1) throw Object.assign(new Error(`InvalidArgument: ${what} do not fit the range`), { code: "InvalidArgument" });
+      values.forEach((row, i) =>
         row.forEach((v, j) => {
           const key = `${area.top + i},${area.left + j}`;
           const cell = sheet.cells.get(key) ?? { value: "", fill: { ...NO_FILL }, numberFormat: "General" };
-          cell.value = typeof v === "string" && cell.numberFormat !== "@" && v.startsWith("=") ? { formula: v } : v;
+          cell.value = typeof v === "string" && cell.numberFormat !== "@" && isFormula(v) ? { formula: v } : v;
           sheet.cells.set(key, cell);
         }),
       );

@@ -114,12 +114,7 @@ export function DistributeTab({ host, t, notify, today = new Date(), initial }: 
       )}
 
       <section className={styles.section} aria-label={t("distribute")}>
-        <Text block weight="semibold">
-          {t("distribute")}
-        </Text>
-        <Text block size={200} className={styles.muted}>
-          {t("distributeHint")}
-        </Text>
+        <SectionTitle title={t("distribute")} hint={t("distributeHint")} />
         <div className={styles.bar}>
           <Button appearance="primary" onClick={() => void makeForms()} disabled={!!busy}>
             {t("makeForms")}
@@ -167,12 +162,7 @@ export function DistributeTab({ host, t, notify, today = new Date(), initial }: 
       <Divider className={styles.section} />
 
       <section className={styles.section} aria-label={t("mergeReturns")}>
-        <Text block weight="semibold">
-          {t("mergeReturns")}
-        </Text>
-        <Text block size={200} className={styles.muted}>
-          {t("mergeHint")}
-        </Text>
+        <SectionTitle title={t("mergeReturns")} hint={t("mergeHint")} />
         <input
           ref={files}
           type="file"
@@ -224,6 +214,20 @@ export function DistributeTab({ host, t, notify, today = new Date(), initial }: 
         )}
       </section>
     </div>
+  );
+}
+
+function SectionTitle({ title, hint }: { title: string; hint: string }): React.JSX.Element {
+  const styles = useStyles();
+  return (
+    <>
+      <Text block weight="semibold">
+        {title}
+      </Text>
+      <Text block size={200} className={styles.muted}>
+        {hint}
+      </Text>
+    </>
   );
 }
 
