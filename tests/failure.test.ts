@@ -60,6 +60,10 @@ describe("marks", () => {
     await host.mark("进展情况", marks);
     const total = fake.runs[0]!.ops.length;
     expect(total).toBeGreaterThan(5);
+    // The whole write done, then cleared: the workbook as it was, cell for cell.
+    expect(differences(baseline, look(probe))).not.toEqual([]);
+    await host.clearMarks();
+    expect(differences(baseline, look(probe))).toEqual([]);
 
     for (const at of points(total)) {
       // A fresh copy of the unmarked ledger each time, with the same look of its own.
