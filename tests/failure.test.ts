@@ -3,6 +3,10 @@
 import ExcelJS from "exceljs";
 import { check, readDirectory } from "../src/core";
 import { markPlan } from "../src/core/marks";
+import { noticeLedgerLayout } from "../src/core/layout";
+import { parseNotice } from "../src/core/notice";
+import { summarise } from "../src/core/summary";
+import { summarySheetPlan } from "../src/core/summarySheet";
 import { METADATA_SHEET } from "../src/core/metadata";
 import { OfficeHost, type ApiSupport } from "../src/host/office";
 import { formFile, planForms, planMerge, readReturnFiles } from "../src/taskpane/distribution";
@@ -137,4 +141,32 @@ test("合并回报 stopped half-way: the message says so, and 撤销 puts every 
     if (undone) expect(undone.kept).toEqual([]);
     expect(differences(baseline, look(m))).toEqual([]);
   }
+});
+
+test("a summary sheet or an imported ledger stopped half-way is deleted, and the message says so", async () => {
+  const q3 = { year: 2019, q: 3 as const };
+  const probe = await model(LEDGER_2019, "进展情况");
+  const fake = fakeRun(probe);
+  const host = new OfficeHost(fake.run, DESKTOP);
+  const snap = await host.read();
+  const result = check(snap.ledger, readDirectory(snap.directory!), { quarter: q3 });
+  const plan = summarySheetPlan(summarise(result, readDirectory(snap.directory!), new Date(2026, 10, 22)), "2019年第三季度汇总");
+  fake.reset();
+  await host.writeSummary(plan, false);
+  const ops = fake.runs[0]!.ops;
+  const added = ops.indexOf("worksheets.add(2019年第三季度汇总)") + 1;
+  expect(added).toBeGreaterThan(0);
+  for (const at of points(ops.length, 8).filter((n) => n > added)) {
+    const m = await model(LEDGER_2019, "进展情况");
+    const f = fakeRun(m);
+    f.failNextAt(at);
+    await expect(new OfficeHost(f.run, DESKTOP).writeSummary(plan, false)).rejects.toThrow("未写完的“2019年第三季度汇总”已删除，请重新生成。");
+    expect(m.sheets.map((x) => x.name)).not.toContain("2019年第三季度汇总");
+  }
+  const m = await model(LEDGER_2019, "进展情况");
+  const f = fakeRun(m);
+  f.failNextAt(8);
+  const layout = noticeLedgerLayout(parseNotice("1.新建口袋公园3个。\n责任单位：区园林局"), "责任分解台账", "2026年责任分解方案");
+  await expect(new OfficeHost(f.run, DESKTOP).addSheet(layout)).rejects.toThrow("未写完的“责任分解台账”已删除。");
+  expect(m.sheets.map((x) => x.name)).not.toContain("责任分解台账");
 });

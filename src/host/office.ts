@@ -505,7 +505,9 @@ export class OfficeHost implements WorkbookHost {
         await context.sync();
       });
     } catch (e) {
-      throw officeErrorMessage(e, "生成汇总");
+      // The name was free, or the add-in's own sheet being replaced: what has it now is this write's.
+      const removed = await this.removePartialSheet(plan.name);
+      throw officeErrorMessage(e, "生成汇总", removed ? `未写完的“${plan.name}”已删除，请重新生成。` : "");
     }
   }
 
@@ -610,7 +612,9 @@ export class OfficeHost implements WorkbookHost {
       });
     } catch (e) {
       if (e instanceof HostError) throw e;
-      throw officeErrorMessage(e, "添加工作表");
+      // The sheet did not exist before (checked first): what there is now is this write's, unfinished.
+      const removed = await this.removePartialSheet(layout.name);
+      throw officeErrorMessage(e, "添加工作表", removed ? `未写完的“${layout.name}”已删除。` : "");
     }
   }
 
@@ -676,6 +680,23 @@ export class OfficeHost implements WorkbookHost {
       });
     } catch (e) {
       throw officeErrorMessage(e, "撤销写入");
+    }
+  }
+
+  /** After a write that stopped half-way: deletes the sheet it was making. Resolves to whether there was one; never throws. */
+  private async removePartialSheet(name: string): Promise<boolean> {
+    try {
+      return await this.run(async (context) => {
+        const ws = context.workbook.worksheets.getItemOrNullObject(name);
+        ws.load("name");
+        await context.sync();
+        if (ws.isNullObject) return false;
+        ws.delete();
+        await context.sync();
+        return true;
+      });
+    } catch {
+      return false;
     }
   }
 
