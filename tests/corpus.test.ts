@@ -4,8 +4,8 @@ import * as fs from "fs";
 import * as path from "path";
 import ExcelJS from "exceljs";
 import { check, readDirectory } from "../src/core";
-import { sheetGrid } from "../src/cli/xlsx";
-import { syntheticDirectoryRows, syntheticLedgerRows, syntheticUnits } from "../src/scripts/syntheticLedger";
+import { sheetGrid } from "../src/hosts/xlsx/grid";
+import { syntheticDirectoryRows, syntheticLedgerRows, syntheticUnits } from "./helpers/syntheticLedger";
 import { duban, openBook, sha, tempDir } from "./helpers/cli";
 
 const dir = tempDir("corpus");
@@ -28,7 +28,12 @@ async function checked(name: string, build: (wb: ExcelJS.Workbook) => void, ...a
   const before = sha(file);
   const r = await duban("check", file, "--json", "--today", "2026-11-22", ...args);
   expect(sha(file)).toBe(before);
-  return r.code === 2 ? r : { ...r, json: JSON.parse(r.out) };
+  if (r.code !== 2) return { ...r, json: JSON.parse(r.out) };
+  // Bad input with --json: one JSON object on stdout, with the error's code and message, and nothing on stderr.
+  const { error } = JSON.parse(r.out) as { error: { code: string; message: string } };
+  expect(error.code).toMatch(/^[a-z-]+$/);
+  expect(r.err).toBe("");
+  return { ...r, err: error.message };
 }
 
 function ledgerSheet(wb: ExcelJS.Workbook, rows: ExcelJS.CellValue[][], name = "2026年责任分解", options?: Partial<ExcelJS.AddWorksheetOptions>): ExcelJS.Worksheet {

@@ -1,6 +1,7 @@
 import { Directory, normalizeUnitName, readDirectory } from "../src/core";
 import type { DirectoryEntry } from "../src/core";
 import { grid } from "./helpers/grid";
+import { problemText } from "../src/app";
 
 function entry(name: string, aliases: string[] = [], formerNames: string[] = [], status: "active" | "abolished" = "active"): DirectoryEntry {
   return { name, aliases, formerNames, category: "部门", status, row: 0 };
@@ -102,6 +103,12 @@ describe("reading a directory sheet", () => {
   });
 
   test("a sheet without 单位名称 is refused with a message saying what is expected", () => {
-    expect(() => readDirectory(grid([["名字", "备注"], ["区财政局", ""]]), "目录.xlsx")).toThrow(/单位名称/);
+    let error: unknown;
+    try {
+      readDirectory(grid([["名字", "备注"], ["区财政局", ""]]), "目录.xlsx");
+    } catch (e) {
+      error = e;
+    }
+    expect(problemText(error)).toMatch(/目录.xlsx.*没有“单位名称”列/);
   });
 });

@@ -3,28 +3,32 @@
 import ExcelJS from "exceljs";
 import { METADATA_SHEET } from "../src/core/metadata";
 import { parseQuarter } from "../src/core/quarter";
-import { OfficeHost } from "../src/host/office";
-import type { WorkbookHost } from "../src/host/types";
-import { sheetGrid } from "../src/cli/xlsx";
-import { formFile, formsZipFile, lastWrites, planForms, planMerge, readReturnFiles, writeMerge } from "../src/taskpane/distribution";
-import { XlsxHost } from "../src/xlsx/host";
-import { readFormBytes } from "../src/xlsx/forms";
+import { OfficeHost } from "../src/hosts/office/host";
+import { createApp, type WorkbookPort } from "../src/app";
+import { sheetGrid } from "../src/hosts/xlsx/grid";
+import { XlsxHost } from "../src/hosts/xlsx/host";
+import { formFiles, readFormBytes } from "../src/hosts/xlsx/forms";
 import { parseA1 } from "../src/core/address";
 import { cellAt, fakeRun, newSheet, NO_FILL, type FakeSheet, type FakeWorkbookModel } from "./fakes/excel";
 import { duban, LEDGER_2026, tempDir } from "./helpers/cli";
 import { fakeModelOf } from "./helpers/model";
 import * as fs from "fs";
 import JSZip from "jszip";
+import { problemOf } from "./helpers/app";
 
 const Q1 = parseQuarter("2026Q1")!;
 const SHEET = "2026年责任分解";
 
 const seedModel = () => fakeModelOf(LEDGER_2026, SHEET);
 
+/** The use cases over a workbook, as the pane has them. */
+const appOf = (port: WorkbookPort) => createApp({ port, today: () => new Date(2026, 10, 22), forms: async () => formFiles });
+
 /** A unit's form filled in: progress for the rows the function gives text for. */
-async function filled(host: WorkbookHost, unit: string, text: (no: string) => string | undefined): Promise<{ name: string; bytes: Uint8Array }> {
-  const plan = await planForms(host, Q1);
-  const file = await formFile(plan.forms.find((f) => f.unit === unit)!);
+async function filled(host: WorkbookPort, unit: string, text: (no: string) => string | undefined): Promise<{ name: string; bytes: Uint8Array }> {
+  const app = appOf(host);
+  const plan = await app.planForms({ quarter: Q1 });
+  const file = await app.formFile(plan.forms.find((f) => f.unit === unit)!);
   const wb = new ExcelJS.Workbook();
   await wb.xlsx.load(file.bytes as unknown as ArrayBuffer);
   const ws = wb.getWorksheet("进展填报")!;
@@ -46,13 +50,13 @@ function look(s: FakeSheet): Record<string, string> {
 describe("分发", () => {
   test("the pane's forms are the command line's: as many, the same names, the same rows", async () => {
     const host = new OfficeHost(fakeRun(await seedModel()).run, { mergedAreas: true, rangeAreas: true, notes: true });
-    const plan = await planForms(host, Q1);
+    const plan = await appOf(host).planForms({ quarter: Q1 });
     expect(plan.tasks).toBe(184);
     const dir = tempDir("forms");
     await duban("split", LEDGER_2026, "--quarter", "2026Q1", "-o", dir);
     const cli = fs.readdirSync(dir).sort();
     expect(plan.forms).toHaveLength(cli.length);
-    const file = await formFile(plan.forms.find((f) => f.unit === "区发展和改革局")!);
+    const file = await appOf(host).formFile(plan.forms.find((f) => f.unit === "区发展和改革局")!);
     expect(cli).toContain(file.name);
     const fromPane = await readFormBytes(file.bytes, file.name);
     const fromCli = await readFormBytes(fs.readFileSync(`${dir}/${file.name}`), file.name);
@@ -62,8 +66,8 @@ describe("分发", () => {
 
   test("全部下载: one .zip holding every form, each a form again when read back", async () => {
     const host = new XlsxHost(await new ExcelJS.Workbook().xlsx.readFile(LEDGER_2026));
-    const plan = await planForms(host, Q1);
-    const zip = await formsZipFile(plan);
+    const plan = await appOf(host).planForms({ quarter: Q1 });
+    const zip = await appOf(host).formsZipFile(plan);
     expect(zip.name).toBe(`${SHEET}-2026Q1进展填报表（${plan.forms.length}个单位）.zip`);
     const entries = await JSZip.loadAsync(zip.bytes);
     const names = Object.keys(entries.files);
@@ -75,7 +79,7 @@ describe("分发", () => {
   test("a ledger whose tasks have no units says so", async () => {
     const model: FakeWorkbookModel = { sheets: [newSheet("台账", [["序号", "目标任务", "牵头单位", "一季度进展"], [1, "建设学校", "", ""]])], active: "台账", settings: new Map() };
     const host = new OfficeHost(fakeRun(model).run, { mergedAreas: true, rangeAreas: true, notes: true });
-    await expect(planForms(host, Q1)).rejects.toThrow("任务都没有责任单位：请先填写“牵头单位”或“责任单位”列");
+    expect(await problemOf(appOf(host).planForms({ quarter: Q1 }))).toContain("任务都没有责任单位：请先填写“牵头单位”或“责任单位”列");
   });
 });
 
@@ -86,14 +90,15 @@ describe("合并回报 in Excel (fake)", () => {
     const host = new OfficeHost(fake.run, { mergedAreas: true, rangeAreas: true, notes: true });
     const ledger = model.sheets.find((s) => s.name === SHEET)!;
     const before = look(ledger);
-    const returned = await readReturnFiles([
+    const app = appOf(host);
+    const returned = await app.readReturnFiles([
       await filled(host, "区发展和改革局", (no) => `序号${no}：已完成年度目标的25%。`),
       // Text a spreadsheet would take for a formula stays text in the ledger.
       await filled(host, "区商务局", (no) => (no === "3" ? "=SUM(1,2) 举办促消费活动12场" : undefined)),
       { name: "说明.txt", bytes: new TextEncoder().encode("不是工作簿") },
     ]);
     expect(returned.notReturns).toEqual(["“说明.txt”不是 .xlsx 工作簿（扩展名为 .txt）：应为用 Excel 或 WPS 保存的 .xlsx 文件。"]);
-    const plan = await planMerge(host, returned, Q1);
+    const plan = await app.planMerge(returned, { quarter: Q1 });
     expect(plan.returns.map((r) => r.unit)).toEqual(["区发展和改革局", "区商务局"]);
     // Planning writes nothing.
     expect(look(ledger)).toEqual(before);
@@ -102,20 +107,19 @@ describe("合并回报 in Excel (fake)", () => {
     expect(plan.sections.map((s) => s.title)).toEqual(["不是填报表的文件", "没有单位填报的任务"]);
 
     fake.reset();
-    const done = await writeMerge(host, plan);
+    const done = await app.writeMerge(plan);
     expect(done.edits).toEqual(plan.edits);
     // Read the ledger again (2 syncs for the fresh plan), read the cells, write: 4 syncs in all.
     expect(fake.syncs).toBe(4);
     const sample = done.edits.find((e) => e.text.startsWith("="))!;
     expect(cellAt(ledger, sample.cell)).toMatchObject({ value: "=SUM(1,2) 举办促消费活动12场", numberFormat: "@" });
     expect(cellAt(ledger, done.edits[0]!.cell)!.value).toBe(done.edits[0]!.text);
-    const snap = await host.read();
-    expect(lastWrites(snap)).toEqual({ label: "合并回报 2026Q1", cells: done.edits.length });
+    expect(await app.lastMerge()).toEqual({ label: "合并回报 2026Q1", cells: done.edits.length });
 
     const undone = await host.undoWrites();
     expect(undone).toEqual({ label: "合并回报 2026Q1", restored: done.edits.length, kept: [] });
     expect(look(ledger)).toEqual(before);
-    expect(lastWrites(await host.read())).toBeUndefined();
+    expect(await app.lastMerge()).toBeUndefined();
     expect(await host.undoWrites()).toBeUndefined();
   });
 
@@ -123,8 +127,9 @@ describe("合并回报 in Excel (fake)", () => {
     const model = await seedModel();
     const host = new OfficeHost(fakeRun(model).run, { mergedAreas: true, rangeAreas: true, notes: true });
     const ledger = model.sheets.find((s) => s.name === SHEET)!;
-    const plan = await planMerge(host, await readReturnFiles([await filled(host, "区商务局", () => "举办促消费活动12场。")]), Q1);
-    const done = await writeMerge(host, plan);
+    const app = appOf(host);
+    const plan = await app.planMerge(await app.readReturnFiles([await filled(host, "区商务局", () => "举办促消费活动12场。")]), { quarter: Q1 });
+    const done = await app.writeMerge(plan);
     const [first, second] = done.edits;
     cellAt(ledger, first!.cell)!.value = "审核后改写的进展";
     const undone = await host.undoWrites();
@@ -138,11 +143,12 @@ describe("合并回报 in Excel (fake)", () => {
     const model = await seedModel();
     const host = new OfficeHost(fakeRun(model).run, { mergedAreas: true, rangeAreas: true, notes: true });
     const ledger = model.sheets.find((s) => s.name === SHEET)!;
-    const plan = await planMerge(host, await readReturnFiles([await filled(host, "区商务局", () => "举办促消费活动12场。")]), Q1);
+    const app = appOf(host);
+    const plan = await app.planMerge(await app.readReturnFiles([await filled(host, "区商务局", () => "举办促消费活动12场。")]), { quarter: Q1 });
     // Someone fills one of those cells by hand before pressing 写入台账.
     const p = parseA1(plan.edits[0]!.cell)!;
     ledger.cells.set(`${p.row},${p.col}`, { value: "手工填写的进展", fill: { ...NO_FILL }, numberFormat: "General" });
-    const done = await writeMerge(host, plan);
+    const done = await app.writeMerge(plan);
     expect(done.report.replaced.map((r) => r.cell)).toEqual([plan.edits[0]!.cell]);
     expect(done.sections.map((s) => s.title)).toContain("覆盖了台账原有内容（原内容如下）");
   });
@@ -153,7 +159,8 @@ describe("合并回报 in the .xlsx host", () => {
     const wb = await new ExcelJS.Workbook().xlsx.readFile(LEDGER_2026);
     const host = new XlsxHost(wb);
     const ws = wb.getWorksheet(SHEET)!;
-    const plan = await planMerge(host, await readReturnFiles([await filled(host, "区发展和改革局", (no) => `第${no}项进展`)]), Q1);
+    const app = appOf(host);
+    const plan = await app.planMerge(await app.readReturnFiles([await filled(host, "区发展和改革局", (no) => `第${no}项进展`)]), { quarter: Q1 });
     // Cells that held something before: rich text, a date, a formula.
     const [a, b, c] = plan.edits.map((e) => e.cell);
     ws.getCell(a!).value = { richText: [{ text: "旧" }, { text: "进展", font: { bold: true } }] };
@@ -161,7 +168,7 @@ describe("合并回报 in the .xlsx host", () => {
     ws.getCell(c!).value = { formula: "1+1", result: 2 };
     const before = JSON.stringify(sheetGrid(ws).rows);
     const raw = [a, b, c].map((x) => JSON.stringify(ws.getCell(x!).value));
-    const done = await writeMerge(host, plan);
+    const done = await app.writeMerge(plan);
     expect(done.report.replaced).toHaveLength(3);
     expect(ws.getCell(a!).value).toBe(done.edits[0]!.text);
     expect(wb.getWorksheet(METADATA_SHEET)?.state).toBe("veryHidden");

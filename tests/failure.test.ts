@@ -1,18 +1,21 @@
 // A write that fails half-way, as an Excel batch can (operations before the failing one stay done):
 // at every point of the write, the person is told, and 清除标记 or 撤销 puts the ledger back exactly.
 import ExcelJS from "exceljs";
-import { check, readDirectory } from "../src/core";
-import { markPlan } from "../src/core/marks";
+import { formFile, planForms, planMerge, readReturnFiles } from "../src/app";
+import { check } from "../src/core";
 import { noticeLedgerLayout } from "../src/core/layout";
 import { parseNotice } from "../src/core/notice";
 import { summarise } from "../src/core/summary";
 import { summarySheetPlan } from "../src/core/summarySheet";
 import { METADATA_SHEET } from "../src/core/metadata";
-import { OfficeHost, type ApiSupport } from "../src/host/office";
-import { formFile, planForms, planMerge, readReturnFiles } from "../src/taskpane/distribution";
+import { OfficeHost, type ApiSupport } from "../src/hosts/office/host";
+import { formFiles } from "../src/hosts/xlsx/forms";
 import { fakeRun, NO_FILL, type FakeWorkbookModel } from "./fakes/excel";
 import { LEDGER_2019, LEDGER_2026 } from "./helpers/cli";
 import { fakeModelOf } from "./helpers/model";
+import { marksOf, opened, problemOf } from "./helpers/app";
+
+const TODAY = new Date(2026, 10, 22);
 
 const DESKTOP: ApiSupport = { mergedAreas: true, rangeAreas: true, notes: true };
 
@@ -57,8 +60,8 @@ describe("marks", () => {
     const baseline = look(probe);
     const fake = fakeRun(probe);
     const host = new OfficeHost(fake.run, DESKTOP);
-    const snap = await host.read();
-    const marks = markPlan(check(snap.ledger, readDirectory(snap.directory!), { quarter: { year: 2019, q: 3 } }));
+    const snap = await opened(host);
+    const marks = marksOf(check(snap.ledger, snap.directory, { quarter: { year: 2019, q: 3 } }));
     expect(marks.length).toBeGreaterThan(20);
     fake.reset();
     await host.mark("进展情况", marks);
@@ -76,9 +79,9 @@ describe("marks", () => {
       fresh.sheets[0]!.notes.set("F3", "由区政府办核对");
       const f = fakeRun(fresh);
       const h = new OfficeHost(f.run, DESKTOP);
-      await h.read();
+      await h.info();
       f.failNextAt(at);
-      await expect(h.mark("进展情况", marks)).rejects.toThrow(/^标记台账失败：.*已写上的标记可用“清除标记”恢复原样。$/);
+      expect(await problemOf(h.mark("进展情况", marks))).toMatch(/^标记台账失败：.*已写上的标记可用“清除标记”恢复原样。$/);
       await h.clearMarks();
       expect(differences(baseline, look(fresh))).toEqual([]);
     }
@@ -89,13 +92,13 @@ describe("marks", () => {
     const baseline = look(ledger);
     const fake = fakeRun(ledger);
     const host = new OfficeHost(fake.run, DESKTOP);
-    const snap = await host.read();
-    const q3 = markPlan(check(snap.ledger, readDirectory(snap.directory!), { quarter: { year: 2019, q: 3 } }));
+    const snap = await opened(host);
+    const q3 = marksOf(check(snap.ledger, snap.directory, { quarter: { year: 2019, q: 3 } }));
     expect(q3.length).toBeGreaterThan(20);
     await host.mark("进展情况", q3);
     // Half of the marked cells are fixed: the next marking puts those back and marks the rest.
     const next = q3.filter((_, i) => i % 2 === 0);
-    await host.read();
+    await host.info();
     fake.reset();
     await host.mark("进展情况", next);
     const total = fake.runs[0]!.ops.length;
@@ -103,11 +106,11 @@ describe("marks", () => {
       const m = await model(LEDGER_2019, "进展情况");
       const f = fakeRun(m);
       const h = new OfficeHost(f.run, DESKTOP);
-      await h.read();
+      await h.info();
       await h.mark("进展情况", q3);
-      await h.read();
+      await h.info();
       f.failNextAt(at);
-      await expect(h.mark("进展情况", next)).rejects.toThrow(/标记台账失败/);
+      expect(await problemOf(h.mark("进展情况", next))).toMatch(/标记台账失败/);
       await h.clearMarks();
       expect(differences(baseline, look(m))).toEqual([]);
     }
@@ -119,12 +122,12 @@ test("合并回报 stopped half-way: the message says so, and 撤销 puts every 
   const baseline = look(probe);
   const host = new OfficeHost(fakeRun(probe).run, DESKTOP);
   const q1 = { year: 2026, q: 1 as const };
-  const form = (await planForms(host, q1)).forms.find((f) => f.unit === "区发展和改革局")!;
+  const form = (await planForms(host, TODAY, { quarter: q1 })).forms.find((f) => f.unit === "区发展和改革局")!;
   const wb = new ExcelJS.Workbook();
-  await wb.xlsx.load((await formFile(form)).bytes as unknown as ArrayBuffer);
+  await wb.xlsx.load((await formFile(formFiles, form)).bytes as unknown as ArrayBuffer);
   wb.getWorksheet("进展填报")!.eachRow((row, n) => n > 2 && (row.getCell(9).value = `第${n}行：已完成年度目标的25%。`));
-  const returned = await readReturnFiles([{ name: "回报.xlsx", bytes: new Uint8Array(await wb.xlsx.writeBuffer()) }]);
-  const plan = await planMerge(host, returned, q1);
+  const returned = await readReturnFiles(formFiles, [{ name: "回报.xlsx", bytes: new Uint8Array(await wb.xlsx.writeBuffer()) }]);
+  const plan = await planMerge(host, TODAY, returned, { quarter: q1 });
   expect(plan.edits.length).toBeGreaterThan(10);
 
   const probeRun = fakeRun(await model(LEDGER_2026, "2026年责任分解"));
@@ -135,7 +138,7 @@ test("合并回报 stopped half-way: the message says so, and 撤销 puts every 
     const f = fakeRun(m);
     const h = new OfficeHost(f.run, DESKTOP);
     f.failNextAt(at);
-    await expect(h.writeCells(plan.sheet, plan.edits, "合并回报 2026Q1")).rejects.toThrow(/^写入台账失败：.*已写入的部分可用“撤销上次合并”恢复原样。$/);
+    expect(await problemOf(h.writeCells(plan.sheet, plan.edits, "合并回报 2026Q1"))).toMatch(/^写入台账失败：.*已写入的部分可用“撤销上次合并”恢复原样。$/);
     const undone = await h.undoWrites();
     // Before the record was written nothing was written either; after it, everything is put back.
     if (undone) expect(undone.kept).toEqual([]);
@@ -148,9 +151,9 @@ test("a summary sheet or an imported ledger stopped half-way is deleted, and the
   const probe = await model(LEDGER_2019, "进展情况");
   const fake = fakeRun(probe);
   const host = new OfficeHost(fake.run, DESKTOP);
-  const snap = await host.read();
-  const result = check(snap.ledger, readDirectory(snap.directory!), { quarter: q3 });
-  const plan = summarySheetPlan(summarise(result, readDirectory(snap.directory!), new Date(2026, 10, 22)), "2019年第三季度汇总");
+  const snap = await opened(host);
+  const result = check(snap.ledger, snap.directory, { quarter: q3 });
+  const plan = summarySheetPlan(summarise(result, snap.directory, TODAY), "2019年第三季度汇总");
   fake.reset();
   await host.writeSummary(plan, false);
   const ops = fake.runs[0]!.ops;
@@ -160,13 +163,13 @@ test("a summary sheet or an imported ledger stopped half-way is deleted, and the
     const m = await model(LEDGER_2019, "进展情况");
     const f = fakeRun(m);
     f.failNextAt(at);
-    await expect(new OfficeHost(f.run, DESKTOP).writeSummary(plan, false)).rejects.toThrow("未写完的“2019年第三季度汇总”已删除，请重新生成。");
+    expect(await problemOf(new OfficeHost(f.run, DESKTOP).writeSummary(plan, false))).toContain("未写完的“2019年第三季度汇总”已删除，请重新生成。");
     expect(m.sheets.map((x) => x.name)).not.toContain("2019年第三季度汇总");
   }
   const m = await model(LEDGER_2019, "进展情况");
   const f = fakeRun(m);
   f.failNextAt(8);
   const layout = noticeLedgerLayout(parseNotice("1.新建口袋公园3个。\n责任单位：区园林局"), "责任分解台账", "2026年责任分解方案");
-  await expect(new OfficeHost(f.run, DESKTOP).addSheet(layout)).rejects.toThrow("未写完的“责任分解台账”已删除。");
+  expect(await problemOf(new OfficeHost(f.run, DESKTOP).addSheet(layout))).toContain("未写完的“责任分解台账”已删除");
   expect(m.sheets.map((x) => x.name)).not.toContain("责任分解台账");
 });

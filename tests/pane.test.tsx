@@ -7,9 +7,11 @@
 import * as React from "react";
 import { act, fireEvent, render, screen, waitFor, within } from "@testing-library/react";
 import ExcelJS from "exceljs";
-import { OfficeHost, SETTINGS_KEY } from "../src/host/office";
+import { createApp, parseSettings } from "../src/app";
+import { readMetadata, METADATA_SHEET } from "../src/core/metadata";
+import { OfficeHost } from "../src/hosts/office/host";
+import { formFiles } from "../src/hosts/xlsx/forms";
 import { App } from "../src/taskpane/App";
-import { formFile, planForms } from "../src/taskpane/distribution";
 import { parseQuarter } from "../src/core/quarter";
 import { cellAt, fakeRun, newSheet, NO_FILL, type FakeWorkbookModel } from "./fakes/excel";
 import { LEDGER_2019 } from "./helpers/cli";
@@ -26,6 +28,21 @@ const TODAY = new Date(2026, 10, 22);
 let model: FakeWorkbookModel;
 let host: OfficeHost;
 let fake: ReturnType<typeof fakeRun>;
+
+/** The pane over a port, as the add-in starts it (today fixed). */
+const appOf = (port: OfficeHost) => createApp({ port, today: () => TODAY, forms: async () => formFiles });
+
+/** The settings stored in the workbook's metadata sheet. */
+function storedSettings() {
+  const meta = model.sheets.find((x) => x.name === METADATA_SHEET);
+  if (!meta) return {};
+  const rows: string[][] = [];
+  for (const [key, cell] of meta.cells) {
+    const [r, c] = key.split(",").map(Number) as [number, number];
+    (rows[r] ??= [])[c] = String(cell.value);
+  }
+  return parseSettings(readMetadata({ name: METADATA_SHEET, rows: [...rows].map((r) => r ?? []), merges: [] }).settings).settings;
+}
 
 beforeEach(async () => {
   model = await fakeModelOf(LEDGER_2019, "进展情况");
@@ -45,7 +62,7 @@ function openGroup(label: RegExp) {
 
 describe("检查", () => {
   test("shows the counts per kind, the findings grouped, and marks the ledger", async () => {
-    render(<App host={host} lang="zh" today={TODAY} />);
+    render(<App app={appOf(host)} lang="zh" />);
     await check();
     const counts = screen.getByLabelText("counts");
     expect(within(counts).getByText("单位已更名或撤销 47")).toBeTruthy();
@@ -55,7 +72,7 @@ describe("检查", () => {
   });
 
   test("clicking a finding selects its cell in Excel", async () => {
-    render(<App host={host} lang="zh" today={TODAY} />);
+    render(<App app={appOf(host)} lang="zh" />);
     await check();
     openGroup(/^单位已更名或撤销（47）/);
     fireEvent.click(screen.getAllByTitle("F3")[0]!);
@@ -63,7 +80,7 @@ describe("检查", () => {
   });
 
   test("应用 replaces that unit in its cell, keeping the others; the finding is gone on the next check", async () => {
-    render(<App host={host} lang="zh" today={TODAY} />);
+    render(<App app={appOf(host)} lang="zh" />);
     await check();
     const before = String(cellAt(model.sheets[0]!, "F3")!.value);
     expect(before).toContain("经信局");
@@ -75,7 +92,7 @@ describe("检查", () => {
   });
 
   test("全部应用 fixes every renamed unit; 清除标记 puts the fills back", async () => {
-    render(<App host={host} lang="zh" today={TODAY} />);
+    render(<App app={appOf(host)} lang="zh" />);
     await check();
     openGroup(/^单位已更名或撤销（47）/);
     fireEvent.click(screen.getByRole("button", { name: "全部应用" }));
@@ -88,36 +105,34 @@ describe("检查", () => {
   });
 
   test("the ribbon's 检查完整性 opens the pane with the check already running", async () => {
-    render(<App host={host} lang="zh" today={TODAY} autoRun />);
+    render(<App app={appOf(host)} lang="zh" autoRun />);
     await screen.findByText(/任务 106 项/);
   });
 
-  test("a sheet that is not a ledger gets a clear message, and the pane stays usable", async () => {
+  test("with the directory active, the ledger is checked, and the pane says which sheet it was", async () => {
     model.active = "部门目录";
-    render(<App host={host} lang="zh" today={TODAY} />);
-    fireEvent.click(screen.getByRole("button", { name: "检查完整性" }));
-    await screen.findByText(/没有找到台账表头/);
-    model.active = "进展情况";
+    render(<App app={appOf(host)} lang="zh" />);
     await check();
+    expect(screen.getByText("当前工作表“部门目录”是部门目录，检查的是台账工作表“进展情况”。")).toBeTruthy();
   });
 });
 
 describe("汇总, 目录 and 设置", () => {
-  test("生成汇总 writes the quarter's sheet and shows its key figures", async () => {
-    render(<App host={host} lang="zh" today={TODAY} />);
+  test("生成汇总 writes the quarter's sheet and shows its key figures; the quarter is not stored as a setting", async () => {
+    render(<App app={appOf(host)} lang="zh" />);
     fireEvent.click(screen.getByRole("tab", { name: "汇总" }));
-    fireEvent.change(screen.getByRole("combobox"), { target: { value: "2025Q4" } });
-    fireEvent.change(screen.getByRole("combobox"), { target: { value: "2025Q3" } });
-    expect((screen.getByRole("combobox") as HTMLSelectElement).value).toBe("2025Q3");
+    // The ledger's own year is offered, its last quarter first (a 2019 ledger, in 2026).
+    await waitFor(() => expect((screen.getByRole("combobox") as HTMLSelectElement).value).toBe("2019Q4"));
+    fireEvent.change(screen.getByRole("combobox"), { target: { value: "2019Q3" } });
     fireEvent.click(screen.getByRole("button", { name: "生成汇总" }));
     const figures = await screen.findByLabelText("summary", {}, { timeout: 10000 });
-    expect(figures.textContent).toContain("已生成工作表“2025年第三季度汇总”");
-    expect(model.sheets.map((s) => s.name)).toContain("2025年第三季度汇总");
-    expect(JSON.parse(String(model.settings.get(SETTINGS_KEY))).quarter).toBe("2025Q3");
+    expect(figures.textContent).toContain("已生成工作表“2019年第三季度汇总”");
+    expect(model.sheets.map((s) => s.name)).toContain("2019年第三季度汇总");
+    expect(storedSettings()).toEqual({});
   });
 
   test("目录 shows the directory in use and the unknown units with their cells", async () => {
-    render(<App host={host} lang="zh" today={TODAY} />);
+    render(<App app={appOf(host)} lang="zh" />);
     await check();
     fireEvent.click(screen.getByRole("tab", { name: "目录" }));
     expect(screen.getByText(/59 个单位/)).toBeTruthy();
@@ -128,7 +143,7 @@ describe("汇总, 目录 and 设置", () => {
 
   test("目录 creates a proposed 部门目录 sheet when the workbook has none", async () => {
     model.sheets = model.sheets.filter((s) => s.name !== "部门目录");
-    render(<App host={host} lang="zh" today={TODAY} />);
+    render(<App app={appOf(host)} lang="zh" />);
     await check();
     fireEvent.click(screen.getByRole("tab", { name: "目录" }));
     fireEvent.click(screen.getByRole("button", { name: /创建目录/ }));
@@ -137,46 +152,52 @@ describe("汇总, 目录 and 设置", () => {
   });
 
   test("设置 shows the detected header and saves the settings in the workbook", async () => {
-    render(<App host={host} lang="zh" today={TODAY} />);
+    render(<App app={appOf(host)} lang="zh" />);
     await check();
     fireEvent.click(screen.getByRole("tab", { name: "设置" }));
     expect(screen.getByLabelText("detected").textContent).toContain("表头在第 2 行");
     expect(screen.getByLabelText("detected").textContent).toContain("“主要责任部门” → 牵头（责任）单位");
     fireEvent.change(screen.getByRole("spinbutton"), { target: { value: "12" } });
     fireEvent.click(screen.getByRole("button", { name: "保存设置" }));
-    await waitFor(() => expect(JSON.parse(String(model.settings.get(SETTINGS_KEY)))).toMatchObject({ minProgressLength: 12 }));
+    await waitFor(() => expect(storedSettings()).toMatchObject({ minProgressLength: 12 }));
   });
 });
 
 test("English when Office is in English", async () => {
-  render(<App host={host} lang="en" today={TODAY} />);
+  render(<App app={appOf(host)} lang="en" />);
   expect(screen.getByRole("tab", { name: "Summary" })).toBeTruthy();
   fireEvent.click(screen.getByRole("button", { name: "Check completeness" }));
-  await screen.findByText(/任务 106 项/);
+  await screen.findByText(/106 tasks/);
+  // Findings are said in English too (the units keep their Chinese names).
+  fireEvent.click(screen.getByRole("button", { name: /^Unit renamed or abolished（47）/ }));
+  expect(screen.getAllByText(/"经信局" was renamed "区科技和经济信息化局": write its current name\./).length).toBeGreaterThan(0);
   await act(async () => undefined);
 });
 
-test("设置: a header row and columns set by letter make a sheet detection cannot read into a ledger", async () => {
+test("设置: a sheet detection cannot read, chosen with its header row and columns, is checked as the ledger", async () => {
   model.sheets.push(newSheet("自定义台账", [["说明"], ["编号", "事项", "负责", "9月"], [1, "新建口袋公园3个。", "区园林局", ""]]));
   model.active = "自定义台账";
-  render(<App host={host} lang="zh" today={TODAY} />);
-  fireEvent.click(screen.getByRole("button", { name: "检查完整性" }));
-  await screen.findByText(/没有找到台账表头/);
+  render(<App app={appOf(host)} lang="zh" />);
+  // The active sheet has no header the add-in knows: the ledger of the workbook is checked, and the pane says so.
+  await check();
+  expect(screen.getByText("当前工作表“自定义台账”不是台账，检查的是台账工作表“进展情况”。")).toBeTruthy();
   fireEvent.click(screen.getByRole("tab", { name: "设置" }));
+  fireEvent.change(screen.getByRole("combobox"), { target: { value: "自定义台账" } });
   fireEvent.change(screen.getByRole("textbox", { name: /表头行/ }), { target: { value: "2" } });
   fireEvent.change(screen.getByLabelText("任务列"), { target: { value: "b" } });
   fireEvent.change(screen.getByLabelText("牵头单位列"), { target: { value: "C" } });
   fireEvent.change(screen.getByLabelText("三季度进展列"), { target: { value: "D" } });
   fireEvent.click(screen.getByRole("button", { name: "保存设置" }));
-  await waitFor(() => expect(JSON.parse(String(model.settings.get(SETTINGS_KEY)))).toMatchObject({ headerRow: 2, columns: { task: "B", lead: "C", progress3: "D" } }));
+  await waitFor(() => expect(storedSettings()).toMatchObject({ ledgerSheet: "自定义台账", headerRow: 2, columns: { task: "B", lead: "C", progress3: "D" } }));
   fireEvent.click(screen.getByRole("tab", { name: "检查" }));
+  // The ledger has no year of its own: the latest quarter ended (2026Q3), which its 9月 column answers.
   fireEvent.click(screen.getByRole("button", { name: "检查完整性" }));
-  await screen.findByText(/任务 1 项/);
+  await screen.findByText(/工作表“自定义台账” · 表头第 2 行 · 任务 1 项/);
   expect(screen.getByText("未填进展 1")).toBeTruthy();
 });
 
 test("导入: a pasted notice is read, its odd items shown, and the ledger sheet created", async () => {
-  render(<App host={host} lang="zh" today={TODAY} />);
+  render(<App app={appOf(host)} lang="zh" />);
   fireEvent.click(screen.getByRole("tab", { name: "导入" }));
   const text = ["附件1", "2026年区重点任务责任分解方案", "一、产业", "1.新建口袋公园3个。", "责任单位：区园林局", "2.新增就业2万人。"].join("\n");
   fireEvent.change(screen.getByRole("textbox", { name: "粘贴责任分解方案通知的文字" }), { target: { value: text } });
@@ -205,7 +226,7 @@ describe("分发", () => {
 
   test("生成填报表 lists one form per unit; 全部下载 hands over one .zip; a unit's form downloads alone", async () => {
     const downloads = catchDownloads();
-    render(<App host={host} lang="zh" today={TODAY} />);
+    render(<App app={appOf(host)} lang="zh" />);
     await check();
     fireEvent.click(screen.getByRole("tab", { name: "分发" }));
     fireEvent.click(screen.getByRole("button", { name: "生成填报表" }));
@@ -228,9 +249,8 @@ describe("分发", () => {
   test("打开 (Excel with ExcelApi 1.8) opens a unit's form as a new workbook", async () => {
     const opened: string[] = [];
     const withCreate = new OfficeHost(fake.run, { mergedAreas: true, rangeAreas: true, notes: true }, async (b) => void opened.push(b));
-    render(<App host={withCreate} lang="zh" today={TODAY} />);
+    render(<App app={appOf(withCreate)} lang="zh" />);
     fireEvent.click(screen.getByRole("tab", { name: "分发" }));
-    fireEvent.change(screen.getByRole("combobox"), { target: { value: "2025Q4" } });
     fireEvent.click(screen.getByRole("button", { name: "生成填报表" }));
     const list = await screen.findByLabelText("forms");
     fireEvent.click(within(list).getAllByRole("button", { name: /^打开 / })[0]!);
@@ -240,14 +260,14 @@ describe("分发", () => {
   });
 
   test("合并回报: the chosen files are read, what would be written is shown, 写入台账 writes it, 撤销 puts it back", async () => {
-    render(<App host={host} lang="zh" today={TODAY} />);
+    render(<App app={appOf(host)} lang="zh" />);
     await check();
     fireEvent.click(screen.getByRole("tab", { name: "分发" }));
     const quarter = parseQuarter((screen.getByRole("combobox") as HTMLSelectElement).value)!;
-    const plan = await planForms(host, quarter);
+    const plan = await appOf(host).planForms({ quarter });
     const form = plan.forms.find((f) => f.rows.length >= 3)!;
     const wb = new ExcelJS.Workbook();
-    await wb.xlsx.load((await formFile(form)).bytes as unknown as ArrayBuffer);
+    await wb.xlsx.load((await appOf(host).formFile(form)).bytes as unknown as ArrayBuffer);
     wb.getWorksheet("进展填报")!.getCell("I3").value = "已完成年度任务的八成。";
     const returned = new File([new Uint8Array(await wb.xlsx.writeBuffer())], `${form.unit}-回报.xlsx`);
     const input = screen.getByLabelText("选择交回的填报表…") as HTMLInputElement;

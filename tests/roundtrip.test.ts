@@ -33,7 +33,7 @@ test("split: one form per responsible unit, only its rows, only the quarter's pr
   const r = await duban("split", ledger, "--quarter", "2026Q1", "-o", forms);
   expect(r.code).toBe(0);
   const files = fs.readdirSync(forms);
-  expect(r.out).toContain(`已为 ${files.length} 个责任单位生成2026年第一季度填报表（184 项任务）`);
+  expect(r.out).toContain(`已为 ${files.length} 个责任单位生成2026年第一季度填报表（工作表“责任分解台账”，184 项任务）`);
   // One per unit the notice names (collective units such as 各街道办事处 get none).
   const items = JSON.parse((await duban("import", NOTICE, "--json")).out) as { lead: string[] }[];
   const units = new Set(items.flatMap((i) => i.lead).filter((u) => !/^(各|区人民政府)/.test(u)));
@@ -72,12 +72,21 @@ test("merge: progress into the ledger by the key, and a report of what needs a l
   const r = await duban("merge", ledger, ...returns, wrongFile, LEDGER_2019, "--quarter", "2026Q1", "-o", merged);
   expect(r.code).toBe(0);
   // 23 of 区发展和改革局 + 2 of 区商务局 (task 6 is one cell with both units' text).
-  expect(r.out).toContain("已合并 4 份填报表，写入 25 个单元格（2026年第一季度进展）");
+  expect(r.out).toContain("已合并 4 份填报表，写入 25 个单元格（工作表“责任分解台账”，2026年第一季度进展）");
   expect(r.out).toContain("【不是填报表的文件】1 项");
   expect(r.out).toContain("【多个单位填报不一致（都已保留，按单位标注）】1 项\n  第8行 序号6：区发展和改革局、江岸生态环境分局");
   expect(r.out).toContain("【非责任单位的填报（未合并）】8 项");
   expect(r.out).toContain("【改动了进展以外的内容（改动未采用）】1 项\n  区商务局：第19行 序号17（目标任务）");
+  // A long list is cut short on the screen, and written whole into the merged workbook.
   expect(r.out).toContain("【没有单位填报的任务】159 项");
+  expect(r.out).toContain("  …… 另有 139 项");
+  expect(r.out.split("\n").filter((l) => /^  第\d+行 序号/.test(l)).length).toBeLessThan(60);
+  expect(r.out).toContain("完整清单见输出工作簿的“合并报告2026Q1”工作表。");
+  const report = (await openBook(merged)).getWorksheet("合并报告2026Q1")!;
+  const unanswered: string[] = [];
+  report.eachRow((row, n) => n > 1 && String(row.getCell(1).value).startsWith("没有单位填报的任务") && unanswered.push(String(row.getCell(2).value)));
+  expect(unanswered).toHaveLength(159);
+  expect(unanswered[0]).toBe("第6行 序号4：地方一般公共预算收入保持增长。");
 
   const ws = (await openBook(merged)).getWorksheet("责任分解台账")!;
   expect(ws.getCell("G3").value).toBe("序号1：已制定工作方案，完成年度目标的25%。");

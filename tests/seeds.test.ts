@@ -1,7 +1,7 @@
 // The workbooks in seeds/ are what `npm run seeds` builds from the texts in seeds/sources.
 import * as path from "path";
 import ExcelJS from "exceljs";
-import { sheetGrid } from "../src/cli/xlsx";
+import { sheetGrid } from "../src/hosts/xlsx/grid";
 import { cellText, readLedger } from "../src/core";
 import { jiangan2026Layout, jianghan2019Layout, SEED_FILES } from "../src/scripts/seeds";
 

@@ -4,6 +4,7 @@ import { markPlan, MARK_COLORS } from "../src/core/marks";
 import { summarySheetName, summarySheetPlan } from "../src/core/summarySheet";
 import { EMPTY_METADATA } from "../src/core/metadata";
 import { grid } from "./helpers/grid";
+import { markNote } from "../src/app";
 
 const entry = (name: string, aliases: string[] = [], formerNames: string[] = []) => ({ name, aliases, formerNames, category: "部门", status: "active" as const, row: 0 });
 const dir = new Directory([
@@ -109,7 +110,7 @@ describe("classes from figures", () => {
 
 describe("marks and the sheet plan", () => {
   test("one mark per cell, coloured by its most serious finding, with a note saying why", () => {
-    const marks = markPlan(result);
+    const marks = markPlan(result, markNote);
     expect(marks.map((m) => [m.cell, m.kind])).toEqual([
       ["D6", "unit"],
       ["G7", "weak"],

@@ -7,8 +7,8 @@ import { noticeLedgerLayout } from "../src/core/layout";
 import { parseNotice } from "../src/core/notice";
 import { splitLedger } from "../src/core/returns";
 import { readLedger } from "../src/core";
-import { OfficeHost } from "../src/host/office";
-import { formBytes } from "../src/xlsx/forms";
+import { OfficeHost } from "../src/hosts/office/host";
+import { formBytes } from "../src/hosts/xlsx/forms";
 import { cellAt, fakeRun, newSheet } from "./fakes/excel";
 
 const RISKY = ['=HYPERLINK("http://example.invalid","点我")', "+1新增", "-区商务局", "@SUM(A1:A2)", "\t=1+1", "\r=cmd|' /C calc'!A0"];
@@ -35,7 +35,7 @@ test("in Excel, a sheet the add-in adds and the cells it writes take such text a
   for (const [key, c] of added.cells) expect([key, typeof c.value === "object" && c.value !== null ? "formula" : "value"]).toEqual([key, "value"]);
   await host.writeCells("台账", [{ cell: "D2", text: RISKY[0]! }], "合并回报 2026Q1");
   expect(cellAt(model.sheets[0]!, "D2")).toMatchObject({ value: RISKY[0], numberFormat: "@" });
-  await host.setText("台账", "C2", RISKY[2]!);
+  await host.setTexts("台账", [{ cell: "C2", text: RISKY[2]! }]);
   expect(cellAt(model.sheets[0]!, "C2")).toMatchObject({ value: RISKY[2], numberFormat: "@" });
 });
 

@@ -1,37 +1,43 @@
-// The `duban` command: a thin host over .xlsx files. It reads workbooks, calls the engine and prints.
+// The `duban` command: arguments in, the application layer over .xlsx files, text out. No rules of
+// its own: which sheet is the ledger, which quarter, what a finding says, all come from src/app.
 import * as fs from "fs";
 import * as path from "path";
 import { parseArgs } from "util";
 import ExcelJS from "exceljs";
 import {
-  check,
-  DIRECTORY_SHEET,
-  DirectoryError,
-  LedgerError,
-  parseQuarter,
-  proposeDirectory,
-  readDirectory,
-  readLedger,
-  type Directory,
-} from "../core";
-import { markPlan } from "../core/marks";
-import { summarise } from "../core/summary";
-import { summarySheetName, summarySheetPlan } from "../core/summarySheet";
-import { proposalLayout } from "../core/proposal";
-import { noticeLedgerLayout } from "../core/layout";
-import { noticeTitle, parseNotice } from "../core/notice";
-import { mergeReportSections, mergeReturns, NotAReturn, splitLedger, type UnitReturn } from "../core/returns";
-import { defaultQuarter, quarterLabel } from "../core/quarter";
-import type { Quarter } from "../core/types";
-import { addLayoutSheet } from "../xlsx/layout";
+  AppError,
+  createDirectory,
+  importNotice,
+  makeSummary,
+  messageOf,
+  openWorkbook,
+  planForms,
+  planMerge,
+  readNotice,
+  readReturnFiles,
+  runCheck,
+  parseSettings,
+  say,
+  settingsJson,
+  writeMerge,
+  ledgerOf,
+  type CheckRequest,
+  type ExternalDirectory,
+  type Message,
+  type Settings,
+} from "../app";
+import { DIRECTORY_SHEET } from "../core/directory";
+import { readMetadata } from "../core/metadata";
+import { formatQuarter, parseQuarter, quarterLabel } from "../core/quarter";
+import type { SheetLayout } from "../core/layout";
+import { formFiles } from "../hosts/xlsx/forms";
+import { sheetGrid } from "../hosts/xlsx/grid";
+import { XlsxHost } from "../hosts/xlsx/host";
+import { loadXlsx } from "../hosts/xlsx/open";
 import { partsExcelJsDrops } from "./parts";
 import { checkJson, checkReport } from "./report";
-import { XlsxHost } from "../xlsx/host";
-import { readWorkbookMetadata } from "../xlsx/workbook";
-import { InputError, openWorkbook, pickLedgerSheet, readInput, sheetGrid } from "./xlsx";
-import { formBytes, formFileName, readFormBytes } from "../xlsx/forms";
 
-const COMMANDS = ["check", "summary", "clear", "directory", "import", "split", "merge"];
+const COMMANDS = ["check", "summary", "clear", "directory", "import", "split", "merge", "settings"];
 
 const USAGE = `督办助手命令行
 
@@ -39,7 +45,7 @@ const USAGE = `督办助手命令行
   duban check BOOK.xlsx [--sheet 工作表] [--directory 目录.xlsx] [--quarter 2026Q3] [--json]
       检查台账：责任单位是否规范、本季度进展是否齐全。
       退出码：0 没有问题，1 发现问题，2 输入有误。
-  duban summary BOOK.xlsx --quarter 2026Q3 -o 输出.xlsx [--directory 目录.xlsx] [--in-place]
+  duban summary BOOK.xlsx [--quarter 2026Q3] -o 输出.xlsx [--directory 目录.xlsx] [--in-place]
       生成季度汇总工作表（含通报草稿），并在台账上标出缺报和有问题的单元格。
   duban clear BOOK.xlsx -o 输出.xlsx [--in-place]
       清除督办助手的标记，恢复单元格原来的填充和批注。
@@ -47,20 +53,23 @@ const USAGE = `督办助手命令行
       根据台账中出现的单位，生成一份“部门目录”草稿供人工核对。
   duban import 通知.txt -o 台账.xlsx [--json]
       把责任分解方案通知的文字（从 Word、PDF 或网页复制）转成台账。
-  duban split BOOK.xlsx --quarter 2026Q1 -o 文件夹/
+  duban split BOOK.xlsx [--quarter 2026Q1] -o 文件夹/
       为每个责任单位生成一份只含其任务的填报表（只有本季度进展一列可填）。
-  duban merge BOOK.xlsx 回报1.xlsx 回报2.xlsx … --quarter 2026Q1 -o 合并.xlsx
-      把各单位交回的填报表合并进台账，并列出需要核对的地方。
+  duban merge BOOK.xlsx 回报1.xlsx 回报2.xlsx … [--quarter 2026Q1] -o 合并.xlsx [--in-place]
+      把各单位交回的填报表合并进台账，并列出需要核对的地方（完整清单写入输出工作簿）。
+  duban settings BOOK.xlsx [--json]
+      显示工作簿中保存的督办助手设置（加载项“设置”页保存的台账工作表、表头行、各列等）。
 
 选项：
-  --sheet NAME        要检查的工作表（默认：第一个有台账表头的工作表）
+  --sheet NAME        台账工作表（默认：设置中选定的，否则当前工作表，否则第一张有台账表头的工作表）
   --directory FILE    部门目录工作簿（默认：本工作簿中的“部门目录”工作表）
-  --quarter 2026Q3    检查的季度（默认：台账年度中最近一个已结束的季度）
-  --min-length N      进展少于 N 个字视为套话（默认 8）
+  --quarter 2026Q3    季度（默认：台账年度中最近一个已结束的季度；往年的台账为其第四季度）
+  --confirm-quarter   确认使用台账年度以外的季度
+  --min-length N      进展少于 N 个字视为套话（默认 8，或工作簿设置中的值）
   --header-row N      表头所在行（自动识别有误时指定）
-  --json              输出一个 JSON 对象，供其他程序使用
-  -o, --output FILE   summary、clear、directory 命令的输出文件（原文件不变）
-  --in-place          summary、clear 直接改写原文件（全部完成后才替换原文件）
+  --json              输出一个 JSON 对象，供其他程序使用（出错时也是，含 error.code 和 error.message）
+  -o, --output FILE   输出文件（summary、clear、directory、import、merge）或文件夹（split）；原文件不变
+  --in-place          summary、clear、merge 直接改写原文件（全部完成后才替换原文件）
   --today YYYY-MM-DD  以该日期计算默认季度（用于复现结果）
   -h, --help          显示本说明
 `;
@@ -75,6 +84,14 @@ const defaultIo: Io = {
   err: (s) => process.stderr.write(s + "\n"),
 };
 
+/** Bad input from the command line; the message says in Chinese what was expected. Exit status 2. */
+export class InputError extends Error {
+  constructor(message: string) {
+    super(message);
+    this.name = "InputError";
+  }
+}
+
 function parse(argv: readonly string[]) {
   return parseArgs({
     args: [...argv],
@@ -84,6 +101,7 @@ function parse(argv: readonly string[]) {
       sheet: { type: "string" },
       directory: { type: "string" },
       quarter: { type: "string" },
+      "confirm-quarter": { type: "boolean", default: false },
       "min-length": { type: "string" },
       "header-row": { type: "string" },
       json: { type: "boolean", default: false },
@@ -95,15 +113,17 @@ function parse(argv: readonly string[]) {
   });
 }
 
-async function loadDirectory(wb: ExcelJS.Workbook, file: string | undefined): Promise<Directory | undefined> {
-  if (file) {
-    const dwb = await openWorkbook(file);
-    const ws = dwb.getWorksheet(DIRECTORY_SHEET) ?? dwb.worksheets[0];
-    if (!ws) throw new InputError(`部门目录文件“${path.basename(file)}”中没有工作表。`);
-    return readDirectory(sheetGrid(ws), `${path.basename(file)} / ${ws.name}`);
-  }
-  const ws = wb.getWorksheet(DIRECTORY_SHEET);
-  return ws ? readDirectory(sheetGrid(ws), `本工作簿“${DIRECTORY_SHEET}”工作表`) : undefined;
+type Values = ReturnType<typeof parse>["values"];
+
+/** The bytes of an input file, or InputError when there is no such file. */
+function readInput(file: string): Buffer {
+  if (!fs.existsSync(file)) throw new InputError(`找不到文件“${file}”：请检查路径和文件名。`);
+  if (fs.statSync(file).isDirectory()) throw new InputError(`“${file}”是文件夹，应为 .xlsx 工作簿文件。`);
+  return fs.readFileSync(file);
+}
+
+async function openBook(file: string): Promise<XlsxHost> {
+  return new XlsxHost(await loadXlsx(readInput(file), path.basename(file)));
 }
 
 function parseToday(text: string | undefined): Date {
@@ -113,13 +133,10 @@ function parseToday(text: string | undefined): Date {
   return new Date(Number(m[1]), Number(m[2]) - 1, Number(m[3]));
 }
 
-type Values = ReturnType<typeof parse>["values"];
-
-/** Checks the ledger of a workbook as the options say; shared by check and summary. */
-async function checkBook(book: string, values: Values) {
+/** What the options ask of a check: sheet, settings for this run, quarter, directory. */
+async function requestOf(values: Values): Promise<CheckRequest> {
   const quarter = values.quarter === undefined ? undefined : parseQuarter(values.quarter);
-  if (values.quarter !== undefined && !quarter) throw new InputError(`--quarter 应写成 2026Q3 这样的形式（年份加 Q1 到 Q4），收到“${values.quarter}”。`);
-  const today = parseToday(values.today);
+  if (values.quarter !== undefined && !quarter) throw new AppError({ code: "quarter-unreadable", text: values.quarter });
   const minText = values["min-length"];
   const minProgressLength = minText === undefined ? undefined : Number(minText);
   if (minProgressLength !== undefined && !(Number.isInteger(minProgressLength) && minProgressLength >= 0 && minProgressLength <= 200)) {
@@ -128,22 +145,30 @@ async function checkBook(book: string, values: Values) {
   const headerText = values["header-row"];
   const headerRow = headerText === undefined ? undefined : Number(headerText);
   if (headerRow !== undefined && !(Number.isInteger(headerRow) && headerRow >= 1)) throw new InputError(`--header-row 应为表头所在的行号（正整数），收到“${headerText}”。`);
-  const wb = await openWorkbook(book);
-  const directory = await loadDirectory(wb, values.directory);
-  const grid = pickLedgerSheet(wb, values.sheet, book);
-  const result = check(grid, directory, {
+  const settings: Settings = { ...(minProgressLength !== undefined ? { minProgressLength } : {}), ...(headerRow !== undefined ? { headerRow } : {}) };
+  const directory = values.directory === undefined ? undefined : await externalDirectory(values.directory);
+  return {
+    ...(values.sheet !== undefined ? { sheet: values.sheet } : {}),
+    ...(Object.keys(settings).length ? { settings } : {}),
     ...(quarter ? { quarter } : {}),
-    ...(minProgressLength !== undefined ? { minProgressLength } : {}),
-    ...(headerRow !== undefined ? { layout: { headerRow } } : {}),
-    today,
-  });
-  return { wb, directory, result, today };
+    ...(values["confirm-quarter"] ? { confirmQuarter: true } : {}),
+    ...(directory ? { directory } : {}),
+  };
 }
 
-async function runCheck(book: string, values: Values, io: Io): Promise<number> {
-  const { directory, result } = await checkBook(book, values);
-  io.out(values.json ? JSON.stringify(checkJson(book, result, directory), null, 2) : checkReport(book, result, directory));
-  return result.findings.length > 0 ? 1 : 0;
+/** A directory from another workbook: its 部门目录 sheet, or its first sheet. */
+async function externalDirectory(file: string): Promise<ExternalDirectory> {
+  const wb = (await openBook(file)).workbook;
+  const ws = wb.getWorksheet(DIRECTORY_SHEET) ?? wb.worksheets[0];
+  if (!ws) throw new InputError(`部门目录文件“${path.basename(file)}”中没有工作表。`);
+  return { grid: sheetGrid(ws), source: { kind: "file", file: path.basename(file), sheet: ws.name } };
+}
+
+async function runCheckCommand(book: string, values: Values, io: Io): Promise<number> {
+  const port = await openBook(book);
+  const outcome = await runCheck(port, parseToday(values.today), { ...(await requestOf(values)), mark: false });
+  io.out(values.json ? JSON.stringify(checkJson(book, outcome), null, 2) : checkReport(book, outcome));
+  return outcome.result.findings.length > 0 ? 1 : 0;
 }
 
 /** Where a command that writes a workbook writes it: -o FILE, or the input itself with --in-place. */
@@ -156,6 +181,18 @@ function outputOf(book: string, values: Values, command: string): string {
   return values.output;
 }
 
+/** A new file written whole or not at all: through a temporary file beside it, renamed at the end. */
+async function writeWhole(out: string, write: (tmp: string) => Promise<void>): Promise<void> {
+  fs.mkdirSync(path.dirname(path.resolve(out)), { recursive: true });
+  const tmp = path.join(path.dirname(path.resolve(out)), `.${path.basename(out)}.${process.pid}.tmp`);
+  try {
+    await write(tmp);
+    fs.renameSync(tmp, out);
+  } finally {
+    if (fs.existsSync(tmp)) fs.rmSync(tmp);
+  }
+}
+
 /**
  * Writes a workbook built in memory. Over the input file only when nothing in it would be lost, and
  * through a temporary file, so the input is replaced only by a complete result.
@@ -166,65 +203,56 @@ async function saveWorkbook(wb: ExcelJS.Workbook, book: string, out: string, io:
     throw new InputError(`“${path.basename(book)}”含有${lost.join("、")}，命令行改写时无法保留：请改用 -o 写到新文件，或在 Excel 中使用督办助手加载项。原文件未改动。`);
   }
   if (lost.length) io.err(`注意：原工作簿中的${lost.join("、")}无法由命令行带到新文件中；原文件未改动，仍保留这些内容。`);
-  fs.mkdirSync(path.dirname(path.resolve(out)), { recursive: true });
-  const tmp = path.join(path.dirname(path.resolve(out)), `.${path.basename(out)}.${process.pid}.tmp`);
-  try {
-    await wb.xlsx.writeFile(tmp);
-    fs.renameSync(tmp, out);
-  } finally {
-    if (fs.existsSync(tmp)) fs.rmSync(tmp);
-  }
+  await writeWhole(out, (tmp) => wb.xlsx.writeFile(tmp));
 }
 
 async function runSummary(book: string, values: Values, io: Io): Promise<number> {
   const out = outputOf(book, values, "summary");
-  const { wb, directory, result, today } = await checkBook(book, values);
-  const summary = summarise(result, directory, today);
-  const marks = markPlan(result);
-  const host = new XlsxHost(wb);
-  await host.mark(result.ledger.sheet, marks);
-  const existing = wb.worksheets.map((w) => w.name);
-  const { name, replaces } = summarySheetName(result.quarter, existing, readWorkbookMetadata(wb), host.stampOf);
-  await host.writeSummary(summarySheetPlan(summary, name), replaces);
-  await saveWorkbook(wb, book, out, io);
-  const t = summary.totals;
+  const port = await openBook(book);
+  const made = await makeSummary(port, parseToday(values.today), await requestOf(values));
+  await saveWorkbook(port.workbook, book, out, io);
+  const t = made.summary.totals;
   io.out(
-    `已${replaces ? "更新" : "生成"}工作表“${name}”：${t.tasks} 项任务，已报送 ${t.reported} 项（${(t.rate * 100).toFixed(1)}%），未报送 ${t.missing} 项；` +
-      `在“${result.ledger.sheet}”上标记了 ${marks.length} 个单元格 → ${out}`,
+    `已${made.replaced ? "更新" : "生成"}工作表“${made.sheet}”：${t.tasks} 项任务，已报送 ${t.reported} 项（${(t.rate * 100).toFixed(1)}%），未报送 ${t.missing} 项；` +
+      `在“${made.outcome.result.ledger.sheet}”上标记了 ${made.outcome.marked} 个单元格 → ${out}`,
   );
+  for (const n of made.outcome.workbook.notes) io.out(`提示：${say(n, "zh", "cli")}`);
   io.out("标记可用 duban clear 清除，恢复单元格原来的样子。");
   return 0;
 }
 
 async function runClear(book: string, values: Values, io: Io): Promise<number> {
   const out = outputOf(book, values, "clear");
-  const wb = await openWorkbook(book);
-  const count = await new XlsxHost(wb).clearMarks(values.sheet);
-  await saveWorkbook(wb, book, out, io);
+  const port = await openBook(book);
+  const count = await port.clearMarks(values.sheet);
+  await saveWorkbook(port.workbook, book, out, io);
   io.out(count ? `已清除 ${count} 个单元格的标记，恢复为原来的填充和批注 → ${out}` : `没有督办助手的标记需要清除 → ${out}`);
   return 0;
 }
 
-async function runDirectory(book: string, values: Values, io: Io): Promise<number> {
+/** The output file of a command that makes a new workbook; never the input. */
+function newFileOf(input: string, values: Values, example: string): string {
   const out = values.output;
-  if (!out) throw new InputError("directory 命令需要 -o 指定输出文件，例如：duban directory 台账.xlsx -o 部门目录.xlsx");
-  if (path.resolve(out) === path.resolve(book)) throw new InputError("输出文件不能与输入的台账相同：命令行从不改写输入文件，请用 -o 指定另一个文件名。");
-  const wb = await openWorkbook(book);
-  const ledger = readLedger(pickLedgerSheet(wb, values.sheet, book));
-  const units = proposeDirectory(ledger);
-  const outWb = new ExcelJS.Workbook();
-  addLayoutSheet(outWb, proposalLayout(units));
-  fs.mkdirSync(path.dirname(path.resolve(out)), { recursive: true });
-  await outWb.xlsx.writeFile(out);
-  io.out(`已根据“${ledger.sheet}”中的 ${ledger.tasks.length} 项任务生成部门目录草稿：${units.length} 个单位 → ${out}`);
+  if (!out) throw new InputError(`需要 -o 指定输出文件，例如：${example}`);
+  if (path.resolve(out) === path.resolve(input)) throw new InputError("输出文件不能与输入的台账相同：命令行从不改写输入文件，请用 -o 指定另一个文件名。");
+  return out;
+}
+
+async function runDirectory(book: string, values: Values, io: Io): Promise<number> {
+  const out = newFileOf(book, values, "duban directory 台账.xlsx -o 部门目录.xlsx");
+  const workbook = await openWorkbook(await openBook(book), values.sheet !== undefined ? { sheet: values.sheet } : {});
+  const ledger = ledgerOf(workbook);
+  const target = new XlsxHost(new ExcelJS.Workbook());
+  const units = await createDirectory(target, ledger);
+  await writeWhole(out, (tmp) => target.workbook.xlsx.writeFile(tmp));
+  io.out(`已根据“${ledger.sheet}”中的 ${ledger.tasks.length} 项任务生成部门目录草稿：${units} 个单位 → ${out}`);
   io.out("请人工核对：确认“单位名称”为规范全称，把简称放入“别名”，把更名前的名称放入“曾用名”。");
   return 0;
 }
 
 /** Reads a text file as UTF-8, or as GBK (as Chinese Windows saves plain text) when it is not UTF-8. */
 function readText(file: string): string {
-  if (!fs.existsSync(file)) throw new InputError(`找不到文件“${file}”：请检查路径和文件名。`);
-  const bytes = fs.readFileSync(file);
+  const bytes = readInput(file);
   if (bytes[0] === 0x50 && bytes[1] === 0x4b) throw new InputError(`“${path.basename(file)}”是 .xlsx 或 .docx 文件：请把通知的文字复制到纯文本文件（.txt）中再导入。`);
   try {
     return new TextDecoder("utf-8", { fatal: true }).decode(bytes).replace(/^\uFEFF/, "");
@@ -235,23 +263,18 @@ function readText(file: string): string {
 
 async function runImport(notice: string, values: Values, io: Io): Promise<number> {
   const text = readText(notice);
-  const items = parseNotice(text);
-  if (items.length === 0) {
-    throw new InputError(`“${path.basename(notice)}”中没有找到编号的任务：通知中的任务应写成“1. 任务内容”，后面一行写“责任单位：……”，或写成“1.任务内容（责任单位：……）”。`);
-  }
+  const { items } = readNotice(text);
+  if (items.length === 0) throw new AppError({ code: "notice-empty" });
   if (values.json) {
     io.out(JSON.stringify(items.map((i) => ({ annex: i.annex ?? null, no: i.no, label: i.label, category: i.category, task: i.task, lead: i.lead, cityLead: i.cityLead, co: i.co, flags: i.flags, line: i.line })), null, 2));
     return 0;
   }
-  const out = values.output;
-  if (!out) throw new InputError("import 命令需要 -o 指定输出的台账文件，例如：duban import 通知.txt -o 台账.xlsx；或用 --json 只显示识别结果。");
-  const title = noticeTitle(text) ?? path.basename(notice).replace(/\.[^.]+$/, "");
-  const wb = new ExcelJS.Workbook();
-  addLayoutSheet(wb, noticeLedgerLayout(items, "责任分解台账", title));
-  fs.mkdirSync(path.dirname(path.resolve(out)), { recursive: true });
-  await wb.xlsx.writeFile(out);
-  const flagged = items.filter((i) => i.flags.length);
-  io.out(`已从“${path.basename(notice)}”识别 ${items.length} 项任务 → ${out}（工作表“责任分解台账”）`);
+  const out = newFileOf(notice, values, "duban import 通知.txt -o 台账.xlsx；或用 --json 只显示识别结果");
+  const target = new XlsxHost(new ExcelJS.Workbook());
+  const made = await importNotice(target, text, path.basename(notice).replace(/\.[^.]+$/, ""));
+  await writeWhole(out, (tmp) => target.workbook.xlsx.writeFile(tmp));
+  const flagged = made.items.filter((i) => i.flags.length);
+  io.out(`已从“${path.basename(notice)}”识别 ${made.items.length} 项任务 → ${out}（工作表“${target.active}”）`);
   if (flagged.length) {
     io.out(`其中 ${flagged.length} 项需要核对（已写入“备注”列）：`);
     for (const i of flagged) io.out(`  第 ${i.line} 行 ${i.annex !== undefined ? `附件${i.annex} ` : ""}序号${i.label}：${i.flags.join("；")}`);
@@ -259,66 +282,103 @@ async function runImport(notice: string, values: Values, io: Io): Promise<number
   return 0;
 }
 
-/** The quarter a command works on: --quarter, else the check's default. */
-function quarterOption(values: Values, ledgerYear: number | undefined): Quarter {
-  if (values.quarter !== undefined) {
-    const q = parseQuarter(values.quarter);
-    if (!q) throw new InputError(`--quarter 应写成 2026Q1 这样的形式（年份加 Q1 到 Q4），收到“${values.quarter}”。`);
-    return q;
-  }
-  return defaultQuarter(parseToday(values.today), ledgerYear);
-}
-
 async function runSplit(book: string, values: Values, io: Io): Promise<number> {
   const dir = values.output;
   if (!dir) throw new InputError("split 命令需要 -o 指定输出文件夹，例如：duban split 台账.xlsx --quarter 2026Q1 -o 分发/");
-  const wb = await openWorkbook(book);
-  const directory = await loadDirectory(wb, values.directory);
-  const ledger = readLedger(pickLedgerSheet(wb, values.sheet, book));
-  const quarter = quarterOption(values, ledger.year);
-  const forms = splitLedger(ledger, directory, quarter);
+  const plan = await planForms(await openBook(book), parseToday(values.today), await requestOf(values));
   fs.mkdirSync(dir, { recursive: true });
-  for (const form of forms) fs.writeFileSync(path.join(dir, formFileName(form)), await formBytes(form));
-  io.out(`已为 ${forms.length} 个责任单位生成${quarterLabel(quarter)}填报表（${ledger.tasks.length} 项任务）→ ${dir}`);
+  for (const form of plan.forms) fs.writeFileSync(path.join(dir, formFiles.fileName(form)), await formFiles.bytes(form));
+  io.out(`已为 ${plan.forms.length} 个责任单位生成${quarterLabel(plan.quarter)}填报表（工作表“${plan.sheet}”，${plan.tasks} 项任务）→ ${dir}`);
   io.out("各单位只需填写“进展”一列；交回后用 duban merge 合并进台账。");
   return 0;
+}
+
+/** Items of a merge report section printed at most; the whole list goes into the output workbook. */
+const REPORT_SHOWN = 20;
+
+/** The merge's report as a sheet of the output workbook, every item listed. */
+function reportLayout(name: string, sections: readonly { title: string; items: readonly string[] }[]): SheetLayout {
+  return {
+    name,
+    columns: [
+      { header: "核对事项", width: 36 },
+      { header: "明细", width: 90 },
+    ],
+    rows: sections.flatMap((s) => s.items.map((item) => [`${s.title}（${s.items.length} 项）`, item])),
+  };
 }
 
 async function runMerge(book: string, files: readonly string[], values: Values, io: Io): Promise<number> {
   const out = outputOf(book, values, "merge");
   if (files.length === 0) throw new InputError("merge 命令需要各单位交回的填报表，例如：duban merge 台账.xlsx 回报1.xlsx 回报2.xlsx --quarter 2026Q1 -o 合并.xlsx");
-  const wb = await openWorkbook(book);
-  const directory = await loadDirectory(wb, values.directory);
-  const ledger = readLedger(pickLedgerSheet(wb, values.sheet, book));
-  const quarter = quarterOption(values, ledger.year);
-  const returns: UnitReturn[] = [];
-  const notReturns: string[] = [];
+  const port = await openBook(book);
+  const today = parseToday(values.today);
+  const request = await requestOf(values);
+  const chosen: { name: string; bytes: Uint8Array }[] = [];
+  const unreadable: string[] = [];
   for (const f of files) {
     try {
-      returns.push(await readFormBytes(readInput(f), path.basename(f)));
+      chosen.push({ name: path.basename(f), bytes: readInput(f) });
     } catch (e) {
-      if (e instanceof NotAReturn || e instanceof InputError) notReturns.push(e.message);
+      if (e instanceof InputError) unreadable.push(e.message);
       else throw e;
     }
   }
-  const { edits, report } = mergeReturns(ledger, directory, returns, quarter);
-  const ws = wb.getWorksheet(ledger.sheet)!;
-  for (const e of edits) ws.getCell(e.cell).value = e.text;
-  await saveWorkbook(wb, book, out, io);
-  const lines = [`已合并 ${returns.length} 份填报表，写入 ${edits.length} 个单元格（${quarterLabel(quarter)}进展）→ ${out}`];
-  for (const { title, items } of mergeReportSections(report, notReturns)) lines.push(`【${title}】${items.length} 项`, ...items.map((i) => `  ${i}`));
+  const returned = await readReturnFiles(formFiles, chosen);
+  const plan = await planMerge(port, today, { returns: returned.returns, notReturns: [...unreadable, ...returned.notReturns] }, request);
+  const written = await writeMerge(port, today, plan, request);
+  const sections = written.sections;
+  const sheet = `合并报告${formatQuarter(written.quarter)}`;
+  const long = sections.some((s) => s.items.length > REPORT_SHOWN);
+  if (sections.length) await port.addSheet(reportLayout(port.workbook.getWorksheet(sheet) ? `${sheet}(${Date.now() % 1000})` : sheet, sections));
+  await saveWorkbook(port.workbook, book, out, io);
+  const lines = [`已合并 ${written.returns.length} 份填报表，写入 ${written.edits.length} 个单元格（工作表“${written.sheet}”，${quarterLabel(written.quarter)}进展）→ ${out}`];
+  for (const { title, items } of sections) {
+    lines.push(`【${title}】${items.length} 项`, ...items.slice(0, REPORT_SHOWN).map((i) => `  ${i}`));
+    if (items.length > REPORT_SHOWN) lines.push(`  …… 另有 ${items.length - REPORT_SHOWN} 项`);
+  }
+  if (sections.length) lines.push(long ? `完整清单见输出工作簿的“${sheet}”工作表。` : `以上清单也写在输出工作簿的“${sheet}”工作表中。`);
+  lines.push("合并可在 Excel 的督办助手加载项中用“撤销上次合并”恢复原样。");
   io.out(lines.join("\n"));
   return 0;
 }
 
+async function runSettings(book: string, values: Values, io: Io): Promise<number> {
+  const info = await (await openBook(book)).info();
+  const { settings, problems } = parseSettings(readMetadata(info.metadata).settings ?? info.legacySettings);
+  const stored = JSON.parse(settingsJson(settings)) as Record<string, unknown>;
+  if (values.json) {
+    io.out(JSON.stringify({ file: book, settings: stored, problems: problems.map((p) => ({ code: p.code, message: say(p, "zh", "cli") })) }, null, 2));
+    return 0;
+  }
+  const lines = [`督办助手设置：${book}`];
+  if (!Object.keys(stored).length) lines.push("（没有保存的设置：按默认方式识别台账）");
+  for (const [k, v] of Object.entries(stored)) lines.push(`  ${k}：${typeof v === "object" ? JSON.stringify(v) : String(v)}`);
+  for (const p of problems) lines.push(`提示：${say(p, "zh", "cli")}`);
+  io.out(lines.join("\n"));
+  return 0;
+}
+
+/** A failure as what the person is told: the message of the product's own errors, in Chinese. */
+function failure(e: unknown): { code: string; message: string } | undefined {
+  if (e instanceof InputError) return { code: "input", message: e.message };
+  const m: Message | undefined = messageOf(e);
+  return m ? { code: m.code, message: say(m, "zh", "cli") } : undefined;
+}
+
 /** Runs the command; resolves to the exit status (0 no findings, 1 findings, 2 bad input). */
 export async function run(argv: readonly string[], io: Io = defaultIo): Promise<number> {
+  const json = argv.includes("--json");
+  const bad = (code: string, message: string, prefix = ""): number => {
+    if (json) io.out(JSON.stringify({ error: { code, message } }, null, 2));
+    else io.err(prefix + message);
+    return 2;
+  };
   let parsed: ReturnType<typeof parse>;
   try {
     parsed = parse(argv);
   } catch (e) {
-    io.err(`参数有误：${(e as Error).message}\n\n${USAGE}`);
-    return 2;
+    return bad("usage", `参数有误：${(e as Error).message}\n\n${USAGE}`);
   }
   const { values, positionals } = parsed;
   const [command, book, ...rest] = positionals;
@@ -326,31 +386,17 @@ export async function run(argv: readonly string[], io: Io = defaultIo): Promise<
     io.out(USAGE);
     return 0;
   }
-  if (!command) {
-    io.err(USAGE);
-    return 2;
-  }
-  if (!COMMANDS.includes(command)) {
-    io.err(`未知命令“${command}”：可用的命令是 ${COMMANDS.join("、")}。\n\n${USAGE}`);
-    return 2;
-  }
-  if (!book) {
-    io.err(command === "import" ? "import 命令需要一个通知的文本文件，例如：duban import 通知.txt -o 台账.xlsx" : `${command} 命令需要一个 .xlsx 台账文件，例如：duban ${command} 台账.xlsx`);
-    return 2;
-  }
-  if (rest.length && command !== "merge") {
-    io.err(`多余的参数：${rest.join(" ")}。一次只处理一个工作簿。`);
-    return 2;
-  }
+  if (!command) return bad("usage", USAGE);
+  if (!COMMANDS.includes(command)) return bad("usage", `未知命令“${command}”：可用的命令是 ${COMMANDS.join("、")}。\n\n${USAGE}`);
+  if (!book) return bad("usage", command === "import" ? "import 命令需要一个通知的文本文件，例如：duban import 通知.txt -o 台账.xlsx" : `${command} 命令需要一个 .xlsx 台账文件，例如：duban ${command} 台账.xlsx`);
+  if (rest.length && command !== "merge") return bad("usage", `多余的参数：${rest.join(" ")}。一次只处理一个工作簿。`);
   try {
     if (command === "merge") return await runMerge(book, rest, values, io);
-    const runners = { check: runCheck, summary: runSummary, clear: runClear, directory: runDirectory, import: runImport, split: runSplit };
+    const runners = { check: runCheckCommand, summary: runSummary, clear: runClear, directory: runDirectory, import: runImport, split: runSplit, settings: runSettings };
     return await runners[command as keyof typeof runners](book, values, io);
   } catch (e) {
-    if (e instanceof InputError || e instanceof LedgerError || e instanceof DirectoryError) {
-      io.err(`错误：${e.message}`);
-      return 2;
-    }
-    throw e;
+    const f = failure(e);
+    if (!f) throw e;
+    return bad(f.code, f.message, "错误：");
   }
 }

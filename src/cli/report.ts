@@ -1,6 +1,22 @@
 // The readable Chinese report of `duban check`, and its JSON form.
-import { countByKind, FINDING_KINDS, formatQuarter, quarterLabel, reportDue } from "../core";
-import type { CheckResult, Directory, Finding } from "../core";
+import { directorySourceName, findingText, kindName, say, type CheckOutcome } from "../app";
+import { countByKind, FINDING_KINDS } from "../core/check";
+import { formatQuarter, quarterLabel, reportDue } from "../core/quarter";
+import { isoDate } from "../core/text";
+import type { FindingCause, FindingKind } from "../core/types";
+
+export interface FindingJson {
+  readonly kind: FindingKind;
+  readonly cell: string;
+  readonly row: number;
+  readonly taskNo: string;
+  readonly field: "lead" | "co" | "progress";
+  readonly value?: string;
+  readonly suggestions?: readonly string[];
+  readonly cause?: FindingCause;
+  readonly deadline?: string;
+  readonly message: string;
+}
 
 export interface CheckJson {
   readonly file: string;
@@ -11,27 +27,33 @@ export interface CheckJson {
   readonly directory: { readonly source: string; readonly units: number } | null;
   readonly counts: Record<string, number>;
   readonly notes: readonly string[];
-  readonly findings: readonly Finding[];
+  readonly findings: readonly FindingJson[];
 }
 
-export function checkJson(file: string, result: CheckResult, directory: Directory | undefined): CheckJson {
+const notesOf = (outcome: CheckOutcome) => [...outcome.workbook.notes, ...outcome.result.notes].map((m) => say(m, "zh", "cli"));
+
+export function checkJson(file: string, outcome: CheckOutcome): CheckJson {
+  const { result, workbook } = outcome;
   return {
     file,
     sheet: result.ledger.sheet,
     headerRow: result.ledger.headerRow,
     tasks: result.ledger.tasks.length,
     quarter: formatQuarter(result.quarter),
-    directory: directory ? { source: directory.source, units: directory.size } : null,
+    directory: workbook.directory && workbook.directorySource ? { source: directorySourceName(workbook.directorySource), units: workbook.directory.size } : null,
     counts: countByKind(result.findings),
-    notes: result.notes,
+    notes: notesOf(outcome),
     findings: result.findings.map((f) => ({
       kind: f.kind,
       cell: f.cell,
       row: f.row,
       taskNo: f.taskNo,
+      field: f.field,
       ...(f.value !== undefined ? { value: f.value } : {}),
       ...(f.suggestions ? { suggestions: f.suggestions } : {}),
-      message: f.message,
+      ...(f.cause ? { cause: f.cause } : {}),
+      ...(f.deadline ? { deadline: f.deadline } : {}),
+      message: findingText(f),
     })),
   };
 }
@@ -39,31 +61,32 @@ export function checkJson(file: string, result: CheckResult, directory: Director
 /** How many findings of one kind the text report lists before it says "… and N more". */
 const LIST_LIMIT = 200;
 
-export function checkReport(file: string, result: CheckResult, directory: Directory | undefined): string {
+export function checkReport(file: string, outcome: CheckOutcome): string {
+  const { result, workbook } = outcome;
   const { ledger, quarter, findings } = result;
   const lines: string[] = [];
   lines.push("督办助手 · 检查完整性");
   lines.push(`文件：${file}`);
   lines.push(`工作表：${ledger.sheet}（表头在第 ${ledger.headerRow} 行，任务 ${ledger.tasks.length} 项）`);
-  lines.push(`检查季度：${quarterLabel(quarter)}（报送截止 ${reportDue(quarter).toISOString().slice(0, 10)}）`);
-  lines.push(directory ? `部门目录：${directory.source}（${directory.size} 个单位）` : "部门目录：无");
-  for (const n of result.notes) lines.push(`提示：${n}`);
+  lines.push(`检查季度：${quarterLabel(quarter)}（报送截止 ${isoDate(reportDue(quarter))}）`);
+  lines.push(workbook.directory && workbook.directorySource ? `部门目录：${directorySourceName(workbook.directorySource)}（${workbook.directory.size} 个单位）` : "部门目录：无");
+  for (const n of notesOf(outcome)) lines.push(`提示：${n}`);
   lines.push("");
-  const counts = countByKind(findings);
   if (findings.length === 0) {
     lines.push("没有发现问题：每项任务都有责任单位和本季度进展。");
     return lines.join("\n");
   }
-  for (const { kind, label } of FINDING_KINDS) {
+  const counts = countByKind(findings);
+  for (const { kind } of FINDING_KINDS) {
     const group = findings.filter((f) => f.kind === kind);
     if (group.length === 0) continue;
-    lines.push(`【${label}】${group.length} 处`);
-    for (const f of group.slice(0, LIST_LIMIT)) lines.push(`  ${f.message}`);
+    lines.push(`【${kindName(kind)}】${group.length} 处`);
+    for (const f of group.slice(0, LIST_LIMIT)) lines.push(`  ${findingText(f)}`);
     if (group.length > LIST_LIMIT) lines.push(`  …… 另有 ${group.length - LIST_LIMIT} 处（用 --json 查看全部）`);
     lines.push("");
   }
   const summary = FINDING_KINDS.filter((k) => counts[k.kind] > 0)
-    .map((k) => `${k.label} ${counts[k.kind]}`)
+    .map((k) => `${kindName(k.kind)} ${counts[k.kind]}`)
     .join("，");
   lines.push(`共 ${findings.length} 处问题：${summary}。`);
   lines.push("改正后再次运行 duban check 复查；单元格地址可在 Excel 名称框中输入直接跳转。");

@@ -3,15 +3,17 @@
 import { distance } from "fastest-levenshtein";
 import { FilledGrid } from "./ledger";
 import { foldLabel } from "./header";
+import { EngineError, type EngineMessage } from "./messages";
 import { stripSpaces } from "./text";
 import { isCollective, parseUnitCell } from "./units";
 import type { DirectoryEntry, SheetGrid, UnitMatch, UnitStatus } from "./types";
 
 export const DIRECTORY_SHEET = "部门目录";
 
-export class DirectoryError extends Error {
-  constructor(message: string) {
-    super(message);
+/** Raised when a sheet cannot be read as a directory; `detail` says why. */
+export class DirectoryError extends EngineError {
+  constructor(detail: EngineMessage) {
+    super(detail);
     this.name = "DirectoryError";
   }
 }
@@ -76,18 +78,18 @@ export class Directory {
   private readonly cache = new Map<string, UnitMatch>();
   /** Aliases (normalised) that two units share: a name written so means neither for sure. */
   private readonly ambiguous = new Map<string, DirectoryEntry[]>();
-  /** What is wrong with the directory itself, in Chinese, naming its rows (duplicates, shared aliases). */
-  readonly problems: string[] = [];
+  /** What is wrong with the directory itself, naming its rows (duplicates, shared aliases). */
+  readonly problems: EngineMessage[] = [];
 
   constructor(readonly entries: readonly DirectoryEntry[], readonly source = "") {
     for (const e of entries) {
       const first = this.byName.get(e.name);
-      if (first) this.problems.push(`部门目录第 ${e.row} 行的单位名称“${e.name}”与第 ${first.row} 行重复：只用第 ${first.row} 行，请删去或合并重复的一行。`);
+      if (first) this.problems.push({ code: "directory-duplicate", name: e.name, row: e.row, first: first.row });
       setOnce(this.byName, e.name, e);
       for (const a of e.aliases) {
         const owner = this.byAlias.get(a);
         if (owner && owner.name !== e.name) {
-          this.problems.push(`别名“${a}”同时属于“${owner.name}”（第 ${owner.row} 行）和“${e.name}”（第 ${e.row} 行）：写作“${a}”的单位无法确定是哪一个，请只在一个单位下保留这个别名。`);
+          this.problems.push({ code: "directory-shared-alias", alias: a, owner: owner.name, ownerRow: owner.row, name: e.name, row: e.row });
           const key = normalizeUnitName(a);
           this.ambiguous.set(key, [...(this.ambiguous.get(key) ?? [owner]), e]);
         }
@@ -232,7 +234,7 @@ export function readDirectory(grid: SheetGrid, source = grid.name): Directory {
     else for (const k of Object.keys(col) as (keyof typeof col)[]) delete col[k];
   }
   if (headerRow < 0 || col.name === undefined) {
-    throw new DirectoryError(`部门目录“${source}”的前 10 行中没有“单位名称”列：请在表头写“单位名称”，并可加“别名”“曾用名”“类别”“状态”列。`);
+    throw new DirectoryError({ code: "directory-no-name-column", source });
   }
   const entries: DirectoryEntry[] = [];
   for (let r = headerRow + 1; r < g.height; r++) {

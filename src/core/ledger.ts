@@ -1,8 +1,9 @@
 // Reading task rows from a ledger sheet: find the header, fill merged cells, skip repeated headers
 // and blank rows, turn heading rows into category context, and keep each value's cell address.
 import { columnIndex, columnLetter } from "./address";
-import { foldLabel, recogniseLabel, ROLE_LABELS, type HeaderLabel } from "./header";
-import { cellText, stripSpaces } from "./text";
+import { foldLabel, recogniseLabel, type HeaderLabel } from "./header";
+import { EngineError, type EngineMessage } from "./messages";
+import { cellText, stripSpaces, yearIn } from "./text";
 import type { CellText, CellValue, ColumnRole, Ledger, LedgerColumn, SheetGrid, Task } from "./types";
 
 /** How far down the header may stand. */
@@ -10,10 +11,10 @@ export const HEADER_SEARCH_ROWS = 20;
 
 type Mutable<T> = { -readonly [K in keyof T]: T[K] };
 
-/** Raised when a sheet cannot be read as a ledger; the message is for the person, in Chinese. */
-export class LedgerError extends Error {
-  constructor(message: string) {
-    super(message);
+/** Raised when a sheet cannot be read as a ledger; `detail` says why. */
+export class LedgerError extends EngineError {
+  constructor(detail: EngineMessage) {
+    super(detail);
     this.name = "LedgerError";
   }
 }
@@ -204,12 +205,6 @@ function titleAbove(g: FilledGrid, top: number): string | undefined {
   return undefined;
 }
 
-/** A year (2000–2099) written in a title or a sheet name. */
-export function yearIn(text: string): number | undefined {
-  const m = /(?<!\d)(20\d{2})(?!\d)/.exec(text.normalize("NFKC"));
-  return m ? Number(m[1]) : undefined;
-}
-
 function yearOf(g: FilledGrid, top: number, sheetName: string): number | undefined {
   for (let r = 0; r < top; r++) {
     for (let c = 0; c < g.width; c++) {
@@ -240,9 +235,9 @@ function withOverrides(g: FilledGrid, header: HeaderGuess, columns: Readonly<Rec
   let out = [...header.columns];
   for (const [key, letters] of Object.entries(columns)) {
     if (!letters) continue;
-    if (!OVERRIDABLE.has(key)) throw new LedgerError(`设置中的列“${key}”无法识别：可设置的有 ${[...OVERRIDABLE].join("、")}。`);
+    if (!OVERRIDABLE.has(key)) throw new LedgerError({ code: "column-key-unknown", key, keys: [...OVERRIDABLE] });
     const col = /^[A-Za-z]{1,3}$/.test(letters.trim()) ? columnIndex(letters.trim()) : -1;
-    if (col < 0) throw new LedgerError(`设置中“${ROLE_LABELS[(key.replace(/\d$/, "") as ColumnRole)]}”的列应写成列字母（如 D），收到“${letters}”。`);
+    if (col < 0) throw new LedgerError({ code: "column-letters-bad", key, letters });
     const quarter = /^progress([1-4])$/.exec(key)?.[1];
     const role = (quarter ? "progress" : key) as ColumnRole;
     out = out.filter((c) => c.col !== col && !(c.role === role && (role !== "progress" || (c.quarter === undefined ? !quarter : String(c.quarter) === quarter))));
@@ -252,29 +247,34 @@ function withOverrides(g: FilledGrid, header: HeaderGuess, columns: Readonly<Rec
   return out.sort((a, b) => a.col - b.col);
 }
 
+/**
+ * Whether a sheet's top rows hold a ledger's header: a row of known column names with a task column.
+ * (A summary table has 序号 and 牵头单位 too, but no task column.) Only the first rows are needed.
+ */
+export function hasLedgerHeader(grid: SheetGrid, headerRow?: number): boolean {
+  const g = new FilledGrid(grid);
+  if (headerRow !== undefined && !(Number.isInteger(headerRow) && headerRow >= 1 && headerRow <= g.height)) return false;
+  const header = findHeader(g, headerRow === undefined ? undefined : headerRow - 1);
+  return !!header && !!assignColumns(header.columns).task;
+}
+
 /** Reads the tasks of a ledger sheet. Throws LedgerError when the sheet has no recognisable header. */
 export function readLedger(grid: SheetGrid, overrides: LedgerLayoutOverrides = {}): Ledger {
   const g = new FilledGrid(grid);
   if (overrides.headerRow !== undefined && !(Number.isInteger(overrides.headerRow) && overrides.headerRow >= 1 && overrides.headerRow <= g.height)) {
-    throw new LedgerError(`设置的表头行“${overrides.headerRow}”不在工作表“${grid.name}”的 1 到 ${g.height} 行之内。`);
+    throw new LedgerError({ code: "header-row-outside", sheet: grid.name, row: overrides.headerRow, rows: g.height });
   }
   if (!grid.rows.some((r) => r.some((v) => v !== null && v !== ""))) {
-    throw new LedgerError(`工作表“${grid.name}”是空的：请打开台账所在的工作表（应有表头行，如“序号”“目标任务”“责任单位”，和其下的任务行）。`);
+    throw new LedgerError({ code: "sheet-empty", sheet: grid.name });
   }
   const found = findHeader(g, overrides.headerRow === undefined ? undefined : overrides.headerRow - 1);
   const header = found && overrides.columns ? { ...found, columns: withOverrides(g, found, overrides.columns) } : found;
   if (!header) {
-    throw new LedgerError(
-      `工作表“${grid.name}”的前 ${HEADER_SEARCH_ROWS} 行中没有找到台账表头：` +
-        `应有“序号”“目标任务（或工作任务、目标和要求）”“责任单位（或牵头单位、主要责任部门）”等列名。` +
-        `若表头在更靠下的行或列名不同，请指定表头行和各列（加载项“设置”页，或命令行 --header-row）。`,
-    );
+    throw new LedgerError({ code: "no-header", sheet: grid.name, rows: HEADER_SEARCH_ROWS });
   }
   const cols = assignColumns(header.columns);
   if (!cols.task) {
-    throw new LedgerError(
-      `工作表“${grid.name}”第 ${header.top + 1} 行的表头中没有任务列：应有“目标任务”“工作任务”“目标和要求”或“责任事项”等列名。`,
-    );
+    throw new LedgerError({ code: "no-task-column", sheet: grid.name, row: header.top + 1 });
   }
   const taskCol = cols.task;
   const labelled = header.columns;

@@ -1,7 +1,7 @@
 // Marks on the ledger: which cells to colour and why, as plain data a host applies. The host records
 // each marked cell's original look in the workbook's metadata, so clearing restores it exactly.
 import { parseA1 } from "./address";
-import type { CheckResult, FindingKind } from "./types";
+import type { CheckResult, Finding, FindingKind } from "./types";
 
 export type MarkKind = "missing" | "weak" | "unit";
 
@@ -43,14 +43,18 @@ export interface Mark {
   readonly findings: readonly FindingKind[];
 }
 
-/** One mark per cell with findings, coloured by its most serious finding. */
-export function markPlan(result: CheckResult): Mark[] {
+/**
+ * One mark per cell with findings, coloured by its most serious finding. `say` gives a finding's
+ * sentence for the cell's note (the note is written into the workbook, so in the workbook's language).
+ */
+export function markPlan(result: CheckResult, say: (finding: Finding) => string): Mark[] {
   const byCell = new Map<string, { kinds: FindingKind[]; messages: string[] }>();
   for (const f of result.findings) {
     let m = byCell.get(f.cell);
     if (!m) byCell.set(f.cell, (m = { kinds: [], messages: [] }));
     m.kinds.push(f.kind);
-    if (!m.messages.includes(f.message)) m.messages.push(f.message);
+    const message = say(f);
+    if (!m.messages.includes(message)) m.messages.push(message);
   }
   const marks: Mark[] = [];
   for (const [cell, m] of byCell) {

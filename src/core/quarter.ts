@@ -1,5 +1,7 @@
 // Quarters of the reporting year and their due dates (reports are due on the 10th of the month after).
-import type { Quarter } from "./types";
+import { parseDeadline } from "./deadline";
+import { yearIn } from "./text";
+import type { CellValue, Ledger, Quarter } from "./types";
 
 const CN_QUARTER = ["", "一", "二", "三", "四"] as const;
 
@@ -53,16 +55,46 @@ export function previousQuarter(q: Quarter): Quarter | undefined {
   return q.q === 1 ? undefined : { year: q.year, q: (q.q - 1) as Quarter["q"] };
 }
 
+/** The latest quarter that has ended by `today` (the day after its last day, or later). */
+export function lastEndedQuarter(today: Date): Quarter {
+  const ended = Math.floor(today.getMonth() / 3); // quarters of this year fully behind us
+  return ended === 0 ? { year: today.getFullYear() - 1, q: 4 } : { year: today.getFullYear(), q: ended as Quarter["q"] };
+}
+
 /**
- * The quarter to check when none is given: the latest quarter of `year` that has ended by `today`.
- * A past year's ledger is checked for its fourth quarter; a ledger of a year with no ended quarter
- * yet, for its first.
+ * The quarter to check when none is chosen: the latest quarter of the ledger's `year` that has ended
+ * by `today`. A past year's ledger is checked for its fourth quarter; this year's ledger before any
+ * quarter has ended, and a next year's, for their first. Without a year, the latest ended quarter.
  */
 export function defaultQuarter(today: Date, year?: number): Quarter {
+  if (year === undefined) return lastEndedQuarter(today);
   const thisYear = today.getFullYear();
-  const y = year ?? thisYear;
-  if (y < thisYear) return { year: y, q: 4 };
-  if (y > thisYear) return { year: y, q: 1 };
-  const ended = Math.floor(today.getMonth() / 3); // quarters fully behind us this year
-  return { year: y, q: (ended >= 1 ? ended : 1) as Quarter["q"] };
+  if (year < thisYear) return { year, q: 4 };
+  if (year > thisYear) return { year, q: 1 };
+  const last = lastEndedQuarter(today);
+  return last.year === year ? last : { year, q: 1 };
+}
+
+/**
+ * The year a ledger is about: written in its title or sheet name, else the year most of its
+ * deadlines name (2026年6月底, a date). Undefined when neither says.
+ */
+export function ledgerYear(ledger: Ledger): number | undefined {
+  if (ledger.year) return ledger.year;
+  const counts = new Map<number, number>();
+  for (const t of ledger.tasks) {
+    const y = deadlineYear(t.deadlineValue ?? t.deadline?.text);
+    if (y) counts.set(y, (counts.get(y) ?? 0) + 1);
+  }
+  let best: number | undefined;
+  for (const [y, n] of counts) if (best === undefined || n > counts.get(best)! || (n === counts.get(best)! && y < best)) best = y;
+  return best;
+}
+
+/** The year a deadline names itself (not one filled in): 2026年6月底, 2026-06-30, a date or an Excel serial date. */
+function deadlineYear(value: CellValue | undefined): number | undefined {
+  if (value === null || value === undefined || value === "") return undefined;
+  if (typeof value === "string") return yearIn(value);
+  if (typeof value === "number" || value instanceof Date) return parseDeadline(value, 0)?.getUTCFullYear();
+  return undefined;
 }

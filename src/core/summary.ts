@@ -77,7 +77,6 @@ export interface GapItem {
   readonly lead: string;
   readonly kind: FindingKind;
   readonly label: string;
-  readonly message: string;
 }
 
 export interface Summary {
@@ -169,7 +168,7 @@ function taskLabel(t: Task): string {
 const isWeak = (p: ProgressState) => p === "placeholder" || p === "stale" || p === "unquantified";
 
 /** Builds the quarter's summary from a check. `today` dates it; `directory` names the units. */
-export function summarise(result: CheckResult, directory: Directory | undefined, today: Date = new Date()): Summary {
+export function summarise(result: CheckResult, directory: Directory | undefined, today: Date): Summary {
   const { quarter } = result;
   const tasks: TaskSummary[] = result.assessments.map((a) => ({
     task: a.task,
@@ -257,7 +256,7 @@ export function summarise(result: CheckResult, directory: Directory | undefined,
     .filter((f) => GAP_KINDS.includes(f.kind))
     .map((f) => {
       const t = findTask(byRow, f);
-      return { no: f.taskNo, row: f.row, cell: f.cell, task: t?.text.text ?? "", lead: t?.lead?.text ?? "", kind: f.kind, label: kindLabel(f.kind), message: f.message };
+      return { no: f.taskNo, row: f.row, cell: f.cell, task: t?.text.text ?? "", lead: t?.lead?.text ?? "", kind: f.kind, label: kindLabel(f.kind) };
     });
   const unitProblems = result.findings.filter((f) => UNIT_KINDS.includes(f.kind));
 

@@ -66,3 +66,9 @@ export function excerpt(s: string, max = 30): string {
   const chars = Array.from(flat);
   return chars.length <= max ? flat : chars.slice(0, max).join("") + "…";
 }
+
+/** A year (2000–2099) written in a text: a title, a sheet name, a deadline. */
+export function yearIn(text: string): number | undefined {
+  const m = /(?<!\d)(20\d{2})(?!\d)/.exec(text.normalize("NFKC"));
+  return m ? Number(m[1]) : undefined;
+}

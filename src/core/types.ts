@@ -1,3 +1,5 @@
+import type { EngineMessage } from "./messages";
+
 // The data the engine works on. Hosts (Excel, the browser preview, the command line) turn their
 // workbooks into a SheetGrid and get plain data back; nothing here knows where the cells came from.
 
@@ -155,7 +157,27 @@ export type FindingKind =
   | "unquantified-progress"
   | "overdue";
 
-/** One problem found, tied to the cell a person has to look at. */
+/** Why a finding was made, where its kind has more than one cause. */
+export type FindingCause =
+  /** missing-unit, missing-progress: the cell is blank. */
+  | "blank"
+  /** missing-unit: only 市级 units are named. */
+  | "city-only"
+  /** missing-unit, missing-progress: the cell holds an error value (#REF!, #N/A). */
+  | "error-value"
+  /** unknown-unit: no spelling of the directory's. */
+  | "not-in-directory"
+  /** unknown-unit: an alias several units of the directory share. */
+  | "shared-alias"
+  /** renamed-unit: written with a former name. */
+  | "former-name"
+  /** renamed-unit: the unit is 撤销 (its successor, if known, is the suggestion). */
+  | "abolished";
+
+/**
+ * One problem found, tied to the cell a person has to look at. It holds codes and values, no
+ * sentence: the application layer says it in Chinese or English.
+ */
 export interface Finding {
   readonly kind: FindingKind;
   /** A1 address of the cell the finding is about (the unit cell or the progress cell). */
@@ -163,12 +185,17 @@ export interface Finding {
   /** 1-based sheet row. */
   readonly row: number;
   readonly taskNo: string;
+  /** Which of the task's cells: its lead units, its co-units, or its progress for the quarter. */
+  readonly field: "lead" | "co" | "progress";
   /** For unit kinds, the one unit as written; for progress kinds, the progress text. */
   readonly value?: string;
   /** For unit kinds: ranked names to use instead; for renamed-unit the first is the current name. */
   readonly suggestions?: readonly string[];
-  /** A sentence in Chinese that says what is wrong and what to do. */
-  readonly message: string;
+  readonly cause?: FindingCause;
+  /** For progress kinds: the quarter checked (its due date and the quarter before follow from it). */
+  readonly quarter?: Quarter;
+  /** For overdue: the deadline as understood (ISO date). */
+  readonly deadline?: string;
 }
 
 /** How each task's progress for the checked quarter was judged. */
@@ -183,10 +210,8 @@ export interface TaskAssessment {
 }
 
 export interface CheckOptions {
-  /** The quarter to check; default: the latest ended quarter of the ledger's year. */
-  readonly quarter?: Quarter;
-  /** Today's date, for the default quarter. */
-  readonly today?: Date;
+  /** The quarter to check (the application layer chooses it: see app/quarter.ts). */
+  readonly quarter: Quarter;
   /** Progress shorter than this many characters (after trimming) is a placeholder. */
   readonly minProgressLength?: number;
   /** Texts at least this similar to the previous quarter's (0..1) are stale. */
@@ -203,6 +228,6 @@ export interface CheckResult {
   readonly quarter: Quarter;
   readonly assessments: readonly TaskAssessment[];
   readonly findings: readonly Finding[];
-  /** Sheet-level remarks in Chinese (no directory, no lead column …). */
-  readonly notes: readonly string[];
+  /** Sheet-level remarks (no directory, no lead column, hidden rows, the directory's own problems). */
+  readonly notes: readonly EngineMessage[];
 }

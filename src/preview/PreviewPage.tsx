@@ -1,10 +1,12 @@
 // The preview: a workbook in the browser (nothing leaves it) beside the real task pane.
 import * as React from "react";
 import { Button, FluentProvider, MessageBar, MessageBarBody, Text, webLightTheme } from "@fluentui/react-components";
+import { createApp, problemText } from "../app";
 import { App } from "../taskpane/App";
 import { readFileBytes, saveFile } from "../taskpane/files";
-import { XlsxHost } from "../xlsx/host";
-import { loadXlsx } from "../xlsx/open";
+import { formFiles } from "../hosts/xlsx/forms";
+import { XlsxHost } from "../hosts/xlsx/host";
+import { loadXlsx } from "../hosts/xlsx/open";
 import { SheetView } from "./SheetView";
 
 const SAMPLE = { url: "sample.xlsx", name: "2019江汉区政府工作报告责任分解台账.xlsx" };
@@ -18,6 +20,7 @@ export function PreviewPage(): React.JSX.Element {
   const fileInput = React.useRef<HTMLInputElement>(null);
 
   React.useEffect(() => host?.subscribe(() => setVersion((v) => v + 1)), [host]);
+  const app = React.useMemo(() => host && createApp({ port: host, today: () => new Date(), forms: async () => formFiles }), [host]);
 
   const open = React.useCallback(async (bytes: ArrayBuffer, fileName: string) => {
     try {
@@ -27,7 +30,7 @@ export function PreviewPage(): React.JSX.Element {
       setError(undefined);
       setOpened((n) => n + 1);
     } catch (e) {
-      setError((e as Error).message);
+      setError(problemText(e));
     }
   }, []);
 
@@ -74,7 +77,7 @@ export function PreviewPage(): React.JSX.Element {
       )}
       <main className="workspace">
         <section className="sheet-area">{host && <SheetView host={host} version={version} />}</section>
-        <aside className="pane">{host && <App key={opened} host={host} lang="zh" />}</aside>
+        <aside className="pane">{app && <App key={opened} app={app} lang="zh" />}</aside>
       </main>
     </FluentProvider>
   );

@@ -4,8 +4,8 @@ import * as React from "react";
 import type ExcelJS from "exceljs";
 import { columnLetter } from "../core/address";
 import { cellText } from "../core/text";
-import type { XlsxHost } from "../xlsx/host";
-import { sheetGrid, toCellValue } from "../xlsx/grid";
+import type { XlsxHost } from "../hosts/xlsx/host";
+import { sheetGrid, toCellValue } from "../hosts/xlsx/grid";
 
 /** Rows drawn at most; a larger sheet says so (the check still reads all of it). */
 const MAX_ROWS = 2000;

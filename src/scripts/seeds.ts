@@ -3,7 +3,7 @@
 import * as fs from "fs";
 import * as path from "path";
 import ExcelJS from "exceljs";
-import { addLayoutSheet } from "../xlsx/layout";
+import { addLayoutSheet } from "../hosts/xlsx/layout";
 import { noticeLedgerLayout, type SheetLayout } from "../core/layout";
 import { parseNotice } from "../core/notice";
 import { DIRECTORY_2019, DIRECTORY_2026, type DirectoryRow } from "./seeds/directories";

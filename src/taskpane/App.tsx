@@ -1,36 +1,48 @@
 import * as React from "react";
-import { FluentProvider, Tab, TabList, Toast, ToastTitle, Toaster, makeStyles, tokens, useId, useToastController, webLightTheme } from "@fluentui/react-components";
-import type { WorkbookHost } from "../host/types";
+import { FluentProvider, Tab, TabList, Text, Toast, ToastTitle, Toaster, makeStyles, tokens, useId, useToastController, webLightTheme } from "@fluentui/react-components";
+import { formatQuarter, parseQuarter, reportDue } from "../core/quarter";
+import { isoDate } from "../core/text";
+import type { Quarter } from "../core/types";
+import { problemText, type CheckOutcome, type CheckRequest, type DubanApp, type Overview } from "../app";
 import { CheckTab } from "./components/CheckTab";
 import { DirectoryTab } from "./components/DirectoryTab";
 import { DistributeTab } from "./components/DistributeTab";
 import { ImportTab } from "./components/ImportTab";
+import { QuarterField } from "./components/QuarterField";
 import { SettingsTab } from "./components/SettingsTab";
 import { SummaryTab } from "./components/SummaryTab";
 import { words, type Lang } from "./i18n";
-import type { CheckOutcome } from "./session";
+import type { Pane } from "./pane";
 
 const useStyles = makeStyles({
-  root: { padding: tokens.spacingHorizontalM, fontFamily: tokens.fontFamilyBase },
+  // The toasts stay inside the pane: over a page (the preview), they must not cover its toolbar.
+  root: { padding: tokens.spacingHorizontalM, fontFamily: tokens.fontFamilyBase, position: "relative", minHeight: "100%", boxSizing: "border-box" },
+  quarter: { display: "flex", alignItems: "flex-end", gap: tokens.spacingHorizontalS, flexWrap: "wrap", marginTop: tokens.spacingVerticalS },
+  due: { color: tokens.colorNeutralForeground3, paddingBottom: tokens.spacingVerticalXS },
   body: { paddingTop: tokens.spacingVerticalM },
 });
 
 type TabName = "check" | "summary" | "directory" | "import" | "distribute" | "settings";
+const QUARTER_TABS: readonly TabName[] = ["check", "summary", "distribute"];
 
 export interface AppProps {
-  host: WorkbookHost;
+  app: DubanApp;
   lang: Lang;
-  /** Run the check at once (the ribbon's 检查完整性 button). */
+  /** Run the check once at start (the ribbon's 检查完整性 button). */
   autoRun?: boolean;
-  /** Today's date, for tests. */
-  today?: Date;
 }
 
-export function App({ host, lang, autoRun, today }: AppProps): React.JSX.Element {
+export function App({ app, lang, autoRun }: AppProps): React.JSX.Element {
   const styles = useStyles();
   const t = words(lang);
   const [tab, setTab] = React.useState<TabName>("check");
   const [outcome, setOutcome] = React.useState<CheckOutcome>();
+  const [overview, setOverview] = React.useState<Overview>();
+  // One quarter for the whole pane: the ledger's default (which follows the ledger) until the person picks another.
+  const [picked, setPicked] = React.useState<string>();
+  const [confirmed, setConfirmed] = React.useState<string>();
+  // The ribbon's request to check runs once, however often the 检查 tab is shown again.
+  const pendingRun = React.useRef(!!autoRun);
   const toaster = useId("toaster");
   const { dispatchToast } = useToastController(toaster);
   const notify = React.useCallback(
@@ -43,9 +55,42 @@ export function App({ host, lang, autoRun, today }: AppProps): React.JSX.Element
       ),
     [dispatchToast],
   );
+
+  const refresh = React.useCallback(() => {
+    app.overview().then(setOverview, () => setOverview(undefined));
+  }, [app]);
+  React.useEffect(refresh, [refresh]);
+
+  const quarterText = picked ?? (overview ? formatQuarter(overview.defaultQuarter) : undefined);
+  const quarter: Quarter | undefined = quarterText ? parseQuarter(quarterText) : undefined;
+  const request = React.useCallback((): CheckRequest => (quarter ? { quarter, ...(confirmed === formatQuarter(quarter) ? { confirmQuarter: true } : {}) } : {}), [quarter, confirmed]);
+
+  const pane: Pane = {
+    app,
+    t,
+    lang,
+    notify,
+    request,
+    confirm: () => quarter && setConfirmed(formatQuarter(quarter)),
+    outcome,
+    setOutcome: (o) => {
+      setOutcome(o);
+      // The check read the ledger: what the pane knows of it is the check's now.
+      if (o) setOverview(app.overviewOfCheck(o));
+    },
+    overview,
+    refresh,
+    problem: (e) => problemText(e, lang),
+  };
+  const takeRun = () => {
+    const run = pendingRun.current;
+    pendingRun.current = false;
+    return run;
+  };
+
   return (
     <FluentProvider theme={webLightTheme} className={styles.root} lang={lang === "zh" ? "zh-CN" : "en"}>
-      <Toaster toasterId={toaster} position="top" />
+      <Toaster toasterId={toaster} position="top-end" inline />
       <TabList selectedValue={tab} onTabSelect={(_, d) => setTab(d.value as TabName)} size="small">
         <Tab value="check">{t("tabCheck")}</Tab>
         <Tab value="summary">{t("tabSummary")}</Tab>
@@ -54,14 +99,37 @@ export function App({ host, lang, autoRun, today }: AppProps): React.JSX.Element
         <Tab value="distribute">{t("tabDistribute")}</Tab>
         <Tab value="settings">{t("tabSettings")}</Tab>
       </TabList>
+      {QUARTER_TABS.includes(tab) && quarterText && (
+        <div className={styles.quarter}>
+          <QuarterField
+            label={t("quarter")}
+            value={quarterText}
+            onChange={(v) => {
+              setPicked(v);
+              setOutcome(undefined);
+            }}
+            today={app.today()}
+            {...(overview?.year !== undefined ? { ledgerYear: overview.year } : {})}
+          />
+          {quarter && <Text size={200} className={styles.due}>{dueText(quarter, app.today(), lang)}</Text>}
+        </div>
+      )}
       <div className={styles.body}>
-        {tab === "check" && <CheckTab host={host} t={t} outcome={outcome} setOutcome={setOutcome} notify={notify} autoRun={autoRun} {...(today ? { today } : {})} />}
-        {tab === "summary" && <SummaryTab host={host} t={t} {...(today ? { today } : {})} {...(outcome ? { initial: outcome.result.quarter } : {})} />}
-        {tab === "directory" && <DirectoryTab host={host} t={t} outcome={outcome} notify={notify} />}
-        {tab === "import" && <ImportTab host={host} t={t} notify={notify} />}
-        {tab === "distribute" && <DistributeTab host={host} t={t} notify={notify} {...(today ? { today } : {})} {...(outcome ? { initial: outcome.result.quarter } : {})} />}
-        {tab === "settings" && <SettingsTab host={host} t={t} outcome={outcome} notify={notify} />}
+        {tab === "check" && <CheckTab pane={pane} autoRun={takeRun} />}
+        {tab === "summary" && <SummaryTab pane={pane} />}
+        {tab === "directory" && <DirectoryTab pane={pane} />}
+        {tab === "import" && <ImportTab pane={pane} />}
+        {tab === "distribute" && <DistributeTab pane={pane} />}
+        {tab === "settings" && <SettingsTab pane={pane} />}
       </div>
     </FluentProvider>
   );
+}
+
+/** 报送截止 2026-10-10（还有 N 天 / 已过 N 天）. */
+function dueText(q: Quarter, today: Date, lang: Lang): string {
+  const due = reportDue(q);
+  const days = Math.round((due.getTime() - Date.UTC(today.getFullYear(), today.getMonth(), today.getDate())) / 86400000);
+  if (lang === "en") return `Due ${isoDate(due)}${days >= 0 ? ` (in ${days} days)` : ` (${-days} days ago)`}`;
+  return `报送截止 ${isoDate(due)}${days > 0 ? `（还有 ${days} 天）` : days === 0 ? "（今天）" : `（已过 ${-days} 天）`}`;
 }

@@ -1,5 +1,5 @@
-// The pane's words: Chinese first, English when Office is in English. Findings and messages from the
-// engine stay Chinese (they are about Chinese ledgers).
+// The pane's words: Chinese first, English when Office is in English. Findings and other messages
+// are said by the application layer (src/app/messages.ts) in the same language.
 export type Lang = "zh" | "en";
 
 const WORDS = {
@@ -32,6 +32,9 @@ const WORDS = {
   runCheck: ["检查完整性", "Check completeness"],
   checking: ["正在检查…", "Checking…"],
   clearMarks: ["清除标记", "Clear marks"],
+  nothingMarked: ["工作簿中没有督办助手的标记。", "The workbook has no marks of the add-in."],
+  useQuarterAnyway: ["仍按此季度", "Use this quarter anyway"],
+  leadUnit: ["牵头", "Lead"],
   noFindings: ["没有发现问题：每项任务都有责任单位和本季度进展。", "No problems: every task has its units and this quarter's progress."],
   apply: ["应用", "Apply"],
   applyAll: ["全部应用", "Apply all"],
@@ -43,7 +46,7 @@ const WORDS = {
   makeDirectory: ["创建目录", "Create directory"],
   unknownUnits: ["不在目录中的单位", "Units not in the directory"],
   ledgerSheet: ["台账工作表", "Ledger sheet"],
-  activeSheet: ["（当前工作表）", "(active sheet)"],
+  activeSheet: ["（自动：当前工作表或第一张台账）", "(automatic: the active sheet, or the first ledger)"],
   minLength: ["进展少于多少字视为套话", "Progress shorter than this is a placeholder"],
   staleSimilarity: ["与上季度相似到多少视为照抄（0–1）", "Similarity to last quarter counted as stale (0–1)"],
   save: ["保存设置", "Save settings"],

@@ -18,6 +18,8 @@ export interface FakeCell {
   value: unknown;
   fill: FakeFill;
   numberFormat: string;
+  /** Locked when the sheet is protected (Excel's default: true). */
+  locked?: boolean;
 }
 
 export interface FakeSheet {
@@ -32,6 +34,12 @@ export interface FakeSheet {
   hyperlinks: Map<string, { documentReference?: string; textToDisplay?: string }>;
   charts: number;
   pageLayout: Record<string, unknown>;
+  /** Columns hidden (0-based). */
+  hiddenColumns: Set<number>;
+  /** Rows frozen at the top. */
+  frozenRows: number;
+  /** The protection options when the sheet is protected. */
+  protection?: Record<string, unknown>;
 }
 
 export interface FakeWorkbookModel {
@@ -44,7 +52,7 @@ export interface FakeWorkbookModel {
 export function newSheet(name: string, values: unknown[][] = [], merges: string[] = []): FakeSheet {
   const cells = new Map<string, FakeCell>();
   values.forEach((row, r) => row.forEach((v, c) => v !== null && v !== undefined && v !== "" && cells.set(`${r},${c}`, { value: v, fill: { ...NO_FILL }, numberFormat: "General" })));
-  return { name, visibility: "Visible", cells, merges: merges.map((m) => parseRange(m)!), hiddenRows: new Set(), notes: new Map(), tables: [], hyperlinks: new Map(), charts: 0, pageLayout: {} };
+  return { name, visibility: "Visible", cells, merges: merges.map((m) => parseRange(m)!), hiddenRows: new Set(), notes: new Map(), tables: [], hyperlinks: new Map(), charts: 0, pageLayout: {}, hiddenColumns: new Set(), frozenRows: 0 };
 }
 
 class NotLoaded extends Error {}
@@ -135,6 +143,12 @@ class FakeSetting extends Proxy {
   get value(): unknown {
     return this.get_<unknown>("value");
   }
+  delete(): void {
+    this.ctx.enqueue(`settings.getItemOrNullObject(${this.key}).delete()`, () => {
+      if (!this.ctx.model.settings.has(this.key)) throw Object.assign(new Error(`InvalidArgument: no setting ${this.key} (a method on a null object)`), { code: "InvalidArgument" });
+      this.ctx.model.settings.delete(this.key);
+    });
+  }
 }
 
 class FakeSettings {
@@ -203,8 +217,17 @@ export class FakeWorksheet extends Proxy {
         ctx.enqueue(`pageLayout.${String(prop)}=`, () => (this.sheet().pageLayout[String(prop)] = value));
         return true;
       },
+      get: (_t, prop) =>
+        prop === "setPrintTitleRows"
+          ? (rows: string) => ctx.enqueue(`pageLayout.setPrintTitleRows(${rows})`, () => (this.sheet().pageLayout.printTitleRows = rows))
+          : undefined,
     });
+    this.freezePanes = { freezeRows: (count: number) => ctx.enqueue(`freezePanes.freezeRows(${count})`, () => (this.sheet().frozenRows = count)) };
+    this.protection = { protect: (options?: Record<string, unknown>) => ctx.enqueue(`protection.protect()`, () => (this.sheet().protection = { ...options })) };
   }
+
+  readonly freezePanes: { freezeRows(count: number): void };
+  readonly protection: { protect(options?: Record<string, unknown>): void };
 
   /** The sheet this proxy stands for (at sync time). */
   sheet(): FakeSheet {
@@ -352,17 +375,41 @@ class FakeFillProxy extends Proxy {
   }
 }
 
-/** Format writes other than the fill are recorded, and kept only as far as the tests look at them. */
+/**
+ * Format writes other than the fill and the cells' protection are recorded, and kept only as far as
+ * the tests look at them.
+ */
 function formatOf(ctx: FakeContext, label: string, target: () => { sheet: FakeSheet; areas: CellRange[] }, fill: FakeFillProxy) {
   const record = (prop: string) => (value: unknown) => ctx.enqueue(`${label}.format.${prop}=${JSON.stringify(value)}`, () => void target());
   const font = new globalThis.Proxy({}, { set: (_t, p, v) => (record(`font.${String(p)}`)(v), true) });
+  const protection = new globalThis.Proxy(
+    {},
+    {
+      set: (_t, p, v) => {
+        if (p !== "locked") throw new Error(`fake format.protection cannot set ${String(p)}`);
+        ctx.enqueue(`${label}.format.protection.locked=${JSON.stringify(v)}`, () => {
+          const { sheet, areas } = target();
+          for (const a of areas) {
+            for (const [r, c] of cellsOf(a)) {
+              const key = `${r},${c}`;
+              const cell = sheet.cells.get(key) ?? { value: "", fill: { ...NO_FILL }, numberFormat: "General" };
+              cell.locked = !!v;
+              sheet.cells.set(key, cell);
+            }
+          }
+        });
+        return true;
+      },
+    },
+  );
+  const autofitRows = () => record("autofitRows()")(null);
   return new globalThis.Proxy(
-    { fill, font },
+    { fill, font, protection, autofitRows },
     {
       set: (_t, p, v) => (record(String(p))(v), true),
-      get: (t, p) => (p === "fill" ? t.fill : p === "font" ? t.font : undefined),
+      get: (t, p) => (p === "fill" || p === "font" || p === "protection" || p === "autofitRows" ? t[p] : undefined),
     },
-  ) as unknown as { fill: FakeFillProxy; font: Record<string, unknown> } & Record<string, unknown>;
+  ) as unknown as { fill: FakeFillProxy; font: Record<string, unknown>; protection: { locked: boolean }; autofitRows(): void } & Record<string, unknown>;
 }
 
 export class FakeRange extends Proxy {
@@ -477,6 +524,17 @@ export class FakeRange extends Proxy {
   get columnCount(): number {
     return this.get_<number>("columnCount");
   }
+  /** Hides the range's columns (whole columns, as Excel does). */
+  set columnHidden(hidden: boolean) {
+    this.ctx.enqueue(`range.columnHidden=${hidden}`, () => {
+      const area = this.area();
+      const set = this.ws.sheet().hiddenColumns;
+      for (let c = area.left; c <= area.right; c++) {
+        if (hidden) set.add(c);
+        else set.delete(c);
+      }
+    });
+  }
   set hyperlink(link: { documentReference?: string; textToDisplay?: string }) {
     this.ctx.enqueue(`range.hyperlink=${JSON.stringify(link)}`, () => {
       const area = this.area();
@@ -496,7 +554,9 @@ export class FakeRange extends Proxy {
   getSpecialCellsOrNullObject(type: string): FakeRangeAreas {
     if (type !== "Visible") throw new Error(`fake Range cannot get special cells ${type}`);
     return new FakeRangeAreas(this.ctx, this.ws, () => {
-      const a = this.area();
+      // On a null range (an empty sheet's used range), a null object too.
+      const a = this.resolve();
+      if (!a) return [];
       const hidden = this.ws.sheet().hiddenRows;
       const out: { top: number; left: number; bottom: number; right: number }[] = [];
       for (let r = a.top; r <= a.bottom; r++) {

@@ -1,6 +1,6 @@
 // A real .xlsx workbook (a seed) as the fake Excel's model: every sheet's values and merged areas.
 import ExcelJS from "exceljs";
-import { sheetGrid } from "../../src/xlsx/grid";
+import { sheetGrid } from "../../src/hosts/xlsx/grid";
 import { newSheet, type FakeWorkbookModel } from "../fakes/excel";
 
 export async function fakeModelOf(file: string, active: string): Promise<FakeWorkbookModel> {

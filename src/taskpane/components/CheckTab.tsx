@@ -1,74 +1,106 @@
 import * as React from "react";
-import { Accordion, AccordionHeader, AccordionItem, AccordionPanel, Badge, Button, Link, MessageBar, MessageBarBody, Spinner, Text, makeStyles, tokens } from "@fluentui/react-components";
-import { FINDING_KINDS, kindLabel, quarterLabel, type Finding, type FindingKind } from "../../core";
-import type { WorkbookHost } from "../../host/types";
-import { applyAll, applySuggestion, groupFindings, problemText, runCheck, type CheckOutcome } from "../session";
-import type { WordKey } from "../i18n";
+import { Accordion, AccordionHeader, AccordionItem, AccordionPanel, Badge, Button, MessageBar, MessageBarBody, Spinner, Text, makeStyles, tokens } from "@fluentui/react-components";
+import { FINDING_KINDS } from "../../core/check";
+import type { Finding, FindingKind, Task } from "../../core/types";
+import { findingText, kindName, say, type CheckOutcome, type UnitFix } from "../../app";
+import type { Pane } from "../pane";
+import { ProblemBar } from "./ProblemBar";
 
 const useStyles = makeStyles({
   bar: { display: "flex", gap: tokens.spacingHorizontalS, alignItems: "center", flexWrap: "wrap", marginBottom: tokens.spacingVerticalS },
   counts: { display: "flex", gap: tokens.spacingHorizontalXS, flexWrap: "wrap", margin: `${tokens.spacingVerticalS} 0` },
-  finding: { display: "block", padding: `${tokens.spacingVerticalXS} 0`, borderBottom: `1px solid ${tokens.colorNeutralStroke3}` },
-  where: { color: tokens.colorNeutralForeground3, marginRight: tokens.spacingHorizontalXS },
-  suggestions: { display: "flex", gap: tokens.spacingHorizontalXS, flexWrap: "wrap", marginTop: tokens.spacingVerticalXXS },
+  finding: {
+    display: "block",
+    width: "100%",
+    textAlign: "left",
+    padding: `${tokens.spacingVerticalXS} ${tokens.spacingHorizontalXS}`,
+    border: "none",
+    borderBottom: `1px solid ${tokens.colorNeutralStroke3}`,
+    background: "transparent",
+    font: "inherit",
+    color: "inherit",
+    cursor: "pointer",
+    ":hover": { background: tokens.colorNeutralBackground1Hover },
+    ":focus-visible": { outline: `2px solid ${tokens.colorStrokeFocus2}`, outlineOffset: "-2px" },
+  },
+  where: { color: tokens.colorBrandForeground1, marginRight: tokens.spacingHorizontalXS },
+  unit: { color: tokens.colorNeutralForeground3 },
+  suggestions: { display: "flex", gap: tokens.spacingHorizontalXS, flexWrap: "wrap", padding: `${tokens.spacingVerticalXXS} ${tokens.spacingHorizontalXS} ${tokens.spacingVerticalXS}` },
 });
 
 /** How many findings of one kind the list shows at most (the rest are on the sheet's marks). */
 const SHOWN = 200;
 const FIXABLE: readonly FindingKind[] = ["unknown-unit", "renamed-unit"];
 
-export interface CheckTabProps {
-  host: WorkbookHost;
-  t: (k: WordKey) => string;
-  outcome: CheckOutcome | undefined;
-  setOutcome: (o: CheckOutcome | undefined) => void;
-  notify: (text: string, intent?: "success" | "error" | "info") => void;
-  autoRun?: boolean;
-  today?: Date;
+/** Findings grouped by kind, the kinds in report order. */
+function groupFindings(findings: readonly Finding[]): Map<FindingKind, Finding[]> {
+  const groups = new Map<FindingKind, Finding[]>();
+  for (const { kind } of FINDING_KINDS) {
+    const list = findings.filter((f) => f.kind === kind);
+    if (list.length) groups.set(kind, list);
+  }
+  return groups;
 }
 
-export function CheckTab({ host, t, outcome, setOutcome, notify, autoRun, today }: CheckTabProps): React.JSX.Element {
-  const styles = useStyles();
-  const [busy, setBusy] = React.useState(false);
-  const [error, setError] = React.useState<string>();
+/** The task each finding is about, by row (a merged unit cell: the first task at or below it). */
+function tasksByRow(outcome: CheckOutcome | undefined): (row: number) => Task | undefined {
+  const tasks = outcome?.result.ledger.tasks ?? [];
+  const byRow = new Map(tasks.map((t) => [t.row, t]));
+  return (row) => byRow.get(row) ?? tasks.find((t) => t.row >= row);
+}
 
-  const run = React.useCallback(async () => {
+export function CheckTab({ pane, autoRun }: { pane: Pane; autoRun: () => boolean }): React.JSX.Element {
+  const styles = useStyles();
+  const { app, t, lang, notify, outcome, setOutcome } = pane;
+  const [busy, setBusy] = React.useState(false);
+  const [error, setError] = React.useState<unknown>();
+  const list = React.useRef<HTMLDivElement>(null);
+
+  const run = async (confirm = false) => {
     setBusy(true);
     setError(undefined);
     try {
-      setOutcome(await runCheck(host, today ? { today } : {}));
+      setOutcome(await app.check({ ...pane.request(), ...(confirm ? { confirmQuarter: true } : {}) }));
+      if (confirm) pane.confirm();
     } catch (e) {
-      setError(problemText(e));
+      // Results of an earlier check would read as this one's: they go.
+      setOutcome(undefined);
+      setError(e);
     } finally {
-      setBusy(false);
-    }
-  }, [host, setOutcome, today]);
-
-  React.useEffect(() => {
-    if (autoRun) void run();
-  }, [autoRun, run]);
-
-  const act = async (what: () => Promise<unknown>, done: string) => {
-    setBusy(true);
-    try {
-      await what();
-      notify(done, "success");
-      await run();
-    } catch (e) {
-      notify(problemText(e), "error");
       setBusy(false);
     }
   };
 
-  /** Clears the marks and keeps the list (checking again would mark the cells again). */
+  React.useEffect(() => {
+    if (autoRun()) void run();
+    // Once, when the tab opens: the ribbon's request is taken there.
+  }, []);
+
+  const fix = async (fixes: readonly UnitFix[], done: string) => {
+    if (!outcome) return;
+    setBusy(true);
+    try {
+      await app.applyFixes(outcome, fixes);
+      notify(done, "success");
+      await run();
+    } catch (e) {
+      notify(pane.problem(e), "error");
+      setBusy(false);
+    } finally {
+      // The button pressed is gone with the finding it fixed: keep the keyboard in the list.
+      list.current?.focus();
+    }
+  };
+
   const clear = async () => {
     setBusy(true);
     try {
-      const n = await host.clearMarks();
-      notify(`已清除 ${n} 个单元格的标记，恢复为原来的样子。`, "success");
-      if (outcome) setOutcome({ ...outcome, marked: 0 });
+      const n = await app.clearMarks();
+      notify(lang === "zh" ? `已清除 ${n} 个单元格的标记，恢复为原来的样子。` : `Marks cleared from ${n} cells, restored as they were.`, "success");
+      if (outcome) setOutcome({ ...outcome, marked: 0, markedInWorkbook: 0 });
+      else pane.refresh();
     } catch (e) {
-      notify(problemText(e), "error");
+      notify(pane.problem(e), "error");
     } finally {
       setBusy(false);
     }
@@ -76,77 +108,97 @@ export function CheckTab({ host, t, outcome, setOutcome, notify, autoRun, today 
 
   const findings = outcome?.result.findings ?? [];
   const groups = groupFindings(findings);
+  const taskAt = React.useMemo(() => tasksByRow(outcome), [outcome]);
+  const marked = outcome?.markedInWorkbook ?? pane.overview?.marked ?? 0;
+  const notes = outcome ? [...outcome.workbook.notes, ...outcome.result.notes].map((m) => say(m, lang)) : [];
   return (
     <div>
       <div className={styles.bar}>
         <Button appearance="primary" onClick={() => void run()} disabled={busy}>
           {t("runCheck")}
         </Button>
-        <Button onClick={() => void clear()} disabled={busy || !outcome}>
+        <Button onClick={() => void clear()} disabled={busy || marked === 0} title={marked === 0 ? t("nothingMarked") : undefined}>
           {t("clearMarks")}
         </Button>
         {busy && <Spinner size="tiny" label={t("checking")} />}
       </div>
-      {error && (
-        <MessageBar intent="error">
-          <MessageBarBody>{error}</MessageBarBody>
-        </MessageBar>
-      )}
+      {error !== undefined && <ProblemBar pane={pane} error={error} onConfirm={() => void run(true)} busy={busy} />}
       {outcome && (
         <>
           <Text block size={200}>
-            工作表“{outcome.result.ledger.sheet}” · 表头第 {outcome.result.ledger.headerRow} 行 · 任务 {outcome.result.ledger.tasks.length} 项 ·{" "}
-            {quarterLabel(outcome.result.quarter)} · {t("marked")} {outcome.marked} {t("cells")}
+            {lang === "zh"
+              ? `工作表“${outcome.result.ledger.sheet}” · 表头第 ${outcome.result.ledger.headerRow} 行 · 任务 ${outcome.result.ledger.tasks.length} 项 · ${t("marked")} ${outcome.marked} ${t("cells")}`
+              : `Sheet "${outcome.result.ledger.sheet}" · header row ${outcome.result.ledger.headerRow} · ${outcome.result.ledger.tasks.length} tasks · ${t("marked")} ${outcome.marked} ${t("cells")}`}
           </Text>
-          {[...(outcome.snapshot.notes ?? []), ...outcome.result.notes].map((n) => (
+          {notes.map((n) => (
             <MessageBar key={n} intent="warning">
               <MessageBarBody>{n}</MessageBarBody>
             </MessageBar>
           ))}
           <div className={styles.counts} aria-label="counts">
-            {FINDING_KINDS.filter((k) => groups.has(k.kind)).map((k) => (
-              <Badge key={k.kind} appearance="tint" color={k.kind === "missing-progress" ? "danger" : FIXABLE.includes(k.kind) || k.kind === "missing-unit" ? "warning" : "informative"}>
-                {k.label} {groups.get(k.kind)!.length}
+            {[...groups].map(([kind, list]) => (
+              <Badge key={kind} appearance="tint" color={kind === "missing-progress" ? "danger" : FIXABLE.includes(kind) || kind === "missing-unit" ? "warning" : "informative"}>
+                {kindName(kind, lang)} {list.length}
               </Badge>
             ))}
           </div>
           {findings.length === 0 && <Text>{t("noFindings")}</Text>}
-          <Accordion multiple collapsible defaultOpenItems={[...groups.keys()].slice(0, 1)}>
-            {[...groups].map(([kind, list]) => (
-              <AccordionItem key={kind} value={kind}>
-                <AccordionHeader>
-                  {kindLabel(kind)}（{list.length}）
-                </AccordionHeader>
-                <AccordionPanel>
-                  {FIXABLE.includes(kind) && list.some((f) => f.suggestions?.length) && (
-                    <Button size="small" onClick={() => void act(() => applyAll(host, outcome, kind), `${t("applyAll")}：${kindLabel(kind)}`)} disabled={busy}>
-                      {t("applyAll")}
-                    </Button>
-                  )}
-                  {list.slice(0, SHOWN).map((f) => (
-                    <FindingRow key={`${f.kind}${f.cell}${f.value ?? ""}`} f={f} busy={busy} t={t} onSelect={() => void host.select(outcome.result.ledger.sheet, f.cell).catch((e) => notify(problemText(e), "error"))} onApply={(name) => void act(() => applySuggestion(host, outcome, f, name), `${f.cell}：${f.value} → ${name}`)} />
-                  ))}
-                  {list.length > SHOWN && <Text size={200}>…… 另有 {list.length - SHOWN} 处，已在台账上标出。</Text>}
-                </AccordionPanel>
-              </AccordionItem>
-            ))}
-          </Accordion>
+          <div ref={list} tabIndex={-1} aria-label="findings">
+            <Accordion multiple collapsible defaultOpenItems={[...groups.keys()].slice(0, 1)}>
+              {[...groups].map(([kind, items]) => (
+                <AccordionItem key={kind} value={kind}>
+                  <AccordionHeader>
+                    {kindName(kind, lang)}（{items.length}）
+                  </AccordionHeader>
+                  <AccordionPanel>
+                    {FIXABLE.includes(kind) && items.some((f) => f.suggestions?.length) && (
+                      <Button size="small" onClick={() => void fix(app.fixesOfKind(outcome, kind), `${t("applyAll")}：${kindName(kind, lang)}`)} disabled={busy}>
+                        {t("applyAll")}
+                      </Button>
+                    )}
+                    {items.slice(0, SHOWN).map((f) => (
+                      <FindingRow
+                        key={`${f.kind}${f.cell}${f.value ?? ""}`}
+                        pane={pane}
+                        f={f}
+                        lead={taskAt(f.row)?.lead?.text}
+                        busy={busy}
+                        onSelect={() => void app.select(outcome.result.ledger.sheet, f.cell).catch((e) => notify(pane.problem(e), "error"))}
+                        onApply={(name) => void fix([{ finding: f, name }], `${f.cell}：${f.value} → ${name}`)}
+                      />
+                    ))}
+                    {items.length > SHOWN && <Text size={200}>{lang === "zh" ? `…… 另有 ${items.length - SHOWN} 处，已在台账上标出。` : `… ${items.length - SHOWN} more, marked on the ledger.`}</Text>}
+                  </AccordionPanel>
+                </AccordionItem>
+              ))}
+            </Accordion>
+          </div>
         </>
       )}
     </div>
   );
 }
 
-function FindingRow({ f, busy, t, onSelect, onApply }: { f: Finding; busy: boolean; t: (k: WordKey) => string; onSelect: () => void; onApply: (name: string) => void }) {
+function FindingRow({ pane, f, lead, busy, onSelect, onApply }: { pane: Pane; f: Finding; lead: string | undefined; busy: boolean; onSelect: () => void; onApply: (name: string) => void }) {
   const styles = useStyles();
+  const { t, lang } = pane;
+  const label = f.taskNo ? (lang === "zh" ? `序号${f.taskNo}` : `No. ${f.taskNo}`) : lang === "zh" ? `第${f.row}行` : `Row ${f.row}`;
+  const unit = lead?.replace(/\s+/g, " ").trim();
   return (
-    <div className={styles.finding}>
-      <Link as="button" onClick={onSelect} title={f.cell}>
-        <span className={styles.where}>
-          {f.taskNo ? `序号${f.taskNo}` : `第${f.row}行`} · {f.cell}
-        </span>
-      </Link>
-      <Text size={200}>{f.message}</Text>
+    <div>
+      <button type="button" className={styles.finding} onClick={onSelect} title={f.cell}>
+        <Text size={200} className={styles.where}>
+          {label} · {f.cell}
+        </Text>
+        {unit && f.field === "progress" && (
+          <Text size={200} className={styles.unit}>
+            {t("leadUnit")}：{unit.length > 24 ? `${unit.slice(0, 24)}…` : unit}
+          </Text>
+        )}
+        <Text block size={200}>
+          {findingText(f, lang, true)}
+        </Text>
+      </button>
       {FIXABLE.includes(f.kind) && f.suggestions && f.suggestions.length > 0 && (
         <div className={styles.suggestions}>
           {f.suggestions.map((s) => (

@@ -1,36 +1,37 @@
 import * as React from "react";
 import { Button, Link, MessageBar, MessageBarBody, Text } from "@fluentui/react-components";
-import { proposalLayout } from "../../core/proposal";
-import type { WorkbookHost } from "../../host/types";
-import { directoryReport, problemText, type CheckOutcome } from "../session";
-import type { WordKey } from "../i18n";
+import { directorySourceName } from "../../app";
+import type { Pane } from "../pane";
 
-export function DirectoryTab({ host, t, outcome, notify }: { host: WorkbookHost; t: (k: WordKey) => string; outcome: CheckOutcome | undefined; notify: (text: string, intent?: "success" | "error" | "info") => void }): React.JSX.Element {
+export function DirectoryTab({ pane }: { pane: Pane }): React.JSX.Element {
+  const { app, t, lang, notify, outcome } = pane;
   if (!outcome) return <Text>{t("runFirst")}</Text>;
-  const report = directoryReport(outcome);
+  const report = app.directoryReport(outcome);
+  const { directory, directorySource } = outcome.workbook;
   const create = async () => {
     try {
-      await host.addSheet(proposalLayout(report.proposed));
-      notify(`已创建“部门目录”工作表（${report.proposed.length} 个单位），请核对单位名称、别名和曾用名。`, "success");
+      const n = await app.createDirectory(outcome.result.ledger);
+      notify(lang === "zh" ? `已创建“部门目录”工作表（${n} 个单位），请核对单位名称、别名和曾用名。` : `Sheet 部门目录 made (${n} units): check the names, aliases and former names.`, "success");
     } catch (e) {
-      notify(problemText(e), "error");
+      notify(pane.problem(e), "error");
     }
   };
+  const select = (cell: string) => void app.select(outcome.result.ledger.sheet, cell).catch((e) => notify(pane.problem(e), "error"));
   return (
     <div>
       <Text block weight="semibold">
         {t("directoryInUse")}
       </Text>
-      {outcome.directory ? (
+      {directory && directorySource ? (
         <Text block>
-          {outcome.directory.source}：{outcome.directory.size} 个单位
+          {directorySourceName(directorySource)}：{directory.size} {lang === "zh" ? "个单位" : "units"}
         </Text>
       ) : (
         <MessageBar intent="warning">
           <MessageBarBody>{t("noDirectory")}</MessageBarBody>
         </MessageBar>
       )}
-      {!outcome.directory && (
+      {!directory && (
         <Button appearance="primary" onClick={() => void create()} style={{ marginTop: 8 }}>
           {t("makeDirectory")}（{report.proposed.length}）
         </Button>
@@ -42,7 +43,7 @@ export function DirectoryTab({ host, t, outcome, notify }: { host: WorkbookHost;
         <Text block key={u.name}>
           {u.name}：
           {u.cells.map((c) => (
-            <Link key={c} as="button" onClick={() => void host.select(outcome.result.ledger.sheet, c)} style={{ marginRight: 6 }}>
+            <Link key={c} as="button" onClick={() => select(c)} style={{ marginRight: 6 }}>
               {c}
             </Link>
           ))}

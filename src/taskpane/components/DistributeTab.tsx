@@ -1,12 +1,11 @@
 import * as React from "react";
 import { Button, Divider, MessageBar, MessageBarBody, Spinner, Text, makeStyles, tokens } from "@fluentui/react-components";
-import { defaultQuarter, formatQuarter, parseQuarter, quarterLabel, quarterShortLabel, type Quarter } from "../../core";
-import type { UndoneWrites, WorkbookHost } from "../../host/types";
-import { formFile, formsZipFile, lastWrites, mergedText, mergeLabel, planForms, planMerge, readReturnFiles, writeMerge, type FormsPlan, type MergePlan } from "../distribution";
+import { formatQuarter, quarterLabel, quarterShortLabel } from "../../core/quarter";
+import type { Quarter } from "../../core/types";
+import { mergedText, type FormsPlan, type MergePlan, type UndoneWrites } from "../../app";
 import { readFileBytes, saveFile, toBase64 } from "../files";
-import { problemText } from "../session";
-import type { WordKey } from "../i18n";
-import { QuarterField } from "./QuarterField";
+import type { Pane } from "../pane";
+import { ProblemBar } from "./ProblemBar";
 
 const useStyles = makeStyles({
   section: { marginTop: tokens.spacingVerticalM },
@@ -21,32 +20,22 @@ const useStyles = makeStyles({
 /** Items of a report section shown at most; the rest are counted. */
 const SHOWN = 8;
 
-type Notify = (text: string, intent?: "success" | "error" | "info") => void;
-
 /** 分发 and 合并回报: one form per responsible unit, and the returned forms merged back into the ledger. */
-export function DistributeTab({ host, t, notify, today = new Date(), initial }: { host: WorkbookHost; t: (k: WordKey) => string; notify: Notify; today?: Date; initial?: Quarter }): React.JSX.Element {
+export function DistributeTab({ pane }: { pane: Pane }): React.JSX.Element {
   const styles = useStyles();
-  const [quarter, setQuarter] = React.useState(formatQuarter(initial ?? defaultQuarter(today)));
+  const { app, t, notify } = pane;
   const [busy, setBusy] = React.useState<string>();
-  const [error, setError] = React.useState<string>();
-  const [forms, setForms] = React.useState<FormsPlan>();
-  const [merge, setMerge] = React.useState<MergePlan>();
+  const [error, setError] = React.useState<unknown>();
+  const [formsPlan, setForms] = React.useState<FormsPlan>();
+  const [mergePlan, setMerge] = React.useState<MergePlan>();
   const [written, setWritten] = React.useState<MergePlan>();
-  const [undoable, setUndoable] = React.useState<{ label: string; cells: number }>();
   const files = React.useRef<HTMLInputElement>(null);
-  const q = parseQuarter(quarter)!;
-
-  // The workbook remembers the last merge: offer to undo it, even after the pane was closed.
-  React.useEffect(() => {
-    let live = true;
-    host.read().then(
-      (s) => live && setUndoable(lastWrites(s)),
-      () => undefined,
-    );
-    return () => {
-      live = false;
-    };
-  }, [host]);
+  const undoable = pane.overview?.lastMerge;
+  const request = pane.request();
+  // Plans made for another quarter than the one chosen now are not shown.
+  const current = <T extends { quarter: Quarter }>(plan: T | undefined) => (plan && (!request.quarter || formatQuarter(plan.quarter) === formatQuarter(request.quarter)) ? plan : undefined);
+  const forms = current(formsPlan);
+  const merge = current(mergePlan);
 
   const step = async (label: string, work: () => Promise<void>) => {
     setBusy(label);
@@ -54,49 +43,55 @@ export function DistributeTab({ host, t, notify, today = new Date(), initial }: 
     try {
       await work();
     } catch (e) {
-      setError(problemText(e));
+      setError(e);
     } finally {
       setBusy(undefined);
     }
   };
-
-  const chooseQuarter = (value: string) => {
-    setQuarter(value);
-    setForms(undefined);
-    setMerge(undefined);
+  const again = React.useRef<() => Promise<void>>(undefined);
+  const confirmAndRetry = () => {
+    pane.confirm();
+    const retry = again.current;
+    if (retry) void step(t("making"), retry);
   };
 
-  const makeForms = () => step(t("making"), async () => setForms(await planForms(host, q)));
+  const makeForms = () =>
+    step(t("making"), async () => {
+      again.current = async () => setForms(await app.planForms({ ...request, confirmQuarter: true }));
+      setForms(await app.planForms(request));
+    });
   const download = (plan: FormsPlan, unit?: string) =>
     step(t("making"), async () => {
       const form = plan.forms.find((f) => f.unit === unit);
-      saveFile(form ? await formFile(form) : await formsZipFile(plan));
+      saveFile(form ? await app.formFile(form) : await app.formsZipFile(plan));
     });
   const open = (plan: FormsPlan, unit: string) =>
     step(t("making"), async () => {
       const form = plan.forms.find((f) => f.unit === unit)!;
-      await host.openWorkbook!(toBase64((await formFile(form)).bytes));
+      await app.openWorkbook(toBase64((await app.formFile(form)).bytes));
     });
 
   const readFiles = (list: FileList) =>
     step(t("reading"), async () => {
       const chosen = await Promise.all(Array.from(list).map(async (f) => ({ name: f.name, bytes: await readFileBytes(f) })));
       setWritten(undefined);
-      setMerge(await planMerge(host, await readReturnFiles(chosen), q));
+      const returned = await app.readReturnFiles(chosen);
+      again.current = async () => setMerge(await app.planMerge(returned, { ...request, confirmQuarter: true }));
+      setMerge(await app.planMerge(returned, request));
     });
   const write = (plan: MergePlan) =>
     step(t("writing"), async () => {
-      const done = await writeMerge(host, plan);
+      const done = await app.writeMerge(plan);
       setMerge(undefined);
       setWritten(done);
-      if (done.edits.length) setUndoable({ label: mergeLabel(done.quarter), cells: done.edits.length });
+      pane.refresh();
       notify(mergedText(done), "success");
     });
   const undo = () =>
     step(t("writing"), async () => {
-      const undone: UndoneWrites | undefined = await host.undoWrites();
-      setUndoable(undefined);
+      const undone: UndoneWrites | undefined = await app.undoMerge();
       setWritten(undefined);
+      pane.refresh();
       if (!undone) return notify("没有可以撤销的合并。", "info");
       notify(`已撤销“${undone.label}”：${undone.restored} 个单元格恢复原样${undone.kept.length ? `；${undone.kept.length} 个单元格在合并后又被修改过，保留现状（${undone.kept.slice(0, 5).join("、")}${undone.kept.length > 5 ? "…" : ""}）` : ""}。`, "success");
     });
@@ -105,13 +100,8 @@ export function DistributeTab({ host, t, notify, today = new Date(), initial }: 
 
   return (
     <div>
-      <QuarterField label={t("quarter")} value={quarter} onChange={chooseQuarter} today={today} {...(initial ? { ledgerYear: initial.year } : {})} />
       {busy && <Spinner size="tiny" label={busy} />}
-      {error && (
-        <MessageBar intent="error">
-          <MessageBarBody>{error}</MessageBarBody>
-        </MessageBar>
-      )}
+      {error !== undefined && <ProblemBar pane={pane} error={error} onConfirm={confirmAndRetry} busy={!!busy} />}
 
       <section className={styles.section} aria-label={t("distribute")}>
         <SectionTitle title={t("distribute")} hint={t("distributeHint")} />
@@ -133,7 +123,7 @@ export function DistributeTab({ host, t, notify, today = new Date(), initial }: 
             <div className={styles.list} aria-label="forms">
               {forms.forms.map((f) => (
                 <div key={f.unit} className={styles.unit}>
-                  <Text className={styles.unitName} truncate wrap={false} title={f.unit}>
+                  <Text size={200} className={styles.unitName} truncate wrap={false} title={f.unit}>
                     {f.unit}
                   </Text>
                   <Text size={200} className={styles.count}>
@@ -142,7 +132,7 @@ export function DistributeTab({ host, t, notify, today = new Date(), initial }: 
                   <Button size="small" appearance="subtle" onClick={() => void download(forms, f.unit)} disabled={!!busy} aria-label={`下载 ${f.unit}`}>
                     {t("download")}
                   </Button>
-                  {host.openWorkbook && (
+                  {app.canOpenWorkbook && (
                     <Button size="small" appearance="subtle" onClick={() => void open(forms, f.unit)} disabled={!!busy} aria-label={`打开 ${f.unit}`}>
                       {t("openForm")}
                     </Button>
@@ -150,7 +140,7 @@ export function DistributeTab({ host, t, notify, today = new Date(), initial }: 
                 </div>
               ))}
             </div>
-            {host.openWorkbook && (
+            {app.canOpenWorkbook && (
               <Text block size={200} className={styles.muted}>
                 {t("openHint")}
               </Text>

@@ -1,22 +1,23 @@
 import * as React from "react";
 import { Button, Field, Text, Textarea } from "@fluentui/react-components";
-import type { WorkbookHost } from "../../host/types";
-import { createLedgerFromNotice, IMPORTED_SHEET, problemText, readNotice } from "../session";
-import type { WordKey } from "../i18n";
+import { IMPORTED_SHEET } from "../../app";
+import type { Pane } from "../pane";
 
 /** 从通知导入: paste a notice, see what was read and what to check, create the ledger sheet. */
-export function ImportTab({ host, t, notify }: { host: WorkbookHost; t: (k: WordKey) => string; notify: (text: string, intent?: "success" | "error" | "info") => void }): React.JSX.Element {
+export function ImportTab({ pane }: { pane: Pane }): React.JSX.Element {
+  const { app, t, notify } = pane;
   const [text, setText] = React.useState("");
   const [busy, setBusy] = React.useState(false);
-  const { items } = React.useMemo(() => readNotice(text), [text]);
+  const { items } = React.useMemo(() => app.readNotice(text), [app, text]);
   const flagged = items.filter((i) => i.flags.length);
   const create = async () => {
     setBusy(true);
     try {
-      const n = await createLedgerFromNotice(host, text);
-      notify(`已创建工作表“${IMPORTED_SHEET}”：${n} 项任务。`, "success");
+      const { items: made } = await app.importNotice(text);
+      notify(`已创建工作表“${IMPORTED_SHEET}”：${made.length} 项任务。`, "success");
+      pane.refresh();
     } catch (e) {
-      notify(problemText(e), "error");
+      notify(pane.problem(e), "error");
     } finally {
       setBusy(false);
     }
@@ -38,7 +39,8 @@ export function ImportTab({ host, t, notify }: { host: WorkbookHost; t: (k: Word
           ))}
           {items.slice(0, 5).map((i) => (
             <Text block size={200} key={`p-${i.annex ?? ""}-${i.label}-${i.line}`} style={{ color: "#616161" }}>
-              {i.label}. {i.task.slice(0, 30)}{i.task.length > 30 ? "…" : ""} —— {i.lead.join("、") || "（无责任单位）"}
+              {i.label}. {i.task.slice(0, 30)}
+              {i.task.length > 30 ? "…" : ""} —— {i.lead.join("、") || "（无责任单位）"}
             </Text>
           ))}
         </div>

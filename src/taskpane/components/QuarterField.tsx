@@ -1,21 +1,19 @@
 import * as React from "react";
 import { Field, Select } from "@fluentui/react-components";
-import { formatQuarter, quarterLabel, type Quarter } from "../../core";
+import { formatQuarter, quarterLabel } from "../../core/quarter";
+import { quarterChoices } from "../../app";
 
-/** The quarters to offer: this year's, last year's and the ledger's year's, newest first. */
-function quarterChoices(today: Date, ledgerYear?: number): Quarter[] {
-  const years = [...new Set([today.getFullYear(), today.getFullYear() - 1, ...(ledgerYear ? [ledgerYear] : [])])].sort((a, b) => b - a);
-  return years.flatMap((year) => [4, 3, 2, 1].map((q) => ({ year, q: q as Quarter["q"] })));
-}
-
-/** A quarter picker; `value` is 2026Q3. */
+/** The quarter picker the pane shares: the ledger's year first; `value` is 2026Q3. */
 export function QuarterField({ label, value, onChange, today, ledgerYear }: { label: string; value: string; onChange: (value: string) => void; today: Date; ledgerYear?: number }): React.JSX.Element {
+  const choices = quarterChoices(today, ledgerYear).map(formatQuarter);
+  // A quarter the list would not offer (a ledger of an older year, checked before) stays shown.
+  if (!choices.includes(value)) choices.unshift(value);
   return (
     <Field label={label}>
-      <Select value={value} onChange={(_, d) => onChange(d.value)}>
-        {quarterChoices(today, ledgerYear).map((q) => (
-          <option key={formatQuarter(q)} value={formatQuarter(q)}>
-            {quarterLabel(q)}
+      <Select value={value} onChange={(_, d) => onChange(d.value)} aria-label={label}>
+        {choices.map((q) => (
+          <option key={q} value={q}>
+            {quarterLabel({ year: Number(q.slice(0, 4)), q: Number(q.slice(5)) as 1 | 2 | 3 | 4 })}
           </option>
         ))}
       </Select>

@@ -1,12 +1,12 @@
 import * as React from "react";
 import { Button, Field, Input, Select, Text } from "@fluentui/react-components";
+import { columnLetter } from "../../core/address";
 import { ROLE_LABELS } from "../../core/header";
-import type { Settings, WorkbookHost } from "../../host/types";
-import { problemText, type CheckOutcome } from "../session";
-import type { WordKey } from "../i18n";
+import type { Settings } from "../../app";
+import type { Pane } from "../pane";
 
 /** The columns a person may set by letter, with their names. */
-const OVERRIDES: readonly (readonly [string, string])[] = [
+const OVERRIDES: readonly (readonly [keyof NonNullable<Settings["columns"]>, string])[] = [
   ["task", "任务列"],
   ["lead", "牵头单位列"],
   ["co", "配合单位列"],
@@ -17,45 +17,43 @@ const OVERRIDES: readonly (readonly [string, string])[] = [
   ["progress4", "四季度进展列"],
 ];
 
-export function SettingsTab({ host, t, outcome, notify }: { host: WorkbookHost; t: (k: WordKey) => string; outcome: CheckOutcome | undefined; notify: (text: string, intent?: "success" | "error" | "info") => void }): React.JSX.Element {
-  const initial = outcome?.snapshot.settings ?? {};
+/** A number typed in a field: the number, or the text as typed when it is none (the app says what is wrong). */
+function typed(text: string): number | string | undefined {
+  const s = text.trim();
+  if (!s) return undefined;
+  const n = Number(s);
+  return Number.isFinite(n) ? n : s;
+}
+
+export function SettingsTab({ pane }: { pane: Pane }): React.JSX.Element {
+  const { app, t, notify, outcome, overview } = pane;
+  const initial = overview?.settings ?? outcome?.workbook.stored ?? {};
   const [ledgerSheet, setLedgerSheet] = React.useState(initial.ledgerSheet ?? "");
   const [minLength, setMinLength] = React.useState(String(initial.minProgressLength ?? 8));
   const [stale, setStale] = React.useState(String(initial.staleSimilarity ?? 0.9));
   const [headerRow, setHeaderRow] = React.useState(initial.headerRow !== undefined ? String(initial.headerRow) : "");
   const [columns, setColumns] = React.useState<Record<string, string>>({ ...(initial.columns ?? {}) });
-  const sheets = outcome?.snapshot.sheets.filter((s) => s.visible) ?? [];
+  const sheets = (overview?.sheets ?? outcome?.workbook.info.sheets ?? []).filter((s) => s.visible);
 
   const save = async () => {
-    const min = Number(minLength);
-    const sim = Number(stale);
-    if (!Number.isInteger(min) || min < 0 || min > 200) return notify("“进展少于多少字视为套话”应为 0 到 200 的整数。", "error");
-    if (!(sim > 0 && sim <= 1)) return notify("“相似到多少视为照抄”应为 0 到 1 之间的小数，如 0.9。", "error");
-    const row = headerRow.trim() ? Number(headerRow) : undefined;
-    if (row !== undefined && !(Number.isInteger(row) && row >= 1)) return notify("表头行应为正整数（如 3），或留空由督办助手识别。", "error");
     const cols: Record<string, string> = {};
     for (const [k, v] of Object.entries(columns)) if (v.trim()) cols[k] = v.trim().toUpperCase();
-    const bad = Object.entries(cols).find(([, v]) => !/^[A-Z]{1,3}$/.test(v));
-    if (bad) return notify(`列应写成列字母（如 D），“${bad[1]}”不是列字母。`, "error");
-    const settings: Settings = {
-      ...initial,
-      minProgressLength: min,
-      staleSimilarity: sim,
+    const settings = {
       ...(ledgerSheet ? { ledgerSheet } : {}),
-      ...(row !== undefined ? { headerRow: row } : {}),
+      minProgressLength: typed(minLength),
+      staleSimilarity: typed(stale),
+      headerRow: typed(headerRow),
       ...(Object.keys(cols).length ? { columns: cols } : {}),
-    };
-    const loose = settings as { ledgerSheet?: string; headerRow?: number; columns?: unknown };
-    if (!ledgerSheet) delete loose.ledgerSheet;
-    if (row === undefined) delete loose.headerRow;
-    if (!Object.keys(cols).length) delete loose.columns;
+    } as Settings;
     try {
-      await host.saveSettings(settings);
+      await app.saveSettings(settings);
       notify(t("saved"), "success");
+      pane.refresh();
     } catch (e) {
-      notify(problemText(e), "error");
+      notify(pane.problem(e), "error");
     }
   };
+  const ledger = outcome?.result.ledger;
   return (
     <div>
       <Field label={t("ledgerSheet")}>
@@ -75,7 +73,7 @@ export function SettingsTab({ host, t, outcome, notify }: { host: WorkbookHost; 
         <Input value={stale} onChange={(_, d) => setStale(d.value)} />
       </Field>
       <Field label={t("headerRow")} hint={t("overrideHint")}>
-        <Input value={headerRow} onChange={(_, d) => setHeaderRow(d.value)} placeholder={outcome ? String(outcome.result.ledger.headerTop) : ""} />
+        <Input value={headerRow} onChange={(_, d) => setHeaderRow(d.value)} placeholder={ledger ? String(ledger.headerTop) : ""} />
       </Field>
       {OVERRIDES.map(([key, label]) => (
         <Field key={key} label={label} orientation="horizontal">
@@ -85,17 +83,17 @@ export function SettingsTab({ host, t, outcome, notify }: { host: WorkbookHost; 
       <Button appearance="primary" onClick={() => void save()} style={{ marginTop: 8 }}>
         {t("save")}
       </Button>
-      {outcome && (
+      {ledger && (
         <div aria-label="detected" style={{ marginTop: 12 }}>
           <Text block weight="semibold">
             {t("detected")}
           </Text>
           <Text block>
-            工作表“{outcome.result.ledger.sheet}”，表头在第 {outcome.result.ledger.headerTop === outcome.result.ledger.headerRow ? outcome.result.ledger.headerRow : `${outcome.result.ledger.headerTop}–${outcome.result.ledger.headerRow}`} 行
+            工作表“{ledger.sheet}”，表头在第 {ledger.headerTop === ledger.headerRow ? ledger.headerRow : `${ledger.headerTop}–${ledger.headerRow}`} 行
           </Text>
-          {outcome.result.ledger.columns.map((c) => (
+          {ledger.columns.map((c) => (
             <Text block key={c.col} size={200}>
-              {String.fromCharCode(65 + (c.col % 26))}列“{c.label}” → {ROLE_LABELS[c.role]}
+              {columnLetter(c.col)}列“{c.label}” → {ROLE_LABELS[c.role]}
               {c.quarter ? `（${"一二三四"[c.quarter - 1]}季度）` : ""}
             </Text>
           ))}

@@ -1,25 +1,27 @@
 import * as React from "react";
-import { Button, MessageBar, MessageBarBody, Spinner, Text } from "@fluentui/react-components";
-import { defaultQuarter, formatQuarter, parseQuarter, type Quarter } from "../../core";
-import { QuarterField } from "./QuarterField";
-import type { Summary } from "../../core/summary";
-import type { WorkbookHost } from "../../host/types";
-import { generateSummary, problemText } from "../session";
-import type { WordKey } from "../i18n";
+import { Button, Spinner, Text } from "@fluentui/react-components";
+import type { SummaryMade } from "../../app";
+import type { Pane } from "../pane";
+import { ProblemBar } from "./ProblemBar";
 
-export function SummaryTab({ host, t, today = new Date(), initial }: { host: WorkbookHost; t: (k: WordKey) => string; today?: Date; initial?: Quarter }): React.JSX.Element {
-  const [quarter, setQuarter] = React.useState(formatQuarter(initial ?? defaultQuarter(today)));
+export function SummaryTab({ pane }: { pane: Pane }): React.JSX.Element {
+  const { app, t, lang } = pane;
   const [busy, setBusy] = React.useState(false);
-  const [error, setError] = React.useState<string>();
-  const [made, setMade] = React.useState<{ summary: Summary; sheet: string; replaced: boolean }>();
+  const [error, setError] = React.useState<unknown>();
+  const [made, setMade] = React.useState<SummaryMade>();
 
-  const make = async () => {
+  const make = async (confirm = false) => {
     setBusy(true);
     setError(undefined);
     try {
-      setMade(await generateSummary(host, parseQuarter(quarter)!, today));
+      const done = await app.makeSummary({ ...pane.request(), ...(confirm ? { confirmQuarter: true } : {}) });
+      if (confirm) pane.confirm();
+      setMade(done);
+      // The summary checked and marked the ledger: that is the pane's check now.
+      pane.setOutcome(done.outcome);
     } catch (e) {
-      setError(problemText(e));
+      setMade(undefined);
+      setError(e);
     } finally {
       setBusy(false);
     }
@@ -27,28 +29,25 @@ export function SummaryTab({ host, t, today = new Date(), initial }: { host: Wor
   const s = made?.summary;
   return (
     <div>
-      <QuarterField label={t("quarter")} value={quarter} onChange={setQuarter} today={today} {...(initial ? { ledgerYear: initial.year } : {})} />
-      <Button appearance="primary" onClick={() => void make()} disabled={busy} style={{ marginTop: 8 }}>
+      <Button appearance="primary" onClick={() => void make()} disabled={busy}>
         {t("makeSummary")}
       </Button>
       {busy && <Spinner size="tiny" label={t("making")} />}
-      {error && (
-        <MessageBar intent="error">
-          <MessageBarBody>{error}</MessageBarBody>
-        </MessageBar>
-      )}
+      {error !== undefined && <ProblemBar pane={pane} error={error} onConfirm={() => void make(true)} busy={busy} />}
       {made && s && (
-        <div aria-label="summary">
+        <div aria-label="summary" style={{ marginTop: 8 }}>
           <Text block weight="semibold">
-            已{made.replaced ? "更新" : "生成"}工作表“{made.sheet}”
+            {lang === "zh" ? `已${made.replaced ? "更新" : "生成"}工作表“${made.sheet}”` : `${made.replaced ? "Updated" : "Made"} sheet "${made.sheet}"`}
           </Text>
           <Text block>
-            任务 {s.totals.tasks} 项，已报送 {s.totals.reported} 项（{(s.totals.rate * 100).toFixed(1)}%），未报送 {s.totals.missing} 项。
+            {lang === "zh"
+              ? `任务 ${s.totals.tasks} 项，已报送 ${s.totals.reported} 项（${(s.totals.rate * 100).toFixed(1)}%），未报送 ${s.totals.missing} 项。`
+              : `${s.totals.tasks} tasks, ${s.totals.reported} reported (${(s.totals.rate * 100).toFixed(1)}%), ${s.totals.missing} not reported.`}
           </Text>
           <Text block>
             已完成 {s.totals.classes["已完成"]}，超进度 {s.totals.classes["超进度"]}，达进度 {s.totals.classes["达进度"]}，欠进度 {s.totals.classes["欠进度"]}，未报送 {s.totals.classes["未报送"]}。
           </Text>
-          <Text block>报送截止 {s.due}。</Text>
+          <Text block>{lang === "zh" ? `数据来源：工作表“${made.outcome.result.ledger.sheet}”。报送截止 ${s.due}。` : `From sheet "${made.outcome.result.ledger.sheet}". Due ${s.due}.`}</Text>
         </div>
       )}
     </div>

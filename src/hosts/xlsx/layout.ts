@@ -1,7 +1,7 @@
 // Writing a SheetLayout into an ExcelJS workbook: the look of a printed ledger (title, bold header
 // with a fill, borders, wrapped text, merged category runs, A4 landscape, header rows repeated).
 import type ExcelJS from "exceljs";
-import { rowHeight, type SheetLayout } from "../core/layout";
+import { rowHeight, type SheetLayout } from "../../core/layout";
 
 const BORDER: Partial<ExcelJS.Borders> = {
   top: { style: "thin" },

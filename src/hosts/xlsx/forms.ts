@@ -2,11 +2,13 @@
 // command line, the task pane and the preview.
 import ExcelJS from "exceljs";
 import JSZip from "jszip";
-import { formatQuarter } from "../core/quarter";
-import { NotAReturn, readReturn, RETURN_MARKER_SHEET, RETURN_SHEET, returnLayouts, type UnitReturn } from "../core/returns";
+import { HostError, type FormFiles } from "../../app/port";
+import { say } from "../../app/messages";
+import { formatQuarter } from "../../core/quarter";
+import { NotAReturn, readReturn, RETURN_MARKER_SHEET, RETURN_SHEET, returnLayouts, type UnitReturn } from "../../core/returns";
 import { sheetGrid } from "./grid";
 import { addLayoutSheet } from "./layout";
-import { loadXlsx, NotXlsx } from "./open";
+import { loadXlsx } from "./open";
 
 /** A unit's form's file name: the characters Windows refuses in names replaced. */
 export function formFileName(form: UnitReturn): string {
@@ -43,8 +45,11 @@ export async function readFormBytes(bytes: ArrayBuffer | Uint8Array, name: strin
   try {
     return readFormWorkbook(await loadXlsx(bytes, name));
   } catch (e) {
-    if (e instanceof NotXlsx) throw new NotAReturn(e.message);
+    if (e instanceof HostError) throw new NotAReturn(say(e.detail));
     if (e instanceof NotAReturn) throw new NotAReturn(`“${name}”：${e.message}`);
     throw e;
   }
 }
+
+/** The forms as the application layer's port. */
+export const formFiles: FormFiles = { fileName: formFileName, bytes: formBytes, zip: formsZip, read: readFormBytes };

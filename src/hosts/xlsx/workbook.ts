@@ -1,11 +1,11 @@
 // Writes to an ExcelJS workbook (command line and browser preview): marks on the ledger (recording each cell's original look), the quarterly
 // summary sheet from its plan, and the add-in's metadata sheet. Nothing here decides what to write.
 import type ExcelJS from "exceljs";
-import { adoptRenamedSheetMarks, isEmptyMetadata, readMetadata, metadataRows, METADATA_SHEET, type Metadata, type MarkRecord } from "../core/metadata";
-import { noteWithMark, type Mark } from "../core/marks";
-import { rowHeight } from "../core/layout";
-import type { PlanTable, PlanValue, SummarySheetPlan } from "../core/summarySheet";
-import { cellText } from "../core/text";
+import { adoptRenamedSheetMarks, isEmptyMetadata, readMetadata, metadataRows, METADATA_SHEET, type Metadata, type MarkRecord } from "../../core/metadata";
+import { noteWithMark, type Mark } from "../../core/marks";
+import { rowHeight } from "../../core/layout";
+import type { PlanTable, PlanValue, SummarySheetPlan } from "../../core/summarySheet";
+import { cellText } from "../../core/text";
 import { sheetGrid, toCellValue } from "./grid";
 
 /** The look of a cell before it was marked, as this host stores it. */

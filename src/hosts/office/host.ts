@@ -1,14 +1,14 @@
 // The Office.js host: the only code that touches `Excel`. It reads a ledger in two syncs (one more per
 // chunk of a ledger beyond the web's 5 MB payload), and writes each action's changes in as few syncs
 // as it can: marks grouped by colour through RangeAreas, every change of one action queued first.
-import { parseRange } from "../core/address";
-import { DIRECTORY_SHEET } from "../core/directory";
-import { adoptRenamedSheetMarks, EMPTY_METADATA, METADATA_SHEET, metadataRows, readMetadata, type MarkRecord, type Metadata } from "../core/metadata";
-import { noteWithMark, type Mark } from "../core/marks";
-import type { SheetLayout } from "../core/layout";
-import type { PlanTable, PlanValue, SummarySheetPlan } from "../core/summarySheet";
-import type { CellRange, CellValue, SheetGrid } from "../core/types";
-import { HostError, type CellEdit, type Settings, type SheetInfo, type UndoneWrites, type WorkbookHost, type WorkbookSnapshot } from "./types";
+import type { HostAction, HostMessage } from "../../app/messages";
+import { HostError, type CellEdit, type SheetRead, type SheetRequest, type UndoneWrites, type WorkbookInfo, type WorkbookPort } from "../../app/port";
+import { parseRange } from "../../core/address";
+import { adoptRenamedSheetMarks, EMPTY_METADATA, METADATA_SHEET, metadataRows, readMetadata, type MarkRecord, type Metadata } from "../../core/metadata";
+import { noteWithMark, type Mark } from "../../core/marks";
+import type { SheetLayout } from "../../core/layout";
+import type { PlanTable, PlanValue, SummarySheetPlan } from "../../core/summarySheet";
+import type { CellRange, CellValue, SheetGrid } from "../../core/types";
 
 /** `Excel.run`, injected so that tests can hand in a fake. */
 export type ExcelRun = <T>(batch: (context: Excel.RequestContext) => Promise<T>) => Promise<T>;
@@ -17,7 +17,7 @@ export type ExcelRun = <T>(batch: (context: Excel.RequestContext) => Promise<T>)
 export interface ApiSupport {
   /** getMergedAreasOrNullObject (ExcelApi 1.13). */
   readonly mergedAreas: boolean;
-  /** RangeAreas and fill patterns (ExcelApi 1.9). */
+  /** RangeAreas, fill patterns and print titles (ExcelApi 1.9). */
   readonly rangeAreas: boolean;
   /** Cell notes (ExcelApi 1.18). */
   readonly notes: boolean;
@@ -25,6 +25,7 @@ export interface ApiSupport {
   readonly payloadLimit?: number;
 }
 
+/** Where an earlier version kept its settings (Excel's workbook settings); read only to carry them over. */
 export const SETTINGS_KEY = "duban.settings";
 
 /** Excel on the web refuses requests over 5 MB; chunks aim at 60% of it. */
@@ -148,24 +149,58 @@ function mergedRanges(areas: readonly Excel.RangeAreas[]): CellRange[] {
   return areas.flatMap((a) => (a.isNullObject ? [] : a.areas.items.map((r) => rangeOfAddress(r.address)).filter((r): r is CellRange => !!r)));
 }
 
-/** Turns an Office error into a message for the person; the details go to the log. */
-export function officeErrorMessage(e: unknown, action: string, after = ""): HostError {
+/** An Office error as a HostError saying what failed and what to do; the details go to the log. */
+export function officeError(e: unknown, action: HostAction, more: Partial<Extract<HostMessage, { code: "excel-failed" }>> = {}): HostError {
+  if (e instanceof HostError) return e;
   const err = e as { code?: string; message?: string; debugInfo?: unknown };
-  console.error(`督办助手：${action}失败`, err?.code, err?.message, err?.debugInfo);
-  const hints: Record<string, string> = {
-    InvalidOperationInCellEditMode: "Excel 正在编辑单元格：请按 Enter 或 Esc 结束编辑后再试。",
-    AccessDenied: "工作表或工作簿受保护：请先撤销保护后再试。",
-    RequestPayloadSizeLimitExceeded: "台账太大，一次读取不完：请在设置中指定台账工作表，或把台账拆分后再试。",
-    ItemNotFound: "找不到要操作的工作表或单元格：它可能刚被删除或改名，请重新检查。",
-  };
-  const hint = (err?.code && hints[err.code]) ?? `请稍后重试；若仍失败，请把错误代码 ${err?.code ?? "未知"} 告诉管理员。`;
-  return new HostError(`${action}失败：${hint}${after}`, e);
+  console.error(`督办助手：${action} 失败`, err?.code, err?.message, err?.debugInfo);
+  return new HostError({ code: "excel-failed", action, error: err?.code ?? "", ...more }, e);
 }
 
-export class OfficeHost implements WorkbookHost {
+/** The used range of a sheet as Office.js reports it (0-based), or null when the sheet is empty. */
+interface Extent {
+  readonly rowIndex: number;
+  readonly columnIndex: number;
+  readonly rowCount: number;
+  readonly columnCount: number;
+}
+
+function extentOf(used: Excel.Range): Extent | null {
+  return used.isNullObject ? null : { rowIndex: used.rowIndex, columnIndex: used.columnIndex, rowCount: used.rowCount, columnCount: used.columnCount };
+}
+
+/** Columns a head read covers: a ledger's header stands well within them. */
+const HEAD_COLUMNS = 64;
+
+/** A read queued for the next sync. */
+type QueuedRead =
+  | { readonly kind: "empty" }
+  | { readonly kind: "head"; readonly range: Excel.Range; readonly merged: Excel.RangeAreas[] }
+  | { readonly kind: "used"; readonly range: Excel.Range; readonly merged: Excel.RangeAreas[]; readonly visible?: Excel.RangeAreas }
+  | { readonly kind: "sized"; readonly extent: Extent; readonly first: Excel.Range; readonly firstRows: number; readonly budget: number; readonly merged: Excel.RangeAreas[]; readonly visible?: Excel.RangeAreas };
+
+/** A grid without its empty rows at the bottom and empty cells at the right (a head read's window). */
+function trimmed(grid: SheetGrid): SheetGrid {
+  const rows = grid.rows.map((r) => {
+    let end = r.length;
+    while (end > 0 && r[end - 1] === null) end--;
+    return r.slice(0, end);
+  });
+  while (rows.length && rows[rows.length - 1]!.length === 0) rows.pop();
+  return { ...grid, rows };
+}
+
+export class OfficeHost implements WorkbookPort {
   readonly kind = "excel" as const;
   /** Cells each sheet had marked at the last read, to load their notes in the same sync as the new marks'. */
   private markedAtRead = new Map<string, Set<string>>();
+  /**
+   * The sheets' used ranges as `info` found them, so that reading a sheet right after takes one sync
+   * (its size is known). Forgotten at every write.
+   */
+  private extents = new Map<string, Extent | null>();
+  /** The sheets' names at the last `info`. */
+  private sheetNames: Set<string> | undefined;
 
   /** Excel.createWorkbook, where this Excel has it (ExcelApi 1.8). */
   readonly openWorkbook?: (base64: string) => Promise<void>;
@@ -180,115 +215,153 @@ export class OfficeHost implements WorkbookHost {
         try {
           await createWorkbook(base64);
         } catch (e) {
-          throw officeErrorMessage(e, "打开新工作簿");
+          throw officeError(e, "open-workbook");
         }
       };
     }
   }
 
-  async read(sheet?: string): Promise<WorkbookSnapshot> {
+  async info(): Promise<WorkbookInfo> {
     try {
       return await this.run(async (context) => {
         const wb = context.workbook;
         const sheets = wb.worksheets.load("items/name,items/visibility");
         const active = wb.worksheets.getActiveWorksheet().load("name");
+        // The active sheet's size now: it is the ledger in the usual case, read in the next sync.
         const activeUsed = wb.worksheets.getActiveWorksheet().getUsedRangeOrNullObject(true).load("rowIndex,columnIndex,rowCount,columnCount");
-        const setting = wb.settings.getItemOrNullObject(SETTINGS_KEY).load("value");
+        const legacy = wb.settings.getItemOrNullObject(SETTINGS_KEY).load("value");
         const metaRange = wb.worksheets.getItemOrNullObject(METADATA_SHEET).getUsedRangeOrNullObject(true).load("values");
-        const dirRange = wb.worksheets.getItemOrNullObject(DIRECTORY_SHEET).getUsedRangeOrNullObject(true).load("values,rowIndex,columnIndex");
         await context.sync();
-
-        const settings = setting.isNullObject ? {} : (JSON.parse(String(setting.value)) as Settings);
-        const infos: SheetInfo[] = sheets.items.map((s) => ({ name: s.name, visible: s.visibility === "Visible" }));
-        const name = sheet ?? (settings.ledgerSheet && infos.some((s) => s.name === settings.ledgerSheet) ? settings.ledgerSheet : active.name);
-        const metaGrid = metaRange.isNullObject ? undefined : gridFromValues(METADATA_SHEET, metaRange.values, 0, 0, []);
-        const meta = readMetadata(metaGrid);
+        this.sheetNames = new Set(sheets.items.map((s) => s.name));
+        this.extents = new Map([[active.name, extentOf(activeUsed)]]);
+        const metadata = metaRange.isNullObject ? undefined : gridFromValues(METADATA_SHEET, metaRange.values, 0, 0, []);
         this.markedAtRead = new Map();
-        for (const m of meta.marks) this.markedAtRead.set(m.sheet, (this.markedAtRead.get(m.sheet) ?? new Set()).add(m.cell));
+        for (const m of readMetadata(metadata).marks) this.markedAtRead.set(m.sheet, (this.markedAtRead.get(m.sheet) ?? new Set()).add(m.cell));
+        const value = legacy.isNullObject ? undefined : legacy.value;
+        return {
+          sheets: sheets.items.map((s) => ({ name: s.name, visible: s.visibility === "Visible" })),
+          active: active.name,
+          ...(metadata ? { metadata } : {}),
+          ...(value !== undefined && value !== null ? { legacySettings: typeof value === "string" ? value : JSON.stringify(value) } : {}),
+        };
+      });
+    } catch (e) {
+      throw officeError(e, "read");
+    }
+  }
 
-        const ws = wb.worksheets.getItem(name);
-        // The ledger's size is known already when it is the active sheet (the usual case): then its
-        // values come in the second sync. Another sheet costs one more sync to learn its size.
-        let size = name === active.name ? (activeUsed.isNullObject ? null : activeUsed) : undefined;
-        if (size === undefined) {
-          const used = ws.getUsedRangeOrNullObject(true).load("rowIndex,columnIndex,rowCount,columnCount");
+  async readSheets(requests: readonly SheetRequest[]): Promise<SheetRead[]> {
+    if (requests.length === 0) return [];
+    try {
+      return await this.run(async (context) => {
+        const wb = context.workbook;
+        if (requests.some((r) => !this.sheetNames?.has(r.name))) {
+          const sheets = wb.worksheets.load("items/name");
           await context.sync();
-          size = used.isNullObject ? null : used;
+          this.sheetNames = new Set(sheets.items.map((s) => s.name));
+          const missing = requests.find((r) => !this.sheetNames!.has(r.name));
+          if (missing) throw new HostError({ code: "sheet-missing", sheet: missing.name });
         }
-        const stampRanges = meta.summaries
-          .filter((s) => infos.some((i) => i.name === s.sheet))
-          .map((s) => ({ sheet: s.sheet, range: wb.worksheets.getItem(s.sheet).getRange("A2").load("text") }));
-        const stamps: Record<string, string> = {};
-        if (!size) {
-          await context.sync();
-          for (const s of stampRanges) stamps[s.sheet] = String(s.range.text[0]?.[0] ?? "");
-          return this.snapshot(infos, gridFromValues(name, [], 0, 0, []), dirRange, metaGrid, stamps, settings);
-        }
-        const { rowIndex, columnIndex, rowCount, columnCount } = size;
-        // All values in one request on the desktop; on the web, a first chunk sized for the worst
-        // case, then chunks sized from the bytes that chunk really took.
-        const budget = this.support.payloadLimit ? this.support.payloadLimit * 0.6 : Infinity;
-        const firstRows = Math.min(rowCount, Math.max(1, Math.floor(budget / (columnCount * WORST_CELL_BYTES))));
-        const first = ws.getRangeByIndexes(rowIndex, columnIndex, firstRows, columnCount);
-        const merged = this.support.mergedAreas ? this.queueMergedAreas(ws, rowIndex, columnIndex, rowCount, columnCount, MERGE_BAND_ROWS) : [];
-        first.load("values");
-        // The rows a person sees (ExcelApi 1.9): the others are hidden or filtered out.
-        const queueVisible = () => (this.support.rangeAreas ? ws.getRangeByIndexes(rowIndex, columnIndex, rowCount, columnCount).getSpecialCellsOrNullObject("Visible").load("address") : undefined);
-        let visible = queueVisible();
-        let merges: CellRange[] = [];
-        const hostNotes: string[] = [];
+        // First try: everything in one sync, sheets of unknown size read through their used range.
+        // Should that fail (a sheet over the web's payload limit, more merged areas than Excel lists
+        // at once), learn the sizes and read in chunks and smaller bands; at last without merges.
+        let queued = requests.map((r) => this.queueRead(context, r, MERGE_BAND_ROWS));
+        let unmerged = false;
         try {
           await context.sync();
-          merges = mergedRanges(merged);
-        } catch (e) {
-          // More than 512 merged areas in a band: ask again in small bands, and read without them if that fails too.
-          if (!this.support.mergedAreas) throw e;
-          first.load("values");
-          visible = queueVisible();
-          const small = this.queueMergedAreas(ws, rowIndex, columnIndex, rowCount, columnCount, 100);
+        } catch (first) {
+          await this.learnExtents(context, requests.filter((r) => r.rows === undefined && !this.extents.has(r.name)).map((r) => r.name));
+          queued = requests.map((r) => this.queueRead(context, r, 100));
           try {
             await context.sync();
-            merges = mergedRanges(small);
-          } catch {
-            first.load("values");
-            visible = queueVisible();
+          } catch (second) {
+            if (!this.support.mergedAreas) throw second ?? first;
+            queued = requests.map((r) => this.queueRead(context, r, undefined));
             await context.sync();
-            hostNotes.push(`工作表“${name}”的合并单元格太多，Excel 无法一次列出：本次按未合并处理，合并的类目单元格没有向下填充。`);
+            unmerged = true;
           }
         }
-        for (const s of stampRanges) stamps[s.sheet] = String(s.range.text[0]?.[0] ?? "");
+        const out: SheetRead[] = [];
+        for (let i = 0; i < requests.length; i++) {
+          const r = requests[i]!;
+          const grid = await this.gridOf(context, r, queued[i]!);
+          out.push({ grid, notes: unmerged && r.rows === undefined && grid.rows.length ? [{ code: "merges-unreadable", sheet: r.name }] : [] });
+        }
+        return out;
+      });
+    } catch (e) {
+      throw officeError(e, "read");
+    }
+  }
+
+  /** Loads the used-range sizes of these sheets (one sync). */
+  private async learnExtents(context: Excel.RequestContext, names: readonly string[]): Promise<void> {
+    if (!names.length) return;
+    const used = names.map((name) => [name, context.workbook.worksheets.getItem(name).getUsedRangeOrNullObject(true).load("rowIndex,columnIndex,rowCount,columnCount")] as const);
+    await context.sync();
+    for (const [name, r] of used) this.extents.set(name, extentOf(r));
+  }
+
+  /**
+   * Queues the read of one sheet: a head (the first rows, in a window wide enough for any header); a
+   * sheet of known size (a first chunk sized for the web's payload limit, merged areas in bands,
+   * the visible rows); or a sheet of unknown size, whole, through its used range.
+   */
+  private queueRead(context: Excel.RequestContext, r: SheetRequest, bands: number | undefined): QueuedRead {
+    const ws = context.workbook.worksheets.getItem(r.name);
+    const merged = (range: Excel.Range) => (this.support.mergedAreas && bands ? [range.getMergedAreasOrNullObject().load("areas/items/address")] : []);
+    if (r.rows !== undefined) {
+      const window = ws.getRangeByIndexes(0, 0, r.rows, HEAD_COLUMNS);
+      return { kind: "head", range: window.load("values"), merged: merged(window) };
+    }
+    const extent = this.extents.get(r.name);
+    if (extent === undefined) {
+      const used = ws.getUsedRangeOrNullObject(true).load("values,rowIndex,columnIndex");
+      const visible = this.support.rangeAreas ? used.getSpecialCellsOrNullObject("Visible").load("address") : undefined;
+      return { kind: "used", range: used, merged: merged(used), ...(visible ? { visible } : {}) };
+    }
+    if (extent === null) return { kind: "empty" };
+    const { rowIndex, columnIndex, rowCount, columnCount } = extent;
+    const budget = this.support.payloadLimit ? this.support.payloadLimit * 0.6 : Infinity;
+    const firstRows = Math.min(rowCount, Math.max(1, Math.floor(budget / (columnCount * WORST_CELL_BYTES))));
+    const first = ws.getRangeByIndexes(rowIndex, columnIndex, firstRows, columnCount).load("values");
+    const mergedAreas = this.support.mergedAreas && bands ? this.queueMergedAreas(ws, rowIndex, columnIndex, rowCount, columnCount, bands) : [];
+    // The rows a person sees (ExcelApi 1.9): the others are hidden or filtered out.
+    const visible = this.support.rangeAreas ? ws.getRangeByIndexes(rowIndex, columnIndex, rowCount, columnCount).getSpecialCellsOrNullObject("Visible").load("address") : undefined;
+    return { kind: "sized", extent, first, firstRows, budget, merged: mergedAreas, ...(visible ? { visible } : {}) };
+  }
+
+  /** The grid of a read queued and synced; the rest of a large sheet in further chunks. */
+  private async gridOf(context: Excel.RequestContext, r: SheetRequest, q: QueuedRead): Promise<SheetGrid> {
+    switch (q.kind) {
+      case "empty":
+        return gridFromValues(r.name, [], 0, 0, []);
+      case "head":
+        return trimmed(gridFromValues(r.name, q.range.values, 0, 0, mergedRanges(q.merged)));
+      case "used": {
+        if (q.range.isNullObject) return gridFromValues(r.name, [], 0, 0, []);
+        const grid = gridFromValues(r.name, q.range.values, q.range.rowIndex, q.range.columnIndex, mergedRanges(q.merged));
+        const hiddenRows = q.visible ? hiddenRowsOf(q.visible, q.range.rowIndex, q.range.values.length) : [];
+        return hiddenRows.length ? { ...grid, hiddenRows } : grid;
+      }
+      case "sized": {
+        const { extent, first, firstRows, budget } = q;
+        const ws = context.workbook.worksheets.getItem(r.name);
         const values: unknown[][] = [...first.values];
-        if (firstRows < rowCount) {
+        if (firstRows < extent.rowCount) {
           const bytesPerRow = Math.max(1, (JSON.stringify(first.values).length * 3) / firstRows);
           const chunkRows = Math.max(1, Math.floor(budget / bytesPerRow));
-          for (let r = firstRows; r < rowCount; r += chunkRows) {
-            const chunk = ws.getRangeByIndexes(rowIndex + r, columnIndex, Math.min(chunkRows, rowCount - r), columnCount).load("values");
+          for (let at = firstRows; at < extent.rowCount; at += chunkRows) {
+            const chunk = ws.getRangeByIndexes(extent.rowIndex + at, extent.columnIndex, Math.min(chunkRows, extent.rowCount - at), extent.columnCount).load("values");
             await context.sync();
             values.push(...chunk.values);
           }
         }
-        const grid = gridFromValues(name, values, rowIndex, columnIndex, merges);
-        const hiddenRows = visible ? hiddenRowsOf(visible, rowIndex, rowCount) : [];
-        return {
-          ...this.snapshot(infos, hiddenRows.length ? { ...grid, hiddenRows } : grid, dirRange, metaGrid, stamps, settings),
-          ...(hostNotes.length ? { notes: hostNotes } : {}),
-        };
-      });
-    } catch (e) {
-      if (e instanceof HostError) throw e;
-      throw officeErrorMessage(e, "读取台账");
+        const grid = gridFromValues(r.name, values, extent.rowIndex, extent.columnIndex, mergedRanges(q.merged));
+        const hiddenRows = q.visible ? hiddenRowsOf(q.visible, extent.rowIndex, extent.rowCount) : [];
+        return hiddenRows.length ? { ...grid, hiddenRows } : grid;
+      }
     }
-  }
-
-  private snapshot(sheets: SheetInfo[], ledger: SheetGrid, dir: Excel.Range, metadata: SheetGrid | undefined, stamps: Record<string, string>, settings: Settings): WorkbookSnapshot {
-    return {
-      sheets,
-      ledger,
-      ...(dir.isNullObject ? {} : { directory: gridFromValues(DIRECTORY_SHEET, dir.values, dir.rowIndex, dir.columnIndex, []) }),
-      ...(metadata ? { metadata } : {}),
-      stamps,
-      settings,
-    };
   }
 
   /** Queues the merged areas of the used range, asked in bands of rows (Excel answers 512 at most per call). */
@@ -424,7 +497,7 @@ export class OfficeHost implements WorkbookHost {
         this.markedAtRead.set(sheetName, marked);
       });
     } catch (e) {
-      throw officeErrorMessage(e, "标记台账", " 已写上的标记可用“清除标记”恢复原样。");
+      throw officeError(e, "mark", { recovery: "clear-marks" });
     }
   }
 
@@ -452,7 +525,7 @@ export class OfficeHost implements WorkbookHost {
         return clear.length;
       });
     } catch (e) {
-      throw officeErrorMessage(e, "清除标记");
+      throw officeError(e, "clear");
     }
   }
 
@@ -494,9 +567,12 @@ export class OfficeHost implements WorkbookHost {
             chart.setPosition(ws.getRangeByIndexes(t.row, span + 1, 1, 1), ws.getRangeByIndexes(t.row + Math.max(15, Math.min(t.rows, 40)), span + 8, 1, 1));
           }
         }
-        ws.pageLayout.orientation = "Landscape";
-        ws.pageLayout.paperSize = "A4";
-        ws.pageLayout.zoom = { horizontalFitToPages: 1, verticalFitToPages: 0 };
+        if (this.support.rangeAreas) {
+          // Page layout came with ExcelApi 1.9; older Excel prints the sheet with its defaults.
+          ws.pageLayout.orientation = "Landscape";
+          ws.pageLayout.paperSize = "A4";
+          ws.pageLayout.zoom = { horizontalFitToPages: 1, verticalFitToPages: 0 };
+        }
         this.queueMetadata(metaSheet, {
           ...meta,
           summaries: [...meta.summaries.filter((s) => s.key !== plan.quarter), { key: plan.quarter, sheet: plan.name, stamp: plan.stamp }],
@@ -507,7 +583,7 @@ export class OfficeHost implements WorkbookHost {
     } catch (e) {
       // The name was free, or the add-in's own sheet being replaced: what has it now is this write's.
       const removed = await this.removePartialSheet(plan.name);
-      throw officeErrorMessage(e, "生成汇总", removed ? `未写完的“${plan.name}”已删除，请重新生成。` : "");
+      throw officeError(e, "summary", removed ? { removedSheet: plan.name } : {});
     }
   }
 
@@ -559,62 +635,119 @@ export class OfficeHost implements WorkbookHost {
         await context.sync();
       });
     } catch (e) {
-      throw officeErrorMessage(e, "定位单元格");
+      throw officeError(e, "select");
     }
   }
 
-  async setText(sheet: string, cell: string, text: string): Promise<void> {
+  async setTexts(sheet: string, edits: readonly CellEdit[]): Promise<void> {
+    this.extents.clear();
     try {
       await this.run(async (context) => {
-        const range = context.workbook.worksheets.getItem(sheet).getRange(cell);
-        // Text stays text: a corrected unit name is never read as a formula or a number.
-        range.numberFormat = [["@"]];
-        range.values = [[text]];
+        const ws = context.workbook.worksheets.getItem(sheet);
+        for (const e of edits) {
+          const range = ws.getRange(e.cell);
+          // Text stays text: a corrected unit name is never read as a formula or a number.
+          range.numberFormat = [["@"]];
+          range.values = [[e.text]];
+        }
         await context.sync();
       });
     } catch (e) {
-      throw officeErrorMessage(e, "修改单元格");
+      throw officeError(e, "set-text");
     }
   }
 
   async addSheet(layout: SheetLayout): Promise<void> {
+    this.extents.clear();
     try {
       await this.run(async (context) => {
         const existing = context.workbook.worksheets.getItemOrNullObject(layout.name);
         existing.load("name");
         await context.sync();
-        if (!existing.isNullObject) throw new HostError(`已有名为“${layout.name}”的工作表：督办助手不会覆盖它。若要重新生成，请先把它改名或删除。`);
+        if (!existing.isNullObject) throw new HostError({ code: "sheet-exists", sheet: layout.name });
         const ws = context.workbook.worksheets.add(layout.name);
-        const width = layout.columns.length;
-        // A title row above the header (it carries the ledger's year), as the .xlsx host writes it.
-        const top = layout.title ? 1 : 0;
-        if (layout.title) {
-          const title = ws.getRangeByIndexes(0, 0, 1, width);
-          title.merge();
-          const first = ws.getRangeByIndexes(0, 0, 1, 1);
-          first.numberFormat = [["@"]];
-          first.values = [[layout.title]];
-          title.format.font.bold = true;
-          title.format.font.size = 14;
-          title.format.horizontalAlignment = "Center";
-        }
-        const rows = [layout.columns.map((c) => c.header), ...layout.rows.map((r) => r.map((v) => (v === null ? "" : v instanceof Date ? v.toISOString().slice(0, 10) : typeof v === "object" ? v.error : v)))];
-        const range = ws.getRangeByIndexes(top, 0, rows.length, width);
-        range.numberFormat = rows.map((r) => r.map((v) => (typeof v === "string" ? "@" : "General")));
-        range.values = rows;
-        range.format.wrapText = true;
-        const header = ws.getRangeByIndexes(top, 0, 1, width);
-        header.format.font.bold = true;
-        header.format.fill.color = "#D9E1F2";
-        layout.columns.forEach((c, i) => (ws.getRangeByIndexes(0, i, 1, 1).format.columnWidth = c.width * 7.5));
-        ws.activate();
+        this.queueLayout(ws, layout);
+        if (layout.state === "veryHidden") ws.visibility = "VeryHidden";
+        else ws.activate();
         await context.sync();
       });
     } catch (e) {
       if (e instanceof HostError) throw e;
       // The sheet did not exist before (checked first): what there is now is this write's, unfinished.
       const removed = await this.removePartialSheet(layout.name);
-      throw officeErrorMessage(e, "添加工作表", removed ? `未写完的“${layout.name}”已删除。` : "");
+      throw officeError(e, "add-sheet", removed ? { removedSheet: layout.name } : {});
+    }
+  }
+
+  /**
+   * Queues a laid-out sheet as the .xlsx host writes it: a merged title row, the header (bold, filled,
+   * repeated where the layout asks, frozen and printed on every page), the rows as text where they
+   * are text, merged runs, hidden columns, and protection with the editable columns left open.
+   */
+  private queueLayout(ws: Excel.Worksheet, layout: SheetLayout): void {
+    const width = layout.columns.length;
+    const header = layout.columns.map((c) => c.header);
+    const repeat = new Set(layout.repeatHeaderBefore ?? []);
+    const rows: (string | number | boolean)[][] = [];
+    const firstRowOf: number[] = [];
+    const headerRows: number[] = [];
+    const top = layout.title ? 1 : 0;
+    headerRows.push(top);
+    rows.push(header);
+    layout.rows.forEach((r, i) => {
+      if (repeat.has(i)) {
+        headerRows.push(top + rows.length);
+        rows.push(header);
+      }
+      firstRowOf.push(top + rows.length);
+      rows.push(r.map((v) => (v === null ? "" : v instanceof Date ? v.toISOString().slice(0, 10) : typeof v === "object" ? v.error : v)));
+    });
+    if (layout.title) {
+      const title = ws.getRangeByIndexes(0, 0, 1, width);
+      title.merge();
+      const first = ws.getRangeByIndexes(0, 0, 1, 1);
+      first.numberFormat = [["@"]];
+      first.values = [[layout.title]];
+      title.format.font.bold = true;
+      title.format.font.size = 16;
+      title.format.horizontalAlignment = "Center";
+    }
+    const body = ws.getRangeByIndexes(top, 0, rows.length, width);
+    // Text from the notice or the ledger is text: "@" before the values, so "=…" never becomes a formula.
+    body.numberFormat = rows.map((r) => r.map((v) => (typeof v === "string" ? "@" : "General")));
+    body.values = rows;
+    body.format.wrapText = true;
+    body.format.verticalAlignment = "Center";
+    for (const h of headerRows) {
+      const range = ws.getRangeByIndexes(h, 0, 1, width);
+      range.format.font.bold = true;
+      range.format.fill.color = "#D9E1F2";
+      range.format.horizontalAlignment = "Center";
+    }
+    layout.columns.forEach((c, col) => {
+      const column = ws.getRangeByIndexes(0, col, 1, 1);
+      column.format.columnWidth = c.width * 7.5;
+      if (c.hidden) column.columnHidden = true;
+      if (!c.mergeRuns) return;
+      // Runs of equal values down the column, not across a repeated header.
+      let start = 0;
+      for (let i = 1; i <= layout.rows.length; i++) {
+        const same = i < layout.rows.length && !repeat.has(i) && layout.rows[i]![col] === layout.rows[start]![col] && layout.rows[start]![col] !== "";
+        if (same) continue;
+        if (i - 1 > start) ws.getRangeByIndexes(firstRowOf[start]!, col, firstRowOf[i - 1]! - firstRowOf[start]! + 1, 1).merge();
+        start = i;
+      }
+    });
+    body.format.autofitRows();
+    ws.freezePanes.freezeRows(top + 1);
+    if (this.support.rangeAreas) ws.pageLayout.setPrintTitleRows(`$${top + 1}:$${top + 1}`);
+    if (layout.protect) {
+      // Only the editable columns' data cells are open; no password, so anyone may lift it to look.
+      layout.columns.forEach((c, col) => {
+        if (!c.editable) return;
+        for (const r of firstRowOf) ws.getRangeByIndexes(r, col, 1, 1).format.protection.locked = false;
+      });
+      ws.protection.protect({ allowFormatColumns: true, allowFormatRows: true });
     }
   }
 
@@ -642,7 +775,7 @@ export class OfficeHost implements WorkbookHost {
         await context.sync();
       });
     } catch (e) {
-      throw officeErrorMessage(e, "写入台账", " 已写入的部分可用“撤销上次合并”恢复原样。");
+      throw officeError(e, "write", { recovery: "undo-merge" });
     }
   }
 
@@ -679,7 +812,7 @@ export class OfficeHost implements WorkbookHost {
         return { label: meta.writes[0]!.label, restored, kept };
       });
     } catch (e) {
-      throw officeErrorMessage(e, "撤销写入");
+      throw officeError(e, "undo");
     }
   }
 
@@ -700,14 +833,20 @@ export class OfficeHost implements WorkbookHost {
     }
   }
 
-  async saveSettings(settings: Settings): Promise<void> {
+  async saveSettings(json: string): Promise<void> {
     try {
       await this.run(async (context) => {
-        context.workbook.settings.add(SETTINGS_KEY, JSON.stringify(settings));
+        const metadata = this.metadataProxies(context);
+        const legacy = context.workbook.settings.getItemOrNullObject(SETTINGS_KEY).load("value");
+        await context.sync();
+        const { sheet, meta } = metadata.resolve();
+        this.queueMetadata(sheet, { ...meta, settings: json });
+        // The metadata sheet is the one place settings live now: an earlier version's copy goes.
+        if (!legacy.isNullObject) legacy.delete();
         await context.sync();
       });
     } catch (e) {
-      throw officeErrorMessage(e, "保存设置");
+      throw officeError(e, "settings");
     }
   }
 }

@@ -6,15 +6,15 @@ import * as os from "os";
 import * as path from "path";
 import { performance } from "perf_hooks";
 import ExcelJS from "exceljs";
-import { run } from "../cli/main";
-import { sheetGrid } from "../cli/xlsx";
-import { check, readDirectory } from "../core";
 import { execFileSync } from "child_process";
 import * as zlib from "zlib";
-import { markPlan } from "../core/marks";
-import { OfficeHost, WEB_PAYLOAD_LIMIT } from "../host/office";
-import { fakeRun, newSheet } from "../../tests/fakes/excel";
-import { syntheticDirectoryRows, syntheticLedgerRows, syntheticUnits } from "./syntheticLedger";
+import { runCheck } from "../../src/app";
+import { run } from "../../src/cli/main";
+import { check, readDirectory } from "../../src/core";
+import { sheetGrid } from "../../src/hosts/xlsx/grid";
+import { OfficeHost, WEB_PAYLOAD_LIMIT } from "../../src/hosts/office/host";
+import { fakeRun, newSheet } from "../fakes/excel";
+import { syntheticDirectoryRows, syntheticLedgerRows, syntheticUnits } from "../helpers/syntheticLedger";
 
 const TASKS = Number(process.env.BENCH_TASKS ?? 10000);
 const UNITS = 300;
@@ -79,10 +79,7 @@ async function main(): Promise<void> {
   const units = syntheticUnits(UNITS);
   const model = { sheets: [newSheet("2026年责任分解", syntheticLedgerRows(TASKS, units)), newSheet("部门目录", syntheticDirectoryRows(units))], active: "2026年责任分解", settings: new Map<string, unknown>() };
   const fake = fakeRun(model);
-  const host = new OfficeHost(fake.run, { mergedAreas: true, rangeAreas: true, notes: true });
-  const snap = await host.read();
-  const checked = check(snap.ledger, readDirectory(snap.directory!), { quarter });
-  await host.mark(snap.ledger.name, markPlan(checked));
+  await runCheck(new OfficeHost(fake.run, { mergedAreas: true, rangeAreas: true, notes: true }), new Date(2026, 10, 22), { quarter });
   console.log(`  Excel 加载项（模拟 Excel）：检查并标记 ${TASKS} 行用了 ${fake.syncs} 次 sync、${fake.ops.length} 个排队操作   目标 ≤ 4 次 sync   ${ok(fake.syncs <= 4)}`);
 
   await scale(quarter, ok);
@@ -133,10 +130,10 @@ async function scale(quarter: { year: number; q: 3 }, ok: (pass: boolean) => str
     const model = { sheets: [newSheet("2026年责任分解", syntheticLedgerRows(50000, units)), newSheet("部门目录", syntheticDirectoryRows(units))], active: "2026年责任分解", settings: new Map<string, unknown>() };
     const fake = fakeRun(model);
     const host = new OfficeHost(fake.run, { mergedAreas: true, rangeAreas: true, notes: true, ...(payloadLimit ? { payloadLimit } : {}) });
-    const snap = await host.read();
+    await runCheck(host, new Date(2026, 10, 22), { quarter, mark: false });
     const reads = fake.syncs;
-    await host.mark(snap.ledger.name, markPlan(check(snap.ledger, readDirectory(snap.directory!), { quarter })));
-    console.log(`  Excel 加载项（模拟 Excel，${label}）：50000 行读取 ${reads} 次 sync，加标记 ${fake.syncs - reads} 次${payloadLimit ? "（读取按 5 MB 请求上限分块）" : ""}`);
+    await runCheck(host, new Date(2026, 10, 22), { quarter });
+    console.log(`  Excel 加载项（模拟 Excel，${label}）：50000 行读取 ${reads} 次 sync，读取并加标记 ${fake.syncs - reads} 次${payloadLimit ? "（读取按 5 MB 请求上限分块）" : ""}`);
   }
 }
 

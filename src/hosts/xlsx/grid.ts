@@ -1,6 +1,6 @@
 // ExcelJS worksheets as the engine's plain grids. Used by the command line and the browser preview.
 import ExcelJS from "exceljs";
-import type { CellRange, CellValue, SheetGrid } from "../core";
+import type { CellRange, CellValue, SheetGrid } from "../../core";
 
 type ExcelValue = ExcelJS.CellValue;
 
@@ -37,22 +37,35 @@ function mergesOf(ws: ExcelJS.Worksheet): CellRange[] {
   return [];
 }
 
-/** A worksheet as a grid; cells covered by a merge (other than its top-left) are left empty. */
-export function sheetGrid(ws: ExcelJS.Worksheet): SheetGrid {
-  const rows: CellValue[][] = [];
+/**
+ * A worksheet as a grid; cells covered by a merge (other than its top-left) are left empty. With
+ * `rows`, only the first rows (and the merged areas that start in them).
+ */
+export function sheetGrid(ws: ExcelJS.Worksheet, rows?: number): SheetGrid {
+  const values: CellValue[][] = [];
   const hiddenRows: number[] = [];
-  ws.eachRow({ includeEmpty: false }, (row, rowNumber) => {
+  const take = (row: ExcelJS.Row, rowNumber: number) => {
     // A hidden row: hidden by hand, or left out by an AutoFilter (Excel saves both as hidden).
     if (row.hidden) hiddenRows.push(rowNumber - 1);
-    const values: CellValue[] = [];
+    const cells: CellValue[] = [];
     row.eachCell({ includeEmpty: false }, (cell, col) => {
       if (cell.type === ExcelJS.ValueType.Merge) return;
-      values[col - 1] = toCellValue(cell.value);
+      cells[col - 1] = toCellValue(cell.value);
     });
-    for (let i = 0; i < values.length; i++) if (values[i] === undefined) values[i] = null;
-    rows[rowNumber - 1] = values;
-  });
-  for (let i = 0; i < rows.length; i++) if (!rows[i]) rows[i] = [];
-  return { name: ws.name, rows, merges: mergesOf(ws), ...(hiddenRows.length ? { hiddenRows } : {}) };
+    for (let i = 0; i < cells.length; i++) if (cells[i] === undefined) cells[i] = null;
+    values[rowNumber - 1] = cells;
+  };
+  if (rows === undefined) ws.eachRow({ includeEmpty: false }, take);
+  else {
+    // findRow, not getRow: reading must not add rows to the workbook.
+    for (let r = 1; r <= Math.min(rows, ws.rowCount); r++) {
+      const row = ws.findRow(r);
+      if (row?.hasValues) take(row, r);
+    }
+  }
+  for (let i = 0; i < values.length; i++) if (!values[i]) values[i] = [];
+  // Trailing empty rows of a partial read are not rows of the sheet's content.
+  while (rows !== undefined && values.length && values[values.length - 1]!.length === 0) values.pop();
+  const merges = mergesOf(ws).filter((m) => rows === undefined || m.top < rows);
+  return { name: ws.name, rows: values, merges, ...(hiddenRows.length ? { hiddenRows } : {}) };
 }
-

@@ -1,26 +1,25 @@
-// The host over an .xlsx workbook held in memory by ExcelJS: the browser preview uses it, and so do
-// the command line's summary and clear. It tells its listeners after every change.
+// The port over an .xlsx workbook held in memory by ExcelJS: the browser preview and the command line
+// use it. It tells its listeners (the preview's grid) after every change. No rules here: it reads and
+// writes what the application layer asks.
 import type ExcelJS from "exceljs";
-import { DIRECTORY_SHEET } from "../core/directory";
-import type { SheetLayout } from "../core/layout";
-import type { Mark } from "../core/marks";
-import { METADATA_SHEET } from "../core/metadata";
-import type { SummarySheetPlan } from "../core/summarySheet";
-import { HostError, type CellEdit, type Settings, type UndoneWrites, type WorkbookHost, type WorkbookSnapshot } from "../host/types";
-import { sheetGrid, toCellValue } from "./grid";
+import { HostError, type CellEdit, type SheetRead, type SheetRequest, type UndoneWrites, type WorkbookInfo, type WorkbookPort } from "../../app/port";
+import type { SheetLayout } from "../../core/layout";
+import type { Mark } from "../../core/marks";
+import { METADATA_SHEET } from "../../core/metadata";
+import type { SummarySheetPlan } from "../../core/summarySheet";
+import { sheetGrid } from "./grid";
 import { addLayoutSheet } from "./layout";
 import { applyMarks, clearMarks, readWorkbookMetadata, undoWrites, writeCells, writeSummarySheet, writeWorkbookMetadata } from "./workbook";
-import { cellText } from "../core/text";
 
-export class XlsxHost implements WorkbookHost {
-  readonly kind = "preview" as const;
+export class XlsxHost implements WorkbookPort {
+  readonly kind = "xlsx" as const;
   /** The sheet shown (as Excel's active sheet) and the selected cell. */
   active: string;
   selected: { sheet: string; cell: string } | undefined;
   private readonly listeners = new Set<() => void>();
 
   constructor(readonly workbook: ExcelJS.Workbook) {
-    this.active = workbook.worksheets.find((w) => w.state === "visible")?.name ?? workbook.worksheets[0]?.name ?? "";
+    this.active = savedActiveSheet(workbook);
   }
 
   /** Shows another sheet, as clicking its tab does. */
@@ -42,46 +41,39 @@ export class XlsxHost implements WorkbookHost {
 
   private sheet(name: string): ExcelJS.Worksheet {
     const ws = this.workbook.getWorksheet(name);
-    if (!ws) throw new HostError(`找不到工作表“${name}”：它可能已被删除或改名，请重新检查。`);
+    if (!ws) throw new HostError({ code: "sheet-missing", sheet: name });
     return ws;
   }
 
-  /** The text in A2 of a sheet (the stamp the add-in writes on its summary sheets). */
-  stampOf = (name: string): string => cellText(toCellValue(this.workbook.getWorksheet(name)?.getCell("A2").value ?? null));
-
-  async read(sheet?: string): Promise<WorkbookSnapshot> {
-    const meta = readWorkbookMetadata(this.workbook);
-    const settings = meta.settings ? (JSON.parse(meta.settings) as Settings) : {};
-    const sheets = this.workbook.worksheets.map((w) => ({ name: w.name, visible: w.state === "visible" }));
-    const name = sheet ?? (settings.ledgerSheet && this.workbook.getWorksheet(settings.ledgerSheet) ? settings.ledgerSheet : this.active);
-    const dir = this.workbook.getWorksheet(DIRECTORY_SHEET);
-    const metaSheet = this.workbook.getWorksheet(METADATA_SHEET);
-    const stamps: Record<string, string> = {};
-    for (const s of meta.summaries) if (this.workbook.getWorksheet(s.sheet)) stamps[s.sheet] = this.stampOf(s.sheet);
+  async info(): Promise<WorkbookInfo> {
+    const meta = this.workbook.getWorksheet(METADATA_SHEET);
     return {
-      sheets,
-      ledger: sheetGrid(this.sheet(name)),
-      ...(dir ? { directory: sheetGrid(dir) } : {}),
-      ...(metaSheet ? { metadata: sheetGrid(metaSheet) } : {}),
-      stamps,
-      settings,
+      sheets: this.workbook.worksheets.map((w) => ({ name: w.name, visible: w.state === "visible" })),
+      active: this.workbook.getWorksheet(this.active) ? this.active : savedActiveSheet(this.workbook),
+      ...(meta ? { metadata: sheetGrid(meta) } : {}),
     };
   }
 
+  async readSheets(requests: readonly SheetRequest[]): Promise<SheetRead[]> {
+    return requests.map((r) => ({ grid: sheetGrid(this.sheet(r.name), r.rows), notes: [] }));
+  }
+
   async mark(sheet: string, marks: readonly Mark[]): Promise<void> {
+    this.sheet(sheet);
     writeWorkbookMetadata(this.workbook, applyMarks(this.workbook, readWorkbookMetadata(this.workbook), sheet, marks));
     this.changed();
   }
 
   async clearMarks(sheet?: string): Promise<number> {
     const meta = readWorkbookMetadata(this.workbook);
-    const count = meta.marks.filter((m) => sheet === undefined || m.sheet === sheet).length;
+    const count = meta.marks.filter((m) => (sheet === undefined || m.sheet === sheet) && this.workbook.getWorksheet(m.sheet)).length;
     writeWorkbookMetadata(this.workbook, clearMarks(this.workbook, meta, sheet));
     this.changed();
     return count;
   }
 
   async writeSummary(plan: SummarySheetPlan, replaces: boolean): Promise<void> {
+    if (!replaces && this.workbook.getWorksheet(plan.name)) throw new HostError({ code: "sheet-exists", sheet: plan.name });
     writeSummarySheet(this.workbook, plan, replaces);
     const meta = readWorkbookMetadata(this.workbook);
     writeWorkbookMetadata(this.workbook, {
@@ -99,13 +91,15 @@ export class XlsxHost implements WorkbookHost {
     this.changed();
   }
 
-  async setText(sheet: string, cell: string, text: string): Promise<void> {
-    this.sheet(sheet).getCell(cell).value = text;
+  async setTexts(sheet: string, edits: readonly CellEdit[]): Promise<void> {
+    const ws = this.sheet(sheet);
+    // A string stays a string in ExcelJS: text starting with "=" is never made a formula.
+    for (const e of edits) ws.getCell(e.cell).value = e.text;
     this.changed();
   }
 
-  async saveSettings(settings: Settings): Promise<void> {
-    writeWorkbookMetadata(this.workbook, { ...readWorkbookMetadata(this.workbook), settings: JSON.stringify(settings) });
+  async saveSettings(json: string): Promise<void> {
+    writeWorkbookMetadata(this.workbook, { ...readWorkbookMetadata(this.workbook), settings: json });
     this.changed();
   }
 
@@ -125,9 +119,18 @@ export class XlsxHost implements WorkbookHost {
   }
 
   async addSheet(layout: SheetLayout): Promise<void> {
-    if (this.workbook.getWorksheet(layout.name)) throw new HostError(`已有名为“${layout.name}”的工作表：督办助手不会覆盖它。若要重新生成，请先把它改名或删除。`);
+    if (this.workbook.getWorksheet(layout.name)) throw new HostError({ code: "sheet-exists", sheet: layout.name });
     addLayoutSheet(this.workbook, layout);
-    this.active = layout.name;
+    if (layout.state !== "veryHidden") this.active = layout.name;
     this.changed();
   }
+}
+
+/** The sheet a saved workbook opens on (its active tab), else its first visible sheet. */
+function savedActiveSheet(wb: ExcelJS.Workbook): string {
+  const sheets = wb.worksheets;
+  const tab = (wb.views as { activeTab?: number }[] | undefined)?.[0]?.activeTab;
+  const saved = tab !== undefined ? sheets[tab] : undefined;
+  if (saved && saved.state === "visible") return saved.name;
+  return sheets.find((w) => w.state === "visible")?.name ?? sheets[0]?.name ?? "";
 }

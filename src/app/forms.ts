@@ -1,0 +1,120 @@
+// 分发 and 合并回报: the ledger split into one form per responsible unit (the same files from the
+// pane, the preview and the command line), and the forms that come back merged into the ledger as
+// one batch of writes that 撤销 puts back.
+import { readMetadata, type Metadata } from "../core/metadata";
+import { formatQuarter, quarterLabel } from "../core/quarter";
+import { mergeReportSections, mergeReturns, NotAReturn, splitLedger, type MergeReport, type ReportSection, type UnitReturn } from "../core/returns";
+import type { Quarter } from "../core/types";
+import { runCheck, type CheckRequest } from "./check";
+import { AppError, messageOf, say } from "./messages";
+import type { FormFiles, UndoneWrites, WorkbookPort } from "./port";
+
+export interface FormsPlan {
+  readonly quarter: Quarter;
+  /** The ledger sheet the forms come from. */
+  readonly sheet: string;
+  readonly tasks: number;
+  /** One form per responsible unit, by name. */
+  readonly forms: readonly UnitReturn[];
+}
+
+/** A file to hand to the person: its name and bytes. */
+export interface FormFile {
+  readonly name: string;
+  readonly bytes: Uint8Array;
+}
+
+/** 分发: the forms of the ledger for the quarter (nothing is written). */
+export async function planForms(port: WorkbookPort, today: Date, request: CheckRequest = {}): Promise<FormsPlan> {
+  const { result, workbook } = await runCheck(port, today, { ...request, mark: false });
+  const forms = splitLedger(result.ledger, workbook.directory, result.quarter);
+  if (forms.length === 0) throw new AppError({ code: "forms-none", sheet: result.ledger.sheet });
+  return { quarter: result.quarter, sheet: result.ledger.sheet, tasks: result.ledger.tasks.length, forms };
+}
+
+export async function formFile(files: FormFiles, form: UnitReturn): Promise<FormFile> {
+  return { name: files.fileName(form), bytes: await files.bytes(form) };
+}
+
+/** Every form in one .zip. */
+export async function formsZipFile(files: FormFiles, plan: FormsPlan): Promise<FormFile> {
+  return { name: `${plan.sheet}-${formatQuarter(plan.quarter)}进展填报表（${plan.forms.length}个单位）.zip`, bytes: await files.zip(plan.forms) };
+}
+
+/** Files chosen as returned forms: the forms, and for the others why they are not (Chinese). */
+export interface ReturnedFiles {
+  readonly returns: readonly UnitReturn[];
+  readonly notReturns: readonly string[];
+}
+
+export async function readReturnFiles(files: FormFiles, chosen: readonly { name: string; bytes: ArrayBuffer | Uint8Array }[]): Promise<ReturnedFiles> {
+  const returns: UnitReturn[] = [];
+  const notReturns: string[] = [];
+  for (const f of chosen) {
+    try {
+      returns.push(await files.read(f.bytes, f.name));
+    } catch (e) {
+      const m = messageOf(e);
+      if (e instanceof NotAReturn) notReturns.push(e.message);
+      else if (m) notReturns.push(say(m));
+      else throw e;
+    }
+  }
+  return { returns, notReturns };
+}
+
+/** What merging the returns would write, and what needs a look. */
+export interface MergePlan extends ReturnedFiles {
+  readonly quarter: Quarter;
+  readonly sheet: string;
+  readonly edits: readonly { cell: string; row: number; text: string }[];
+  readonly report: MergeReport;
+  readonly sections: readonly ReportSection[];
+}
+
+/** 合并回报, first step: what the returns would write into the ledger (nothing is written). */
+export async function planMerge(port: WorkbookPort, today: Date, returned: ReturnedFiles, request: CheckRequest = {}): Promise<MergePlan> {
+  const { result, workbook } = await runCheck(port, today, { ...request, mark: false });
+  const { edits, report } = mergeReturns(result.ledger, workbook.directory, returned.returns, result.quarter);
+  return {
+    quarter: result.quarter,
+    sheet: result.ledger.sheet,
+    returns: returned.returns,
+    notReturns: returned.notReturns,
+    edits,
+    report,
+    sections: mergeReportSections(report, returned.notReturns),
+  };
+}
+
+export const mergeLabel = (quarter: Quarter): string => `合并回报 ${formatQuarter(quarter)}`;
+
+/**
+ * 合并回报, second step: the ledger is read again (it may have changed since the plan was shown), and
+ * the progress written as one batch that 撤销 puts back. Resolves to the plan as written.
+ */
+export async function writeMerge(port: WorkbookPort, today: Date, plan: MergePlan, request: CheckRequest = {}): Promise<MergePlan> {
+  const fresh = await planMerge(port, today, plan, { ...request, sheet: plan.sheet, quarter: plan.quarter, confirmQuarter: true });
+  if (fresh.edits.length) await port.writeCells(fresh.sheet, fresh.edits, mergeLabel(plan.quarter));
+  return fresh;
+}
+
+/** The batch of writes the workbook remembers (the last merge), to offer 撤销. */
+export function lastWrites(metadata: Metadata): { label: string; cells: number } | undefined {
+  const { writes } = metadata;
+  return writes.length ? { label: writes[0]!.label, cells: writes.length } : undefined;
+}
+
+/** The last merge in a workbook, read through the port. */
+export async function lastMerge(port: WorkbookPort): Promise<{ label: string; cells: number } | undefined> {
+  return lastWrites(readMetadata((await port.info()).metadata));
+}
+
+export function undoMerge(port: WorkbookPort): Promise<UndoneWrites | undefined> {
+  return port.undoWrites();
+}
+
+/** What a merge wrote, in one sentence. */
+export function mergedText(plan: MergePlan): string {
+  return `已合并 ${plan.returns.length} 份填报表，写入 ${plan.edits.length} 个单元格（工作表“${plan.sheet}”，${quarterLabel(plan.quarter)}进展）。`;
+}

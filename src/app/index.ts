@@ -1,0 +1,113 @@
+// The application layer: every use case once, over the one port. The task pane, the preview and the
+// command line call these; the hosts (src/hosts) only carry cells in and out.
+import type { FindingKind, Ledger, Quarter } from "../core/types";
+import type { UnitReturn } from "../core/returns";
+import { applyFixes, fixesOfKind, ledgerOf, runCheck, type CheckOutcome, type CheckRequest, type UnitFix } from "./check";
+import { createDirectory, directoryReport } from "./directory";
+import { formFile, formsZipFile, lastMerge, lastWrites, planForms, planMerge, readReturnFiles, undoMerge, writeMerge, type FormsPlan, type MergePlan, type ReturnedFiles } from "./forms";
+import { importNotice, readNotice } from "./imports";
+import type { Message } from "./messages";
+import type { FormFiles, SheetInfo, WorkbookPort } from "./port";
+import { ledgerDefaultQuarter } from "./quarter";
+import { saveSettings, type Settings } from "./settings";
+import { makeSummary } from "./summary";
+import { openWorkbook, type OpenedWorkbook } from "./workbook";
+import { ledgerYear } from "../core/quarter";
+
+export * from "./port";
+export * from "./messages";
+export * from "./settings";
+export * from "./quarter";
+export * from "./workbook";
+export * from "./check";
+export * from "./summary";
+export * from "./directory";
+export * from "./imports";
+export * from "./forms";
+
+/** What the pane shows before anything is run: the ledger it will check and the quarter it will check for. */
+export interface Overview {
+  readonly sheet: string;
+  readonly tasks: number;
+  readonly year?: number;
+  readonly defaultQuarter: Quarter;
+  readonly sheets: readonly SheetInfo[];
+  /** The stored settings. */
+  readonly settings: Settings;
+  /** Cells the workbook has marked (what 清除标记 would restore). */
+  readonly marked: number;
+  /** The last merge, which 撤销 can put back. */
+  readonly lastMerge?: { readonly label: string; readonly cells: number };
+  readonly notes: readonly Message[];
+}
+
+export async function overview(port: WorkbookPort, today: Date): Promise<Overview> {
+  const workbook = await openWorkbook(port);
+  return overviewOf(workbook, ledgerOf(workbook), today, workbook.metadata.marks.length);
+}
+
+/** The overview a check gives as it goes (no second read). */
+export function overviewOfCheck(outcome: CheckOutcome, today: Date): Overview {
+  return overviewOf(outcome.workbook, outcome.result.ledger, today, outcome.markedInWorkbook);
+}
+
+function overviewOf(workbook: OpenedWorkbook, ledger: Ledger, today: Date, marked: number): Overview {
+  const year = ledgerYear(ledger);
+  const merge = lastWrites(workbook.metadata);
+  return {
+    sheet: ledger.sheet,
+    tasks: ledger.tasks.length,
+    ...(year !== undefined ? { year } : {}),
+    defaultQuarter: ledgerDefaultQuarter(ledger, today),
+    sheets: workbook.info.sheets,
+    settings: workbook.stored,
+    marked,
+    ...(merge ? { lastMerge: merge } : {}),
+    notes: workbook.notes,
+  };
+}
+
+export interface AppDeps {
+  readonly port: WorkbookPort;
+  /** Today's date (the application layer never reads the clock itself). */
+  readonly today: () => Date;
+  /** The form files (ExcelJS), loaded when first needed. */
+  readonly forms?: () => Promise<FormFiles>;
+}
+
+/** The use cases bound to one workbook, for a user interface. */
+export function createApp({ port, today, forms }: AppDeps) {
+  const formFiles = () => {
+    if (!forms) throw new Error("forms are not available on this host");
+    return forms();
+  };
+  return {
+    kind: port.kind,
+    canOpenWorkbook: !!port.openWorkbook,
+    today,
+    overview: () => overview(port, today()),
+    overviewOfCheck: (outcome: CheckOutcome) => overviewOfCheck(outcome, today()),
+    check: (request: CheckRequest = {}) => runCheck(port, today(), request),
+    applyFixes: (outcome: CheckOutcome, fixes: readonly UnitFix[]) => applyFixes(port, outcome, fixes),
+    fixesOfKind: (outcome: CheckOutcome, kind: FindingKind) => fixesOfKind(outcome, kind),
+    clearMarks: () => port.clearMarks(),
+    select: (sheet: string, cell: string) => port.select(sheet, cell),
+    makeSummary: (request: CheckRequest = {}) => makeSummary(port, today(), request),
+    directoryReport,
+    createDirectory: (ledger: Ledger) => createDirectory(port, ledger),
+    readNotice,
+    importNotice: (text: string) => importNotice(port, text),
+    planForms: (request: CheckRequest = {}) => planForms(port, today(), request),
+    formFile: async (form: UnitReturn) => formFile(await formFiles(), form),
+    formsZipFile: async (plan: FormsPlan) => formsZipFile(await formFiles(), plan),
+    openWorkbook: (base64: string) => port.openWorkbook!(base64),
+    readReturnFiles: async (chosen: readonly { name: string; bytes: ArrayBuffer | Uint8Array }[]) => readReturnFiles(await formFiles(), chosen),
+    planMerge: (returned: ReturnedFiles, request: CheckRequest = {}) => planMerge(port, today(), returned, request),
+    writeMerge: (plan: MergePlan) => writeMerge(port, today(), plan),
+    lastMerge: () => lastMerge(port),
+    undoMerge: () => undoMerge(port),
+    saveSettings: (settings: Settings) => saveSettings(port, settings),
+  };
+}
+
+export type DubanApp = ReturnType<typeof createApp>;

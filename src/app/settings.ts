@@ -1,0 +1,106 @@
+// What a person set up for a workbook, stored in the workbook itself (the add-in's metadata sheet),
+// so that Excel, the preview and the command line all see the same. Read with care: a stored value
+// that is not valid is reported and left out, never cast.
+import { AppError, type AppMessage, type SettingKey } from "./messages";
+import type { WorkbookPort } from "./port";
+
+/** The columns a person may set by letter. */
+export const COLUMN_KEYS = ["no", "task", "lead", "co", "cityLead", "deadline", "status", "progress", "progress1", "progress2", "progress3", "progress4"] as const;
+export type ColumnKey = (typeof COLUMN_KEYS)[number];
+
+export interface Settings {
+  /** The ledger sheet; default: the active sheet when it is a ledger, else the first ledger sheet. */
+  readonly ledgerSheet?: string;
+  /** Progress shorter than this many characters is a placeholder (0–200; default 8). */
+  readonly minProgressLength?: number;
+  /** Progress at least this similar to last quarter's (0–1; default 0.9) is stale. */
+  readonly staleSimilarity?: number;
+  /** The header row, when detection finds the wrong one (1-based). */
+  readonly headerRow?: number;
+  /** Column letters by role, over the detected columns. */
+  readonly columns?: Readonly<Partial<Record<ColumnKey, string>>>;
+}
+
+export interface ReadSettings {
+  readonly settings: Settings;
+  /** What was stored but not valid (left out). */
+  readonly problems: readonly AppMessage[];
+}
+
+type Mutable<T> = { -readonly [K in keyof T]: T[K] };
+
+const show = (v: unknown) => (typeof v === "string" ? v : JSON.stringify(v) ?? String(v));
+
+/** Checks one value; undefined when valid. */
+function invalid(key: SettingKey, v: unknown): boolean {
+  switch (key) {
+    case "ledgerSheet":
+      return typeof v !== "string" || !v.trim() || v.length > 31;
+    case "minProgressLength":
+      return typeof v !== "number" || !Number.isInteger(v) || v < 0 || v > 200;
+    case "staleSimilarity":
+      return typeof v !== "number" || !(v > 0 && v <= 1);
+    case "headerRow":
+      return typeof v !== "number" || !Number.isInteger(v) || v < 1 || v > 1048576;
+    case "columns":
+      return (
+        typeof v !== "object" ||
+        v === null ||
+        Array.isArray(v) ||
+        Object.entries(v).some(([k, letters]) => !(COLUMN_KEYS as readonly string[]).includes(k) || typeof letters !== "string" || !/^[A-Z]{1,3}$/.test(letters))
+      );
+  }
+}
+
+const KEYS: readonly SettingKey[] = ["ledgerSheet", "minProgressLength", "staleSimilarity", "headerRow", "columns"];
+
+/** Settings from any value (stored JSON parsed, or a form's values): the valid ones, and what was not. */
+export function validateSettings(input: unknown): ReadSettings {
+  if (typeof input !== "object" || input === null || Array.isArray(input)) return { settings: {}, problems: [{ code: "settings-unreadable" }] };
+  const settings: Mutable<Settings> = {};
+  const problems: AppMessage[] = [];
+  const record = input as Record<string, unknown>;
+  for (const key of KEYS) {
+    const v = record[key];
+    if (v === undefined || v === null || v === "") continue;
+    if (invalid(key, v)) {
+      problems.push({ code: "setting-invalid", key, value: show(v) });
+      continue;
+    }
+    if (key === "columns") {
+      if (Object.keys(v as object).length) settings.columns = { ...(v as Record<ColumnKey, string>) };
+    } else (settings as Record<string, unknown>)[key] = v;
+  }
+  return { settings, problems };
+}
+
+/** Settings as stored (JSON); a text that is not JSON gives no settings and says so. */
+export function parseSettings(json: string | undefined): ReadSettings {
+  if (json === undefined || json.trim() === "") return { settings: {}, problems: [] };
+  let value: unknown;
+  try {
+    value = JSON.parse(json);
+  } catch {
+    return { settings: {}, problems: [{ code: "settings-unreadable" }] };
+  }
+  return validateSettings(value);
+}
+
+/** Settings as stored: only what is set, keys in a fixed order. */
+export function settingsJson(settings: Settings): string {
+  const out: Record<string, unknown> = {};
+  for (const key of KEYS) if (settings[key] !== undefined) out[key] = settings[key];
+  return JSON.stringify(out);
+}
+
+/**
+ * 保存设置: stores the settings in the workbook (its metadata sheet), after checking every value; a
+ * value that is not valid is refused, saying which and what was expected.
+ */
+export async function saveSettings(port: WorkbookPort, settings: Settings): Promise<Settings> {
+  const checked = validateSettings(settings);
+  const bad = checked.problems[0];
+  if (bad) throw new AppError(bad.code === "setting-invalid" ? { code: "setting-bad", key: bad.key, value: bad.value } : bad);
+  await port.saveSettings(settingsJson(checked.settings));
+  return checked.settings;
+}
