@@ -50,12 +50,16 @@ module.exports = async (env = {}, argv = {}) => {
     },
     performance: { hints: false },
     plugins: [
-      new HtmlWebpackPlugin({ filename: "taskpane.html", template: "./src/taskpane/taskpane.html", chunks: ["taskpane"], templateParameters: { officeJs, origin } }),
-      new HtmlWebpackPlugin({ filename: "commands.html", template: "./src/commands/commands.html", chunks: ["commands"], templateParameters: { officeJs, origin } }),
+      // The add-in's pages load their script through webview-check.js (its data-main), not by a tag of their
+      // own: Internet Explorer's and legacy Edge's engines, which cannot parse it, never fetch it.
+      new HtmlWebpackPlugin({ filename: "taskpane.html", template: "./src/taskpane/taskpane.html", chunks: ["taskpane"], inject: false, templateParameters: { officeJs, origin } }),
+      new HtmlWebpackPlugin({ filename: "commands.html", template: "./src/commands/commands.html", chunks: ["commands"], inject: false, templateParameters: { officeJs, origin } }),
       new HtmlWebpackPlugin({ filename: "preview.html", template: "./src/preview/preview.html", chunks: ["preview"], inject: "body" }),
       new CopyWebpackPlugin({
         patterns: [
           { from: "src/assets/icon-*.png", to: "assets/[name][ext]" },
+          // ES5 as written (tests/webview-check.test.ts parses it): not minified, so no tool can make it newer.
+          { from: "src/taskpane/webview-check.js", to: "[name][ext]", info: { minimized: true } },
           { from: "seeds/2019江汉区政府工作报告责任分解台账.xlsx", to: "sample.xlsx" },
           {
             from: "manifest.xml",

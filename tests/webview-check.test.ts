@@ -1,0 +1,97 @@
+/**
+ * @jest-environment jsdom
+ */
+// webview-check.js, the add-in pages' first script: it must parse in Internet Explorer's engine (ES5), show what
+// to do in Trident and EdgeHTML without loading the pane's script, and only load that script anywhere else.
+// The pages themselves, built and in a browser: tests/e2e/webview.e2e.ts.
+import * as fs from "fs";
+import * as path from "path";
+import { parse } from "acorn";
+
+const SOURCE = fs.readFileSync(path.join(__dirname, "..", "src", "taskpane", "webview-check.js"), "utf8");
+
+const UA = {
+  // Office 2019 volume-licensed on Windows 10: Internet Explorer 11's webview.
+  trident: "Mozilla/5.0 (Windows NT 10.0; WOW64; Trident/7.0; .NET4.0C; .NET4.0E; rv:11.0) like Gecko",
+  // Microsoft 365 on Windows 10 without the WebView2 runtime: legacy Edge's webview.
+  edgeHtml: "Mozilla/5.0 (Windows NT 10.0; Win64; x64) AppleWebKit/537.36 (KHTML, like Gecko) Chrome/70.0.3538.102 Safari/537.36 Edge/18.19045",
+  // WebView2 (Chromium's Edge says "Edg/"), Chrome, Excel for Mac (WKWebView), Firefox for Excel on the web.
+  webView2: "Mozilla/5.0 (Windows NT 10.0; Win64; x64) AppleWebKit/537.36 (KHTML, like Gecko) Chrome/131.0.0.0 Safari/537.36 Edg/131.0.0.0",
+  chrome: "Mozilla/5.0 (X11; Linux x86_64) AppleWebKit/537.36 (KHTML, like Gecko) Chrome/131.0.0.0 Safari/537.36",
+  wkWebView: "Mozilla/5.0 (Macintosh; Intel Mac OS X 10_15_7) AppleWebKit/605.1.15 (KHTML, like Gecko)",
+  firefox: "Mozilla/5.0 (Windows NT 10.0; Win64; x64; rv:133.0) Gecko/20100101 Firefox/133.0",
+};
+
+type FakeOffice = { onReady: (callback: () => void) => void; context: { displayLanguage: string } };
+
+/** Runs the script in this page as taskpane.html does: at the end of the body, after office.js. */
+function runIn(userAgent: string, options: { language?: string; office?: FakeOffice } = {}) {
+  document.body.innerHTML = '<div id="root"></div><script id="webview-check" src="webview-check.js" data-main="taskpane.js"></script>';
+  jest.spyOn(navigator, "userAgent", "get").mockReturnValue(userAgent);
+  jest.spyOn(navigator, "language", "get").mockReturnValue(options.language ?? "zh-CN");
+  (window as unknown as { Office?: FakeOffice }).Office = options.office;
+  new Function(SOURCE)();
+}
+
+const message = () => document.getElementById("webview-message");
+const loaded = () => Array.from(document.querySelectorAll("script:not(#webview-check)")).map((s) => s.getAttribute("src"));
+
+afterEach(() => {
+  jest.restoreAllMocks();
+  delete (window as unknown as { Office?: FakeOffice }).Office;
+});
+
+test("the script is ES5: an ES5 parser reads it (and the same parser refuses ES2015)", () => {
+  expect(() => parse(SOURCE, { ecmaVersion: 5 })).not.toThrow();
+  expect(() => parse("var f = () => 1;", { ecmaVersion: 5 })).toThrow();
+});
+
+test("under Trident: the message in Chinese, with both ways out and the offline page, and the pane's script never loaded", () => {
+  runIn(UA.trident);
+  const text = message()!.textContent!;
+  expect(text).toContain("督办助手无法在这个 Excel 中运行");
+  expect(text).toContain("Internet Explorer 的内核（Trident）");
+  expect(text).toContain("Office 2019 批量许可版");
+  expect(text).toContain("升级到 Office 2021 或更新版本，或 Microsoft 365");
+  expect(text).toContain("安装 Microsoft Edge WebView2 运行时");
+  expect(text).toContain("http://localhost/preview.html");
+  expect(message()!.getAttribute("lang")).toBe("zh-CN");
+  expect(loaded()).toEqual([]);
+});
+
+test("under EdgeHTML: installing WebView2 comes first, and the pane's script is not loaded", () => {
+  runIn(UA.edgeHtml);
+  const steps = Array.from(message()!.querySelectorAll("li")).map((li) => li.textContent);
+  expect(message()!.textContent).toContain("旧版 Microsoft Edge 的内核（EdgeHTML）");
+  expect(steps[0]).toMatch(/^请安装 Microsoft Edge WebView2 运行时/);
+  expect(loaded()).toEqual([]);
+});
+
+test("in English when the browser is in English, and Office's display language decides once office.js is ready", () => {
+  runIn(UA.trident, { language: "en-US" });
+  expect(message()!.textContent).toContain("Duban cannot run in this Excel");
+  expect(message()!.textContent).toContain("Internet Explorer's engine (Trident)");
+  let ready: () => void = () => undefined;
+  runIn(UA.trident, { language: "en-US", office: { onReady: (callback) => (ready = callback), context: { displayLanguage: "zh-CN" } } });
+  expect(message()!.textContent).toContain("Duban cannot run");
+  ready();
+  expect(document.querySelectorAll("#webview-message")).toHaveLength(1);
+  expect(message()!.textContent).toContain("督办助手无法在这个 Excel 中运行");
+});
+
+test.each([["WebView2", UA.webView2], ["Chrome", UA.chrome], ["WKWebView", UA.wkWebView], ["Firefox", UA.firefox]])(
+  "in %s: no message, and the pane's script is loaded",
+  (_, userAgent) => {
+    runIn(userAgent);
+    expect(message()).toBeNull();
+    expect(loaded()).toEqual(["taskpane.js"]);
+  },
+);
+
+test("several scripts in data-main are loaded in their order", () => {
+  document.body.innerHTML = '<script id="webview-check" data-main="runtime.js taskpane.js"></script>';
+  jest.spyOn(navigator, "userAgent", "get").mockReturnValue(UA.chrome);
+  new Function(SOURCE)();
+  expect(loaded()).toEqual(["runtime.js", "taskpane.js"]);
+  expect(Array.from(document.querySelectorAll<HTMLScriptElement>("script:not(#webview-check)")).every((s) => s.async === false)).toBe(true);
+});
