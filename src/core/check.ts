@@ -6,7 +6,7 @@ import { LedgerError, readLedger } from "./ledger";
 import { assessTask, progressCell } from "./progress";
 import { defaultQuarter, quarterLabel, quarterShortLabel, reportDue, previousQuarter } from "./quarter";
 import { excerpt, isErrorText, isoDate } from "./text";
-import { parseUnitCell } from "./units";
+import { isCityUnit, parseUnitCell } from "./units";
 import type { CellText, CheckOptions, CheckResult, Finding, FindingKind, Ledger, SheetGrid, Task, TaskAssessment, UnitMention } from "./types";
 
 /** The kinds in the order a report lists them, with their Chinese names. */
@@ -19,6 +19,7 @@ export const FINDING_KINDS: readonly { kind: FindingKind; label: string }[] = [
   { kind: "stale-progress", label: "进展与上季度相同" },
   { kind: "unquantified-progress", label: "进展缺少数据" },
   { kind: "overdue", label: "已过完成时限" },
+  { kind: "done-unsupported", label: "完成无依据" },
 ];
 
 const KIND_ORDER = new Map(FINDING_KINDS.map((k, i) => [k.kind, i]));
@@ -73,20 +74,22 @@ function unitFindings(task: Task, directory: Directory | undefined, seen: SeenCe
   }
   if (lead && !isErrorText(lead.text)) {
     const parsed = parse(lead.text);
-    if (parsed.units.length === 0) {
-      const cityOnly = parsed.city.length > 0;
+    // City units (市发改委) do not report in a district ledger, whether labelled 市级 or not.
+    const district = parsed.units.filter((u) => u.collective || !isCityUnit(u.name));
+    if (district.length === 0) {
+      const city = [...parsed.city, ...parsed.units].map((u) => u.name);
       out.push({
         kind: "missing-unit",
         taskNo: task.no,
         cell: lead.cell,
         row: lead.row,
-        message: cityOnly
-          ? `${taskName(task)}只写了市级牵头单位，缺少区级责任单位：请在 ${lead.cell} 写明区级牵头单位。`
+        message: city.length
+          ? `${taskName(task)}只写了市级单位（${excerpt(city.join("、"), 30)}），缺少区级责任单位：请在 ${lead.cell} 写明区级牵头单位。`
           : `${taskName(task)}未填写责任单位：请在 ${lead.cell} 填写牵头单位。`,
       });
     }
     if (directory) {
-      for (const u of parsed.units) unitProblem(out, task, lead, u, directory);
+      for (const u of parsed.units) if (!isCityUnit(u.name) || directory.match(u.name).kind !== "unknown") unitProblem(out, task, lead, u, directory);
       for (const u of parsed.co) unitProblem(out, task, lead, u, directory);
     }
   }
@@ -139,7 +142,7 @@ function unitProblem(out: Finding[], task: Task, cell: CellText, unit: UnitMenti
 
 /** Adds the progress findings of a task (none for most tasks, so nothing is built for those). */
 function progressFindings(a: TaskAssessment, checked: CheckResult["quarter"], out: Finding[]): void {
-  if ((a.progress === "ok" || a.progress === "done") && !a.overdue) return;
+  if ((a.progress === "ok" || a.progress === "done") && !a.overdue && !a.doneUnsupported) return;
   const task = a.task;
   const cell = progressCell(task, checked.q);
   if (!cell) return;
@@ -182,6 +185,18 @@ function progressFindings(a: TaskAssessment, checked: CheckResult["quarter"], ou
         ...base,
         ...withValue,
         message: `${name}的任务有量化目标，${q}进展中却没有任何数字：请在 ${cell.cell} 写明完成数或完成比例。`,
+      });
+      break;
+    case "done":
+      if (!a.doneUnsupported) break;
+      out.push({
+        kind: "done-unsupported",
+        ...base,
+        ...withValue,
+        message:
+          a.doneUnsupported === "stale"
+            ? `${name}标记为已完成，但${q}进展与上季度几乎相同，看不出完成的依据：请在 ${cell.cell} 写明何时完成、如何验收、成效如何。`
+            : `${name}标记为已完成，但${q}进展${cell.text.trim() ? `只写了“${excerpt(cell.text, 12)}”` : "未填写"}，看不出完成的依据：请在 ${cell.cell} 写明何时完成、如何验收、成效如何。`,
       });
       break;
     default:

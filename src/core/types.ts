@@ -24,6 +24,8 @@ export interface SheetGrid {
   readonly merges: readonly CellRange[];
   /** Rows hidden or filtered out (0-based), where the host can tell. */
   readonly hiddenRows?: readonly number[];
+  /** Columns hidden (0-based), where the host can tell: a hidden column is never preferred as the unit column. */
+  readonly hiddenColumns?: readonly number[];
 }
 
 /** A quarter of a year, q in 1..4. */
@@ -102,6 +104,8 @@ export interface Ledger {
   readonly title?: string;
   /** Rows the sheet hides (0-based), as the host told. */
   readonly hiddenRows?: readonly number[];
+  /** How the sheet was read where a person may want to know, in Chinese (which of two unit columns was used). */
+  readonly notes?: readonly string[];
 }
 
 /** A unit as written in a cell, after splitting. */
@@ -153,7 +157,9 @@ export type FindingKind =
   | "placeholder-progress"
   | "stale-progress"
   | "unquantified-progress"
-  | "overdue";
+  | "overdue"
+  /** Marked 已完成, but the quarter's progress is only a placeholder or last quarter's text. */
+  | "done-unsupported";
 
 /** One problem found, tied to the cell a person has to look at. */
 export interface Finding {
@@ -178,6 +184,8 @@ export interface TaskAssessment {
   readonly task: Task;
   readonly progress: ProgressState;
   readonly overdue: boolean;
+  /** Marked done (progress "done"), with the quarter's progress only a placeholder or last quarter's text. */
+  readonly doneUnsupported?: "placeholder" | "stale";
   /** The deadline as understood, if any (ISO date). */
   readonly deadline?: string;
 }

@@ -53,6 +53,8 @@ export function sheetGrid(ws: ExcelJS.Worksheet): SheetGrid {
     rows[rowNumber - 1] = values;
   });
   for (let i = 0; i < rows.length; i++) if (!rows[i]) rows[i] = [];
-  return { name: ws.name, rows, merges: mergesOf(ws), ...(hiddenRows.length ? { hiddenRows } : {}) };
+  const hiddenColumns: number[] = [];
+  (ws.columns ?? []).forEach((c, i) => c.hidden && hiddenColumns.push(i));
+  return { name: ws.name, rows, merges: mergesOf(ws), ...(hiddenRows.length ? { hiddenRows } : {}), ...(hiddenColumns.length ? { hiddenColumns } : {}) };
 }
 
