@@ -250,7 +250,7 @@ export function checkLedger(ledger: Ledger, directory: Directory | undefined, op
         `：请在表头写“${quarterShortLabel(quarter.q)}进展”，或用 --quarter 指定要检查的季度。`,
     );
   }
-  const notes: string[] = [];
+  const notes: string[] = [...(ledger.notes ?? [])];
   if (!ledger.columns.some((c) => c.role === "lead")) notes.push("没有识别到责任单位列（如“责任单位”“牵头单位”“主要责任部门”），未检查单位。");
   if (!directory) notes.push("没有部门目录（工作簿中没有“部门目录”工作表，也未指定 --directory），未核对单位名称。");
   else notes.push(...directory.problems);

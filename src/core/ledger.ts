@@ -1,7 +1,8 @@
 // Reading task rows from a ledger sheet: find the header, fill merged cells, skip repeated headers
 // and blank rows, turn heading rows into category context, and keep each value's cell address.
 import { columnIndex, columnLetter } from "./address";
-import { foldLabel, recogniseLabel, ROLE_LABELS, type HeaderLabel } from "./header";
+import { foldLabel, isExactLabel, isFormerLabel, recogniseLabel, ROLE_LABELS, type HeaderLabel } from "./header";
+import { isNotTaskText } from "./notTasks";
 import { cellText, stripSpaces } from "./text";
 import type { CellText, CellValue, ColumnRole, Ledger, LedgerColumn, SheetGrid, Task } from "./types";
 
@@ -170,6 +171,35 @@ export function headingLevel(text: string): number | undefined {
   return undefined;
 }
 
+const UNIT_ROLES: readonly ColumnRole[] = ["lead", "co", "cityLead"];
+
+/**
+ * One column per unit role. When two could be it (责任单位 beside a hidden 原责任单位), the visible,
+ * current and exactly named one is taken, the others are not read, and a note says which was used.
+ */
+function chooseUnitColumns(columns: readonly LedgerColumn[], hiddenColumns: readonly number[] = []): { columns: LedgerColumn[]; notes: string[] } {
+  const hidden = new Set(hiddenColumns);
+  const notes: string[] = [];
+  let out = [...columns];
+  for (const role of UNIT_ROLES) {
+    const candidates = out.filter((c) => c.role === role);
+    if (candidates.length < 2) continue;
+    const score = (c: LedgerColumn) => (hidden.has(c.col) ? 0 : 4) + (isFormerLabel(c.label) ? 0 : 2) + (isExactLabel(c.label, role) ? 1 : 0);
+    const chosen = candidates.reduce((best, c) => (score(c) > score(best) ? c : best));
+    out = out.filter((c) => c.role !== role || c === chosen);
+    const why = (c: LedgerColumn) => {
+      const w = [hidden.has(c.col) ? "隐藏列" : "", isFormerLabel(c.label) ? "旧名称" : ""].filter(Boolean);
+      return w.length ? `（${w.join("、")}）` : "";
+    };
+    const others = candidates.filter((c) => c !== chosen).map((c) => `${columnLetter(c.col)} 列“${c.label}”${why(c)}`);
+    notes.push(
+      `有 ${candidates.length} 列可作为${ROLE_LABELS[role]}列：检查的是 ${columnLetter(chosen.col)} 列“${chosen.label}”，未用 ${others.join("、")}。` +
+        `若取错了，请在“设置”页指定该列。`,
+    );
+  }
+  return { columns: out, notes };
+}
+
 /** Chooses which columns hold what, once per role (the first wins, except categories, which stack). */
 function assignColumns(columns: readonly LedgerColumn[]) {
   const first = (role: ColumnRole) => columns.find((c) => c.role === role);
@@ -270,14 +300,15 @@ export function readLedger(grid: SheetGrid, overrides: LedgerLayoutOverrides = {
         `若表头在更靠下的行或列名不同，请指定表头行和各列（加载项“设置”页，或命令行 --header-row）。`,
     );
   }
-  const cols = assignColumns(header.columns);
+  const units = chooseUnitColumns(header.columns, grid.hiddenColumns);
+  const cols = assignColumns(units.columns);
   if (!cols.task) {
     throw new LedgerError(
       `工作表“${grid.name}”第 ${header.top + 1} 行的表头中没有任务列：应有“目标任务”“工作任务”“目标和要求”或“责任事项”等列名。`,
     );
   }
   const taskCol = cols.task;
-  const labelled = header.columns;
+  const labelled = units.columns;
   const headings: string[] = [];
   const tasks: Task[] = [];
   let lastTaskCell = "";
@@ -293,6 +324,7 @@ export function readLedger(grid: SheetGrid, overrides: LedgerLayoutOverrides = {
   const deadlineAt = indexOf(cols.deadline);
   const statusAt = indexOf(cols.status);
   const categoryAt = cols.categories.map(indexOf);
+  const unitAt = [leadAt, coAt, cityAt].filter((i) => i >= 0);
   const progressAt = [...cols.progress].map(([key, c]) => [key, indexOf(c)] as const);
 
   // Category paths repeat down the sheet: consecutive tasks share one array, and each cell text is
@@ -328,7 +360,15 @@ export function readLedger(grid: SheetGrid, overrides: LedgerLayoutOverrides = {
       if (level !== undefined) setHeading(headings, level, stripSpaces(other!));
       continue;
     }
+    // A total row, a sign-off line under the table, a notes line: no task, and no heading either.
+    if (isNotTaskText(firstText(g, r) ?? "") || (taskAt >= 0 && isNotTaskText(cells[taskAt]!.text))) continue;
     if (isRepeatedHeader(cells, labelled)) continue;
+    // A section's own heading row, with the column's label (牵头单位) where units stand: its title is the heading.
+    if (unitLabelsOnly(cells, unitAt)) {
+      const title = cells.find((c) => c.text && !isBareLabel(c.text))?.text;
+      if (title) setHeading(headings, headingLevel(title) ?? 0, stripSpaces(title));
+      continue;
+    }
 
     // A heading row: one value across the row (a merged heading), or a heading-shaped text alone.
     if (allSame) {
@@ -377,7 +417,26 @@ export function readLedger(grid: SheetGrid, overrides: LedgerLayoutOverrides = {
     ...(year ? { year } : {}),
     ...(title ? { title } : {}),
     ...(grid.hiddenRows?.length ? { hiddenRows: grid.hiddenRows } : {}),
+    ...(units.notes.length ? { notes: units.notes } : {}),
   };
+}
+
+/** A column name standing alone in a cell (牵头单位, 责任单位), not followed by units. */
+function isBareLabel(text: string): boolean {
+  return text.length <= 12 && !/[:：]/.test(text) && recogniseLabel(text) !== undefined;
+}
+
+/** The row's unit cells hold only column names (at least one): a section's heading row, not a task. */
+function unitLabelsOnly(cells: readonly CellText[], unitAt: readonly number[]): boolean {
+  let labels = 0;
+  for (const i of unitAt) {
+    const t = cells[i]!.text;
+    if (!t) continue;
+    const role = isBareLabel(t) ? recogniseLabel(t)!.role : undefined;
+    if (!role || !UNIT_ROLES.includes(role)) return false;
+    labels++;
+  }
+  return labels > 0;
 }
 
 function firstText(g: FilledGrid, r: number): string | undefined {
