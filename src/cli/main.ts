@@ -30,6 +30,7 @@ import { XlsxHost } from "../xlsx/host";
 import { readWorkbookMetadata } from "../xlsx/workbook";
 import { InputError, openWorkbook, pickLedgerSheet, readInput, sheetGrid } from "./xlsx";
 import { formBytes, formFileName, readFormBytes } from "../xlsx/forms";
+import { keepWhatExcelJsDrops } from "../xlsx/preserve";
 
 const COMMANDS = ["check", "summary", "clear", "directory", "import", "split", "merge"];
 
@@ -169,7 +170,9 @@ async function saveWorkbook(wb: ExcelJS.Workbook, book: string, out: string, io:
   fs.mkdirSync(path.dirname(path.resolve(out)), { recursive: true });
   const tmp = path.join(path.dirname(path.resolve(out)), `.${path.basename(out)}.${process.pid}.tmp`);
   try {
-    await wb.xlsx.writeFile(tmp);
+    const kept = await keepWhatExcelJsDrops(fs.readFileSync(book), new Uint8Array(await wb.xlsx.writeBuffer()));
+    if (kept.lost.length) io.err(`注意：${kept.lost.join("、")}无法由命令行保留到写出的文件中。`);
+    fs.writeFileSync(tmp, kept.bytes);
     fs.renameSync(tmp, out);
   } finally {
     if (fs.existsSync(tmp)) fs.rmSync(tmp);
