@@ -222,3 +222,14 @@ describe("a header row and columns set by a person", () => {
     expect(() => readLedger(g, { headerRow: 2, columns: { task: "第二列" } })).toThrow(/应写成列字母/);
   });
 });
+
+describe("rows inside the table that are not tasks", () => {
+  const { isNotTaskText } = jest.requireActual("../src/core/notTasks") as typeof import("../src/core/notTasks");
+  test.each(["合计", "合　计", "总计：", "小计（12项）", "合计45项", "填表人：张三", "审核人:", "联系电话：82345678", "联系电话 82345678", "填报日期：2026年10月9日", "单位（盖章）", "备注：进展请写明数据", "说明：", "注：本表由各单位填写", "注1：完成时限以方案为准"])(
+    "“%s” starts no task",
+    (text) => expect(isNotTaskText(text)).toBe(true),
+  );
+  test.each(["合计新增就业岗位2万个。", "注重培育新兴产业。", "电话回访满意率达到95%。", "说明书编制完成", "负责人员培训200人次。", "1"])("“%s” may be a task", (text) =>
+    expect(isNotTaskText(text)).toBe(false),
+  );
+});
