@@ -194,7 +194,7 @@ function chooseUnitColumns(columns: readonly LedgerColumn[], hiddenColumns: read
     const others = candidates.filter((c) => c !== chosen).map((c) => `${columnLetter(c.col)} 列“${c.label}”${why(c)}`);
     notes.push(
       `有 ${candidates.length} 列可作为${ROLE_LABELS[role]}列：检查的是 ${columnLetter(chosen.col)} 列“${chosen.label}”，未用 ${others.join("、")}。` +
-        `若取错了，请在“设置”页指定该列。`,
+        `若取错了，可在加载项“设置”页指定该列。`,
     );
   }
   return { columns: out, notes };
