@@ -7,7 +7,7 @@ import { assessTask, progressCell } from "./progress";
 import { defaultQuarter, quarterLabel, quarterShortLabel, reportDue, previousQuarter } from "./quarter";
 import { excerpt, isErrorText, isoDate } from "./text";
 import { isCityUnit, parseUnitCell } from "./units";
-import type { CellText, CheckOptions, CheckResult, Finding, FindingKind, Ledger, SheetGrid, Task, TaskAssessment, UnitMention } from "./types";
+import type { CellText, CheckOptions, CheckResult, Finding, FindingKind, Ledger, ParsedUnitCell, SheetGrid, Task, TaskAssessment, UnitMention } from "./types";
 
 /** The kinds in the order a report lists them, with their Chinese names. */
 export const FINDING_KINDS: readonly { kind: FindingKind; label: string }[] = [
@@ -33,14 +33,20 @@ function taskName(task: Task): string {
   return task.no ? `序号${task.no}（第${task.row}行）` : `第${task.row}行`;
 }
 
+/** A unit cell split, with the units that are not city units (市发改委 does not report in a district ledger). */
+type ParsedCell = ParsedUnitCell & { readonly district: readonly UnitMention[] };
+
 /** Unit cells repeat down a ledger; each distinct text is split once per check. */
-type UnitParser = (text: string) => ReturnType<typeof parseUnitCell>;
+type UnitParser = (text: string) => ParsedCell;
 
 function cachedParser(): UnitParser {
-  const cache = new Map<string, ReturnType<typeof parseUnitCell>>();
+  const cache = new Map<string, ParsedCell>();
   return (text) => {
     let p = cache.get(text);
-    if (!p) cache.set(text, (p = parseUnitCell(text)));
+    if (!p) {
+      const parsed = parseUnitCell(text);
+      cache.set(text, (p = { ...parsed, district: parsed.units.filter((u) => u.collective || !isCityUnit(u.name)) }));
+    }
     return p;
   };
 }
@@ -75,8 +81,7 @@ function unitFindings(task: Task, directory: Directory | undefined, seen: SeenCe
   if (lead && !isErrorText(lead.text)) {
     const parsed = parse(lead.text);
     // City units (市发改委) do not report in a district ledger, whether labelled 市级 or not.
-    const district = parsed.units.filter((u) => u.collective || !isCityUnit(u.name));
-    if (district.length === 0) {
+    if (parsed.district.length === 0) {
       const city = [...parsed.city, ...parsed.units].map((u) => u.name);
       out.push({
         kind: "missing-unit",
@@ -89,7 +94,7 @@ function unitFindings(task: Task, directory: Directory | undefined, seen: SeenCe
       });
     }
     if (directory) {
-      for (const u of parsed.units) if (!isCityUnit(u.name) || directory.match(u.name).kind !== "unknown") unitProblem(out, task, lead, u, directory);
+      for (const u of parsed.units) if (parsed.district.includes(u) || directory.match(u.name).kind !== "unknown") unitProblem(out, task, lead, u, directory);
       for (const u of parsed.co) unitProblem(out, task, lead, u, directory);
     }
   }

@@ -365,7 +365,7 @@ export function readLedger(grid: SheetGrid, overrides: LedgerLayoutOverrides = {
     if (isRepeatedHeader(cells, labelled)) continue;
     // A section's own heading row, with the column's label (牵头单位) where units stand: its title is the heading.
     if (unitLabelsOnly(cells, unitAt)) {
-      const title = cells.find((c) => c.text && !isBareLabel(c.text))?.text;
+      const title = cells.find((c) => c.text && !bareLabelRole(c.text))?.text;
       if (title) setHeading(headings, headingLevel(title) ?? 0, stripSpaces(title));
       continue;
     }
@@ -421,10 +421,18 @@ export function readLedger(grid: SheetGrid, overrides: LedgerLayoutOverrides = {
   };
 }
 
-/** A column name standing alone in a cell (牵头单位, 责任单位), not followed by units. */
-function isBareLabel(text: string): boolean {
-  return text.length <= 12 && !/[:：]/.test(text) && recogniseLabel(text) !== undefined;
+/** A column name standing alone in a cell (牵头单位, 责任单位), not followed by units; the role it names. */
+function bareLabelRole(text: string): ColumnRole | undefined {
+  // Unit cells are asked on every row and repeat: each text is recognised once.
+  let role = bareLabels.get(text);
+  if (role === undefined) {
+    role = (text.length <= 12 && !/[:：]/.test(text) && recogniseLabel(text)?.role) || null;
+    if (bareLabels.size > 5000) bareLabels.clear();
+    bareLabels.set(text, role);
+  }
+  return role ?? undefined;
 }
+const bareLabels = new Map<string, ColumnRole | null>();
 
 /** The row's unit cells hold only column names (at least one): a section's heading row, not a task. */
 function unitLabelsOnly(cells: readonly CellText[], unitAt: readonly number[]): boolean {
@@ -432,7 +440,7 @@ function unitLabelsOnly(cells: readonly CellText[], unitAt: readonly number[]): 
   for (const i of unitAt) {
     const t = cells[i]!.text;
     if (!t) continue;
-    const role = isBareLabel(t) ? recogniseLabel(t)!.role : undefined;
+    const role = bareLabelRole(t);
     if (!role || !UNIT_ROLES.includes(role)) return false;
     labels++;
   }

@@ -13,9 +13,14 @@ const SIGN_OFF =
 /** 备注：…, 说明：…, 注：…, 注1：…, 填报说明：… */
 const NOTES = /^(备注|说明|注|附注|注意|填报说明|填表说明|注意事项)[\d①②③④⑤]*:/;
 
+/** The characters these rows open with. */
+const FIRST_CHARS = new Set(Array.from("合总小共填制审核签复负单分主联电手日报盖备说注附(（"));
+
 /** True when a row starting with this text (its first cell, or its task cell) is no task. */
 export function isNotTaskText(text: string): boolean {
-  if (!text) return false;
-  const s = stripSpaces(text.normalize("NFKC"));
+  // Called for every row: most rows open with a 序号 or a task, which none of these words begins.
+  if (!text || !FIRST_CHARS.has(text[0]!)) return false;
+  // The words that mark such a row open it: a long task text is not folded whole.
+  const s = stripSpaces(text.slice(0, 24).normalize("NFKC"));
   return TOTAL.test(s) || SIGN_OFF.test(s) || NOTES.test(s);
 }

@@ -63,7 +63,8 @@ export function isPlaceholder(text: string, minLength = DEFAULT_MIN_PROGRESS_LEN
 /** Progress that says the task is finished: 已完成 alone, or a text opening with it (已完成。8月20日通过竣工验收…). */
 export function isDoneText(text: string): boolean {
   const t = text.trim();
-  return DONE.test(t) || DONE_STATEMENT.test(t.normalize("NFKC"));
+  // Only the opening words matter: a long account is not folded whole for every task.
+  return DONE.test(t) || ((t[0] === "已" || t[0] === "全") && DONE_STATEMENT.test(t.slice(0, 24).normalize("NFKC")));
 }
 
 /** Scratch space reused between comparisons (grown when a text is longer), so comparing allocates nothing. */

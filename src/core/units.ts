@@ -37,6 +37,7 @@ const DISTRICT_OFFICE = new RegExp(`分局|(${DISTRICT_NAMES})区?`);
  * (市生态环境局武昌分局, 市公安局江岸分局, 武汉市江汉区…) is district-level.
  */
 export function isCityUnit(name: string): boolean {
+  if (!/^\s*[市武湖]/.test(name)) return false; // most names: no folding needed to tell
   const s = name.normalize("NFKC").replace(/\s+/g, "").replace(/^湖北省/, "");
   const m = /^(武汉)?市(?!场)/.exec(s);
   return !!m && !DISTRICT_OFFICE.test(s.slice(m[0].length));
