@@ -233,3 +233,23 @@ describe("rows inside the table that are not tasks", () => {
     expect(isNotTaskText(text)).toBe(false),
   );
 });
+
+describe("a column label where units stand", () => {
+  test("in a row with no 序号 and no progress it is a section heading; in a task row it is no unit, and the task stays", () => {
+    const r = check(
+      grid([
+        ["序号", "目标任务", "牵头单位", "三季度进展"],
+        [null, "（一）城市更新", "牵头单位", null],
+        [1, "改造老旧小区12个。", "区财政局", "完成12个小区改造。"],
+        [2, "建成口袋公园5个。", "牵头单位", "建成5个口袋公园。"],
+      ]),
+      new Directory([{ name: "区财政局", aliases: [], formerNames: [], category: "部门", status: "active", row: 2 }]),
+      { quarter: { year: 2026, q: 3 } },
+    );
+    expect(r.ledger.tasks.map((t) => [t.no, t.category])).toEqual([
+      ["1", ["（一）城市更新"]],
+      ["2", ["（一）城市更新"]],
+    ]);
+    expect(r.findings.map((f) => `${f.kind}@${f.cell}`)).toEqual(["missing-unit@C4"]);
+  });
+});

@@ -363,8 +363,9 @@ export function readLedger(grid: SheetGrid, overrides: LedgerLayoutOverrides = {
     // A total row, a sign-off line under the table, a notes line: no task, and no heading either.
     if (isNotTaskText(firstText(g, r) ?? "") || (taskAt >= 0 && isNotTaskText(cells[taskAt]!.text))) continue;
     if (isRepeatedHeader(cells, labelled)) continue;
-    // A section's own heading row, with the column's label (牵头单位) where units stand: its title is the heading.
-    if (unitLabelsOnly(cells, unitAt)) {
+    // A section's own heading row, with the column's label (牵头单位) where units stand: its title is the
+    // heading. A row with a 序号 or progress stays a task, whatever its unit cell says.
+    if (unitLabelsOnly(cells, unitAt) && !(noAt >= 0 && cells[noAt]!.text) && progressAt.every(([, i]) => !cells[i]!.text)) {
       const title = cells.find((c) => c.text && !bareLabelRole(c.text))?.text;
       if (title) setHeading(headings, headingLevel(title) ?? 0, stripSpaces(title));
       continue;
