@@ -253,3 +253,20 @@ describe("a column label where units stand", () => {
     expect(r.findings.map((f) => `${f.kind}@${f.cell}`)).toEqual(["missing-unit@C4"]);
   });
 });
+
+describe("total rows wherever their word stands", () => {
+  test("合计 in the 序号 column behind a merged category column; a numbered task whose text starts like a note stays", () => {
+    const r = readLedger(
+      grid(
+        [
+          ["类别", "序号", "目标任务", "责任单位", "三季度进展"],
+          ["一、经济发展", 1, "新开工项目10个。", "区发改局", "开工8个"],
+          [null, 2, "说明：编制产业规划。", "区发改局", "已完成初稿"],
+          [null, "合计", "2项", null, "已报送2项"],
+        ],
+        ["A2:A4"],
+      ),
+    );
+    expect(r.tasks.map((t) => t.no)).toEqual(["1", "2"]);
+  });
+});

@@ -360,12 +360,15 @@ export function readLedger(grid: SheetGrid, overrides: LedgerLayoutOverrides = {
       if (level !== undefined) setHeading(headings, level, stripSpaces(other!));
       continue;
     }
-    // A total row, a sign-off line under the table, a notes line: no task, and no heading either.
-    if (isNotTaskText(firstText(g, r) ?? "") || (taskAt >= 0 && isNotTaskText(cells[taskAt]!.text))) continue;
+    // A total row, a sign-off line under the table, a notes line: no task, and no heading either. (Such
+    // lines have no 序号: a numbered row is a task whatever its text says.)
+    const noText = noAt >= 0 ? cells[noAt]!.text : "";
+    const numbered = noText !== "";
+    if (isNotTaskText(firstText(g, r) ?? "") || isNotTaskText(noText) || (!numbered && isNotTaskText(cells[taskAt]!.text))) continue;
     if (isRepeatedHeader(cells, labelled)) continue;
     // A section's own heading row, with the column's label (牵头单位) where units stand: its title is the
     // heading. A row with a 序号 or progress stays a task, whatever its unit cell says.
-    if (unitLabelsOnly(cells, unitAt) && !(noAt >= 0 && cells[noAt]!.text) && progressAt.every(([, i]) => !cells[i]!.text)) {
+    if (unitLabelsOnly(cells, unitAt) && !numbered && progressAt.every(([, i]) => !cells[i]!.text)) {
       const title = cells.find((c) => c.text && !bareLabelRole(c.text))?.text;
       if (title) setHeading(headings, headingLevel(title) ?? 0, stripSpaces(title));
       continue;
