@@ -27,6 +27,7 @@ describe("duban check on the seed workbooks", () => {
       "stale-progress": 0,
       "unquantified-progress": 0,
       "overdue": 0,
+      "done-unsupported": 0,
     });
     expect(data.findings).toHaveLength(48);
     expect(data.findings).toContainEqual(

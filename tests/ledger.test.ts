@@ -233,3 +233,51 @@ describe("a header row and columns set by a person", () => {
     expect(problemText(catchError(() => readLedger(g, { headerRow: 2, columns: { task: "第二列" } })))).toMatch(/应写成列字母/);
   });
 });
+
+describe("rows inside the table that are not tasks", () => {
+  const { isNotTaskText } = jest.requireActual("../src/core/notTasks") as typeof import("../src/core/notTasks");
+  test.each(["合计", "合　计", "总计：", "小计（12项）", "合计45项", "填表人：张三", "审核人:", "联系电话：82345678", "联系电话 82345678", "填报日期：2026年10月9日", "单位（盖章）", "备注：进展请写明数据", "说明：", "注：本表由各单位填写", "注1：完成时限以方案为准"])(
+    "“%s” starts no task",
+    (text) => expect(isNotTaskText(text)).toBe(true),
+  );
+  test.each(["合计新增就业岗位2万个。", "注重培育新兴产业。", "电话回访满意率达到95%。", "说明书编制完成", "负责人员培训200人次。", "1"])("“%s” may be a task", (text) =>
+    expect(isNotTaskText(text)).toBe(false),
+  );
+});
+
+describe("a column label where units stand", () => {
+  test("in a row with no 序号 and no progress it is a section heading; in a task row it is no unit, and the task stays", () => {
+    const r = check(
+      grid([
+        ["序号", "目标任务", "牵头单位", "三季度进展"],
+        [null, "（一）城市更新", "牵头单位", null],
+        [1, "改造老旧小区12个。", "区财政局", "完成12个小区改造。"],
+        [2, "建成口袋公园5个。", "牵头单位", "建成5个口袋公园。"],
+      ]),
+      new Directory([{ name: "区财政局", aliases: [], formerNames: [], category: "部门", status: "active", row: 2 }]),
+      { quarter: { year: 2026, q: 3 } },
+    );
+    expect(r.ledger.tasks.map((t) => [t.no, t.category])).toEqual([
+      ["1", ["（一）城市更新"]],
+      ["2", ["（一）城市更新"]],
+    ]);
+    expect(r.findings.map((f) => `${f.kind}@${f.cell}`)).toEqual(["missing-unit@C4"]);
+  });
+});
+
+describe("total rows wherever their word stands", () => {
+  test("合计 in the 序号 column behind a merged category column; a numbered task whose text starts like a note stays", () => {
+    const r = readLedger(
+      grid(
+        [
+          ["类别", "序号", "目标任务", "责任单位", "三季度进展"],
+          ["一、经济发展", 1, "新开工项目10个。", "区发改局", "开工8个"],
+          [null, 2, "说明：编制产业规划。", "区发改局", "已完成初稿"],
+          [null, "合计", "2项", null, "已报送2项"],
+        ],
+        ["A2:A4"],
+      ),
+    );
+    expect(r.tasks.map((t) => t.no)).toEqual(["1", "2"]);
+  });
+});

@@ -36,6 +36,25 @@ describe("progress states", () => {
     expect(assessTask(task(t, { 3: "已完工七条道路，天桥五座全部完工。" }), Q3).progress).toBe("ok");
     expect(assessTask(task("严格落实河湖长制。", { 3: "完善巡查机制，及时更新河湖长相关信息。" }), Q3).progress).toBe("ok");
   });
+  test("progress that opens by saying the task is finished is done; a share of it is not", () => {
+    for (const done of ["已完成。8月20日通过竣工验收，投入使用。", "已全面完成", "已竣工验收", "已完成年度目标任务。", "已通过竣工验收，9月起投入使用。"]) {
+      expect([done, assessTask(task("建成口袋公园5个。", { 3: done }), Q3).progress]).toEqual([done, "done"]);
+    }
+    for (const notDone of ["已完成年度任务的三分之二", "已完成主体施工，正在装修。", "一期已完成，二期正在施工。"]) {
+      expect([notDone, assessTask(task("建成口袋公园5个。", { 3: notDone }), Q3).progress]).not.toEqual([notDone, "done"]);
+    }
+  });
+  test.each(["已完成年度任务的三分之二", "已建成十二个", "完成年度目标的百分之八十", "已完成两成", "已完成过半"])("“%s” has a figure", (p) => {
+    expect(assessTask(task("改造老旧小区12个。", { 3: p }), Q3).progress).not.toBe("unquantified");
+  });
+  test("a done claim with only a placeholder or last quarter's text is unsupported; with a real account it is not", () => {
+    const t = (p2: string, p3: string, status = "已完成") => assessTask(task("建成口袋公园5个。", { 2: p2, 3: p3 }, { status: cell(status, "E5") }), Q3);
+    expect(t("完成3个", "已完成")).toMatchObject({ progress: "done", doneUnsupported: "placeholder" });
+    expect(t("完成3个", "同上")).toMatchObject({ progress: "done", doneUnsupported: "placeholder" });
+    expect(t("已完成，5个公园全部开放。", "已完成，5个公园全部开放。")).toMatchObject({ progress: "done", doneUnsupported: "stale" });
+    expect(t("完成3个", "5个公园全部建成，8月1日起开放。").doneUnsupported).toBeUndefined();
+    expect(t("完成3个", "").doneUnsupported).toBeUndefined();
+  });
   test("overdue: the deadline is before the quarter's end and the task is not done", () => {
     const due = (d: string, p = "完成方案编制并报区政府审定。", status?: string) =>
       assessTask(task("推进改革。", { 3: p }, { deadline: cell(d, "E5"), ...(status ? { status: cell(status, "G5") } : {}) }), Q3);

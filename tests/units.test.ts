@@ -1,4 +1,5 @@
 import { isCollective, parseUnitCell, splitUnits } from "../src/core";
+import { isCityUnit } from "../src/core/units";
 
 const names = (text: string) => splitUnits(text).map((u) => u.name);
 
@@ -65,7 +66,41 @@ describe("labelled cells", () => {
   });
 });
 
+describe("what a unit cell means besides names", () => {
+  test("role notes are taken off the name; a unit noted （配合） is a co-unit of the task", () => {
+    const p = parseUnitCell("区住更局（牵头）、区财政局（配合）、区民政局(负责)、区卫健局【主责】");
+    expect(p.units.map((u) => u.name)).toEqual(["区住更局", "区民政局", "区卫健局"]);
+    expect(p.co.map((u) => u.name)).toEqual(["区财政局"]);
+    // Brackets that are no role note stay with the name.
+    expect(names("区政府办（金融）、区委宣传部（区文明办）")).toEqual(["区政府办（金融）", "区委宣传部（区文明办）"]);
+  });
+
+  test("a single full-width space separates two names, as runs of spaces do; a single half-width one does not", () => {
+    expect(names("区城管执法局　区资建局")).toEqual(["区城管执法局", "区资建局"]);
+    expect(names("区发改局 区财政局")).toEqual(["区发改局区财政局"]);
+    expect(names("区经济信息化和科技创新　局")).toEqual(["区经济信息化和科技创新局"]);
+  });
+
+  test("a column label standing where units should be names no unit", () => {
+    expect(names("牵头单位")).toEqual([]);
+    expect(names("责任单位、区财政局")).toEqual(["区财政局"]);
+  });
+
+  test("city units, and city bureaus' district offices, which are district units", () => {
+    for (const city of ["市发改委", "市住更局", "武汉市发展和改革委员会", "市民政局", "市政府办公厅"]) expect([city, isCityUnit(city)]).toEqual([city, true]);
+    for (const district of ["市场监管局", "区发改局", "市生态环境局武昌分局", "市公安局江岸分局", "市自然资源和规划局某某分局", "武汉市江汉区发展和改革局"]) {
+      expect([district, isCityUnit(district)]).toEqual([district, false]);
+    }
+  });
+
+  test("replacing a unit keeps its role note", () => {
+    const { replaceUnit } = jest.requireActual("../src/core/units") as typeof import("../src/core/units");
+    expect(replaceUnit("区住更局（牵头）、区财政局（配合）", "区住更局", "区住房和城市更新局")).toBe("区住房和城市更新局（牵头）、区财政局（配合）");
+  });
+});
+
 describe("collective units", () => {
+  test.each(["属地街道", "相关街道", "辖区街道", "所在街道", "各成员单位", "区直各部门", "属地"])("%s is collective", (name) => expect(isCollective(name)).toBe(true));
   test.each(["各街道", "各相关街道", "各部门", "各相关部门", "各有关单位", "区人民政府各部门", "区政府各部门", "各街道办事处", "区人民政府其他部门", "各相关单位"])(
     "%s is collective",
     (name) => expect(isCollective(name)).toBe(true),

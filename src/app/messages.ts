@@ -185,6 +185,16 @@ function engineText(m: EngineMessage, { lang, surface }: Style): string {
       return zh
         ? `第 ${rowRuns(m.rows)} 行被隐藏或筛选掉（${m.rows.length} 项任务），已一并检查；定位到这些行之前请先取消筛选或隐藏。`
         : `Rows ${rowRuns(m.rows, lang)} are hidden or filtered out (${m.rows.length} tasks) and were checked too; show them before going to them.`;
+    case "unit-column-chosen": {
+      const role = { lead: ["牵头（责任）单位", "lead-unit"], co: ["配合单位", "co-unit"], cityLead: ["市级牵头单位", "city-lead"] }[m.role][zh ? 0 : 1];
+      const others = m.others.map((o) => {
+        const why = [o.hidden ? (zh ? "隐藏列" : "hidden") : "", o.former ? (zh ? "旧名称" : "a former name") : ""].filter(Boolean);
+        return zh ? `${o.column} 列“${o.label}”${why.length ? `（${why.join("、")}）` : ""}` : `column ${o.column} "${o.label}"${why.length ? ` (${why.join(", ")})` : ""}`;
+      });
+      return zh
+        ? `有 ${m.others.length + 1} 列可作为${role}列：检查的是 ${m.column} 列“${m.label}”，未用 ${others.join("、")}。若取错了，可在加载项“设置”页指定该列。`
+        : `${m.others.length + 1} columns could hold the ${role}s: column ${m.column} "${m.label}" was checked, not ${others.join(", ")}. If that is wrong, set the column in Settings.`;
+    }
     case "directory-no-name-column":
       return zh
         ? `部门目录“${m.source}”的前 10 行中没有“单位名称”列：请在表头写“单位名称”，并可加“别名”“曾用名”“类别”“状态”列。`
@@ -284,7 +294,7 @@ function appText(m: AppMessage, { lang, surface }: Style): string {
   }
 }
 
-const ENGINE_CODES = new Set(["sheet-empty", "no-header", "no-task-column", "header-row-outside", "column-key-unknown", "column-letters-bad", "no-progress-column", "no-lead-column", "no-directory", "hidden-rows", "directory-no-name-column", "directory-duplicate", "directory-shared-alias"]);
+const ENGINE_CODES = new Set(["sheet-empty", "no-header", "no-task-column", "header-row-outside", "column-key-unknown", "column-letters-bad", "no-progress-column", "no-lead-column", "no-directory", "hidden-rows", "unit-column-chosen", "directory-no-name-column", "directory-duplicate", "directory-shared-alias"]);
 const HOST_CODES = new Set(["sheet-missing", "sheet-exists", "excel-failed", "merges-unreadable", "file-old-format", "file-not-xlsx", "file-corrupt"]);
 
 /** A message as a sentence. */
@@ -320,6 +330,7 @@ const KIND_NAMES: Record<FindingKind, readonly [string, string]> = {
   "stale-progress": ["进展与上季度相同", "Same as last quarter"],
   "unquantified-progress": ["进展缺少数据", "Progress without figures"],
   overdue: ["已过完成时限", "Past its deadline"],
+  "done-unsupported": ["完成无依据", "Done, nothing to show"],
 };
 
 export function kindName(kind: FindingKind, lang: Lang = "zh"): string {
@@ -358,7 +369,7 @@ function findingZh(f: Finding, short: boolean): string {
   switch (f.kind) {
     case "missing-unit":
       if (f.cause === "error-value") return `${name}的${f.field === "co" ? "配合单位" : "责任单位"}是错误值“${v}”（公式出错）：请${where}改为写明单位名称。`;
-      if (f.cause === "city-only") return `${name}只写了市级牵头单位，缺少区级责任单位：请${where}写明区级牵头单位。`;
+      if (f.cause === "city-only") return `${name}只写了市级单位（${excerpt(v, 30)}），缺少区级责任单位：请${where}写明区级牵头单位。`;
       return `${name}未填写责任单位：请${where}填写牵头单位。`;
     case "unknown-unit":
       if (f.cause === "shared-alias") return `${at}“${v}”是部门目录中几个单位共用的简称（${s.join("、")}）：请写明是哪一个。`;
@@ -377,6 +388,10 @@ function findingZh(f: Finding, short: boolean): string {
       return `${short ? "任务" : `${name}的任务`}有量化目标，${q}进展中却没有任何数字：请${where}写明完成数或完成比例。`;
     case "overdue":
       return `${name}完成时限为 ${f.deadline ?? ""}，已过期但未标记完成：请${where}写明完成情况或未完成的原因。`;
+    case "done-unsupported":
+      return f.cause === "stale"
+        ? `${name}标记为已完成，但${q}进展与上季度几乎相同，看不出完成的依据：请${where}写明何时完成、如何验收、成效如何。`
+        : `${name}标记为已完成，但${q}进展${v.trim() ? `只写了“${excerpt(v, 12)}”` : "未填写"}，看不出完成的依据：请${where}写明何时完成、如何验收、成效如何。`;
   }
 }
 
@@ -390,7 +405,7 @@ function findingEn(f: Finding, short: boolean): string {
   switch (f.kind) {
     case "missing-unit":
       if (f.cause === "error-value") return `${name}the ${f.field === "co" ? "co-unit" : "lead unit"} cell holds the error "${v}" (a broken formula): write the unit's name ${where}.`;
-      if (f.cause === "city-only") return `${name}only city units are named, no district unit: write the district lead unit ${where}.`;
+      if (f.cause === "city-only") return `${name}only city units are named (${excerpt(v, 30)}), no district unit: write the district lead unit ${where}.`;
       return `${name}no responsible unit: write the lead unit ${where}.`;
     case "unknown-unit":
       if (f.cause === "shared-alias") return `"${v}"${at} is an alias several units share (${s.join(", ")}): write which one.`;
@@ -409,5 +424,7 @@ function findingEn(f: Finding, short: boolean): string {
       return `${name}the task has a target with figures, but the ${q} progress has none: write ${where} how much was done.`;
     case "overdue":
       return `${name}the deadline ${f.deadline ?? ""} has passed and the task is not marked done: write ${where} whether it was finished, or why not.`;
+    case "done-unsupported":
+      return `${name}marked done, but the ${q} progress ${f.cause === "stale" ? "repeats last quarter's" : v.trim() ? `only says "${excerpt(v, 12)}"` : "is blank"}: write ${where} when it was finished, how it was accepted, what it achieved.`;
   }
 }

@@ -36,6 +36,7 @@ import { XlsxHost } from "../hosts/xlsx/host";
 import { loadXlsx } from "../hosts/xlsx/open";
 import { partsExcelJsDrops } from "./parts";
 import { checkJson, checkReport } from "./report";
+import { keepWhatExcelJsDrops } from "../hosts/xlsx/preserve";
 
 const COMMANDS = ["check", "summary", "clear", "directory", "import", "split", "merge", "settings"];
 
@@ -203,7 +204,10 @@ async function saveWorkbook(wb: ExcelJS.Workbook, book: string, out: string, io:
     throw new InputError(`“${path.basename(book)}”含有${lost.join("、")}，命令行改写时无法保留：请改用 -o 写到新文件，或在 Excel 中使用督办助手加载项。原文件未改动。`);
   }
   if (lost.length) io.err(`注意：原工作簿中的${lost.join("、")}无法由命令行带到新文件中；原文件未改动，仍保留这些内容。`);
-  await writeWhole(out, (tmp) => wb.xlsx.writeFile(tmp));
+  // What ExcelJS does not carry over (an AutoFilter's criteria, the ' of cells typed as text) is put back.
+  const kept = await keepWhatExcelJsDrops(fs.readFileSync(book), new Uint8Array(await wb.xlsx.writeBuffer()));
+  if (kept.lost.length) io.err(`注意：${kept.lost.join("、")}无法由命令行保留到写出的文件中。`);
+  await writeWhole(out, async (tmp) => fs.writeFileSync(tmp, kept.bytes));
 }
 
 async function runSummary(book: string, values: Values, io: Io): Promise<number> {

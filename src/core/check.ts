@@ -7,8 +7,8 @@ import { assessTask, progressCell } from "./progress";
 import type { EngineMessage } from "./messages";
 import { formatQuarter } from "./quarter";
 import { isErrorText } from "./text";
-import { parseUnitCell } from "./units";
-import type { CellText, CheckOptions, CheckResult, Finding, FindingKind, Ledger, Quarter, SheetGrid, Task, TaskAssessment, UnitMention } from "./types";
+import { isCityUnit, parseUnitCell } from "./units";
+import type { CellText, CheckOptions, CheckResult, Finding, FindingKind, Ledger, ParsedUnitCell, Quarter, SheetGrid, Task, TaskAssessment, UnitMention } from "./types";
 
 /** The kinds in the order a report lists them, with their Chinese names. */
 export const FINDING_KINDS: readonly { kind: FindingKind; label: string }[] = [
@@ -20,6 +20,7 @@ export const FINDING_KINDS: readonly { kind: FindingKind; label: string }[] = [
   { kind: "stale-progress", label: "进展与上季度相同" },
   { kind: "unquantified-progress", label: "进展缺少数据" },
   { kind: "overdue", label: "已过完成时限" },
+  { kind: "done-unsupported", label: "完成无依据" },
 ];
 
 const KIND_ORDER = new Map(FINDING_KINDS.map((k, i) => [k.kind, i]));
@@ -28,14 +29,20 @@ export function kindLabel(kind: FindingKind): string {
   return FINDING_KINDS.find((k) => k.kind === kind)?.label ?? kind;
 }
 
+/** A unit cell split, with the units that are not city units (市发改委 does not report in a district ledger). */
+type ParsedCell = ParsedUnitCell & { readonly district: readonly UnitMention[] };
+
 /** Unit cells repeat down a ledger; each distinct text is split once per check. */
-type UnitParser = (text: string) => ReturnType<typeof parseUnitCell>;
+type UnitParser = (text: string) => ParsedCell;
 
 function cachedParser(): UnitParser {
-  const cache = new Map<string, ReturnType<typeof parseUnitCell>>();
+  const cache = new Map<string, ParsedCell>();
   return (text) => {
     let p = cache.get(text);
-    if (!p) cache.set(text, (p = parseUnitCell(text)));
+    if (!p) {
+      const parsed = parseUnitCell(text);
+      cache.set(text, (p = { ...parsed, district: parsed.units.filter((u) => u.collective || !isCityUnit(u.name)) }));
+    }
     return p;
   };
 }
@@ -62,11 +69,14 @@ function unitFindings(task: Task, directory: Directory | undefined, seen: SeenCe
   }
   if (lead && !isErrorText(lead.text)) {
     const parsed = parse(lead.text);
-    if (parsed.units.length === 0) {
-      out.push({ kind: "missing-unit", field: "lead", cause: parsed.city.length > 0 ? "city-only" : "blank", taskNo: task.no, cell: lead.cell, row: lead.row });
+    // City units (市发改委) do not report in a district ledger, whether labelled 市级 or not.
+    if (parsed.district.length === 0) {
+      const city = [...parsed.city, ...parsed.units].map((u) => u.name);
+      const base = { kind: "missing-unit" as const, field: "lead" as const, taskNo: task.no, cell: lead.cell, row: lead.row };
+      out.push(city.length ? { ...base, cause: "city-only", value: city.join("、") } : { ...base, cause: "blank" });
     }
     if (directory) {
-      for (const u of parsed.units) unitProblem(out, task, lead, "lead", u, directory);
+      for (const u of parsed.units) if (parsed.district.includes(u) || directory.match(u.name).kind !== "unknown") unitProblem(out, task, lead, "lead", u, directory);
       for (const u of parsed.co) unitProblem(out, task, lead, "lead", u, directory);
     }
   }
@@ -102,7 +112,7 @@ function unitProblem(out: Finding[], task: Task, cell: CellText, field: "lead" |
 
 /** Adds the progress findings of a task (none for most tasks, so nothing is built for those). */
 function progressFindings(a: TaskAssessment, checked: Quarter, out: Finding[]): void {
-  if ((a.progress === "ok" || a.progress === "done") && !a.overdue) return;
+  if ((a.progress === "ok" || a.progress === "done") && !a.overdue && !a.doneUnsupported) return;
   const cell = progressCell(a.task, checked.q);
   if (!cell) return;
   const base = { cell: cell.cell, row: cell.row, taskNo: a.task.no, field: "progress" as const, quarter: checked, ...(cell.text ? { value: cell.text } : {}) };
@@ -118,6 +128,10 @@ function progressFindings(a: TaskAssessment, checked: Quarter, out: Finding[]): 
       break;
     case "unquantified":
       out.push({ kind: "unquantified-progress", ...base });
+      break;
+    case "done":
+      // A completion claim with nothing to show: only a placeholder, or last quarter's text.
+      if (a.doneUnsupported) out.push({ kind: "done-unsupported", ...base, cause: a.doneUnsupported === "stale" ? "stale" : "placeholder" });
       break;
     default:
       break;
@@ -146,7 +160,7 @@ export function checkLedger(ledger: Ledger, directory: Directory | undefined, op
     const columns = ledger.columns.filter((c) => c.role === "progress").map((c) => c.label);
     throw new LedgerError({ code: "no-progress-column", sheet: ledger.sheet, quarter: formatQuarter(quarter), columns });
   }
-  const notes: EngineMessage[] = [];
+  const notes: EngineMessage[] = [...(ledger.notes ?? [])];
   if (!ledger.columns.some((c) => c.role === "lead")) notes.push({ code: "no-lead-column" });
   if (!directory) notes.push({ code: "no-directory" });
   else notes.push(...directory.problems);

@@ -5,7 +5,7 @@ import { FilledGrid } from "./ledger";
 import { foldLabel } from "./header";
 import { EngineError, type EngineMessage } from "./messages";
 import { stripSpaces } from "./text";
-import { isCollective, parseUnitCell } from "./units";
+import { isCityUnit, isCollective, parseUnitCell } from "./units";
 import type { DirectoryEntry, SheetGrid, UnitMatch, UnitStatus } from "./types";
 
 export const DIRECTORY_SHEET = "部门目录";
@@ -130,6 +130,8 @@ export class Directory {
       this.live("alias", this.byAlias.get(name)) ??
       this.live("normalized", this.byNormal.get(normalizeUnitName(name)));
     if (found) return found;
+    const bracketed = this.withOwnAlias(name);
+    if (bracketed) return bracketed;
     const former = this.byFormer.get(name) ?? this.byFormerNormal.get(normalizeUnitName(name));
     if (former) {
       return former.status === "abolished"
@@ -137,6 +139,19 @@ export class Directory {
         : { kind: "renamed", entry: former };
     }
     return { kind: "unknown", suggestions: this.suggest(name).map((s) => s.entry) };
+  }
+
+  /**
+   * 区委宣传部（区文明办）: a unit followed by its own alias in brackets is that unit, when the directory
+   * finds both names as the same unit. (区政府办（金融） names a part of a unit, and stays as written.)
+   */
+  private withOwnAlias(name: string): UnitMatch | undefined {
+    const m = /^(.+?)[(（〈<【\[]([^()（）〈〉<>【】\[\]]+)[)）〉>】\]]$/.exec(name);
+    if (!m) return undefined;
+    const outer = this.match(m[1]!);
+    const inner = this.match(m[2]!);
+    const same = (x: UnitMatch) => (x.kind === "exact" || x.kind === "alias" || x.kind === "normalized" ? x.entry : undefined);
+    return same(outer) && same(outer) === same(inner) ? outer : undefined;
   }
 
   /** A match on an entry, unless the entry is abolished (then reported like a renamed unit). */
@@ -266,7 +281,8 @@ export function guessCategory(name: string): string {
 
 /**
  * The district units a unit cell names, under their current directory names (as written when the
- * directory does not know them, or there is none); collective units left out.
+ * directory does not know them, or there is none); collective units and city units the directory
+ * does not list (市发改委) left out.
  */
 export function canonicalUnits(text: string | undefined, directory: Directory | undefined): string[] {
   if (!text) return [];
@@ -274,6 +290,7 @@ export function canonicalUnits(text: string | undefined, directory: Directory | 
   for (const u of parseUnitCell(text).units) {
     if (u.collective) continue;
     const m = directory?.match(u.name);
+    if (isCityUnit(u.name) && (!m || m.kind === "unknown")) continue;
     const name =
       m && (m.kind === "exact" || m.kind === "alias" || m.kind === "normalized" || m.kind === "renamed")
         ? m.entry.name

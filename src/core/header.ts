@@ -71,6 +71,21 @@ export function recogniseLabel(raw: string): HeaderLabel | undefined {
   return undefined;
 }
 
+/**
+ * A column of what used to be (原责任单位, 曾用责任单位, 上年牵头单位, 调整前责任单位, 责任单位（原）):
+ * kept for reference beside the live column, never the one to check.
+ */
+export function isFormerLabel(raw: string): boolean {
+  const folded = foldLabel(raw);
+  return /^(原|曾用|旧|上一?年度?|去年|往年|调整前|变更前|更名前)/.test(folded) || /(调整前|变更前|更名前|[(（](原|旧|停用|已撤销)[)）])/.test(folded);
+}
+
+/** True when the label (its last row, for a two-row header) is exactly one of the role's names, not a longer name containing one. */
+export function isExactLabel(raw: string, role: ColumnRole): boolean {
+  const bare = foldLabel(raw.split("/").pop() ?? "").replace(/[(（〈<【\[].*?[)）〉>】\]]/g, "");
+  return ROLE_SYNONYMS.some(([r, synonyms]) => r === role && synonyms.includes(bare));
+}
+
 /** What each column role is called in the pane and in reports. */
 export const ROLE_LABELS: Readonly<Record<ColumnRole, string>> = {
   no: "序号",

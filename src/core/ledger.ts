@@ -1,8 +1,9 @@
 // Reading task rows from a ledger sheet: find the header, fill merged cells, skip repeated headers
 // and blank rows, turn heading rows into category context, and keep each value's cell address.
 import { columnIndex, columnLetter } from "./address";
-import { foldLabel, recogniseLabel, type HeaderLabel } from "./header";
+import { foldLabel, isExactLabel, isFormerLabel, recogniseLabel, type HeaderLabel } from "./header";
 import { EngineError, type EngineMessage } from "./messages";
+import { isNotTaskText } from "./notTasks";
 import { cellText, stripSpaces, yearIn } from "./text";
 import type { CellText, CellValue, ColumnRole, Ledger, LedgerColumn, SheetGrid, Task } from "./types";
 
@@ -171,6 +172,30 @@ export function headingLevel(text: string): number | undefined {
   return undefined;
 }
 
+const UNIT_ROLES: readonly ColumnRole[] = ["lead", "co", "cityLead"];
+
+/**
+ * One column per unit role. When two could be it (责任单位 beside a hidden 原责任单位), the visible,
+ * current and exactly named one is taken, the others are not read, and a note says which was used.
+ */
+function chooseUnitColumns(columns: readonly LedgerColumn[], hiddenColumns: readonly number[] = []): { columns: LedgerColumn[]; notes: EngineMessage[] } {
+  const hidden = new Set(hiddenColumns);
+  const notes: EngineMessage[] = [];
+  let out = [...columns];
+  for (const role of UNIT_ROLES) {
+    const candidates = out.filter((c) => c.role === role);
+    if (candidates.length < 2) continue;
+    const score = (c: LedgerColumn) => (hidden.has(c.col) ? 0 : 4) + (isFormerLabel(c.label) ? 0 : 2) + (isExactLabel(c.label, role) ? 1 : 0);
+    const chosen = candidates.reduce((best, c) => (score(c) > score(best) ? c : best));
+    out = out.filter((c) => c.role !== role || c === chosen);
+    const others = candidates
+      .filter((c) => c !== chosen)
+      .map((c) => ({ column: columnLetter(c.col), label: c.label, hidden: hidden.has(c.col), former: isFormerLabel(c.label) }));
+    notes.push({ code: "unit-column-chosen", role: role as "lead" | "co" | "cityLead", column: columnLetter(chosen.col), label: chosen.label, others });
+  }
+  return { columns: out, notes };
+}
+
 /** Chooses which columns hold what, once per role (the first wins, except categories, which stack). */
 function assignColumns(columns: readonly LedgerColumn[]) {
   const first = (role: ColumnRole) => columns.find((c) => c.role === role);
@@ -272,12 +297,13 @@ export function readLedger(grid: SheetGrid, overrides: LedgerLayoutOverrides = {
   if (!header) {
     throw new LedgerError({ code: "no-header", sheet: grid.name, rows: HEADER_SEARCH_ROWS });
   }
-  const cols = assignColumns(header.columns);
+  const units = chooseUnitColumns(header.columns, grid.hiddenColumns);
+  const cols = assignColumns(units.columns);
   if (!cols.task) {
     throw new LedgerError({ code: "no-task-column", sheet: grid.name, row: header.top + 1 });
   }
   const taskCol = cols.task;
-  const labelled = header.columns;
+  const labelled = units.columns;
   const headings: string[] = [];
   const tasks: Task[] = [];
   let lastTaskCell = "";
@@ -293,6 +319,7 @@ export function readLedger(grid: SheetGrid, overrides: LedgerLayoutOverrides = {
   const deadlineAt = indexOf(cols.deadline);
   const statusAt = indexOf(cols.status);
   const categoryAt = cols.categories.map(indexOf);
+  const unitAt = [leadAt, coAt, cityAt].filter((i) => i >= 0);
   const progressAt = [...cols.progress].map(([key, c]) => [key, indexOf(c)] as const);
 
   // Category paths repeat down the sheet: consecutive tasks share one array, and each cell text is
@@ -328,7 +355,19 @@ export function readLedger(grid: SheetGrid, overrides: LedgerLayoutOverrides = {
       if (level !== undefined) setHeading(headings, level, stripSpaces(other!));
       continue;
     }
+    // A total row, a sign-off line under the table, a notes line: no task, and no heading either. (Such
+    // lines have no 序号: a numbered row is a task whatever its text says.)
+    const noText = noAt >= 0 ? cells[noAt]!.text : "";
+    const numbered = noText !== "";
+    if (isNotTaskText(firstText(g, r) ?? "") || isNotTaskText(noText) || (!numbered && isNotTaskText(cells[taskAt]!.text))) continue;
     if (isRepeatedHeader(cells, labelled)) continue;
+    // A section's own heading row, with the column's label (牵头单位) where units stand: its title is the
+    // heading. A row with a 序号 or progress stays a task, whatever its unit cell says.
+    if (unitLabelsOnly(cells, unitAt) && !numbered && progressAt.every(([, i]) => !cells[i]!.text)) {
+      const title = cells.find((c) => c.text && !bareLabelRole(c.text))?.text;
+      if (title) setHeading(headings, headingLevel(title) ?? 0, stripSpaces(title));
+      continue;
+    }
 
     // A heading row: one value across the row (a merged heading), or a heading-shaped text alone.
     if (allSame) {
@@ -377,7 +416,34 @@ export function readLedger(grid: SheetGrid, overrides: LedgerLayoutOverrides = {
     ...(year ? { year } : {}),
     ...(title ? { title } : {}),
     ...(grid.hiddenRows?.length ? { hiddenRows: grid.hiddenRows } : {}),
+    ...(units.notes.length ? { notes: units.notes } : {}),
   };
+}
+
+/** A column name standing alone in a cell (牵头单位, 责任单位), not followed by units; the role it names. */
+function bareLabelRole(text: string): ColumnRole | undefined {
+  // Unit cells are asked on every row and repeat: each text is recognised once.
+  let role = bareLabels.get(text);
+  if (role === undefined) {
+    role = (text.length <= 12 && !/[:：]/.test(text) && recogniseLabel(text)?.role) || null;
+    if (bareLabels.size > 5000) bareLabels.clear();
+    bareLabels.set(text, role);
+  }
+  return role ?? undefined;
+}
+const bareLabels = new Map<string, ColumnRole | null>();
+
+/** The row's unit cells hold only column names (at least one): a section's heading row, not a task. */
+function unitLabelsOnly(cells: readonly CellText[], unitAt: readonly number[]): boolean {
+  let labels = 0;
+  for (const i of unitAt) {
+    const t = cells[i]!.text;
+    if (!t) continue;
+    const role = bareLabelRole(t);
+    if (!role || !UNIT_ROLES.includes(role)) return false;
+    labels++;
+  }
+  return labels > 0;
 }
 
 function firstText(g: FilledGrid, r: number): string | undefined {

@@ -9,7 +9,7 @@ export type MarkKind = "missing" | "weak" | "unit";
 export const MARK_COLORS: Readonly<Record<MarkKind, string>> = {
   missing: "#FFC7CE", // light red: no progress
   unit: "#FCD5B4", // light orange: a unit to correct
-  weak: "#FFEB9C", // light yellow: placeholder, stale, without figures, overdue
+  weak: "#FFEB9C", // light yellow: placeholder, stale, without figures, overdue, done without support
 };
 
 /** Which mark a finding gives; a cell with several findings takes the first in this order. */
@@ -22,6 +22,7 @@ const MARK_OF: Readonly<Record<FindingKind, MarkKind>> = {
   "stale-progress": "weak",
   "unquantified-progress": "weak",
   overdue: "weak",
+  "done-unsupported": "weak",
 };
 const SEVERITY: readonly MarkKind[] = ["missing", "unit", "weak"];
 

@@ -24,6 +24,14 @@ export type EngineMessage =
   | { readonly code: "no-directory" }
   /** Tasks on rows the sheet hides or filters out (1-based rows), checked with the others. */
   | { readonly code: "hidden-rows"; readonly rows: readonly number[] }
+  /** Several columns could hold a role's units: `column` was read, the `others` not. */
+  | {
+      readonly code: "unit-column-chosen";
+      readonly role: "lead" | "co" | "cityLead";
+      readonly column: string;
+      readonly label: string;
+      readonly others: readonly { readonly column: string; readonly label: string; readonly hidden: boolean; readonly former: boolean }[];
+    }
   /** A directory sheet without a 单位名称 column. */
   | { readonly code: "directory-no-name-column"; readonly source: string }
   /** A directory lists a unit twice (1-based rows). */

@@ -1,6 +1,6 @@
 // Reading a 责任分解方案 notice (text pasted from Word, a PDF or a web page) into task items:
 // annexes, section headings, numbered items, their 责任单位 lines or inline (责任单位:…) parts.
-import { parseUnitCell } from "./units";
+import { isCityUnit, parseUnitCell } from "./units";
 
 export interface NoticeItem {
   /** Annex number (附件 N), when the notice has annexes. */
@@ -160,7 +160,7 @@ function finishItem(d: Draft): NoticeItem {
   if (!task) flags.push("未写任务内容");
   if (parsed.units.length === 0) flags.push(parsed.city.length ? "只有市级牵头单位，缺少区级责任单位" : "未写责任单位");
   for (const u of parsed.city) if (/^区/.test(u.name)) flags.push(`市级牵头单位中有区级单位“${u.name}”`);
-  for (const u of parsed.units) if (/^市(?!场)/.test(u.name)) flags.push(`区级责任单位中有市级单位“${u.name}”`);
+  for (const u of parsed.units) if (isCityUnit(u.name)) flags.push(`区级责任单位中有市级单位“${u.name}”`);
   return {
     ...(d.annex !== undefined ? { annex: d.annex } : {}),
     no: d.no,

@@ -21,12 +21,23 @@ const PLACEHOLDERS = new Set(
 /** Short texts that do say the task is finished. */
 const DONE = /^(已完成|已全部完成|全部完成|已办结|已完工|已全面完成|完成)[。.!！]?$/;
 
+/**
+ * Progress that opens by saying the task is finished (已完成。8月20日通过竣工验收…, 已全面完成,
+ * 已竣工验收, 已完成年度目标任务), and not a share of it (已完成年度任务的三分之二).
+ */
+const DONE_STATEMENT =
+  /^(已(全面|全部|圆满|如期|提前)?完成|(全面|全部)完成|已竣工(验收)?|已(通过)?(竣工)?验收|已完工|已办结|已建成(投用|投运|使用)?|已投入使用)((全年|年度)(目标)?(任务)?)?(?=$|[。.，,；;！!：:、\s])/;
+
 /** A figure with a unit in a task's text: 255亿元, 10条, 2万人, 8%, 3公里 … */
 const FIGURE_WITH_UNIT =
   /[0-9０-９]+(?:[.．][0-9０-９]+)?\s*(?:%|％|个百分点|亿元|万元|元|万人次|人次|万人|人|万户|户|万个|个|家|公里|千米|平方米|万平方米|㎡|亩|公顷|栋|座|所|条|套|台|场|项|件|处|张|间|辆|吨|期|名|批|节|处|支|倍)/;
 
-/** A figure in progress text: any Arabic digit, or a Chinese numeral followed by a counting word. */
-const ANY_FIGURE = /[0-9０-９]|[一二三四五六七八九十百千万两]+(?:个|家|条|座|所|项|件|处|栋|套|台|场|万|亿|人|户|名|批|期|次|公里|亩)/;
+/**
+ * A figure in progress text: any Arabic digit, a Chinese numeral followed by a counting word (十二个),
+ * a fraction or percentage in words (三分之二, 百分之八十), tenths (两成, 八成) or a half (过半).
+ */
+const ANY_FIGURE =
+  /[0-9０-９]|[一二三四五六七八九十百千万两]+(?:个|家|条|座|所|项|件|处|栋|套|台|场|万|亿|人|户|名|批|期|次|公里|亩|倍)|[零〇一二三四五六七八九十百千两]+分之[零〇一二三四五六七八九十百千两]+|[一二三四五六七八九两]成(?![功为立果本员熟效绩])|一半|过半|半数/;
 
 export function hasFigureWithUnit(text: string): boolean {
   return FIGURE_WITH_UNIT.test(text);
@@ -49,8 +60,11 @@ export function isPlaceholder(text: string, minLength = DEFAULT_MIN_PROGRESS_LEN
   return folded.length === 0 || PLACEHOLDERS.has(folded);
 }
 
+/** Progress that says the task is finished: 已完成 alone, or a text opening with it (已完成。8月20日通过竣工验收…). */
 export function isDoneText(text: string): boolean {
-  return DONE.test(text.trim());
+  const t = text.trim();
+  // Only the opening words matter: a long account is not folded whole for every task.
+  return DONE.test(t) || ((t[0] === "已" || t[0] === "全") && DONE_STATEMENT.test(t.slice(0, 24).normalize("NFKC")));
 }
 
 /** Scratch space reused between comparisons (grown when a text is longer), so comparing allocates nothing. */
@@ -181,6 +195,18 @@ function quarterEndTime(q: Quarter): number {
   return lastQuarterEnd.time;
 }
 
+/**
+ * What is wrong with the progress of a task marked done: only the claim (已完成) or a placeholder, or
+ * last quarter's text again. A blank cell under a 已完成 status says nothing either way.
+ */
+function doneSupport(text: string, prev: string | undefined, minLength: number, staleAt: number): TaskAssessment["doneUnsupported"] {
+  const t = text.trim();
+  if (!t || isErrorText(t)) return undefined;
+  if (DONE.test(t) || isPlaceholder(t, minLength)) return "placeholder";
+  if (prev && prev.trim() && textSimilarity(t, prev, staleAt) >= staleAt) return "stale";
+  return undefined;
+}
+
 export function assessTask(task: Task, quarter: Quarter, options: AssessOptions = {}): TaskAssessment {
   const minLength = options.minProgressLength ?? DEFAULT_MIN_PROGRESS_LENGTH;
   const staleAt = options.staleSimilarity ?? DEFAULT_STALE_SIMILARITY;
@@ -191,7 +217,11 @@ export function assessTask(task: Task, quarter: Quarter, options: AssessOptions 
   let progress: ProgressState;
   const prevQ = previousQuarter(quarter);
   const prev = prevQ ? task.progress[prevQ.q]?.text : undefined;
-  if (done) progress = "done";
+  let unsupported: TaskAssessment["doneUnsupported"];
+  if (done) {
+    progress = "done";
+    unsupported = doneSupport(text, prev, minLength, staleAt);
+  }
   else if (!text.trim() || isErrorText(text)) progress = "missing";
   else if (isPlaceholder(text, 0)) progress = "placeholder";
   else if (prev && prev.trim() && textSimilarity(text, prev, staleAt) >= staleAt) progress = "stale";
@@ -200,7 +230,8 @@ export function assessTask(task: Task, quarter: Quarter, options: AssessOptions 
   else progress = "ok";
   const deadline = deadlineOf(task.deadlineValue ?? task.deadline?.text, quarter.year);
   const overdue = !!deadline && !done && deadline.time < quarterEndTime(quarter);
-  const assessment: { task: Task; progress: ProgressState; overdue: boolean; deadline?: string } = { task, progress, overdue };
+  const assessment: { -readonly [K in keyof TaskAssessment]: TaskAssessment[K] } = { task, progress, overdue };
+  if (unsupported) assessment.doneUnsupported = unsupported;
   if (deadline) assessment.deadline = deadline.iso;
   return assessment;
 }

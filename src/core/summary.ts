@@ -18,6 +18,8 @@ export interface TaskSummary {
   readonly coUnits: readonly string[];
   readonly progress: ProgressState;
   readonly overdue: boolean;
+  /** Marked done with only a placeholder or last quarter's text to show for it. */
+  readonly doneUnsupported?: "placeholder" | "stale";
   readonly bulletinClass: BulletinClass;
   /** Why the task is in its class, in Chinese, with the figures used. */
   readonly reason: string;
@@ -60,7 +62,7 @@ export interface SummaryTotals {
   readonly placeholder: number;
   readonly stale: number;
   readonly unquantified: number;
-  /** placeholder + stale + unquantified. */
+  /** placeholder + stale + unquantified, and tasks marked done with only those to show. */
   readonly weak: number;
   readonly overdue: number;
   readonly done: number;
@@ -97,7 +99,7 @@ export interface Summary {
 }
 
 const UNIT_KINDS: readonly FindingKind[] = ["missing-unit", "unknown-unit", "renamed-unit"];
-const GAP_KINDS: readonly FindingKind[] = ["missing-progress", "placeholder-progress", "stale-progress", "unquantified-progress", "overdue"];
+const GAP_KINDS: readonly FindingKind[] = ["missing-progress", "placeholder-progress", "stale-progress", "unquantified-progress", "overdue", "done-unsupported"];
 
 /** Words that say a task is ahead of, or behind, its schedule. */
 const AHEAD = /超(时序|序时|目标)?进度|超额|提前完成|超过(全年|年度)?目标|已超(过)?/;
@@ -138,6 +140,10 @@ function percent(x: number): string {
 export function classify(a: TaskAssessment, quarter: Quarter): { bulletinClass: BulletinClass; reason: string } {
   const text = progressCell(a.task, quarter.q)?.text ?? "";
   if (a.progress === "missing") return { bulletinClass: "未报送", reason: "本季度进展未填写" };
+  // A completion claim with nothing to show is weighed like the placeholder or copy it is.
+  if (a.progress === "done" && a.doneUnsupported) {
+    return { bulletinClass: "欠进度", reason: a.doneUnsupported === "stale" ? "标记已完成，但进展与上季度相同" : "标记已完成，但进展只有套话" };
+  }
   if (a.progress === "done") return { bulletinClass: "已完成", reason: "已标记完成" };
   const behindWord = BEHIND.exec(text);
   if (behindWord) return { bulletinClass: "欠进度", reason: `进展中写有“${behindWord[0]}”` };
@@ -165,7 +171,9 @@ function taskLabel(t: Task): string {
   return t.no || `第${t.row}行`;
 }
 
-const isWeak = (p: ProgressState) => p === "placeholder" || p === "stale" || p === "unquantified";
+const isWeakProgress = (p: ProgressState) => p === "placeholder" || p === "stale" || p === "unquantified";
+const isWeak = (t: TaskSummary) => isWeakProgress(t.progress) || !!t.doneUnsupported;
+const isDone = (t: TaskSummary) => t.progress === "done" && !t.doneUnsupported;
 
 /** Builds the quarter's summary from a check. `today` dates it; `directory` names the units. */
 export function summarise(result: CheckResult, directory: Directory | undefined, today: Date): Summary {
@@ -176,6 +184,7 @@ export function summarise(result: CheckResult, directory: Directory | undefined,
     coUnits: canonicalUnits(a.task.co?.text, directory),
     progress: a.progress,
     overdue: a.overdue,
+    ...(a.doneUnsupported ? { doneUnsupported: a.doneUnsupported } : {}),
     ...classify(a, quarter),
   }));
 
@@ -190,9 +199,9 @@ export function summarise(result: CheckResult, directory: Directory | undefined,
     placeholder: count((t) => t.progress === "placeholder"),
     stale: count((t) => t.progress === "stale"),
     unquantified: count((t) => t.progress === "unquantified"),
-    weak: count((t) => isWeak(t.progress)),
+    weak: count(isWeak),
     overdue: count((t) => t.overdue),
-    done: count((t) => t.progress === "done"),
+    done: count(isDone),
     rate: tasks.length ? reported / tasks.length : 0,
     classes,
   };
@@ -212,7 +221,7 @@ export function summarise(result: CheckResult, directory: Directory | undefined,
         u.missing++;
         u.missingTasks.push(taskLabel(t.task));
       } else u.reported++;
-      if (isWeak(t.progress)) u.weak++;
+      if (isWeak(t)) u.weak++;
       if (t.bulletinClass === "欠进度") u.behind++;
     }
     for (const name of t.coUnits) if (!t.leads.includes(name)) unitRow(name).coOwns++;
@@ -244,8 +253,8 @@ export function summarise(result: CheckResult, directory: Directory | undefined,
       tasks: list.length,
       reported: rep,
       missing: list.length - rep,
-      weak: list.filter((t) => isWeak(t.progress)).length,
-      done: list.filter((t) => t.progress === "done").length,
+      weak: list.filter(isWeak).length,
+      done: list.filter(isDone).length,
       behind: list.filter((t) => t.bulletinClass === "欠进度").length,
       rate: list.length ? rep / list.length : 0,
     };

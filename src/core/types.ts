@@ -26,6 +26,8 @@ export interface SheetGrid {
   readonly merges: readonly CellRange[];
   /** Rows hidden or filtered out (0-based), where the host can tell. */
   readonly hiddenRows?: readonly number[];
+  /** Columns hidden (0-based), where the host can tell: a hidden column is never preferred as the unit column. */
+  readonly hiddenColumns?: readonly number[];
 }
 
 /** A quarter of a year, q in 1..4. */
@@ -104,6 +106,8 @@ export interface Ledger {
   readonly title?: string;
   /** Rows the sheet hides (0-based), as the host told. */
   readonly hiddenRows?: readonly number[];
+  /** How the sheet was read where a person may want to know, in Chinese (which of two unit columns was used). */
+  readonly notes?: readonly EngineMessage[];
 }
 
 /** A unit as written in a cell, after splitting. */
@@ -155,13 +159,15 @@ export type FindingKind =
   | "placeholder-progress"
   | "stale-progress"
   | "unquantified-progress"
-  | "overdue";
+  | "overdue"
+  /** Marked 已完成, but the quarter's progress is only a placeholder or last quarter's text. */
+  | "done-unsupported";
 
 /** Why a finding was made, where its kind has more than one cause. */
 export type FindingCause =
   /** missing-unit, missing-progress: the cell is blank. */
   | "blank"
-  /** missing-unit: only 市级 units are named. */
+  /** missing-unit: only city units are named (they are the finding's value). */
   | "city-only"
   /** missing-unit, missing-progress: the cell holds an error value (#REF!, #N/A). */
   | "error-value"
@@ -172,7 +178,11 @@ export type FindingCause =
   /** renamed-unit: written with a former name. */
   | "former-name"
   /** renamed-unit: the unit is 撤销 (its successor, if known, is the suggestion). */
-  | "abolished";
+  | "abolished"
+  /** done-unsupported: the progress is only a placeholder. */
+  | "placeholder"
+  /** done-unsupported: the progress is last quarter's. */
+  | "stale";
 
 /**
  * One problem found, tied to the cell a person has to look at. It holds codes and values, no
@@ -205,6 +215,8 @@ export interface TaskAssessment {
   readonly task: Task;
   readonly progress: ProgressState;
   readonly overdue: boolean;
+  /** Marked done (progress "done"), with the quarter's progress only a placeholder or last quarter's text. */
+  readonly doneUnsupported?: "placeholder" | "stale";
   /** The deadline as understood, if any (ISO date). */
   readonly deadline?: string;
 }

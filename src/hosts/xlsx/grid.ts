@@ -67,5 +67,7 @@ export function sheetGrid(ws: ExcelJS.Worksheet, rows?: number): SheetGrid {
   // Trailing empty rows of a partial read are not rows of the sheet's content.
   while (rows !== undefined && values.length && values[values.length - 1]!.length === 0) values.pop();
   const merges = mergesOf(ws).filter((m) => rows === undefined || m.top < rows);
-  return { name: ws.name, rows: values, merges, ...(hiddenRows.length ? { hiddenRows } : {}) };
+  const hiddenColumns: number[] = [];
+  (ws.columns ?? []).forEach((c, i) => c.hidden && hiddenColumns.push(i));
+  return { name: ws.name, rows: values, merges, ...(hiddenRows.length ? { hiddenRows } : {}), ...(hiddenColumns.length ? { hiddenColumns } : {}) };
 }
