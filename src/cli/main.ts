@@ -19,7 +19,7 @@ import { summarise } from "../core/summary";
 import { summarySheetName, summarySheetPlan } from "../core/summarySheet";
 import { proposalLayout } from "../core/proposal";
 import { noticeLedgerLayout } from "../core/layout";
-import { noticeTitle, parseNotice } from "../core/notice";
+import { annexCountsText, noticeTitle, parseNotice } from "../core/notice";
 import { mergeReportSections, mergeReturns, NotAReturn, splitLedger, type UnitReturn } from "../core/returns";
 import { defaultQuarter, quarterLabel } from "../core/quarter";
 import type { Quarter } from "../core/types";
@@ -252,6 +252,8 @@ async function runImport(notice: string, values: Values, io: Io): Promise<number
   await wb.xlsx.writeFile(out);
   const flagged = items.filter((i) => i.flags.length);
   io.out(`已从“${path.basename(notice)}”识别 ${items.length} 项任务 → ${out}（工作表“责任分解台账”）`);
+  // The count per annex and the runs of numbering, so that an item lost on the way is seen.
+  io.out(`任务数：${annexCountsText(items)}`);
   if (flagged.length) {
     io.out(`其中 ${flagged.length} 项需要核对（已写入“备注”列）：`);
     for (const i of flagged) io.out(`  第 ${i.line} 行 ${i.annex !== undefined ? `附件${i.annex} ` : ""}序号${i.label}：${i.flags.join("；")}`);
