@@ -278,7 +278,9 @@ async function runSplit(book: string, values: Values, io: Io): Promise<number> {
   const directory = await loadDirectory(wb, values.directory);
   const ledger = readLedger(pickLedgerSheet(wb, values.sheet, book));
   const quarter = quarterOption(values, ledger.year);
-  const forms = splitLedger(ledger, directory, quarter);
+  // Until the units the directory does not resolve are listed for confirmation, each still gets its form.
+  const split = splitLedger(ledger, directory, quarter);
+  const forms = splitLedger(ledger, directory, quarter, { includeUnknown: split.unresolved.map((u) => u.name) }).forms;
   fs.mkdirSync(dir, { recursive: true });
   for (const form of forms) fs.writeFileSync(path.join(dir, formFileName(form)), await formBytes(form));
   io.out(`已为 ${forms.length} 个责任单位生成${quarterLabel(quarter)}填报表（${ledger.tasks.length} 项任务）→ ${dir}`);

@@ -30,7 +30,9 @@ export interface FormFile {
 /** 分发: the forms of the open ledger for a quarter (nothing is written). */
 export async function planForms(host: WorkbookHost, quarter: Quarter): Promise<FormsPlan> {
   const { result, directory } = await runCheck(host, { quarter, mark: false });
-  const forms = splitLedger(result.ledger, directory, quarter);
+  // Until the units the directory does not resolve are listed for confirmation, each still gets its form.
+  const split = splitLedger(result.ledger, directory, quarter);
+  const forms = splitLedger(result.ledger, directory, quarter, { includeUnknown: split.unresolved.map((u) => u.name) }).forms;
   if (forms.length === 0) throw new Error(`工作表“${result.ledger.sheet}”的任务都没有责任单位：请先填写“牵头单位”或“责任单位”列，再分发。`);
   return { quarter, sheet: result.ledger.sheet, tasks: result.ledger.tasks.length, forms };
 }
