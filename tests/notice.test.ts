@@ -58,6 +58,22 @@ describe("other notice formats", () => {
     expect(items[1]!.flags).toContain("市级牵头单位中有区级单位“区财政局”");
     expect(items[2]!.flags).toContain("序号不连续：上一项为 2");
   });
+  test("a city bureau's district branch is a district unit; a 配合单位 line gives co-units", () => {
+    const items = parseNotice(
+      [
+        "1.改善空气质量。(市级牵头单位:市生态环境局;区级牵头单位:市生态环境局武昌分局、区发改局)",
+        "2.加强社会治安。(区级牵头单位:市发改委)",
+        "3.建设智慧停车场。",
+        "牵头单位：区城管局",
+        "配合单位：区公安分局、",
+        "各街道",
+      ].join("\n"),
+    );
+    expect(items[0]).toMatchObject({ lead: ["市生态环境局武昌分局", "区发改局"], cityLead: ["市生态环境局"], flags: [] });
+    expect(items[1]!.flags).toEqual(["区级责任单位中有市级单位“市发改委”"]);
+    expect(items[2]).toMatchObject({ lead: ["区城管局"], co: ["区公安分局", "各街道"], flags: [] });
+  });
+
   test("page furniture and PDF spacing", () => {
     expect(isPageFurniture("— 3 —")).toBe(true);
     expect(isPageFurniture("抄送：市人民政府办公厅。")).toBe(true);
