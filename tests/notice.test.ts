@@ -74,6 +74,14 @@ describe("other notice formats", () => {
     expect(items[2]).toMatchObject({ lead: ["区城管局"], co: ["区公安分局", "各街道"], flags: [] });
   });
 
+  test("“详见附件2” inside an item is text, not the start of annex 2", () => {
+    const items = parseNotice(["附件1", "1.制订工作方案，格式详见附件2", "责任单位：区人民政府各部门", "2.按时报送完成情况。", "责任单位：区政府办"].join("\n"));
+    expect(items.map((i) => [i.annex, i.no, i.task])).toEqual([
+      [1, 1, "制订工作方案，格式详见附件2"],
+      [1, 2, "按时报送完成情况。"],
+    ]);
+  });
+
   test("page furniture and PDF spacing", () => {
     expect(isPageFurniture("— 3 —")).toBe(true);
     expect(isPageFurniture("抄送：市人民政府办公厅。")).toBe(true);

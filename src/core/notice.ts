@@ -91,7 +91,7 @@ function isAnnexMarker(line: string): boolean {
   const m = ANNEX.exec(line);
   if (!m || /附\s*件\s*[:：]/.test(line)) return false;
   const before = m[1]!.trim();
-  return before === "" || /[)）。;；.!！?？”"局委办部院处队站所会司心道]$/.test(before);
+  return before === "" || /[)）。;；.!！?？”"局委办部院处队站所会司心道日]$/.test(before);
 }
 
 /** A section heading while the items under it are read: its text, and the count it states. */
