@@ -74,6 +74,10 @@ describe("other notice formats", () => {
     expect(items[2]).toMatchObject({ lead: ["区城管局"], co: ["区公安分局", "各街道"], flags: [] });
   });
 
+  test("an inline group whose unit has its own brackets", () => {
+    expect(parseNotice("15.发展普惠金融。(责任单位:区政府办（金融）、区财政局)")[0]).toMatchObject({ task: "发展普惠金融。", lead: ["区政府办（金融）", "区财政局"], flags: [] });
+  });
+
   test("“详见附件2” inside an item is text, not the start of annex 2", () => {
     const items = parseNotice(["附件1", "1.制订工作方案，格式详见附件2", "责任单位：区人民政府各部门", "2.按时报送完成情况。", "责任单位：区政府办"].join("\n"));
     expect(items.map((i) => [i.annex, i.no, i.task])).toEqual([
