@@ -75,7 +75,7 @@ describe("other notice formats", () => {
   });
 
   test("an inline group whose unit has its own brackets", () => {
-    expect(parseNotice("15.发展普惠金融。(责任单位:区政府办（金融）、区财政局)")[0]).toMatchObject({ task: "发展普惠金融。", lead: ["区政府办（金融）", "区财政局"], flags: [] });
+    expect(parseNotice("1.发展普惠金融。(责任单位:区政府办（金融）、区财政局)")[0]).toMatchObject({ task: "发展普惠金融。", lead: ["区政府办（金融）", "区财政局"], flags: [] });
   });
 
   test("“详见附件2” inside an item is text, not the start of annex 2", () => {
