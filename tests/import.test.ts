@@ -2,6 +2,7 @@
 import * as fs from "fs";
 import * as path from "path";
 import { duban, openBook, tempDir } from "./helpers/cli";
+import { WEB_NOTICE } from "./helpers/notices";
 
 const NOTICE = path.join(__dirname, "..", "seeds", "sources", "002_4e4f19e7498f2113.txt");
 const tmp = tempDir("import");
@@ -11,6 +12,7 @@ test("the 2026 Jiang'an notice becomes a ledger of 184 tasks that checks as one"
   const r = await duban("import", NOTICE, "-o", out);
   expect(r.code).toBe(0);
   expect(r.out).toContain("识别 184 项任务");
+  expect(r.out).toContain("任务数：附件1 184 项（序号 1–143、四-1–四-41）");
   const wb = await openBook(out);
   const ws = wb.getWorksheet("责任分解台账")!;
   expect(ws.getCell("A1").value).toBe("2026年区《政府工作报告》目标任务责任分解方案");
@@ -68,6 +70,32 @@ test("a messy copy: GBK text, annexes glued to a line, page numbers, lines broke
   expect(w.out).toContain("其中 2 项需要核对");
   const ws = (await openBook(out)).getWorksheet("责任分解台账")!;
   expect(ws.getRow(2).values).toEqual([undefined, "附件", "序号", "类别", "工作类目", "目标任务", "市级牵头单位", "责任单位", "完成时限", "一季度进展", "二季度进展", "三季度进展", "四季度进展", "备注"]);
+});
+
+test("another district's web page: every item of its three annexes, their counts shown, sub-headings as categories", async () => {
+  const file = path.join(tmp, "网页通知.txt");
+  fs.writeFileSync(file, WEB_NOTICE);
+  const out = path.join(tmp, "网页.xlsx");
+  const r = await duban("import", file, "-o", out);
+  expect(r.code).toBe(0);
+  expect(r.out).toContain("识别 11 项任务");
+  expect(r.out).toContain("任务数：附件1 2 项（序号 1–2）；附件2 6 项（序号 1–6）；附件3 3 项（序号 1–3）");
+  expect(r.out).not.toContain("需要核对");
+  const ws = (await openBook(out)).getWorksheet("责任分解台账")!;
+  expect(ws.getRow(2).values).toEqual([undefined, "附件", "序号", "类别", "工作类目", "目标任务", "市级牵头单位", "责任单位", "完成时限", "一季度进展", "二季度进展", "三季度进展", "四季度进展", "备注"]);
+  // Annex 2's fourth item: its two clauses and the union of their units, under its sub-heading.
+  const row = [...Array(ws.rowCount).keys()].map((i) => ws.getRow(i + 1)).find((r) => r.getCell(5).value === "推进老旧小区改造，完成改造小区50个。完善社区嵌入式服务设施20处。")!;
+  expect([row.getCell(1).value, row.getCell(2).value, row.getCell(4).value, row.getCell(6).value, row.getCell(7).value]).toEqual(["附件2", "4", "激发消费新活力", "市住更局、市民政局", "区住更局、区民政局、各街道"]);
+  expect(ws.getCell("G13").value).toBe("区园林局");
+  expect(ws.rowCount).toBe(13);
+});
+
+test("a lost item is not silent: the count per annex and the gap are printed", async () => {
+  const file = path.join(tmp, "缺项.txt");
+  fs.writeFileSync(file, ["附件1", "一、产业发展（共 3 项）", "1.任务甲。(责任单位:区发改局)", "3.任务丙。(责任单位:区商务局)", "附件2", "1.任务丁。(责任单位:区财政局)"].join("\n"));
+  const r = await duban("import", file, "-o", path.join(tmp, "缺项.xlsx"));
+  expect(r.out).toContain("任务数：附件1 2 项（序号 1、3）；附件2 1 项（序号 1）");
+  expect(r.out).toContain("第 4 行 附件1 序号3：序号不连续：上一项为 1；“一、产业发展”写明共 3 项，识别到 2 项：请核对是否有任务漏读或并入了别的任务");
 });
 
 test("a file with no numbered tasks, or a workbook, is refused with what was expected", async () => {

@@ -1,6 +1,7 @@
 import * as fs from "fs";
 import * as path from "path";
-import { isPageFurniture, parseNotice, tidyText } from "../src/core/notice";
+import { annexCountsText, isPageFurniture, lineSpan, parseNotice, tidyText } from "../src/core/notice";
+import { WEB_NOTICE } from "./helpers/notices";
 
 const seed002 = fs.readFileSync(path.join(__dirname, "..", "seeds", "sources", "002_4e4f19e7498f2113.txt"), "utf8");
 
@@ -57,6 +58,34 @@ describe("other notice formats", () => {
     expect(items[1]!.flags).toContain("市级牵头单位中有区级单位“区财政局”");
     expect(items[2]!.flags).toContain("序号不连续：上一项为 2");
   });
+  test("a city bureau's district branch is a district unit; a 配合单位 line gives co-units", () => {
+    const items = parseNotice(
+      [
+        "1.改善空气质量。(市级牵头单位:市生态环境局;区级牵头单位:市生态环境局武昌分局、区发改局)",
+        "2.加强社会治安。(区级牵头单位:市发改委)",
+        "3.建设智慧停车场。",
+        "牵头单位：区城管局",
+        "配合单位：区公安分局、",
+        "各街道",
+      ].join("\n"),
+    );
+    expect(items[0]).toMatchObject({ lead: ["市生态环境局武昌分局", "区发改局"], cityLead: ["市生态环境局"], flags: [] });
+    expect(items[1]!.flags).toEqual(["区级责任单位中有市级单位“市发改委”"]);
+    expect(items[2]).toMatchObject({ lead: ["区城管局"], co: ["区公安分局", "各街道"], flags: [] });
+  });
+
+  test("an inline group whose unit has its own brackets", () => {
+    expect(parseNotice("1.发展普惠金融。(责任单位:区政府办（金融）、区财政局)")[0]).toMatchObject({ task: "发展普惠金融。", lead: ["区政府办（金融）", "区财政局"], flags: [] });
+  });
+
+  test("“详见附件2” inside an item is text, not the start of annex 2", () => {
+    const items = parseNotice(["附件1", "1.制订工作方案，格式详见附件2", "责任单位：区人民政府各部门", "2.按时报送完成情况。", "责任单位：区政府办"].join("\n"));
+    expect(items.map((i) => [i.annex, i.no, i.task])).toEqual([
+      [1, 1, "制订工作方案，格式详见附件2"],
+      [1, 2, "按时报送完成情况。"],
+    ]);
+  });
+
   test("page furniture and PDF spacing", () => {
     expect(isPageFurniture("— 3 —")).toBe(true);
     expect(isPageFurniture("抄送：市人民政府办公厅。")).toBe(true);
@@ -64,4 +93,128 @@ describe("other notice formats", () => {
     expect(isPageFurniture("1. 地区生产总值增长 6%左右。")).toBe(false);
     expect(tidyText("地区生产总值增长 6%左右。")).toBe("地区生产总值增长6%左右。");
   });
+});
+
+
+describe("a notice copied from another district's web page", () => {
+  const items = parseNotice(WEB_NOTICE);
+  const at = (annex: number, no: number) => items.find((i) => i.annex === annex && i.no === no)!;
+
+  test("every item of every annex, none flagged", () => {
+    expect(items.map((i) => `${i.annex}-${i.label}`)).toEqual(["1-1", "1-2", "2-1", "2-2", "2-3", "2-4", "2-5", "2-6", "3-1", "3-2", "3-3"]);
+    expect(items.filter((i) => i.flags.length).map((i) => [i.annex, i.no, i.flags])).toEqual([]);
+    expect(annexCountsText(items)).toBe("附件1 2 项（序号 1–2）；附件2 6 项（序号 1–6）；附件3 3 项（序号 1–3）");
+  });
+
+  test("a —— line is a sub-heading, not the end of the item above it", () => {
+    expect(at(2, 2)).toMatchObject({ task: "实施重大项目300个以上，完成投资500亿元。", lead: ["区发改局", "区住更局"], cityLead: ["市发改委", "市住更局"] });
+    expect(at(2, 1).category).toEqual(["一、着力扩大有效需求", "夯实投资硬支撑"]);
+    expect(at(2, 3).category).toEqual(["一、着力扩大有效需求", "激发消费新活力"]);
+    // A numbered heading ends the sub-heading.
+    expect(at(2, 5).category).toEqual(["二、持续优化营商环境"]);
+  });
+
+  test("an item of two clauses, each with its own group: the union of their units, the clauses without the groups", () => {
+    expect(at(2, 4)).toMatchObject({
+      task: "推进老旧小区改造，完成改造小区50个。完善社区嵌入式服务设施20处。",
+      lead: ["区住更局", "区民政局", "各街道"],
+      cityLead: ["市住更局", "市民政局"],
+    });
+  });
+
+  test("an annex heading glued to the last item's line ends the annex after that item", () => {
+    expect(at(2, 6)).toMatchObject({ task: "整治背街小巷50条。", lead: ["区城管局"], cityLead: ["市城管执法委"] });
+    expect(at(2, 5)).toMatchObject({ task: "深化“高效办成一件事”改革。", lead: ["区行政审批局"] });
+    expect(at(3, 1).category).toEqual(["（一）做强产业"]);
+  });
+
+  test("the site's footer is no part of the last item", () => {
+    expect(at(3, 3)).toMatchObject({ task: "新建口袋公园5个。", lead: ["区园林局"], cityLead: [], co: [], flags: [] });
+    expect(at(3, 3).lastLine).toBe(30);
+  });
+});
+
+describe("a notice printed to PDF: unit lines, —— sub-headings and the last page", () => {
+  const pdf = [
+    "一、着力扩大有效需求（共 3 项）",
+    "——夯实投资硬支撑",
+    "1. 全年固定资产投资增长 6%左右。",
+    "责任单位：区发展和改革局、区住房和城市",
+    "更新局",
+    "——激发消费新活力",
+    "2. 举办促消费活动 100 场以上。",
+    "责任单位：区商务局",
+    "— 2 —",
+    "3. 新增限额以上商贸企业 50 家。",
+    "责任单位：区商务局",
+    "抄送：区委办公室。",
+    "区人大办公室，区政协办公室。",
+    "某区人民政府办公室 2026年1月13日印发",
+  ].join("\n");
+  const items = parseNotice(pdf);
+
+  test("units on their lines stay whole; the sub-heading after them starts a category", () => {
+    expect(items.map((i) => i.lead)).toEqual([["区发展和改革局", "区住房和城市更新局"], ["区商务局"], ["区商务局"]]);
+    expect(items.map((i) => i.category)).toEqual([
+      ["一、着力扩大有效需求", "夯实投资硬支撑"],
+      ["一、着力扩大有效需求", "激发消费新活力"],
+      ["一、着力扩大有效需求", "激发消费新活力"],
+    ]);
+    expect(items.flatMap((i) => i.flags)).toEqual([]);
+  });
+
+  test("the lines after 抄送 are not the last item's units", () => {
+    expect(items[2]).toMatchObject({ lead: ["区商务局"], lastLine: 11 });
+  });
+});
+
+describe("numbering is checked per annex, so that a lost item is never silent", () => {
+  test("a gap, a repeat, a restart with no heading, and a stated count that does not match", () => {
+    const items = parseNotice(
+      [
+        "附件1",
+        "一、产业发展（共 5 项）",
+        "1.任务甲。(责任单位:区发改局)",
+        "2.任务乙。(责任单位:区发改局)",
+        "2.任务丙。(责任单位:区商务局)",
+        "4.任务丁。(责任单位:区商务局)",
+        "1.任务戊。(责任单位:区财政局)",
+        "附件2",
+        "1.任务己。(责任单位:区教育局)",
+        "2.任务庚。(责任单位:区教育局)",
+      ].join("\n"),
+    );
+    expect(items.map((i) => [i.annex, i.no, i.flags])).toEqual([
+      [1, 1, []],
+      [1, 2, []],
+      [1, 2, ["序号重复：上一项也是 2"]],
+      [1, 4, ["序号不连续：上一项为 2"]],
+      [1, 1, ["序号重新从 1 开始，但前面没有新的标题或附件：请核对是否漏了“附件”或标题一行"]],
+      [2, 1, []],
+      [2, 2, []],
+    ]);
+    expect(annexCountsText(items)).toBe("附件1 5 项（序号 1–2、2、4、一-1）；附件2 2 项（序号 1–2）");
+  });
+
+  test("a section that states more items than were read says so at its last item", () => {
+    const items = parseNotice(["一、产业发展（共 3 项）", "1.任务甲。", "责任单位：区发改局", "2.任务乙。", "责任单位：区发改局", "二、城市建设", "3.任务丙。", "责任单位：区城管局"].join("\n"));
+    expect(items[1]!.flags).toEqual(["“一、产业发展”写明共 3 项，识别到 2 项：请核对是否有任务漏读或并入了别的任务"]);
+    expect(items[2]!.flags).toEqual([]);
+  });
+
+  test("a number far ahead inside an item's text stays text, and is flagged", () => {
+    const items = parseNotice(["1.推进重点项目建设，全年完成", "20.5亿元投资，新开工项目", "30、续建项目40个。", "责任单位：区发改局", "12.任务乙。", "责任单位：区商务局"].join("\n"));
+    expect(items[0]!.task).toBe("推进重点项目建设，全年完成20.5亿元投资，新开工项目30、续建项目40个。");
+    expect(items[0]!.flags).toEqual(["第 3 行以“30、”开头，但上一项是 1，相差太大，已当作本项的续行：如是另一项任务，请核对序号"]);
+    // After an item's units, a numbered line is the next item, however far its number jumps.
+    expect(items[1]).toMatchObject({ no: 12, lead: ["区商务局"], flags: ["序号不连续：上一项为 1"] });
+  });
+});
+
+test("lineSpan: the offsets of an item's lines, whatever the line ends", () => {
+  const text = "附件1\r\n1.任务甲。\r\n责任单位：区发改局\n2.任务乙。";
+  const { start, end } = lineSpan(text, 2, 3);
+  expect(text.slice(start, end)).toBe("1.任务甲。\r\n责任单位：区发改局");
+  expect(text.slice(lineSpan(text, 4).start, lineSpan(text, 4).end)).toBe("2.任务乙。");
+  expect(lineSpan(text, 1)).toEqual({ start: 0, end: 3 });
 });

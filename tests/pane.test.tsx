@@ -16,6 +16,7 @@ import { parseQuarter } from "../src/core/quarter";
 import { cellAt, fakeRun, newSheet, NO_FILL, type FakeWorkbookModel } from "./fakes/excel";
 import { LEDGER_2019 } from "./helpers/cli";
 import { fakeModelOf } from "./helpers/model";
+import { WEB_NOTICE } from "./helpers/notices";
 
 // jsdom has no ResizeObserver; Fluent's MessageBar and Toaster watch their size with it.
 globalThis.ResizeObserver ??= class {
@@ -210,6 +211,29 @@ test("导入: a pasted notice is read, its odd items shown, and the ledger sheet
   expect(cellAt(sheet, "A1")!.value).toBe("2026年区重点任务责任分解方案");
   expect(cellAt(sheet, "A2")!.value).toBe("序号");
   expect(cellAt(sheet, "D3")!.value).toBe("新建口袋公园3个。");
+});
+
+test("导入: every item of a long notice is listed, with the count per annex; a flag selects its lines in the pasted text", () => {
+  render(<App app={appOf(host)} lang="zh" />);
+  fireEvent.click(screen.getByRole("tab", { name: "导入" }));
+  // The web page's notice, with annex 2's item 5 lost on the way: its gap is flagged at item 6.
+  const text = WEB_NOTICE.replace("5.深化“高效办成一件事”改革。(市级牵头单位:市政务服务局;区级牵头单位:区行政审批局)\n", "");
+  const area = screen.getByRole("textbox", { name: "粘贴责任分解方案通知的文字" }) as HTMLTextAreaElement;
+  fireEvent.change(area, { target: { value: text } });
+  const items = screen.getByLabelText("notice-items");
+  expect(items.textContent).toContain("识别到 10 项任务，其中 1 项需要核对");
+  expect(items.textContent).toContain("附件1 2 项（序号 1–2）；附件2 5 项（序号 1–4、6）；附件3 3 项（序号 1–3）");
+  // All ten are listed, not the first five.
+  const list = screen.getByRole("list", { name: "notice-item-list" });
+  expect(within(list).getAllByRole("listitem")).toHaveLength(10);
+  expect(list.textContent).toContain("附件3 3. 新建口袋公园5个。 —— 区园林局");
+  fireEvent.click(within(items).getByRole("button", { name: /^第 24 行 附件2 序号6：序号不连续：上一项为 4/ }));
+  expect(text.split("\n")[23]).toMatch(/^6\.整治背街小巷50条。/);
+  expect(area.value.slice(area.selectionStart, area.selectionEnd)).toBe(text.split("\n")[23]);
+  expect(document.activeElement).toBe(area);
+  // An item of the list selects its lines too.
+  fireEvent.click(within(list).getByRole("button", { name: /^附件1 2\./ }));
+  expect(area.value.slice(area.selectionStart, area.selectionEnd)).toBe(text.split("\n")[12]);
 });
 
 describe("分发", () => {

@@ -3,7 +3,7 @@
 // one batch of writes that 撤销 puts back.
 import { readMetadata, type Metadata } from "../core/metadata";
 import { formatQuarter, quarterLabel } from "../core/quarter";
-import { mergeReportSections, mergeReturns, NotAReturn, splitLedger, type MergeReport, type ReportSection, type UnitReturn } from "../core/returns";
+import { mergeReportSections, mergeReturns, NotAReturn, splitLedger, suggestedChoices, unitCorrections, type MergeReport, type ReportSection, type UnitReturn, type UnresolvedUnit } from "../core/returns";
 import type { Quarter } from "../core/types";
 import { runCheck, type CheckRequest } from "./check";
 import { AppError, messageOf, say } from "./messages";
@@ -16,6 +16,16 @@ export interface FormsPlan {
   readonly tasks: number;
   /** One form per responsible unit, by name. */
   readonly forms: readonly UnitReturn[];
+  /**
+   * Units the directory does not resolve (a typo, an alias two units share, an abolished unit): no
+   * form is made for them unless the person confirms the name (`includeUnknown`), or corrects it.
+   */
+  readonly unresolved: readonly UnresolvedUnit[];
+}
+
+export interface FormsRequest extends CheckRequest {
+  /** Units as written that the person confirmed: they get a form although the directory lacks them. */
+  readonly includeUnknown?: readonly string[];
 }
 
 /** A file to hand to the person: its name and bytes. */
@@ -24,13 +34,29 @@ export interface FormFile {
   readonly bytes: Uint8Array;
 }
 
-/** 分发: the forms of the ledger for the quarter (nothing is written). */
-export async function planForms(port: WorkbookPort, today: Date, request: CheckRequest = {}): Promise<FormsPlan> {
+/** 分发: the forms of the ledger for the quarter, and the units that get none until a person decides (nothing is written). */
+export async function planForms(port: WorkbookPort, today: Date, request: FormsRequest = {}): Promise<FormsPlan> {
   const { result, workbook } = await runCheck(port, today, { ...request, mark: false });
-  const forms = splitLedger(result.ledger, workbook.directory, result.quarter);
-  if (forms.length === 0) throw new AppError({ code: "forms-none", sheet: result.ledger.sheet });
-  return { quarter: result.quarter, sheet: result.ledger.sheet, tasks: result.ledger.tasks.length, forms };
+  const { forms, unresolved } = splitLedger(result.ledger, workbook.directory, result.quarter, { includeUnknown: request.includeUnknown ?? [] });
+  if (forms.length === 0 && unresolved.length === 0) throw new AppError({ code: "forms-none", sheet: result.ledger.sheet });
+  return { quarter: result.quarter, sheet: result.ledger.sheet, tasks: result.ledger.tasks.length, forms, unresolved };
 }
+
+/**
+ * Corrects the units written wrongly to the names chosen for them (written name → directory name),
+ * in the ledger's cells, as one batch; the plan is made again after. Resolves to the cells changed.
+ */
+export async function correctUnits(port: WorkbookPort, today: Date, plan: FormsPlan, choices: ReadonlyMap<string, string>, request: FormsRequest = {}): Promise<number> {
+  const { result, workbook } = await runCheck(port, today, { ...request, sheet: plan.sheet, quarter: plan.quarter, confirmQuarter: true, mark: false });
+  // The units as the ledger has them now (it may have changed since the plan was shown).
+  const fresh = splitLedger(result.ledger, workbook.directory, plan.quarter).unresolved;
+  const edits = unitCorrections(result.ledger, fresh, choices);
+  if (edits.length) await port.setTexts(result.ledger.sheet, edits);
+  return edits.length;
+}
+
+/** 全部应用: every unresolved unit that has a suggestion, to its first. */
+export { suggestedChoices };
 
 export async function formFile(files: FormFiles, form: UnitReturn): Promise<FormFile> {
   return { name: files.fileName(form), bytes: await files.bytes(form) };

@@ -4,7 +4,7 @@ import type { FindingKind, Ledger, Quarter } from "../core/types";
 import type { UnitReturn } from "../core/returns";
 import { applyFixes, fixesOfKind, ledgerOf, runCheck, type CheckOutcome, type CheckRequest, type UnitFix } from "./check";
 import { createDirectory, directoryReport } from "./directory";
-import { formFile, formsZipFile, lastMerge, lastWrites, planForms, planMerge, readReturnFiles, undoMerge, writeMerge, type FormsPlan, type MergePlan, type ReturnedFiles } from "./forms";
+import { correctUnits, formFile, formsZipFile, lastMerge, lastWrites, planForms, planMerge, readReturnFiles, undoMerge, writeMerge, type FormsPlan, type FormsRequest, type MergePlan, type ReturnedFiles } from "./forms";
 import { importNotice, readNotice } from "./imports";
 import type { Message } from "./messages";
 import type { FormFiles, SheetInfo, WorkbookPort } from "./port";
@@ -97,7 +97,8 @@ export function createApp({ port, today, forms }: AppDeps) {
     createDirectory: (ledger: Ledger) => createDirectory(port, ledger),
     readNotice,
     importNotice: (text: string) => importNotice(port, text),
-    planForms: (request: CheckRequest = {}) => planForms(port, today(), request),
+    planForms: (request: FormsRequest = {}) => planForms(port, today(), request),
+    correctUnits: (plan: FormsPlan, choices: ReadonlyMap<string, string>) => correctUnits(port, today(), plan, choices),
     formFile: async (form: UnitReturn) => formFile(await formFiles(), form),
     formsZipFile: async (plan: FormsPlan) => formsZipFile(await formFiles(), plan),
     openWorkbook: (base64: string) => port.openWorkbook!(base64),

@@ -28,6 +28,7 @@ import {
 } from "../app";
 import { DIRECTORY_SHEET } from "../core/directory";
 import { readMetadata } from "../core/metadata";
+import { annexCountsText } from "../core/notice";
 import { formatQuarter, parseQuarter, quarterLabel } from "../core/quarter";
 import type { SheetLayout } from "../core/layout";
 import { formFiles } from "../hosts/xlsx/forms";
@@ -279,6 +280,8 @@ async function runImport(notice: string, values: Values, io: Io): Promise<number
   await writeWhole(out, (tmp) => target.workbook.xlsx.writeFile(tmp));
   const flagged = made.items.filter((i) => i.flags.length);
   io.out(`已从“${path.basename(notice)}”识别 ${made.items.length} 项任务 → ${out}（工作表“${target.active}”）`);
+  // The count per annex and the runs of numbering, so that an item lost on the way is seen.
+  io.out(`任务数：${annexCountsText(made.items)}`);
   if (flagged.length) {
     io.out(`其中 ${flagged.length} 项需要核对（已写入“备注”列）：`);
     for (const i of flagged) io.out(`  第 ${i.line} 行 ${i.annex !== undefined ? `附件${i.annex} ` : ""}序号${i.label}：${i.flags.join("；")}`);

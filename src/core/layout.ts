@@ -13,12 +13,30 @@ export interface LayoutColumn {
   readonly hidden?: boolean;
   /** Left open for input when the sheet is protected. */
   readonly editable?: boolean;
+  /** The fill (RGB hex) of the column's header and data cells: the column a person fills in shows as such. */
+  readonly fill?: string;
+}
+
+/** Light yellow: the cells a person fills in (the form's progress column and its blanks). */
+export const INPUT_FILL = "FFF2CC";
+
+/** A cell of a line below the table (a sign-off line such as 填报人：____). */
+export interface LayoutCell {
+  readonly text: string;
+  /** Columns it spans, merged (1 when absent). */
+  readonly span?: number;
+  /** A blank a person fills in: open when the sheet is protected, drawn as a blank to fill (with `fill`). */
+  readonly input?: boolean;
+  /** The fill (RGB hex) of an input. */
+  readonly fill?: string;
 }
 
 export interface SheetLayout {
   readonly name: string;
   /** A title row above the header, merged across the table. */
   readonly title?: string;
+  /** A smaller second line in the title row (a form's return date and what to fill in). */
+  readonly subtitle?: string;
   readonly columns: readonly LayoutColumn[];
   readonly rows: readonly (readonly CellValue[])[];
   /** Rows (0-based within `rows`) before which the header row is printed again, as a printed plan does. */
@@ -27,6 +45,8 @@ export interface SheetLayout {
   readonly protect?: boolean;
   /** "veryHidden" for a sheet only the add-in reads. */
   readonly state?: "visible" | "veryHidden";
+  /** Lines below the table, after one blank row, cells from the first column (a form's sign-off line). */
+  readonly below?: readonly (readonly LayoutCell[])[];
 }
 
 /** The ledger a notice turns into: one row per item, four quarters of progress to fill in. */

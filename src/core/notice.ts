@@ -18,29 +18,51 @@ export interface NoticeItem {
   readonly co: readonly string[];
   /** Things a person should look at, in Chinese (no units, a number out of sequence …). */
   readonly flags: readonly string[];
-  /** 1-based line of the notice where the item starts. */
+  /** 1-based line of the notice where the item starts, and where it ends (its last line read). */
   readonly line: number;
+  readonly lastLine: number;
 }
 
 const CN_DIGITS = "一二三四五六七八九十";
 
-/** Lines that belong to the page, not to any task: page numbers, 抄送, 印发, web-site footers. */
+/** A web site's furniture around the text: footers, share boxes, the "leaving this site" dialog. */
+const WEB_FURNITURE =
+  /版权所有|网站标识码|ICP备|ICP证|公网安备|您访问的链接即将离开|是否继续访问|打印本页|关闭窗口|【打印】|【关闭】|【字体|^(主办|承办|协办|技术支持|网站支持)(单位)?[:：]|^(网站地图|联系我们|继续访问|放弃访问)|^扫一扫(在手机|$)|^分享到([:：]|$)|^(上一篇|下一篇)[:：]|^Copyright|©/i;
+
+/** Lines that belong to the page, not to any task: page numbers, 抄送, 印发, web-site furniture. */
 export function isPageFurniture(line: string): boolean {
   const s = line.normalize("NFKC").trim();
-  return (
-    /^[-—–\s]*\d{1,3}[-—–\s]*$/.test(s) ||
-    /^第\s*\d+\s*页/.test(s) ||
-    /^(共\s*\d+\s*页|\d+\s*\/\s*\d+)$/.test(s) ||
-    /^抄送[:：]/.test(s) ||
-    /印发$/.test(s) ||
-    /版权所有|网站标识码|ICP备|公网安备|主办单位[:：]|联系我们|打印本页|关闭窗口|【字体/.test(s)
-  );
+  return /^[-—–\s]*\d{1,3}[-—–\s]*$/.test(s) || /^第\s*\d+\s*页/.test(s) || /^(共\s*\d+\s*页|\d+\s*\/\s*\d+)$/.test(s) || endsItems(s);
 }
 
+/**
+ * Lines after which nothing belongs to the item above until the next item, heading or annex: a
+ * notice's 抄送 and 印发 lines, a web page's footer (承办单位, 网站标识码, 版权所有 …). A page number
+ * only interrupts an item; these end it.
+ */
+export function endsItems(line: string): boolean {
+  const s = line.normalize("NFKC").trim();
+  return /^抄送[:：]/.test(s) || /印发$/.test(s) || WEB_FURNITURE.test(s);
+}
+
+/** 一、… is level 0, （一）… level 1; a ——… line is a sub-heading below the numbered ones. */
 function headingOf(s: string): { level: number; text: string } | undefined {
   if (new RegExp(`^[${CN_DIGITS}]+、`).test(s)) return { level: 0, text: s };
   if (new RegExp(`^[(（][${CN_DIGITS}]+[)）]`).test(s)) return { level: 1, text: s };
   return undefined;
+}
+
+/** "——夯实投资硬支撑": the text of a dash sub-heading (the dashes dropped), or undefined. */
+function dashHeadingOf(s: string): string | undefined {
+  // Two dashes: one may be a line broken inside "2020—2025年".
+  const m = /^(?:[—―─]{2,3}|-{2,3})\s*([^—―─\-\s].*)$/.exec(s);
+  return m ? m[1]!.trim() : undefined;
+}
+
+/** A heading's count (…（共 131 项）), and the heading without it. */
+function statedCount(text: string): { text: string; count?: number } {
+  const m = /[(（]共(\d+)项[)）]$/.exec(text);
+  return m ? { text: text.slice(0, m.index), count: Number(m[1]) } : { text };
 }
 
 /** Removes the spaces a PDF puts between Chinese characters and figures ("增长 6%左右" → "增长6%左右"). */
@@ -52,14 +74,34 @@ export function tidyText(s: string): string {
     .trim();
 }
 
-const UNIT_LINE = /^(市级牵头单位|区级牵头单位|区级责任单位|责任单位|牵头单位|主要责任单位|责任部门)\s*[:：]/;
-const INLINE_UNITS = /[(（]\s*((?:市级牵头单位|区级牵头单位|区级责任单位|责任单位|牵头单位|主要责任单位)\s*[:：][^()（）]*)[)）]\s*[。.;；]?\s*$/;
+const UNIT_LABELS = "市级牵头单位|市级责任单位|区级牵头单位|区级责任单位|主要责任单位|责任单位|牵头单位|责任部门|牵头部门|配合单位|协办单位";
+const UNIT_LINE = new RegExp(`^(${UNIT_LABELS})\\s*[:：]`);
+/** The start of an inline unit group: "(" then a label ("(市级牵头单位:…;区级牵头单位:…)"). */
+const UNIT_GROUP_START = new RegExp(`^[(（]\\s*(${UNIT_LABELS})\\s*[:：]`);
 const ITEM_START = /^(\d{1,3})\s*[.．、](?!\d)\s*(.*)$/;
 const ANNEX = /^(.*?)附\s*件\s*(\d{1,2})\s*$/;
+/** How far a number may jump ahead and still start an item (a larger one is taken for text). */
+const MAX_JUMP = 5;
 
-/** "附件 2" alone, or at the end of a line it was glued to; not the list "附件：1. …" of a notice. */
+/**
+ * "附件 2" alone, or at the end of a line it was glued to (…区城管局)附件3, …印发给你们。附件1); not
+ * the list "附件：1. …" of a notice, nor "详见附件2" inside a sentence.
+ */
 function isAnnexMarker(line: string): boolean {
-  return ANNEX.test(line) && !/附\s*件\s*[:：]/.test(line);
+  const m = ANNEX.exec(line);
+  if (!m || /附\s*件\s*[:：]/.test(line)) return false;
+  const before = m[1]!.trim();
+  return before === "" || /[)）。;；.!！?？”"局委办部院处队站所会司心道日]$/.test(before);
+}
+
+/** A section heading while the items under it are read: its text, and the count it states. */
+interface OpenHeading {
+  readonly text: string;
+  readonly dash: boolean;
+  readonly stated?: number;
+  /** Items read under it, and the last of them (its index in the items). */
+  count: number;
+  last: number;
 }
 
 interface Draft {
@@ -70,8 +112,11 @@ interface Draft {
   text: string[];
   units: string[];
   line: number;
+  lastLine: number;
   flags: string[];
 }
+
+type MutableItem = Omit<NoticeItem, "flags"> & { flags: string[] };
 
 /** Parses the text of a notice into items. Lines before the first 附件 are the notice itself when it has annexes. */
 export function parseNotice(text: string): NoticeItem[] {
@@ -79,105 +124,244 @@ export function parseNotice(text: string): NoticeItem[] {
   const hasAnnex = lines.some((l) => isAnnexMarker(tidyText(l)));
   let inBody = !hasAnnex;
   let annex: number | undefined;
-  const headings: string[] = [];
-  const items: NoticeItem[] = [];
+  const headings: OpenHeading[] = [];
+  const items: MutableItem[] = [];
   let cur: Draft | undefined;
   let mode: "text" | "units" = "text";
   let lastNo = 0;
   let restarts = 0;
+  /** A heading (or an annex) came after the last item: numbering may start again at 1 there. */
+  let headingSinceItem = true;
 
   const finish = () => {
     // A bare number with neither text nor units (a line broken off, a stray figure) is no item.
     const item = cur && finishItem(cur);
-    if (item && (item.task || item.lead.length || item.cityLead.length || item.co.length)) items.push(item);
+    if (item && (item.task || item.lead.length || item.cityLead.length || item.co.length)) {
+      items.push(item);
+      for (const h of headings) {
+        h.count++;
+        h.last = items.length - 1;
+      }
+    }
     cur = undefined;
     mode = "text";
   };
-
-  for (let i = 0; i < lines.length; i++) {
-    const raw = lines[i]!;
-    let s = tidyText(raw);
-    if (!s || isPageFurniture(s)) continue;
-    const annexMatch = isAnnexMarker(s) ? ANNEX.exec(s) : null;
-    if (annexMatch) {
-      const before = annexMatch[1]!.trim();
-      if (before && cur) (mode === "units" ? cur.units : cur.text).push(before);
-      finish();
-      annex = Number(annexMatch[2]);
-      inBody = true;
-      headings.length = 0;
-      lastNo = 0;
-      restarts = 0;
-      continue;
+  // A heading that states its count (（共 131 项）) is checked against the items read under it.
+  const closeHeadings = (keep: number) => {
+    for (const h of headings.splice(keep)) {
+      if (h.stated === undefined || h.count === h.stated || h.count === 0) continue;
+      items[h.last]!.flags.push(`“${h.text}”写明共 ${h.stated} 项，识别到 ${h.count} 项：请核对是否有任务漏读或并入了别的任务`);
     }
-    if (!inBody) continue;
+  };
+  const openHeading = (text: string, dash: boolean) => {
+    const { text: name, count } = statedCount(text);
+    headings.push({ text: name, dash, ...(count !== undefined ? { stated: count } : {}), count: 0, last: -1 });
+    headingSinceItem = true;
+  };
+
+  /** One line of the body (tidied, not furniture, not an annex marker). */
+  const take = (s: string, lineNo: number) => {
     const heading = headingOf(s);
     if (heading) {
       finish();
-      headings.length = heading.level;
-      headings.push(heading.text.replace(/[(（]共\d+项[)）]$/, ""));
-      continue;
+      closeHeadings(Math.min(heading.level, headings.filter((h) => !h.dash).length));
+      openHeading(heading.text, false);
+      return;
+    }
+    const dash = dashHeadingOf(s);
+    if (dash) {
+      // A sub-heading below the numbered ones, never the continuation of the item above it.
+      finish();
+      const top = headings[headings.length - 1];
+      closeHeadings(top?.dash ? headings.length - 1 : headings.length);
+      openHeading(dash, true);
+      return;
     }
     const start = ITEM_START.exec(s);
-    if (start && (lastNo === 0 || Number(start[1]) <= lastNo + 5 || Number(start[1]) === 1)) {
+    const no = start ? Number(start[1]) : 0;
+    // A number far ahead of the last one is taken for text inside an item's sentence, not after its units.
+    if (start && (lastNo === 0 || no <= lastNo + MAX_JUMP || no === 1 || !cur || mode === "units")) {
       finish();
-      const no = Number(start[1]);
       const flags: string[] = [];
-      if (no === 1 && lastNo > 0) restarts++;
+      if (no === 1 && lastNo > 0) {
+        restarts++;
+        if (!headingSinceItem) flags.push(`序号重新从 1 开始，但前面没有新的标题或附件：请核对是否漏了“附件”或标题一行`);
+      } else if (lastNo > 0 && no === lastNo) flags.push(`序号重复：上一项也是 ${lastNo}`);
       else if (lastNo > 0 && no !== lastNo + 1) flags.push(`序号不连续：上一项为 ${lastNo}`);
       else if (lastNo === 0 && no !== 1) flags.push(`序号从 ${no} 开始`);
       lastNo = no;
-      const section = headings[0]?.match(new RegExp(`^([${CN_DIGITS}]+)、`))?.[1];
+      headingSinceItem = false;
+      const section = headings.find((h) => !h.dash)?.text.match(new RegExp(`^([${CN_DIGITS}]+)、`))?.[1];
       const label = restarts > 0 && section ? `${section}-${no}` : String(no);
-      cur = { ...(annex !== undefined ? { annex } : {}), no, label, category: [...headings], text: [start[2]!], units: [], line: i + 1, flags };
+      cur = {
+        ...(annex !== undefined ? { annex } : {}),
+        no,
+        label,
+        category: headings.map((h) => h.text),
+        text: [start[2]!],
+        units: [],
+        line: lineNo,
+        lastLine: lineNo,
+        flags,
+      };
       mode = "text";
-      s = "";
-      continue;
+      return;
     }
-    if (!cur) continue;
+    if (!cur) return;
+    cur.lastLine = lineNo;
+    if (start) cur.flags.push(`第 ${lineNo} 行以“${/^\d+\s*[.．、]/.exec(s)![0]}”开头，但上一项是 ${lastNo}，相差太大，已当作本项的续行：如是另一项任务，请核对序号`);
     if (UNIT_LINE.test(s)) {
       mode = "units";
       cur.units.push(s);
-      continue;
+      return;
     }
     (mode === "units" ? cur.units : cur.text).push(s);
+  };
+
+  for (let i = 0; i < lines.length; i++) {
+    const s = tidyText(lines[i]!);
+    if (!s) continue;
+    if (isAnnexMarker(s)) {
+      // The heading glued to the end of the last item's line ends the annex after that line.
+      const before = ANNEX.exec(s)![1]!.trim();
+      if (before && inBody && !endsItems(before)) take(before, i + 1);
+      finish();
+      closeHeadings(0);
+      annex = Number(ANNEX.exec(s)![2]);
+      inBody = true;
+      lastNo = 0;
+      restarts = 0;
+      headingSinceItem = true;
+      continue;
+    }
+    if (endsItems(s)) {
+      finish();
+      continue;
+    }
+    if (isPageFurniture(s) || !inBody) continue;
+    take(s, i + 1);
   }
   finish();
+  closeHeadings(0);
   return items;
 }
 
-function finishItem(d: Draft): NoticeItem {
-  let task = d.text.join("").trim();
-  let unitText = d.units.join("\n");
-  const inline = INLINE_UNITS.exec(task);
-  if (inline) {
-    unitText = unitText ? `${inline[1]}\n${unitText}` : inline[1]!;
-    task = task.slice(0, inline.index).trim();
-    if (task && !/[。.!！?？]$/.test(task)) task += "。";
-  }
-  const parsed = parseUnitCell(joinBrokenUnitLines(unitText));
+function finishItem(d: Draft): MutableItem {
+  const { task, groups } = takeUnitGroups(d.text.join("").trim());
+  // Inline groups (each clause's own) and unit lines together: the item's units are their union.
+  // Parts are joined by "；" so that a label ends the part before it.
+  const unitText = [...groups, joinBrokenUnitLines(d.units.join("\n"))].filter((t) => t).join("；");
+  const parsed = parseUnitCell(unitText);
+  const names = (list: readonly { name: string }[]) => [...new Set(list.map((u) => u.name))];
+  const lead = names(parsed.units);
+  const cityLead = names(parsed.city);
+  const co = names(parsed.co).filter((u) => !lead.includes(u));
   const flags = [...d.flags];
   if (!task) flags.push("未写任务内容");
-  if (parsed.units.length === 0) flags.push(parsed.city.length ? "只有市级牵头单位，缺少区级责任单位" : "未写责任单位");
-  for (const u of parsed.city) if (/^区/.test(u.name)) flags.push(`市级牵头单位中有区级单位“${u.name}”`);
-  for (const u of parsed.units) if (isCityUnit(u.name)) flags.push(`区级责任单位中有市级单位“${u.name}”`);
+  if (lead.length === 0) flags.push(cityLead.length ? "只有市级牵头单位，缺少区级责任单位" : "未写责任单位");
+  for (const u of cityLead) if (/^区/.test(u)) flags.push(`市级牵头单位中有区级单位“${u}”`);
+  // 市生态环境局江岸分局 is a district unit: isCityUnit knows the city's branches in the districts.
+  for (const u of lead) if (isCityUnit(u)) flags.push(`区级责任单位中有市级单位“${u}”`);
   return {
     ...(d.annex !== undefined ? { annex: d.annex } : {}),
     no: d.no,
     label: d.label,
     category: d.category,
     task,
-    lead: parsed.units.map((u) => u.name),
-    cityLead: parsed.city.map((u) => u.name),
-    co: parsed.co.map((u) => u.name),
+    lead,
+    cityLead,
+    co,
     flags,
     line: d.line,
+    lastLine: d.lastLine,
   };
 }
 
-/** A unit line broken by the page width continues on the next line without a separator. */
+/**
+ * Takes the inline unit groups out of a task's text: "(责任单位:…)" at its end, or one group after
+ * each clause ("任务甲。(市级牵头单位:…;区级牵头单位:…)任务乙。(…)"). Brackets inside a group
+ * (区政府办(金融)) are kept with it. Returns the text without the groups, and the groups' contents.
+ */
+export function takeUnitGroups(text: string): { task: string; groups: string[] } {
+  const groups: string[] = [];
+  let task = "";
+  let rest = Array.from(text);
+  for (let i = 0; i < rest.length; i++) {
+    const ch = rest[i]!;
+    if (!((ch === "(" || ch === "（") && UNIT_GROUP_START.test(rest.slice(i, i + 16).join("")))) {
+      task += ch;
+      continue;
+    }
+    let depth = 0;
+    let j = i;
+    for (; j < rest.length; j++) {
+      if (rest[j] === "(" || rest[j] === "（") depth++;
+      else if ((rest[j] === ")" || rest[j] === "）") && --depth === 0) break;
+    }
+    groups.push(rest.slice(i + 1, j).join("").trim());
+    // The clause keeps its own stop (written before or after the group); clauses without one get "；".
+    const after = rest.slice(j + 1).join("");
+    const stop = /^\s*([。.;；])?\s*/.exec(after)!;
+    rest = Array.from(after.slice(stop[0].length));
+    i = -1;
+    task = task.trimEnd();
+    if (task && !/[。.!！?？;；，,：:]$/.test(task)) task += stop[1] ? (stop[1] === "." ? "。" : stop[1] === ";" ? "；" : stop[1]) : rest.length ? "；" : "";
+  }
+  task = task.trim();
+  if (groups.length && task && !/[。.!！?？]$/.test(task)) task = task.replace(/[;；，,：:]$/, "") + "。";
+  return { task, groups };
+}
+
+/** A unit line broken by the page width continues on the next line without a separator (not a new label). */
 function joinBrokenUnitLines(text: string): string {
-  return text.replace(/([^、，,；;:：\n])\n(?=[^\n])/g, "$1");
+  return text.replace(new RegExp(`([^、，,；;:：\\n])\\n(?=[^\\n])(?!(${UNIT_LABELS})\\s*[:：])`, "g"), "$1");
+}
+
+/** How many items each annex holds, and their runs of numbering (1–143, 四-1–四-41). */
+export interface AnnexCount {
+  readonly annex?: number;
+  readonly count: number;
+  readonly runs: readonly { readonly from: string; readonly to: string }[];
+}
+
+export function annexCounts(items: readonly NoticeItem[]): AnnexCount[] {
+  const out: { annex?: number; count: number; runs: { from: string; to: string }[] }[] = [];
+  let prev: NoticeItem | undefined;
+  for (const i of items) {
+    let group = out[out.length - 1];
+    if (!group || group.annex !== i.annex) {
+      group = { ...(i.annex !== undefined ? { annex: i.annex } : {}), count: 0, runs: [] };
+      out.push(group);
+      prev = undefined;
+    }
+    group.count++;
+    const run = group.runs[group.runs.length - 1];
+    if (run && prev && i.no === prev.no + 1) run.to = i.label;
+    else group.runs.push({ from: i.label, to: i.label });
+    prev = i;
+  }
+  return out;
+}
+
+/** "附件1 143 项（序号 1–143）；附件2 41 项（序号 1–40、42）", or "184 项（…）" without annexes. */
+export function annexCountsText(items: readonly NoticeItem[]): string {
+  return annexCounts(items)
+    .map((a) => `${a.annex !== undefined ? `附件${a.annex} ` : ""}${a.count} 项（序号 ${a.runs.map((r) => (r.from === r.to ? r.from : `${r.from}–${r.to}`)).join("、")}）`)
+    .join("；");
+}
+
+/** Where lines `from`..`to` (1-based, as NoticeItem.line counts them) are in the text: offsets for a selection. */
+export function lineSpan(text: string, from: number, to = from): { start: number; end: number } {
+  const re = /\r\n|\r|\n/g;
+  let line = 1;
+  let start = from <= 1 ? 0 : -1;
+  let m: RegExpExecArray | null;
+  while ((m = re.exec(text))) {
+    if (line === to) return { start: Math.max(start, 0), end: m.index };
+    line++;
+    if (line === from) start = m.index + m[0].length;
+  }
+  return { start: start < 0 ? text.length : start, end: text.length };
 }
 
 /**

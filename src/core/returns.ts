@@ -2,11 +2,12 @@
 // Each row sent carries a key (the master row and a fingerprint of its task), so that returns find
 // their row even when a unit's copy was sorted or filtered.
 import { canonicalUnits, type Directory } from "./directory";
-import type { LayoutColumn, SheetLayout } from "./layout";
+import { INPUT_FILL, type LayoutCell, type LayoutColumn, type SheetLayout } from "./layout";
 import { textSimilarity } from "./progress";
-import { formatQuarter, parseQuarter, previousQuarter, quarterLabel, quarterShortLabel } from "./quarter";
+import { formatQuarter, parseQuarter, previousQuarter, quarterLabel, quarterShortLabel, reportDue } from "./quarter";
 import { cellText, foldForCompare } from "./text";
 import type { CellText, Ledger, Quarter, SheetGrid, Task } from "./types";
+import { parseUnitCell, replaceUnit } from "./units";
 
 export const RETURN_SHEET = "进展填报";
 export const RETURN_MARKER_SHEET = "_督办回报";
@@ -28,12 +29,24 @@ export interface ReturnRow {
   readonly progress: string;
 }
 
+/** Who answers for a return: the blanks at the foot of the form (empty until the unit fills them). */
+export interface ReturnContact {
+  /** 填报人 */
+  readonly filledBy: string;
+  /** 联系电话 */
+  readonly phone: string;
+  /** 单位负责人 */
+  readonly head: string;
+}
+
 export interface UnitReturn {
   readonly unit: string;
   readonly quarter: Quarter;
   /** The master sheet the rows came from. */
   readonly sheet: string;
   readonly rows: readonly ReturnRow[];
+  /** The form's 填报人 / 联系电话 / 单位负责人, as read back from a returned form. */
+  readonly contact?: ReturnContact;
 }
 
 /** A short fingerprint of a task's text (FNV-1a over the folded text). */
@@ -54,13 +67,95 @@ function progressOf(task: Task, q: Quarter["q"]): CellText | undefined {
   return task.progress[q] ?? task.progress.any;
 }
 
-/** One form per responsible unit (lead or co-unit, by its current name), with only its rows. */
-export function splitLedger(ledger: Ledger, directory: Directory | undefined, quarter: Quarter): UnitReturn[] {
+/** Where a unit is written in the ledger: the task and its unit cell. */
+export interface UnitPlace {
+  readonly cell: string;
+  /** 1-based sheet row of the task. */
+  readonly row: number;
+  readonly no: string;
+  readonly role: "牵头" | "配合";
+}
+
+/**
+ * A unit written in the ledger that the directory does not resolve to one unit: not in it under any
+ * name (区卫键局, a section label taken for a unit), an alias two units share, or an abolished unit
+ * that no unit took over. A form sent to it would never come back, so it gets none until a person
+ * corrects the ledger (`unitCorrections`) or confirms it is a real unit (`includeUnknown`).
+ */
+export interface UnresolvedUnit {
+  /** The unit as written. */
+  readonly name: string;
+  readonly reason: "unknown" | "ambiguous" | "abolished";
+  /** Directory names it may mean, best first (the first is what 全部应用 takes). */
+  readonly suggestions: readonly string[];
+  /** Every task and cell where it is written, in ledger order. */
+  readonly places: readonly UnitPlace[];
+}
+
+export interface SplitOptions {
+  /**
+   * Units as written that a person confirmed are real units although the directory lacks them:
+   * they get a form under that name. The others of `unresolved` get none.
+   */
+  readonly includeUnknown?: readonly string[];
+}
+
+export interface Split {
+  /** One form per responsible unit, by its current directory name (by name as written without a directory). */
+  readonly forms: UnitReturn[];
+  /** Units that get no form until a person decides, in order of first appearance. */
+  readonly unresolved: UnresolvedUnit[];
+}
+
+type Resolved = { readonly name: string } | { readonly unresolved: UnresolvedUnit["reason"]; readonly suggestions: readonly string[] };
+
+/** The directory name a written unit reports under, or why there is none. Without a directory every unit is its own. */
+function resolveUnit(written: string, directory: Directory | undefined): Resolved {
+  if (!directory) return { name: written };
+  const m = directory.match(written);
+  switch (m.kind) {
+    case "exact":
+    case "alias":
+    case "normalized":
+    case "renamed":
+      return { name: m.entry.name };
+    case "abolished":
+      return m.successor ? { name: m.successor.name } : { unresolved: "abolished", suggestions: directory.suggest(written).map((s) => s.entry.name) };
+    case "ambiguous":
+      return { unresolved: "ambiguous", suggestions: m.entries.map((e) => e.name) };
+    default:
+      return { unresolved: "unknown", suggestions: m.kind === "unknown" ? m.suggestions.map((e) => e.name) : [] };
+  }
+}
+
+/**
+ * One form per responsible unit (lead or co-unit, by its current name), with only its rows; and
+ * beside them the units the directory does not resolve, which get a form only when confirmed.
+ */
+export function splitLedger(ledger: Ledger, directory: Directory | undefined, quarter: Quarter, options: SplitOptions = {}): Split {
   const byUnit = new Map<string, ReturnRow[]>();
+  const unresolved = new Map<string, { reason: UnresolvedUnit["reason"]; suggestions: readonly string[]; places: UnitPlace[] }>();
+  const confirmed = new Set(options.includeUnknown ?? []);
   const prev = previousQuarter(quarter);
   for (const t of ledger.tasks) {
-    const leads = canonicalUnits(t.lead?.text, directory);
-    const cos = canonicalUnits(t.co?.text, directory).filter((u) => !leads.includes(u));
+    const leads: string[] = [];
+    const cos: string[] = [];
+    for (const [cell, list, role] of [[t.lead, leads, "牵头"], [t.co, cos, "配合"]] as const) {
+      for (const u of cell ? parseUnitCell(cell.text).units : []) {
+        if (u.collective) continue;
+        const r = resolveUnit(u.name, directory);
+        let name: string;
+        if ("name" in r) name = r.name;
+        else if (confirmed.has(u.name)) name = u.name;
+        else {
+          const entry = unresolved.get(u.name) ?? { reason: r.unresolved, suggestions: r.suggestions, places: [] };
+          entry.places.push({ cell: cell!.cell, row: t.row, no: t.no, role });
+          unresolved.set(u.name, entry);
+          continue;
+        }
+        if (!leads.includes(name) && !list.includes(name)) list.push(name);
+      }
+    }
     for (const [units, role] of [[leads, "牵头"], [cos, "配合"]] as const) {
       for (const unit of units) {
         const rows = byUnit.get(unit) ?? [];
@@ -81,12 +176,56 @@ export function splitLedger(ledger: Ledger, directory: Directory | undefined, qu
       }
     }
   }
-  return [...byUnit]
-    .sort((a, b) => a[0].localeCompare(b[0], "zh"))
-    .map(([unit, rows]) => ({ unit, quarter, sheet: ledger.sheet, rows }));
+  return {
+    forms: [...byUnit].sort((a, b) => a[0].localeCompare(b[0], "zh")).map(([unit, rows]) => ({ unit, quarter, sheet: ledger.sheet, rows })),
+    unresolved: [...unresolved].map(([name, u]) => ({ name, ...u })),
+  };
 }
 
-/** The form a unit fills in: its rows, the quarter's progress open, the rest locked, the key hidden. */
+/** 全部应用: each unresolved unit that has a suggestion, to its first suggestion. */
+export function suggestedChoices(unresolved: readonly UnresolvedUnit[]): Map<string, string> {
+  return new Map(unresolved.filter((u) => u.suggestions[0]).map((u) => [u.name, u.suggestions[0]!]));
+}
+
+/**
+ * The ledger cells to rewrite so that units written wrongly carry the names chosen for them (written
+ * name → directory name), the other units and separators of each cell untouched. A host writes
+ * them, then splits again: the rows go to the chosen units' forms, and merge finds those units
+ * responsible.
+ */
+export function unitCorrections(ledger: Ledger, unresolved: readonly UnresolvedUnit[], choices: ReadonlyMap<string, string>): MergeEdit[] {
+  const cells = new Map<string, CellText>();
+  for (const t of ledger.tasks) for (const c of [t.lead, t.co]) if (c) cells.set(c.cell, c);
+  const texts = new Map<string, { row: number; text: string }>();
+  for (const u of unresolved) {
+    const to = choices.get(u.name);
+    if (!to) continue;
+    for (const p of u.places) {
+      const cell = cells.get(p.cell);
+      if (!cell) continue;
+      const before = texts.get(p.cell) ?? { row: cell.row, text: cell.text };
+      texts.set(p.cell, { row: before.row, text: replaceUnit(before.text, u.name, to) });
+    }
+  }
+  return [...texts].filter(([cell, e]) => e.text !== cells.get(cell)!.text).map(([cell, e]) => ({ cell, row: e.row, text: e.text }));
+}
+
+/** The blanks at a form's foot, by label, in the order written. */
+const CONTACT_LABELS: readonly (readonly [keyof ReturnContact, string])[] = [
+  ["head", "单位负责人"],
+  ["filledBy", "填报人"],
+  ["phone", "联系电话"],
+];
+
+/** "2026年4月10日". */
+function dateLabel(d: Date): string {
+  return `${d.getUTCFullYear()}年${d.getUTCMonth() + 1}月${d.getUTCDate()}日`;
+}
+
+/**
+ * The form a unit fills in: its rows, the quarter's progress open and highlighted, the rest locked,
+ * the key hidden; the return date under the title, and 单位负责人 / 填报人 / 联系电话 blanks at the foot.
+ */
 export function returnLayouts(r: UnitReturn): SheetLayout[] {
   const q = quarterShortLabel(r.quarter.q);
   const columns: LayoutColumn[] = [
@@ -98,16 +237,25 @@ export function returnLayouts(r: UnitReturn): SheetLayout[] {
     { header: "本单位", width: 8 },
     { header: "完成时限", width: 10 },
     { header: "上季度进展", width: 28 },
-    { header: `${q}进展`, width: 44, editable: true },
+    { header: `${q}进展`, width: 44, editable: true, fill: INPUT_FILL },
     { header: KEY_HEADER, width: 14, hidden: true },
   ];
+  const contact = r.contact ?? { filledBy: "", phone: "", head: "" };
+  // Spans chosen for the columns above: 单位负责人 A:B | C, 填报人 D | E:F, 联系电话 G:H | I.
+  const spans: Record<keyof ReturnContact, readonly [number, number]> = { head: [2, 1], filledBy: [1, 2], phone: [2, 1] };
+  const signOff: LayoutCell[] = CONTACT_LABELS.flatMap(([key, label]) => [
+    { text: `${label}：`, span: spans[key][0] },
+    { text: contact[key], span: spans[key][1], input: true, fill: INPUT_FILL },
+  ]);
   return [
     {
       name: RETURN_SHEET,
-      title: `${r.unit} ${quarterLabel(r.quarter)}进展填报（请只填写“${q}进展”一列）`,
+      title: `${r.unit} ${quarterLabel(r.quarter)}进展填报`,
+      subtitle: `请于${dateLabel(reportDue(r.quarter))}前报送。只填写黄色的“${q}进展”一列和表尾的${CONTACT_LABELS.map(([, l]) => l).join("、")}，其他内容不要改动。`,
       columns,
       rows: r.rows.map((x) => [x.no, x.category, x.task, x.lead, x.co, x.role, x.deadline, x.previous, x.progress, x.key]),
       protect: true,
+      below: [signOff],
     },
     {
       name: RETURN_MARKER_SHEET,
@@ -120,6 +268,24 @@ export function returnLayouts(r: UnitReturn): SheetLayout[] {
       state: "veryHidden",
     },
   ];
+}
+
+/**
+ * The sign-off blanks of a row, when it is the sign-off line: each label's value is the first text to
+ * its right before the next label, or what follows the label in its own cell (单位负责人：张三).
+ */
+function contactOf(texts: readonly string[]): Partial<Record<keyof ReturnContact, string>> | undefined {
+  const found: Partial<Record<keyof ReturnContact, string>> = {};
+  const labelAt = (t: string) => CONTACT_LABELS.find(([, l]) => new RegExp(`^${l}(?:[:：]|$)`).test(t.replace(/\s+/g, "")));
+  texts.forEach((t, i) => {
+    const hit = labelAt(t);
+    if (!hit) return;
+    const [key, label] = hit;
+    let value = t.replace(/\s+/g, "").slice(label.length).replace(/^[:：]/, "");
+    for (let j = i + 1; !value && j < texts.length && !labelAt(texts[j]!); j++) value = texts[j]!;
+    found[key] = value;
+  });
+  return Object.keys(found).length ? found : undefined;
 }
 
 /** Why a workbook is not a return, in Chinese. */
@@ -144,9 +310,15 @@ export function readReturn(form: SheetGrid | undefined, marker: SheetGrid | unde
   if (header < 0 || !col.has(`${q}进展`)) throw new NotAReturn(`填报表中找不到“${KEY_HEADER}”或“${q}进展”列`);
   const get = (r: readonly unknown[], name: string) => cellText((r[col.get(name) ?? -1] ?? null) as never).trim();
   const rows: ReturnRow[] = [];
+  let contact: { -readonly [K in keyof ReturnContact]: string } | undefined;
   for (const r of form.rows.slice(header + 1)) {
     const key = get(r, KEY_HEADER);
     const task = get(r, "目标任务");
+    const signOff = key ? undefined : contactOf(r.map((v) => cellText(v ?? null).trim()));
+    if (signOff) {
+      contact = { filledBy: "", phone: "", head: "", ...contact, ...signOff };
+      continue;
+    }
     if (!key && !task) continue;
     rows.push({
       key,
@@ -162,7 +334,7 @@ export function readReturn(form: SheetGrid | undefined, marker: SheetGrid | unde
       progress: get(r, `${q}进展`),
     });
   }
-  return { unit, quarter, sheet: sheet ?? "", rows };
+  return { unit, quarter, sheet: sheet ?? "", rows, ...(contact ? { contact } : {}) };
 }
 
 export interface MergeEdit {

@@ -1,13 +1,27 @@
 import * as React from "react";
-import { Button, Field, Text, Textarea } from "@fluentui/react-components";
+import { Button, Field, Link, Text, Textarea, makeStyles, mergeClasses, tokens } from "@fluentui/react-components";
+import { annexCountsText, lineSpan, type NoticeItem } from "../../core/notice";
 import { IMPORTED_SHEET } from "../../app";
 import type { Pane } from "../pane";
 
-/** 从通知导入: paste a notice, see what was read and what to check, create the ledger sheet. */
+const useStyles = makeStyles({
+  // Every item is listed; a long notice scrolls inside the list, not the pane.
+  list: { maxHeight: "260px", overflowY: "auto", marginTop: tokens.spacingVerticalXS, borderTop: `1px solid ${tokens.colorNeutralStroke3}` },
+  item: { display: "block", padding: `${tokens.spacingVerticalXXS} 0`, borderBottom: `1px solid ${tokens.colorNeutralStroke3}`, textAlign: "left" },
+  flagged: { color: tokens.colorPaletteDarkOrangeForeground1 },
+  plain: { color: tokens.colorNeutralForeground2 },
+});
+
+const where = (i: NoticeItem) => `第 ${i.line} 行 ${i.annex !== undefined ? `附件${i.annex} ` : ""}序号${i.label}`;
+const key = (i: NoticeItem) => `${i.annex ?? ""}-${i.label}-${i.line}`;
+
+/** 从通知导入: paste a notice, see every item read and what to check, create the ledger sheet. */
 export function ImportTab({ pane }: { pane: Pane }): React.JSX.Element {
+  const styles = useStyles();
   const { app, t, notify } = pane;
   const [text, setText] = React.useState("");
   const [busy, setBusy] = React.useState(false);
+  const area = React.useRef<HTMLTextAreaElement>(null);
   const { items } = React.useMemo(() => app.readNotice(text), [app, text]);
   const flagged = items.filter((i) => i.flags.length);
   const create = async () => {
@@ -22,27 +36,46 @@ export function ImportTab({ pane }: { pane: Pane }): React.JSX.Element {
       setBusy(false);
     }
   };
+  // Selects the item's lines in the pasted text (focus first, so that the text area scrolls to them).
+  const show = (i: NoticeItem) => {
+    const el = area.current;
+    if (!el) return;
+    const { start, end } = lineSpan(el.value, i.line, i.lastLine);
+    el.focus();
+    el.setSelectionRange(start, end);
+  };
   return (
     <div>
       <Field label={t("pasteNotice")} hint={t("pasteHint")}>
-        <Textarea value={text} onChange={(_, d) => setText(d.value)} resize="vertical" rows={8} aria-label={t("pasteNotice")} />
+        <Textarea ref={area} value={text} onChange={(_, d) => setText(d.value)} resize="vertical" rows={8} aria-label={t("pasteNotice")} />
       </Field>
       {text.trim() && (
         <div aria-label="notice-items" style={{ marginTop: 8 }}>
           <Text block weight="semibold">
             识别到 {items.length} 项任务{flagged.length ? `，其中 ${flagged.length} 项需要核对` : ""}
           </Text>
+          {items.length > 0 && (
+            <Text block size={200}>
+              {annexCountsText(items)}
+            </Text>
+          )}
           {flagged.map((i) => (
-            <Text block size={200} key={`${i.annex ?? ""}-${i.label}-${i.line}`}>
-              第 {i.line} 行 {i.annex !== undefined ? `附件${i.annex} ` : ""}序号{i.label}：{i.flags.join("；")}
-            </Text>
+            <Link as="button" key={`f-${key(i)}`} className={mergeClasses(styles.item, styles.flagged)} onClick={() => show(i)}>
+              {where(i)}：{i.flags.join("；")}
+            </Link>
           ))}
-          {items.slice(0, 5).map((i) => (
-            <Text block size={200} key={`p-${i.annex ?? ""}-${i.label}-${i.line}`} style={{ color: "#616161" }}>
-              {i.label}. {i.task.slice(0, 30)}
-              {i.task.length > 30 ? "…" : ""} —— {i.lead.join("、") || "（无责任单位）"}
-            </Text>
-          ))}
+          {items.length > 0 && (
+            <div className={styles.list} role="list" aria-label="notice-item-list">
+              {items.map((i) => (
+                <div role="listitem" key={`i-${key(i)}`}>
+                  <Link as="button" className={mergeClasses(styles.item, i.flags.length ? styles.flagged : styles.plain)} onClick={() => show(i)}>
+                    {i.annex !== undefined ? `附件${i.annex} ` : ""}
+                    {i.label}. {i.task.length > 40 ? `${i.task.slice(0, 40)}…` : i.task} —— {i.lead.join("、") || "（无责任单位）"}
+                  </Link>
+                </div>
+              ))}
+            </div>
+          )}
         </div>
       )}
       <Button appearance="primary" onClick={() => void create()} disabled={busy || items.length === 0} style={{ marginTop: 8 }}>

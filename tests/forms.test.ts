@@ -1,0 +1,150 @@
+// Forms that reach real units: units the directory does not resolve get no form until a person
+// corrects the ledger or confirms them; each form carries its return date, the sign-off blanks and
+// the progress column highlighted, and is read back with who filled it.
+import ExcelJS from "exceljs";
+import { readDirectory, readLedger } from "../src/core";
+import { INPUT_FILL } from "../src/core/layout";
+import { mergeReturns, returnLayouts, splitLedger, suggestedChoices, unitCorrections } from "../src/core/returns";
+import type { CellValue } from "../src/core/types";
+import { formWorkbook, readFormBytes } from "../src/hosts/xlsx/forms";
+import { grid } from "./helpers/grid";
+
+const Q1 = { year: 2026, q: 1 as const };
+
+const directory = readDirectory(
+  grid(
+    [
+      ["单位名称", "简称", "曾用名", "类别", "状态"],
+      ["区卫生健康局", "区卫健局", "区卫计委", "部门", "有效"],
+      ["区发展和改革局", "区发改局", "", "部门", "有效"],
+      ["区商务局", "", "", "部门", "有效"],
+      ["区教育局", "", "", "部门", "有效"],
+      ["区城市管理执法局", "区城管局", "", "部门", "有效"],
+      ["区城市更新中心", "区城管局", "", "事业单位", "有效"],
+    ],
+    [],
+    "部门目录",
+  ),
+);
+
+/** A ledger with a typo (区卫键局), a section label in a unit cell (综合协调组), and an alias two units share (区城管局). */
+const rows: CellValue[][] = [
+  ["序号", "目标任务", "牵头单位", "配合单位", "一季度进展"],
+  [1, "新建社区卫生服务中心2个。", "区卫键局", "区发改局", ""],
+  [2, "举办促消费活动12场。", "区商务局、综合协调组", "", ""],
+  [3, "新建学校1所。", "区教育局", "区卫键局", ""],
+  [4, "整治背街小巷50条。", "区城管局", "", ""],
+  [5, "完成家庭医生签约10万人。", "区卫计委", "", ""],
+];
+
+describe("split: units the directory does not resolve", () => {
+  const ledger = readLedger(grid(rows));
+  const split = splitLedger(ledger, directory, Q1);
+
+  test("get no form; they are listed with their suggestions and every place they are written", () => {
+    expect(split.forms.map((f) => f.unit)).toEqual(["区发展和改革局", "区教育局", "区商务局", "区卫生健康局"].sort((a, b) => a.localeCompare(b, "zh")));
+    expect(split.unresolved).toEqual([
+      {
+        name: "区卫键局",
+        reason: "unknown",
+        suggestions: ["区卫生健康局"],
+        places: [
+          { cell: "C2", row: 2, no: "1", role: "牵头" },
+          { cell: "D4", row: 4, no: "3", role: "配合" },
+        ],
+      },
+      { name: "综合协调组", reason: "unknown", suggestions: [], places: [{ cell: "C3", row: 3, no: "2", role: "牵头" }] },
+      { name: "区城管局", reason: "ambiguous", suggestions: ["区城市管理执法局", "区城市更新中心"], places: [{ cell: "C5", row: 5, no: "4", role: "牵头" }] },
+    ]);
+    // A former name is no problem: the form goes to the unit under its current name.
+    expect(split.forms.find((f) => f.unit === "区卫生健康局")!.rows.map((r) => r.no)).toEqual(["5"]);
+  });
+
+  test("a unit the person confirms gets its form under the name as written; the others still wait", () => {
+    const confirmed = splitLedger(ledger, directory, Q1, { includeUnknown: ["综合协调组"] });
+    expect(confirmed.forms.find((f) => f.unit === "综合协调组")!.rows.map((r) => [r.no, r.role])).toEqual([["2", "牵头"]]);
+    expect(confirmed.unresolved.map((u) => u.name)).toEqual(["区卫键局", "区城管局"]);
+  });
+
+  test("全部应用: the ledger's cells corrected to the first suggestions, then every row reaches a unit that answers", () => {
+    const edits = unitCorrections(ledger, split.unresolved, suggestedChoices(split.unresolved));
+    expect(edits).toEqual([
+      { cell: "C2", row: 2, text: "区卫生健康局" },
+      { cell: "D4", row: 4, text: "区卫生健康局" },
+      { cell: "C5", row: 5, text: "区城市管理执法局" },
+    ]);
+    const fixed = rows.map((r) => [...r]);
+    for (const e of edits) fixed[e.row - 1]![e.cell.startsWith("C") ? 2 : 3] = e.text;
+    const again = splitLedger(readLedger(grid(fixed)), directory, Q1);
+    expect(again.unresolved.map((u) => u.name)).toEqual(["综合协调组"]);
+    const health = again.forms.find((f) => f.unit === "区卫生健康局")!;
+    expect(health.rows.map((r) => [r.no, r.role])).toEqual([["1", "牵头"], ["3", "配合"], ["5", "牵头"]]);
+    // The unit answers, and the merge takes its answer as the responsible unit's.
+    const answered = { ...health, rows: health.rows.map((r) => ({ ...r, progress: "已完成年度目标的25%。" })) };
+    const merged = mergeReturns(readLedger(grid(fixed)), directory, [answered], Q1);
+    expect(merged.report.notResponsible).toEqual([]);
+    expect(merged.edits.map((e) => e.cell)).toEqual(["E2", "E4", "E6"]);
+  });
+
+  test("without a directory every unit is its own, and none is unresolved", () => {
+    const plain = splitLedger(ledger, undefined, Q1);
+    expect(plain.unresolved).toEqual([]);
+    expect(plain.forms.map((f) => f.unit)).toContain("区卫键局");
+  });
+});
+
+describe("the form a unit fills in", () => {
+  const ledger = readLedger(grid(rows));
+  const form = splitLedger(ledger, directory, Q1).forms.find((f) => f.unit === "区卫生健康局")!;
+
+  test("carries the quarter's return date and the sign-off blanks", () => {
+    const [sheet] = returnLayouts(form);
+    expect(sheet!.title).toBe("区卫生健康局 2026年第一季度进展填报");
+    expect(sheet!.subtitle).toMatch(/^请于2026年4月10日前报送。只填写黄色的“一季度进展”一列和表尾的单位负责人、填报人、联系电话/);
+    expect(returnLayouts({ ...form, quarter: { year: 2026, q: 4 } })[0]!.subtitle).toMatch(/^请于2027年1月10日前报送/);
+    expect(sheet!.below![0]!.map((c) => c.text)).toEqual(["单位负责人：", "", "填报人：", "", "联系电话：", ""]);
+  });
+
+  test("in the workbook: the progress column highlighted and open, the blanks open, the rest locked", async () => {
+    const ws = formWorkbook(form).getWorksheet("进展填报")!;
+    const fill = (a: string) => (ws.getCell(a).fill as ExcelJS.FillPattern | undefined)?.fgColor?.argb;
+    expect(fill("I2")).toBe(`FF${INPUT_FILL}`);
+    expect(fill("I3")).toBe(`FF${INPUT_FILL}`);
+    expect(fill("H3")).toBeUndefined();
+    expect(ws.getCell("I3").protection).toMatchObject({ locked: false });
+    // The sign-off line, one blank row below the table: 单位负责人 A:B | C, 填报人 D | E:F, 联系电话 G:H | I.
+    const foot = 2 + form.rows.length + 2;
+    expect(["A", "D", "G"].map((c) => ws.getCell(`${c}${foot}`).value)).toEqual(["单位负责人：", "填报人：", "联系电话："]);
+    for (const c of ["C", "E", "F", "I"]) {
+      expect(ws.getCell(`${c}${foot}`).protection).toMatchObject({ locked: false });
+      expect(fill(`${c}${foot}`)).toBe(`FF${INPUT_FILL}`);
+    }
+    for (const c of ["A", "D", "G", "H"]) expect(ws.getCell(`${c}${foot}`).protection?.locked).not.toBe(false);
+    expect(ws.getCell(`B${foot + 1}`).value).toBeNull();
+  });
+
+  test("a filled-in form is read back with who filled it, and its sign-off line is no task", async () => {
+    const wb = formWorkbook(form);
+    const ws = wb.getWorksheet("进展填报")!;
+    const foot = 2 + form.rows.length + 2;
+    ws.getCell("I3").value = "签约家庭医生8.2万人，完成年度目标的82%。";
+    ws.getCell(`C${foot}`).value = "王五";
+    ws.getCell(`E${foot}`).value = "张三";
+    ws.getCell(`I${foot}`).value = "027-12345678";
+    const back = await readFormBytes(new Uint8Array(await wb.xlsx.writeBuffer()), "回报.xlsx");
+    expect(back.contact).toEqual({ filledBy: "张三", phone: "027-12345678", head: "王五" });
+    expect(back.rows.map((r) => r.no)).toEqual(["5"]);
+    const merged = mergeReturns(ledger, directory, [back], Q1);
+    expect(merged.report.unmatched).toEqual([]);
+    expect(merged.edits).toEqual([{ cell: "E6", row: 6, text: "签约家庭医生8.2万人，完成年度目标的82%。" }]);
+  });
+
+  test("a form whose protection was lifted and whose label cell holds the name reads the name", async () => {
+    const wb = formWorkbook(form);
+    const ws = wb.getWorksheet("进展填报")!;
+    const foot = 2 + form.rows.length + 2;
+    ws.getCell(`D${foot}`).value = "填报人：李四";
+    const back = await readFormBytes(new Uint8Array(await wb.xlsx.writeBuffer()), "回报.xlsx");
+    expect(back.contact).toEqual({ filledBy: "李四", phone: "", head: "" });
+  });
+});
