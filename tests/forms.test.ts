@@ -1,12 +1,17 @@
 // Forms that reach real units: units the directory does not resolve get no form until a person
 // corrects the ledger or confirms them; each form carries its return date, the sign-off blanks and
 // the progress column highlighted, and is read back with who filled it.
+import * as fs from "fs";
+import * as path from "path";
 import ExcelJS from "exceljs";
+import { createApp } from "../src/app";
+import { XlsxHost } from "../src/hosts/xlsx/host";
 import { readDirectory, readLedger } from "../src/core";
 import { INPUT_FILL } from "../src/core/layout";
 import { mergeReturns, returnLayouts, splitLedger, suggestedChoices, unitCorrections } from "../src/core/returns";
 import type { CellValue } from "../src/core/types";
-import { formWorkbook, readFormBytes } from "../src/hosts/xlsx/forms";
+import { formFiles, formWorkbook, readFormBytes } from "../src/hosts/xlsx/forms";
+import { duban, tempDir } from "./helpers/cli";
 import { grid } from "./helpers/grid";
 
 const Q1 = { year: 2026, q: 1 as const };
@@ -147,4 +152,77 @@ describe("the form a unit fills in", () => {
     const back = await readFormBytes(new Uint8Array(await wb.xlsx.writeBuffer()), "回报.xlsx");
     expect(back.contact).toEqual({ filledBy: "李四", phone: "", head: "" });
   });
+});
+
+describe("duban split and the 分发 use case, over a workbook with such units", () => {
+  const book = async () => {
+    const dir = tempDir("split-unresolved");
+    const file = path.join(dir, "台账.xlsx");
+    const wb = new ExcelJS.Workbook();
+    wb.addWorksheet("2026年台账").addRows(rows);
+    const d = wb.addWorksheet("部门目录");
+    d.addRows([
+      ["单位名称", "简称", "曾用名", "类别", "状态"],
+      ["区卫生健康局", "区卫健局", "区卫计委", "部门", "有效"],
+      ["区发展和改革局", "区发改局", "", "部门", "有效"],
+      ["区商务局", "", "", "部门", "有效"],
+      ["区教育局", "", "", "部门", "有效"],
+      ["区城市管理执法局", "区城管局", "", "部门", "有效"],
+      ["区城市更新中心", "区城管局", "", "事业单位", "有效"],
+    ]);
+    await wb.xlsx.writeFile(file);
+    return { dir, file };
+  };
+
+  test("the command lists them first, with suggestions and cells, and makes no form for them until confirmed", async () => {
+    const { dir, file } = await book();
+    const out = path.join(dir, "分发");
+    const r = await duban("split", file, "--quarter", "2026Q1", "-o", out);
+    expect(r.code).toBe(0);
+    const lines = r.out.split("\n");
+    expect(lines[0]).toBe("【部门目录中找不到的单位】3 个，未生成填报表（这些任务发不出去）：");
+    expect(lines[1]).toBe("  “区卫键局”不在部门目录中，写在 C2（序号1）、D4（序号3）；可能是“区卫生健康局”");
+    expect(lines[3]).toBe("  “区城管局”是几个单位共用的简称，写在 C5（序号4）；可能是“区城市管理执法局”“区城市更新中心”");
+    expect(r.out).toContain("已为 4 个责任单位生成");
+    expect(fs.readdirSync(out).some((f) => f.startsWith("区卫键局"))).toBe(false);
+
+    const confirmed = await duban("split", file, "--quarter", "2026Q1", "-o", out, "--include-unknown", "综合协调组");
+    expect(confirmed.out).toContain("【部门目录中找不到的单位】2 个");
+    expect(confirmed.out).toContain("已为 5 个责任单位生成");
+    expect(fs.readdirSync(out)).toContain("综合协调组-2026Q1进展填报.xlsx");
+  });
+
+  test("全部应用 in the pane's use case corrects the ledger's cells, and the forms then reach the units", async () => {
+    const { file } = await book();
+    const port = new XlsxHost(await new ExcelJS.Workbook().xlsx.readFile(file));
+    const app = createApp({ port, today: () => new Date(2026, 10, 22), forms: async () => formFiles });
+    const plan = await app.planForms({ quarter: Q1 });
+    expect(plan.unresolved.map((u) => u.name)).toEqual(["区卫键局", "综合协调组", "区城管局"]);
+    const changed = await app.correctUnits(plan, suggestedChoices(plan.unresolved));
+    expect(changed).toBe(3); // C2, D4 (区卫键局) and C5 (区城管局); 综合协调组 has no suggestion
+    const ws = port.workbook.getWorksheet("2026年台账")!;
+    expect([ws.getCell("C2").value, ws.getCell("D4").value, ws.getCell("C5").value]).toEqual(["区卫生健康局", "区卫生健康局", "区城市管理执法局"]);
+    const again = await app.planForms({ quarter: Q1 });
+    expect(again.unresolved.map((u) => u.name)).toEqual(["综合协调组"]);
+    expect(again.forms.find((f) => f.unit === "区卫生健康局")!.rows.map((r) => r.no)).toEqual(["1", "3", "5"]);
+  });
+});
+
+test("a unit noted （配合） in the lead cell gets the task on its form as a co-unit, and its return is merged; a city unit gets none and waits for nobody", () => {
+  const ledger = readLedger(
+    grid([
+      ["序号", "目标任务", "牵头单位", "配合单位", "一季度进展"],
+      [1, "举办促消费活动12场。", "区商务局、区教育局（配合）", "市红会医院", ""],
+    ]),
+  );
+  const { forms, unresolved } = splitLedger(ledger, directory, Q1);
+  expect(forms.map((f) => [f.unit, f.rows.map((r) => r.role)])).toEqual([
+    ["区教育局", ["配合"]],
+    ["区商务局", ["牵头"]],
+  ]);
+  expect(unresolved).toEqual([]);
+  const education = forms.find((f) => f.unit === "区教育局")!;
+  const { edits, report } = mergeReturns(ledger, directory, [{ ...education, rows: education.rows.map((r) => ({ ...r, progress: "已开展校园消费宣传2场。" })) }], Q1);
+  expect(report.notResponsible).toEqual([]);
+  expect(edits).toEqual([{ cell: "E2", row: 2, text: "已开展校园消费宣传2场。" }]);
 });

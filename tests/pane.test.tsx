@@ -270,6 +270,21 @@ describe("分发", () => {
     expect(downloads[1]!.name).toMatch(/-2019Q\d进展填报\.xlsx$/);
   });
 
+  test("a unit the directory does not know is listed first and gets no form; 改为 corrects the ledger's cell, and it gets its form", async () => {
+    // E4 (财政局, task 2) misspelt as a unit nobody can find.
+    cellAt(model.sheets[0]!, "E4")!.value = "区财正局";
+    render(<App app={appOf(host)} lang="zh" />);
+    fireEvent.click(screen.getByRole("tab", { name: "分发" }));
+    fireEvent.click(screen.getByRole("button", { name: "生成填报表" }));
+    const unresolved = await screen.findByLabelText("unresolved", {}, { timeout: 10000 });
+    expect(unresolved.textContent).toContain("“区财正局”不在部门目录中，写在 E4");
+    const before = within(screen.getByLabelText("forms")).getAllByRole("button", { name: /^下载 / }).map((b) => b.getAttribute("aria-label"));
+    expect(before).not.toContain("下载 区财正局");
+    fireEvent.click(within(unresolved).getByRole("button", { name: "改为：区财政局" }));
+    await waitFor(() => expect(screen.queryByLabelText("unresolved")).toBeNull(), { timeout: 10000 });
+    expect(cellAt(model.sheets[0]!, "E4")!.value).toBe("区财政局");
+  });
+
   test("打开 (Excel with ExcelApi 1.8) opens a unit's form as a new workbook", async () => {
     const opened: string[] = [];
     const withCreate = new OfficeHost(fake.run, { mergedAreas: true, rangeAreas: true, notes: true }, async (b) => void opened.push(b));

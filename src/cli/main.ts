@@ -55,8 +55,9 @@ const USAGE = `督办助手命令行
       根据台账中出现的单位，生成一份“部门目录”草稿供人工核对。
   duban import 通知.txt -o 台账.xlsx [--json]
       把责任分解方案通知的文字（从 Word、PDF 或网页复制）转成台账。
-  duban split BOOK.xlsx [--quarter 2026Q1] -o 文件夹/
+  duban split BOOK.xlsx [--quarter 2026Q1] -o 文件夹/ [--include-unknown 单位]
       为每个责任单位生成一份只含其任务的填报表（只有本季度进展一列可填）。
+      部门目录中找不到的单位先列出（附建议），确认是真实单位后用 --include-unknown 为其生成。
   duban merge BOOK.xlsx 回报1.xlsx 回报2.xlsx … [--quarter 2026Q1] -o 合并.xlsx [--in-place]
       把各单位交回的填报表合并进台账，并列出需要核对的地方（完整清单写入输出工作簿）。
   duban settings BOOK.xlsx [--json]
@@ -67,6 +68,7 @@ const USAGE = `督办助手命令行
   --directory FILE    部门目录工作簿（默认：本工作簿中的“部门目录”工作表）
   --quarter 2026Q3    季度（默认：台账年度中最近一个已结束的季度；往年的台账为其第四季度）
   --confirm-quarter   确认使用台账年度以外的季度
+  --include-unknown U split：确认“U”是真实单位（部门目录中没有），也为它生成填报表；可重复
   --min-length N      进展少于 N 个字视为套话（默认 8，或工作簿设置中的值）
   --header-row N      表头所在行（自动识别有误时指定）
   --json              输出一个 JSON 对象，供其他程序使用（出错时也是，含 error.code 和 error.message）
@@ -104,6 +106,7 @@ function parse(argv: readonly string[]) {
       directory: { type: "string" },
       quarter: { type: "string" },
       "confirm-quarter": { type: "boolean", default: false },
+      "include-unknown": { type: "string", multiple: true },
       "min-length": { type: "string" },
       "header-row": { type: "string" },
       json: { type: "boolean", default: false },
@@ -292,11 +295,26 @@ async function runImport(notice: string, values: Values, io: Io): Promise<number
 async function runSplit(book: string, values: Values, io: Io): Promise<number> {
   const dir = values.output;
   if (!dir) throw new InputError("split 命令需要 -o 指定输出文件夹，例如：duban split 台账.xlsx --quarter 2026Q1 -o 分发/");
-  const plan = await planForms(await openBook(book), parseToday(values.today), await requestOf(values));
+  const includeUnknown = values["include-unknown"] ?? [];
+  const plan = await planForms(await openBook(book), parseToday(values.today), { ...(await requestOf(values)), includeUnknown });
+  const confirmed = new Set(includeUnknown);
+  const pending = plan.unresolved.filter((u) => !confirmed.has(u.name));
+  const lines: string[] = [];
+  if (pending.length) {
+    // First what would never come back: tasks of units nobody can find.
+    lines.push(`【部门目录中找不到的单位】${pending.length} 个，未生成填报表（这些任务发不出去）：`);
+    for (const u of pending) {
+      const where = u.places.slice(0, 5).map((p) => `${p.cell}${p.no ? `（序号${p.no}）` : ""}`).join("、") + (u.places.length > 5 ? ` 等 ${u.places.length} 处` : "");
+      const why = u.reason === "ambiguous" ? "是几个单位共用的简称" : u.reason === "abolished" ? "已撤销，无承接单位" : "不在部门目录中";
+      lines.push(`  “${u.name}”${why}，写在 ${where}${u.suggestions.length ? `；可能是“${u.suggestions.join("”“")}”` : ""}`);
+    }
+    lines.push("  请先在台账中改正这些单位名称（duban check 会给出建议），或确认是真实单位后加 --include-unknown 单位名称 重新生成。", "");
+  }
   fs.mkdirSync(dir, { recursive: true });
   for (const form of plan.forms) fs.writeFileSync(path.join(dir, formFiles.fileName(form)), await formFiles.bytes(form));
-  io.out(`已为 ${plan.forms.length} 个责任单位生成${quarterLabel(plan.quarter)}填报表（工作表“${plan.sheet}”，${plan.tasks} 项任务）→ ${dir}`);
-  io.out("各单位只需填写“进展”一列；交回后用 duban merge 合并进台账。");
+  lines.push(`已为 ${plan.forms.length} 个责任单位生成${quarterLabel(plan.quarter)}填报表（工作表“${plan.sheet}”，${plan.tasks} 项任务）→ ${dir}`);
+  lines.push("各单位只需填写“进展”一列；交回后用 duban merge 合并进台账。");
+  io.out(lines.join("\n"));
   return 0;
 }
 

@@ -1,13 +1,13 @@
 // Splitting a ledger into one form per responsible unit, and merging the forms they send back.
 // Each row sent carries a key (the master row and a fingerprint of its task), so that returns find
 // their row even when a unit's copy was sorted or filtered.
-import { canonicalUnits, type Directory } from "./directory";
+import type { Directory } from "./directory";
 import { INPUT_FILL, type LayoutCell, type LayoutColumn, type SheetLayout } from "./layout";
 import { textSimilarity } from "./progress";
 import { formatQuarter, parseQuarter, previousQuarter, quarterLabel, quarterShortLabel, reportDue } from "./quarter";
 import { cellText, foldForCompare } from "./text";
-import type { CellText, Ledger, Quarter, SheetGrid, Task } from "./types";
-import { parseUnitCell, replaceUnit } from "./units";
+import type { CellText, Ledger, Quarter, SheetGrid, Task, UnitMention } from "./types";
+import { isCityUnit, parseUnitCell, replaceUnit } from "./units";
 
 export const RETURN_SHEET = "进展填报";
 export const RETURN_MARKER_SHEET = "_督办回报";
@@ -129,6 +129,23 @@ function resolveUnit(written: string, directory: Directory | undefined): Resolve
 }
 
 /**
+ * The units a task names, each with its cell and what it is for the task: the lead cell's units lead
+ * (those noted （配合） or under a 配合单位 label there are co-units), the co-unit cell's are co-units.
+ * Collective units (各街道) and city units the directory does not list (市红会医院) report through
+ * others, and get no form of their own.
+ */
+function unitsOf(t: Task): { cell: CellText; unit: UnitMention; role: "牵头" | "配合" }[] {
+  const out: { cell: CellText; unit: UnitMention; role: "牵头" | "配合" }[] = [];
+  for (const [cell, role] of [[t.lead, "牵头"], [t.co, "配合"]] as const) {
+    if (!cell) continue;
+    const parsed = parseUnitCell(cell.text);
+    for (const unit of parsed.units) out.push({ cell, unit, role });
+    for (const unit of parsed.co) out.push({ cell, unit, role: "配合" });
+  }
+  return out.filter((u) => !u.unit.collective);
+}
+
+/**
  * One form per responsible unit (lead or co-unit, by its current name), with only its rows; and
  * beside them the units the directory does not resolve, which get a form only when confirmed.
  */
@@ -140,21 +157,20 @@ export function splitLedger(ledger: Ledger, directory: Directory | undefined, qu
   for (const t of ledger.tasks) {
     const leads: string[] = [];
     const cos: string[] = [];
-    for (const [cell, list, role] of [[t.lead, leads, "牵头"], [t.co, cos, "配合"]] as const) {
-      for (const u of cell ? parseUnitCell(cell.text).units : []) {
-        if (u.collective) continue;
-        const r = resolveUnit(u.name, directory);
-        let name: string;
-        if ("name" in r) name = r.name;
-        else if (confirmed.has(u.name)) name = u.name;
-        else {
-          const entry = unresolved.get(u.name) ?? { reason: r.unresolved, suggestions: r.suggestions, places: [] };
-          entry.places.push({ cell: cell!.cell, row: t.row, no: t.no, role });
-          unresolved.set(u.name, entry);
-          continue;
-        }
-        if (!leads.includes(name) && !list.includes(name)) list.push(name);
+    for (const { cell, unit: u, role } of unitsOf(t)) {
+      const list = role === "牵头" ? leads : cos;
+      const r = resolveUnit(u.name, directory);
+      if (!("name" in r) && r.unresolved === "unknown" && isCityUnit(u.name)) continue;
+      let name: string;
+      if ("name" in r) name = r.name;
+      else if (confirmed.has(u.name)) name = u.name;
+      else {
+        const entry = unresolved.get(u.name) ?? { reason: r.unresolved, suggestions: r.suggestions, places: [] };
+        entry.places.push({ cell: cell.cell, row: t.row, no: t.no, role });
+        unresolved.set(u.name, entry);
+        continue;
       }
+      if (!leads.includes(name) && !list.includes(name)) list.push(name);
     }
     for (const [units, role] of [[leads, "牵头"], [cos, "配合"]] as const) {
       for (const unit of units) {
@@ -382,7 +398,10 @@ export function mergeReturns(ledger: Ledger, directory: Directory | undefined, r
         report.unmatched.push({ unit: r.unit, no: row.no, task: row.task });
         continue;
       }
-      const responsible = [...canonicalUnits(task.lead?.text, directory), ...canonicalUnits(task.co?.text, directory)];
+      const responsible = unitsOf(task).map(({ unit }) => {
+        const r = resolveUnit(unit.name, directory);
+        return "name" in r ? r.name : unit.name;
+      });
       if (!responsible.includes(r.unit)) {
         report.notResponsible.push({ unit: r.unit, no: task.no, row: task.row });
         continue;

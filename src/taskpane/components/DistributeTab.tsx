@@ -2,7 +2,7 @@ import * as React from "react";
 import { Button, Divider, MessageBar, MessageBarBody, Spinner, Text, makeStyles, tokens } from "@fluentui/react-components";
 import { formatQuarter, quarterLabel, quarterShortLabel } from "../../core/quarter";
 import type { Quarter } from "../../core/types";
-import { mergedText, type FormsPlan, type MergePlan, type UndoneWrites } from "../../app";
+import { mergedText, suggestedChoices, type FormsPlan, type MergePlan, type UndoneWrites } from "../../app";
 import { readFileBytes, saveFile, toBase64 } from "../files";
 import type { Pane } from "../pane";
 import { ProblemBar } from "./ProblemBar";
@@ -15,6 +15,7 @@ const useStyles = makeStyles({
   unitName: { flexGrow: 1, minWidth: 0 },
   muted: { color: tokens.colorNeutralForeground3 },
   count: { color: tokens.colorNeutralForeground3, whiteSpace: "nowrap", flexShrink: 0 },
+  unresolved: { padding: `${tokens.spacingVerticalXS} 0`, borderBottom: `1px solid ${tokens.colorNeutralStroke3}` },
 });
 
 /** Items of a report section shown at most; the rest are counted. */
@@ -29,6 +30,8 @@ export function DistributeTab({ pane }: { pane: Pane }): React.JSX.Element {
   const [formsPlan, setForms] = React.useState<FormsPlan>();
   const [mergePlan, setMerge] = React.useState<MergePlan>();
   const [written, setWritten] = React.useState<MergePlan>();
+  // Units the person confirmed are real although the directory lacks them: they get a form.
+  const [included, setIncluded] = React.useState<readonly string[]>([]);
   const files = React.useRef<HTMLInputElement>(null);
   const undoable = pane.overview?.lastMerge;
   const request = pane.request();
@@ -55,10 +58,21 @@ export function DistributeTab({ pane }: { pane: Pane }): React.JSX.Element {
     if (retry) void step(t("making"), retry);
   };
 
-  const makeForms = () =>
+  const makeForms = (includeUnknown = included) =>
     step(t("making"), async () => {
-      again.current = async () => setForms(await app.planForms({ ...request, confirmQuarter: true }));
-      setForms(await app.planForms(request));
+      again.current = async () => setForms(await app.planForms({ ...request, includeUnknown, confirmQuarter: true }));
+      setForms(await app.planForms({ ...request, includeUnknown }));
+    });
+  const include = (unit: string) => {
+    const next = [...included, unit];
+    setIncluded(next);
+    void makeForms(next);
+  };
+  const correct = (plan: FormsPlan, choices: ReadonlyMap<string, string>) =>
+    step(t("writing"), async () => {
+      const cells = await app.correctUnits(plan, choices);
+      notify(`已在台账中改正 ${cells} 个单元格的单位名称。`, "success");
+      setForms(await app.planForms({ ...request, includeUnknown: included, confirmQuarter: true }));
     });
   const download = (plan: FormsPlan, unit?: string) =>
     step(t("making"), async () => {
@@ -106,7 +120,7 @@ export function DistributeTab({ pane }: { pane: Pane }): React.JSX.Element {
       <section className={styles.section} aria-label={t("distribute")}>
         <SectionTitle title={t("distribute")} hint={t("distributeHint")} />
         <div className={styles.bar}>
-          <Button appearance="primary" onClick={() => void makeForms()} disabled={!!busy}>
+          <Button appearance="primary" onClick={() => void makeForms(included)} disabled={!!busy}>
             {t("makeForms")}
           </Button>
           {forms && (
@@ -115,6 +129,9 @@ export function DistributeTab({ pane }: { pane: Pane }): React.JSX.Element {
             </Button>
           )}
         </div>
+        {forms && forms.unresolved.some((u) => !included.includes(u.name)) && (
+          <Unresolved plan={forms} included={included} busy={!!busy} onCorrect={(choices) => void correct(forms, choices)} onInclude={include} />
+        )}
         {forms && (
           <>
             <Text block>
@@ -203,6 +220,43 @@ export function DistributeTab({ pane }: { pane: Pane }): React.JSX.Element {
           </div>
         )}
       </section>
+    </div>
+  );
+}
+
+/** The units no form can reach yet, first: each with its suggestions, and the choice to confirm it is real. */
+function Unresolved({ plan, included, busy, onCorrect, onInclude }: { plan: FormsPlan; included: readonly string[]; busy: boolean; onCorrect: (choices: ReadonlyMap<string, string>) => void; onInclude: (unit: string) => void }): React.JSX.Element {
+  const styles = useStyles();
+  const pending = plan.unresolved.filter((u) => !included.includes(u.name));
+  const why = { unknown: "不在部门目录中", ambiguous: "是几个单位共用的简称", abolished: "已撤销，无承接单位" } as const;
+  return (
+    <div aria-label="unresolved" className={styles.section}>
+      <MessageBar intent="warning" layout="multiline">
+        <MessageBarBody>部门目录中找不到 {pending.length} 个单位，暂未为其生成填报表（这些任务发不出去）：请改为目录中的名称，或确认是真实单位后再生成。</MessageBarBody>
+      </MessageBar>
+      {pending.map((u) => (
+        <div key={u.name} className={styles.unresolved}>
+          <Text block size={200}>
+            “{u.name}”{why[u.reason]}，写在 {u.places.slice(0, 4).map((p) => p.cell).join("、")}
+            {u.places.length > 4 ? ` 等 ${u.places.length} 处` : ""}
+          </Text>
+          <div className={styles.bar}>
+            {u.suggestions.map((s) => (
+              <Button key={s} size="small" appearance="outline" disabled={busy} onClick={() => onCorrect(new Map([[u.name, s]]))}>
+                改为：{s}
+              </Button>
+            ))}
+            <Button size="small" appearance="subtle" disabled={busy} onClick={() => onInclude(u.name)}>
+              是真实单位，仍生成
+            </Button>
+          </div>
+        </div>
+      ))}
+      {pending.some((u) => u.suggestions.length) && (
+        <Button size="small" disabled={busy} onClick={() => onCorrect(suggestedChoices(pending))}>
+          全部应用（改为第一个建议）
+        </Button>
+      )}
     </div>
   );
 }
