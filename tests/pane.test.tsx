@@ -326,3 +326,80 @@ describe("分发", () => {
     await waitFor(() => expect([...sheet.cells.values()].filter((c) => c.value === "已完成年度任务的八成。")).toHaveLength(0));
   });
 });
+
+describe("one quarter, one ledger: a 2025 ledger opened on a day of November 2026", () => {
+  /** A 2025 ledger with four quarters of progress, the fourth not yet written. */
+  function ledger2025(): FakeWorkbookModel {
+    const rows: unknown[][] = [
+      ["2025年区政府工作报告责任分解台账"],
+      ["序号", "目标任务", "牵头单位", "完成时限", "一季度进展", "二季度进展", "三季度进展", "四季度进展"],
+      [1, "新建口袋公园3个。", "区园林局", "2025年12月底", "完成选址3处。", "开工建设2个。", "建成2个，第3个完成主体施工。", ""],
+      [2, "新增就业2万人。", "区人社局", "2025年12月底", "新增就业0.5万人。", "新增就业1.1万人。", "新增就业1.6万人。", "新增就业2.1万人，完成全年目标。"],
+    ];
+    return { sheets: [newSheet("台账", rows)], active: "台账", settings: new Map() };
+  }
+
+  test("检查, 汇总 and 分发 share the ledger's quarter (2025Q4); a check after 生成汇总 reads the ledger, not the summary", async () => {
+    model = ledger2025();
+    fake = fakeRun(model);
+    host = new OfficeHost(fake.run, { mergedAreas: true, rangeAreas: true, notes: true });
+    render(<App app={appOf(host)} lang="zh" />);
+    await waitFor(() => expect((screen.getByRole("combobox") as HTMLSelectElement).value).toBe("2025Q4"));
+    fireEvent.click(screen.getByRole("button", { name: "检查完整性" }));
+    await screen.findByText(/任务 2 项/);
+    expect(screen.getByText("未填进展 1")).toBeTruthy();
+    // 汇总 offers the same quarter, and the summary is the ledger's fourth quarter: one task of two reported.
+    fireEvent.click(screen.getByRole("tab", { name: "汇总" }));
+    expect((screen.getByRole("combobox") as HTMLSelectElement).value).toBe("2025Q4");
+    fireEvent.click(screen.getByRole("button", { name: "生成汇总" }));
+    const figures = await screen.findByLabelText("summary", {}, { timeout: 10000 });
+    expect(figures.textContent).toContain("已生成工作表“2025年第四季度汇总”");
+    expect(figures.textContent).toContain("任务 2 项，已报送 1 项（50.0%），未报送 1 项。");
+    expect(model.active).toBe("2025年第四季度汇总");
+    // 分发 too.
+    fireEvent.click(screen.getByRole("tab", { name: "分发" }));
+    expect((screen.getByRole("combobox") as HTMLSelectElement).value).toBe("2025Q4");
+    // The summary sheet is active now: the check reads the ledger, and says so; its results are the ledger's.
+    fireEvent.click(screen.getByRole("tab", { name: "检查" }));
+    fireEvent.click(screen.getByRole("button", { name: "检查完整性" }));
+    await screen.findByText("当前工作表“2025年第四季度汇总”是督办助手生成的工作表，检查的是台账工作表“台账”。");
+    expect(screen.getByText(/工作表“台账” · 表头第 2 行 · 任务 2 项/)).toBeTruthy();
+  });
+
+  test("a quarter outside the ledger's year is refused with a question, and checked once the person confirms it", async () => {
+    model = ledger2025();
+    fake = fakeRun(model);
+    host = new OfficeHost(fake.run, { mergedAreas: true, rangeAreas: true, notes: true });
+    render(<App app={appOf(host)} lang="zh" />);
+    await waitFor(() => expect((screen.getByRole("combobox") as HTMLSelectElement).value).toBe("2025Q4"));
+    fireEvent.change(screen.getByRole("combobox"), { target: { value: "2026Q3" } });
+    fireEvent.click(screen.getByRole("button", { name: "检查完整性" }));
+    await screen.findByText(/2026年第三季度不在台账的年度（2025年）之内/);
+    // Nothing was marked for that quarter.
+    expect(model.sheets.some((s) => s.name === METADATA_SHEET)).toBe(false);
+    fireEvent.click(screen.getByRole("button", { name: "仍按此季度" }));
+    await screen.findByText(/任务 2 项/);
+    // Both tasks are past their 2025 deadlines by the end of 2026Q3: as the person was told.
+    expect(screen.getByText("已过完成时限 2")).toBeTruthy();
+  });
+
+  test("the ribbon's check runs once: after 清除标记, another tab and back, the marks stay cleared; 清除标记 is off with nothing marked", async () => {
+    model = ledger2025();
+    fake = fakeRun(model);
+    host = new OfficeHost(fake.run, { mergedAreas: true, rangeAreas: true, notes: true });
+    render(<App app={appOf(host)} lang="zh" autoRun />);
+    await screen.findByText(/任务 2 项/);
+    const clear = screen.getByRole("button", { name: "清除标记" }) as HTMLButtonElement;
+    await waitFor(() => expect(clear.disabled).toBe(false));
+    fireEvent.click(clear);
+    await waitFor(() => expect((screen.getByRole("button", { name: "清除标记" }) as HTMLButtonElement).disabled).toBe(true));
+    expect(cellAt(model.sheets[0]!, "H3")!.fill).toEqual(NO_FILL);
+    const checks = fake.runs.length;
+    fireEvent.click(screen.getByRole("tab", { name: "汇总" }));
+    fireEvent.click(screen.getByRole("tab", { name: "检查" }));
+    await act(async () => new Promise((r) => setTimeout(r, 300)));
+    expect(fake.runs.length).toBe(checks);
+    expect(cellAt(model.sheets[0]!, "H3")!.fill).toEqual(NO_FILL);
+    expect((screen.getByRole("button", { name: "清除标记" }) as HTMLButtonElement).disabled).toBe(true);
+  });
+});
