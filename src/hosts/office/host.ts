@@ -49,12 +49,20 @@ function toCellValue(v: unknown): CellValue {
   return String(v);
 }
 
-/** A used range's values placed on the sheet's grid (row 0 is the sheet's row 1). */
+/**
+ * A used range's values placed on the sheet's grid (row 0 is the sheet's row 1), each row without
+ * its empty cells at the right, as the .xlsx host reads a sheet.
+ */
 export function gridFromValues(name: string, values: readonly (readonly unknown[])[], rowIndex: number, columnIndex: number, merges: readonly CellRange[]): SheetGrid {
   const rows: CellValue[][] = [];
   for (let r = 0; r < rowIndex; r++) rows.push([]);
-  const lead: CellValue[] = new Array<CellValue>(columnIndex).fill(null);
-  for (const row of values) rows.push([...lead, ...row.map(toCellValue)]);
+  for (const row of values) {
+    let end = row.length;
+    while (end > 0 && (row[end - 1] === "" || row[end - 1] === null || row[end - 1] === undefined)) end--;
+    const cells: CellValue[] = end > 0 ? new Array<CellValue>(columnIndex).fill(null) : [];
+    for (let c = 0; c < end; c++) cells.push(toCellValue(row[c]));
+    rows.push(cells);
+  }
   return { name, rows, merges };
 }
 

@@ -50,7 +50,9 @@ export function sheetGrid(ws: ExcelJS.Worksheet, rows?: number): SheetGrid {
     const cells: CellValue[] = [];
     row.eachCell({ includeEmpty: false }, (cell, col) => {
       if (cell.type === ExcelJS.ValueType.Merge) return;
-      cells[col - 1] = toCellValue(cell.value);
+      const value = toCellValue(cell.value);
+      // An empty string is an empty cell, as Excel reports it.
+      if (value !== "") cells[col - 1] = value;
     });
     for (let i = 0; i < cells.length; i++) if (cells[i] === undefined) cells[i] = null;
     values[rowNumber - 1] = cells;

@@ -1,0 +1,264 @@
+// The contract every workbook adapter passes: the same tests of the port (src/app/port.ts), run
+// against each host with the same expectations, so that each gives the application layer identical
+// results. A new host (WPS is planned) is done when it passes this suite through a harness of its own.
+import { createApp, HostError, messageOf, runCheck, type WorkbookPort } from "../../src/app";
+import { parseSettings } from "../../src/app/settings";
+import type { SheetLayout } from "../../src/core/layout";
+import { MARK_COLORS } from "../../src/core/marks";
+import { METADATA_SHEET, readMetadata } from "../../src/core/metadata";
+import { summarise } from "../../src/core/summary";
+import { summarySheetPlan } from "../../src/core/summarySheet";
+import type { CellValue } from "../../src/core/types";
+
+/** A cell as a person sees it: its value, its fill (#RRGGBB, null for none) and its note. */
+export interface Look {
+  readonly value: CellValue;
+  readonly fill: string | null;
+  readonly note: string | null;
+}
+
+export interface SheetSpec {
+  readonly name: string;
+  readonly rows: readonly (readonly CellValue[])[];
+  /** A1 ranges. */
+  readonly merges?: readonly string[];
+  /** 0-based rows hidden. */
+  readonly hiddenRows?: readonly number[];
+  readonly hidden?: boolean;
+  /** Fills of a person's own, by address (#RRGGBB). */
+  readonly fills?: Readonly<Record<string, string>>;
+  /** Notes of a person's own, by address. */
+  readonly notes?: Readonly<Record<string, string>>;
+}
+
+export interface BookSpec {
+  readonly sheets: readonly SheetSpec[];
+  /** The active sheet (default: the first). */
+  readonly active?: string;
+}
+
+/** A port over a workbook, and what a person would see of that workbook, read past the port. */
+export interface PortUnderTest {
+  readonly port: WorkbookPort;
+  look(sheet: string, cell: string): Look;
+  sheets(): { name: string; visibility: "visible" | "hidden" | "veryHidden" }[];
+  active(): string;
+  selected(): { sheet: string; cell: string } | undefined;
+  /** Merged areas as A1 ranges, sorted. */
+  merges(sheet: string): string[];
+  hiddenColumns(sheet: string): number[];
+  isProtected(sheet: string): boolean;
+  /** Whether a cell is locked when its sheet is protected. */
+  locked(sheet: string, cell: string): boolean;
+  /** A person renames a sheet. */
+  rename(from: string, to: string): void;
+  /** A person types into a cell. */
+  type(sheet: string, cell: string, value: string): void;
+  /** The add-in's metadata sheet's rows, for the records. */
+  metadataRows(): CellValue[][];
+}
+
+export interface Harness {
+  readonly name: string;
+  make(book: BookSpec): Promise<PortUnderTest>;
+}
+
+const TODAY = new Date(2026, 10, 22);
+const Q3 = { year: 2026, q: 3 as const };
+
+/** A small ledger: a title, a header, three tasks; D2 has a look of its own (a fill and a note). */
+export const LEDGER: SheetSpec = {
+  name: "台账",
+  rows: [
+    ["2026年区政府工作报告责任分解台账"],
+    ["序号", "目标任务", "牵头单位", "三季度进展"],
+    [1, "新建口袋公园3个。", "区园林局", ""],
+    [2, "完成老旧小区改造30个。", "区住更局", "正在推进"],
+    [3, "新增就业2万人。", "区人社局", "新增就业1.6万人，完成全年目标的80%。"],
+  ],
+  merges: ["A1:D1"],
+  fills: { D3: "#DDEBF7" },
+  notes: { D3: "由区园林局填写" },
+};
+
+export const DIRECTORY: SheetSpec = {
+  name: "部门目录",
+  rows: [["单位名称", "别名"], ["区园林局", ""], ["区住房保障和房屋管理局", "区住更局"], ["区人力资源和社会保障局", "区人社局"]],
+};
+
+/** Looks of every cell of a sheet's first rows and columns. */
+function looks(put: PortUnderTest, sheet: string, rows = 6, cols = 5): Record<string, Look> {
+  const out: Record<string, Look> = {};
+  for (let r = 1; r <= rows; r++) for (let c = 0; c < cols; c++) out[`${String.fromCharCode(65 + c)}${r}`] = put.look(sheet, `${String.fromCharCode(65 + c)}${r}`);
+  return out;
+}
+
+function failureCode(e: unknown): string | undefined {
+  return e instanceof HostError ? e.detail.code : messageOf(e)?.code;
+}
+
+/** The suite, for one harness. */
+export function portContract(h: Harness): void {
+  describe(`the port: ${h.name}`, () => {
+    test("info: the sheets in tab order with their visibility, the active sheet; no metadata until the add-in writes some", async () => {
+      const w = await h.make({ sheets: [LEDGER, DIRECTORY, { name: "旧表", rows: [["x"]], hidden: true }], active: "部门目录" });
+      const info = await w.port.info();
+      expect(info.sheets).toEqual([
+        { name: "台账", visible: true },
+        { name: "部门目录", visible: true },
+        { name: "旧表", visible: false },
+      ]);
+      expect(info.active).toBe("部门目录");
+      expect(info.metadata).toBeUndefined();
+    });
+
+    test("readSheets: values, merged areas and hidden rows; the first rows only when asked; a missing sheet is an error", async () => {
+      const w = await h.make({ sheets: [{ ...LEDGER, hiddenRows: [3] }, DIRECTORY] });
+      await w.port.info();
+      const [ledger, head, dir] = await w.port.readSheets([{ name: "台账" }, { name: "台账", rows: 2 }, { name: "部门目录" }]);
+      expect(ledger!.grid.name).toBe("台账");
+      // Rows without their empty cells at the right.
+      expect(ledger!.grid.rows.map((r) => [...r])).toEqual([["2026年区政府工作报告责任分解台账"], LEDGER.rows[1], [1, "新建口袋公园3个。", "区园林局"], LEDGER.rows[3], LEDGER.rows[4]]);
+      expect(ledger!.grid.merges).toEqual([{ top: 0, left: 0, bottom: 0, right: 3 }]);
+      expect(ledger!.grid.hiddenRows).toEqual([3]);
+      expect(head!.grid.rows).toHaveLength(2);
+      expect(head!.grid.rows[1]).toEqual(["序号", "目标任务", "牵头单位", "三季度进展"]);
+      expect(dir!.grid.rows).toHaveLength(4);
+      let error: unknown;
+      await w.port.readSheets([{ name: "没有这张表" }]).catch((e) => (error = e));
+      expect(failureCode(error)).toBe("sheet-missing");
+    });
+
+    test("marks: a check marks its cells over the ledger's own look, a second check puts back what is fixed, clearing restores exactly", async () => {
+      const w = await h.make({ sheets: [LEDGER, DIRECTORY] });
+      const before = looks(w, "台账");
+      const first = await runCheck(w.port, TODAY, { quarter: Q3 });
+      expect(first.marked).toBe(2);
+      expect(w.look("台账", "D3")).toMatchObject({ fill: MARK_COLORS.missing });
+      expect(w.look("台账", "D3").note).toMatch(/^由区园林局填写\n——\n督办助手：序号1（第3行）三季度进展未填写/);
+      expect(w.look("台账", "D4")).toEqual({ value: "正在推进", fill: MARK_COLORS.weak, note: expect.stringMatching(/^督办助手：/) });
+      // Someone writes D3; the next check puts its own look back, and keeps D4 marked.
+      w.type("台账", "D3", "已完成选址3处，完成设计方案。");
+      const second = await runCheck(w.port, TODAY, { quarter: Q3 });
+      expect(second.marked).toBe(1);
+      expect(w.look("台账", "D3")).toEqual({ value: "已完成选址3处，完成设计方案。", fill: "#DDEBF7", note: "由区园林局填写" });
+      expect(await w.port.clearMarks()).toBe(1);
+      expect(looks(w, "台账")).toEqual({ ...before, D3: { ...before.D3!, value: "已完成选址3处，完成设计方案。" } });
+      expect(await w.port.clearMarks()).toBe(0);
+    });
+
+    test("a ledger sheet renamed between two checks: its marks are taken over, and clearing still restores its look", async () => {
+      const w = await h.make({ sheets: [LEDGER, DIRECTORY] });
+      const before = looks(w, "台账");
+      await runCheck(w.port, TODAY, { quarter: Q3 });
+      w.rename("台账", "2026年台账");
+      const again = await runCheck(w.port, TODAY, { quarter: Q3 });
+      expect(again.result.ledger.sheet).toBe("2026年台账");
+      expect(await w.port.clearMarks()).toBe(2);
+      expect(looks(w, "2026年台账")).toEqual(before);
+    });
+
+    test("addSheet: the title merged, the header, merged runs, hidden columns, protection with the input column open; never over a sheet", async () => {
+      const w = await h.make({ sheets: [LEDGER] });
+      const layout: SheetLayout = {
+        name: "填报",
+        title: "区园林局 2026年第三季度进展填报",
+        columns: [
+          { header: "序号", width: 6 },
+          { header: "工作类目", width: 12, mergeRuns: true },
+          { header: "三季度进展", width: 30, editable: true },
+          { header: "督办键", width: 10, hidden: true },
+        ],
+        rows: [
+          [1, "城市建设", "", "3#a"],
+          [2, "城市建设", "", "4#b"],
+          [3, "民生", "=不是公式", "5#c"],
+        ],
+        protect: true,
+      };
+      await w.port.addSheet(layout);
+      expect(w.sheets().map((s) => s.name)).toEqual(["台账", "填报"]);
+      expect(w.active()).toBe("填报");
+      expect(w.look("填报", "A1").value).toBe("区园林局 2026年第三季度进展填报");
+      expect([1, 2, 3, 4].map((c) => w.look("填报", `${String.fromCharCode(64 + c)}2`).value)).toEqual(["序号", "工作类目", "三季度进展", "督办键"]);
+      expect(w.look("填报", "C5").value).toBe("=不是公式");
+      expect(w.merges("填报")).toEqual(["A1:D1", "B3:B4"]);
+      expect(w.hiddenColumns("填报")).toEqual([3]);
+      expect(w.isProtected("填报")).toBe(true);
+      expect(w.locked("填报", "C3")).toBe(false);
+      expect(w.locked("填报", "B3")).toBe(true);
+      let error: unknown;
+      await w.port.addSheet({ ...layout, title: "另一份" }).catch((e) => (error = e));
+      expect(failureCode(error)).toBe("sheet-exists");
+      expect(w.look("填报", "A1").value).toBe("区园林局 2026年第三季度进展填报");
+      // A sheet only the add-in reads is very hidden, and not shown.
+      await w.port.addSheet({ name: "_记录", columns: [{ header: "键", width: 8 }], rows: [["x"]], state: "veryHidden" });
+      expect(w.sheets().find((s) => s.name === "_记录")!.visibility).toBe("veryHidden");
+      expect(w.active()).toBe("填报");
+    });
+
+    test("settings: stored in the metadata sheet beside the marks, read back as stored", async () => {
+      const w = await h.make({ sheets: [LEDGER, DIRECTORY] });
+      await runCheck(w.port, TODAY, { quarter: Q3 });
+      const app = createApp({ port: w.port, today: () => TODAY });
+      await app.saveSettings({ ledgerSheet: "台账", minProgressLength: 3, columns: { progress3: "D" } });
+      const info = await w.port.info();
+      const meta = readMetadata(info.metadata);
+      expect(parseSettings(meta.settings).settings).toEqual({ ledgerSheet: "台账", minProgressLength: 3, columns: { progress3: "D" } });
+      expect(meta.marks).toHaveLength(2);
+      expect(w.sheets().find((s) => s.name === METADATA_SHEET)!.visibility).toBe("veryHidden");
+      // The next check reads them, over the ledger sheet they name.
+      const outcome = await app.check({ quarter: Q3, mark: false });
+      expect(outcome.workbook.settings).toEqual({ ledgerSheet: "台账", minProgressLength: 3, columns: { progress3: "D" } });
+      expect(outcome.result.findings.map((f) => `${f.kind}@${f.cell}`)).toEqual(["missing-progress@D3", "placeholder-progress@D4"]);
+    });
+
+    test("writeCells then undoWrites: text stays text, every cell back as it was but one a person changed since, named", async () => {
+      const w = await h.make({ sheets: [LEDGER] });
+      await w.port.writeCells("台账", [
+        { cell: "D3", text: "=SUM(1,2) 建成口袋公园2个" },
+        { cell: "D4", text: "完成改造18个。" },
+        { cell: "D5", text: "新增就业1.8万人。" },
+      ], "合并回报 2026Q3");
+      expect(w.look("台账", "D3").value).toBe("=SUM(1,2) 建成口袋公园2个");
+      w.type("台账", "D5", "审核后改写");
+      const undone = await w.port.undoWrites();
+      expect(undone).toEqual({ label: "合并回报 2026Q3", restored: 2, kept: ["台账!D5"] });
+      expect([w.look("台账", "D3").value, w.look("台账", "D4").value, w.look("台账", "D5").value]).toEqual([null, "正在推进", "审核后改写"]);
+      expect(await w.port.undoWrites()).toBeUndefined();
+    });
+
+    test("the summary sheet: written with its stamp and recorded; written again for the quarter, it replaces only itself", async () => {
+      const w = await h.make({ sheets: [LEDGER, DIRECTORY] });
+      const outcome = await runCheck(w.port, TODAY, { quarter: Q3, mark: false });
+      const plan = summarySheetPlan(summarise(outcome.result, outcome.workbook.directory, TODAY), "2026年第三季度汇总");
+      await w.port.writeSummary(plan, false);
+      expect(w.active()).toBe("2026年第三季度汇总");
+      expect(w.look("2026年第三季度汇总", "A2").value).toEqual(expect.stringContaining(plan.stamp));
+      expect(readMetadata((await w.port.info()).metadata).summaries).toEqual([{ key: "2026Q3", sheet: "2026年第三季度汇总", stamp: plan.stamp }]);
+      await w.port.writeSummary(plan, true);
+      expect(w.sheets().filter((s) => s.visibility === "visible").map((s) => s.name)).toEqual(["台账", "部门目录", "2026年第三季度汇总"]);
+      expect(readMetadata((await w.port.info()).metadata).summaries).toHaveLength(1);
+    });
+
+    test("setTexts writes text as text in one batch; select shows the cell", async () => {
+      const w = await h.make({ sheets: [LEDGER] });
+      await w.port.setTexts("台账", [
+        { cell: "C3", text: "=区园林局" },
+        { cell: "C4", text: "区住房保障和房屋管理局" },
+      ]);
+      expect([w.look("台账", "C3").value, w.look("台账", "C4").value]).toEqual(["=区园林局", "区住房保障和房屋管理局"]);
+      await w.port.select("台账", "C4");
+      expect(w.selected()).toEqual({ sheet: "台账", cell: "C4" });
+      expect(w.active()).toBe("台账");
+    });
+  });
+}
+
+/** What a whole session leaves in a workbook, for comparing hosts: every visible sheet's values. */
+export async function valuesOf(w: PortUnderTest): Promise<Record<string, CellValue[][]>> {
+  const info = await w.port.info();
+  const names = info.sheets.filter((s) => s.visible).map((s) => s.name);
+  const reads = await w.port.readSheets(names.map((name) => ({ name })));
+  return Object.fromEntries(reads.map((r) => [r.grid.name, r.grid.rows.map((row) => [...row])]));
+}
