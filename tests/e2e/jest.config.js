@@ -5,6 +5,6 @@ module.exports = {
   testEnvironment: "node",
   roots: ["<rootDir>/tests/e2e"],
   testMatch: ["**/*.e2e.ts"],
-  transform: { "^.+\\.tsx?$": ["ts-jest", { diagnostics: false }] },
+  transform: { "^.+\\.tsx?$": ["ts-jest", { diagnostics: true, tsconfig: { isolatedModules: false } }] },
   testTimeout: 120000,
 };
