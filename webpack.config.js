@@ -22,6 +22,14 @@ async function httpsOptions() {
 
 module.exports = async (env = {}, argv = {}) => {
   const dev = argv.mode !== "production";
+  if (!dev && !process.env.ADDIN_URL) {
+    // The manifest of such a build points at an example address: say so, and how to build for a real server.
+    console.warn(
+      `\n注意：没有设置 ADDIN_URL，dist/addin/manifest.xml 中的加载项地址是示例地址 ${urlProd}（并不存在），` +
+        `这样的 manifest 不能部署。请按服务器的实际地址构建，例如：ADDIN_URL=https://服务器/duban/ npm run build\n` +
+        `Note: ADDIN_URL is not set; the manifest points at the example address ${urlProd}, which does not exist.\n`,
+    );
+  }
   const localOfficeJs = env.officejs === "local" || process.env.OFFICE_JS === "local";
   const officeJs = localOfficeJs ? "office-js/office.js" : OFFICE_JS_CDN;
   const origin = localOfficeJs ? "'self'" : "'self' https://appsforoffice.microsoft.com";

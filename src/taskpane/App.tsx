@@ -15,11 +15,14 @@ import { words, type Lang } from "./i18n";
 import type { Pane } from "./pane";
 
 const useStyles = makeStyles({
-  // The toasts stay inside the pane: over a page (the preview), they must not cover its toolbar.
   root: { padding: tokens.spacingHorizontalM, fontFamily: tokens.fontFamilyBase, position: "relative", minHeight: "100%", boxSizing: "border-box" },
   quarter: { display: "flex", alignItems: "flex-end", gap: tokens.spacingHorizontalS, flexWrap: "wrap", marginTop: tokens.spacingVerticalS },
   due: { color: tokens.colorNeutralForeground3, paddingBottom: tokens.spacingVerticalXS },
   body: { paddingTop: tokens.spacingVerticalM },
+  // Toasts say what happened at the top of the pane as it is scrolled (inside the pane: never over the
+  // preview's toolbar; a portal's layer would cover the page), and take no clicks meant for what lies under them.
+  toasts: { position: "sticky", top: 0, height: 0, zIndex: 10 },
+  toaster: { pointerEvents: "none", "& *": { pointerEvents: "none" } },
 });
 
 type TabName = "check" | "summary" | "directory" | "import" | "distribute" | "settings";
@@ -90,7 +93,9 @@ export function App({ app, lang, autoRun }: AppProps): React.JSX.Element {
 
   return (
     <FluentProvider theme={webLightTheme} className={styles.root} lang={lang === "zh" ? "zh-CN" : "en"}>
-      <Toaster toasterId={toaster} position="top-end" inline />
+      <div className={styles.toasts}>
+        <Toaster toasterId={toaster} position="top-end" inline className={styles.toaster} />
+      </div>
       <TabList selectedValue={tab} onTabSelect={(_, d) => setTab(d.value as TabName)} size="small">
         <Tab value="check">{t("tabCheck")}</Tab>
         <Tab value="summary">{t("tabSummary")}</Tab>

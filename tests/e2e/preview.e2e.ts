@@ -87,6 +87,24 @@ async function makeSummary() {
   await page.getByLabel("summary").waitFor();
 }
 
+/** How many pixels of a PNG are dark (text), counted by the page itself. */
+async function darkPixels(png: Buffer): Promise<number> {
+  return page.evaluate(async (b64) => {
+    const img = new Image();
+    img.src = `data:image/png;base64,${b64}`;
+    await img.decode();
+    const canvas = document.createElement("canvas");
+    canvas.width = img.width;
+    canvas.height = img.height;
+    const ctx = canvas.getContext("2d")!;
+    ctx.drawImage(img, 0, 0);
+    const data = ctx.getImageData(0, 0, img.width, img.height).data;
+    let dark = 0;
+    for (let i = 0; i < data.length; i += 4) if (data[i]! + data[i + 1]! + data[i + 2]! < 300) dark++;
+    return dark;
+  }, png.toString("base64"));
+}
+
 /** The background colour of a cell in the grid, as the page draws it. */
 const background = (cell: string) => page.locator(`td[data-cell="${cell}"]`).evaluate((td) => getComputedStyle(td).backgroundColor);
 
@@ -142,6 +160,56 @@ test("the 2019 third-quarter summary: a new tab with the figures of duban summar
     expect(await row.locator("td").nth(2).innerText()).toBe(value);
   }
   await shot("preview-summary");
+});
+
+test("after 生成汇总 (the summary sheet shown), 检查完整性 checks the ledger and says which sheet it was", async () => {
+  await makeSummary();
+  await page.locator('table.sheet[data-sheet="2019年第三季度汇总"]').waitFor();
+  await page.getByRole("tab", { name: "检查" }).click();
+  // The quarter chosen for the summary is the pane's quarter now.
+  expect(await page.getByRole("combobox").inputValue()).toBe("2019Q3");
+  await page.getByRole("button", { name: "检查完整性" }).click();
+  await page.getByText("当前工作表“2019年第三季度汇总”是督办助手生成的工作表，检查的是台账工作表“进展情况”。").waitFor();
+  await page.getByText(/工作表“进展情况” · 表头第 2 行 · 任务 106 项/).waitFor();
+});
+
+test("the pane's rough edges: a finding's text selects its cell, a toast takes no clicks, the keyboard stays in the list after 应用, the grid's header covers what scrolls under it", async () => {
+  await runCheck();
+  await page.getByRole("button", { name: /^单位已更名或撤销（47）/ }).click();
+  // The whole finding is the link: its sentence, not only the small label.
+  await page.getByText("“经信局”已更名为“区科技和经济信息化局”，请改用现名。").first().click();
+  await page.locator('td.selected[data-cell="F3"]').waitFor();
+  // 应用 with the keyboard: the toast shows, the focus stays in the findings.
+  const apply = page.getByRole("button", { name: "应用：区科技和经济信息化局" }).first();
+  await apply.focus();
+  await page.keyboard.press("Enter");
+  await page.getByText("单位已更名或撤销 46").waitFor();
+  expect(await page.evaluate(() => document.activeElement?.closest("[aria-label=findings]") !== null)).toBe(true);
+  const toast = page.locator(".fui-Toast");
+  await toast.first().waitFor();
+  // The toast comes into view (it slides in), clear of the toolbar, and clicks go through it to what lies under it.
+  await until(async () => {
+    const box = await toast.first().boundingBox();
+    return !!box && box.y + box.height <= 860;
+  });
+  const t = (await toast.first().boundingBox())!;
+  const bar = (await page.locator(".toolbar").boundingBox())!;
+  expect(t.y).toBeGreaterThanOrEqual(bar.y + bar.height);
+  expect(t.y + t.height).toBeLessThanOrEqual(860);
+  expect(await page.evaluate(({ x, y }) => document.elementFromPoint(x, y)?.closest(".fui-Toast") ?? null, { x: t.x + t.width / 2, y: t.y + t.height / 2 })).toBeNull();
+  const download = page.getByRole("button", { name: "下载" });
+  const d = (await download.boundingBox())!;
+  expect(await page.evaluate(({ x, y }) => document.elementFromPoint(x, y)?.closest("button")?.textContent ?? "", { x: d.x + d.width / 2, y: d.y + d.height / 2 })).toBe("下载");
+  // Scrolled down, the column letters are on top of the cells that pass under them: in the header's
+  // top rows, above its letters, nothing but the header is painted, wherever a line of text passes.
+  const grid = (await page.locator(".sheet-scroll").boundingBox())!;
+  const clip = { x: grid.x + 45, y: grid.y, width: Math.min(900, grid.width - 60), height: 6 };
+  let dark = 0;
+  for (let offset = 0; offset < 24; offset += 3) {
+    await page.locator(".sheet-scroll").evaluate((e, top) => (e.scrollTop = top), 700 + offset);
+    dark += await darkPixels(await page.screenshot({ clip }));
+  }
+  expect(dark).toBe(0);
 });
 
 test("下载 saves the workbook with its marks and summary sheet", async () => {
