@@ -39,10 +39,20 @@ describe("duban check on the seed workbooks", () => {
     expect(sha(LEDGER_2019)).toBe(before); // the input is never written
   });
 
-  test("the directory may come from another workbook", async () => {
-    const { data } = await json("check", LEDGER_2019, "--directory", DIRECTORY_2019, ...TODAY);
-    expect(data.directory.units).toBe(59);
-    expect(data.findings).toHaveLength(48);
+  test("the directory may come from another workbook, and it is that one which is used", async () => {
+    // The seed directory, plus the hospital the ledger's own directory lacks.
+    const wb = new ExcelJS.Workbook();
+    await wb.xlsx.readFile(DIRECTORY_2019);
+    wb.worksheets[0]!.addRow(["市红会医院", "", "", "医院", "有效"]);
+    const other = path.join(tmp, "另一份目录.xlsx");
+    await wb.xlsx.writeFile(other);
+    const own = (await json("check", LEDGER_2019, ...TODAY)).data;
+    const { data } = await json("check", LEDGER_2019, "--directory", other, ...TODAY);
+    expect(own.directory).toEqual({ source: "本工作簿“部门目录”工作表", units: 59 });
+    expect(data.directory).toEqual({ source: `另一份目录.xlsx / ${wb.worksheets[0]!.name}`, units: 60 });
+    expect(own.counts["unknown-unit"]).toBe(1);
+    expect(data.counts["unknown-unit"]).toBe(0);
+    expect(data.findings).toHaveLength(47);
   });
 
   test("2026 Jiang'an: 184 tasks, every unit known, no progress yet for the third quarter", async () => {

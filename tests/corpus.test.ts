@@ -3,7 +3,9 @@
 import * as fs from "fs";
 import * as path from "path";
 import ExcelJS from "exceljs";
+import { ledgerOf, openWorkbook } from "../src/app";
 import { check, readDirectory } from "../src/core";
+import { XlsxHost } from "../src/hosts/xlsx/host";
 import { sheetGrid } from "../src/hosts/xlsx/grid";
 import { syntheticDirectoryRows, syntheticLedgerRows, syntheticUnits } from "./helpers/syntheticLedger";
 import { duban, openBook, sha, tempDir } from "./helpers/cli";
@@ -156,6 +158,10 @@ describe("rows and values", () => {
     }, "--quarter", "2026Q3");
     expect(r.json!.tasks).toBe(1);
     for (const f of r.json!.findings) expect(f.message.length).toBeLessThan(300);
+    // Every character of the long cells is read, to their last words.
+    const ledger = ledgerOf(await openWorkbook(new XlsxHost(await openBook(path.join(dir, "long.xlsx")))));
+    expect(ledger.tasks[0]!.text.text).toBe(long);
+    expect(ledger.tasks[0]!.progress[3]?.text ?? ledger.tasks[0]!.progress.any?.text).toBe(long);
   });
 
   test("50,000 rows are read and checked, every task counted", () => {

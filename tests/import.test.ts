@@ -101,7 +101,9 @@ test("a lost item is not silent: the count per annex and the gap are printed", a
 test("a file with no numbered tasks, or a workbook, is refused with what was expected", async () => {
   const empty = path.join(tmp, "空.txt");
   fs.writeFileSync(empty, "这只是一段说明文字。");
-  expect((await duban("import", empty, "-o", path.join(tmp, "x.xlsx"))).err).toMatch(/没有找到编号的任务：通知中的任务应写成“1. 任务内容”/);
+  const noItems = await duban("import", empty, "-o", path.join(tmp, "x.xlsx"));
+  expect(noItems.code).toBe(2);
+  expect(noItems.err).toMatch(/没有找到编号的任务：通知中的任务应写成“1. 任务内容”/);
   const asJson = await duban("import", path.join(__dirname, "..", "seeds", "2019江汉区部门目录.xlsx"), "--json");
   expect(asJson.code).toBe(2);
   expect(JSON.parse(asJson.out).error.message).toMatch(/请把通知的文字复制到纯文本文件/);

@@ -102,7 +102,9 @@ test("merge: progress into the ledger by the key, and a report of what needs a l
 });
 
 test("merge refuses to run without forms, and reports a return for another quarter", async () => {
-  expect((await duban("merge", ledger, "--quarter", "2026Q1", "-o", path.join(tmp, "x.xlsx"))).err).toMatch(/需要各单位交回的填报表/);
+  const none = await duban("merge", ledger, "--quarter", "2026Q1", "-o", path.join(tmp, "x.xlsx"));
+  expect(none.code).toBe(2);
+  expect(none.err).toMatch(/需要各单位交回的填报表/);
   const r = await duban("merge", ledger, form("区商务局"), "--quarter", "2026Q2", "-o", path.join(tmp, "q2.xlsx"));
   expect(r.out).toContain("【其他季度的填报表（未合并）】1 项\n  区商务局：2026Q1");
 });

@@ -221,9 +221,26 @@ describe("text from the ledger stays text", () => {
 });
 
 describe("writing the input file", () => {
-  test("--in-place writes the input only after the whole result was built", async () => {
+  test("--in-place writes the input only after the whole result was built: a write that fails half-way leaves it as it was", async () => {
     const copy = path.join(tmp, "inplace.xlsx");
     fs.copyFileSync(LEDGER_2026, copy);
+    const before = sha(copy);
+    // The disk fills up half-way through the write.
+    // The module object itself (a namespace import cannot be spied on).
+    const nodeFs = jest.requireActual<typeof fs>("fs");
+    const write = nodeFs.writeFileSync;
+    const spy = jest.spyOn(nodeFs, "writeFileSync").mockImplementation((file, data, ...rest) => {
+      const bytes = data as Uint8Array;
+      write(file, bytes.subarray(0, bytes.length >> 1), ...(rest as []));
+      throw Object.assign(new Error("ENOSPC: no space left on device"), { code: "ENOSPC" });
+    });
+    const failed = await duban("summary", copy, "--quarter", "2026Q3", "--in-place", ...TODAY);
+    spy.mockRestore();
+    expect(failed.code).toBe(2);
+    expect(failed.err).toMatch(/写入“.*inplace\.xlsx”失败（ENOSPC: no space left on device）：原文件未改动/);
+    expect(sha(copy)).toBe(before);
+    expect(fs.readdirSync(tmp).filter((f) => f.endsWith(".tmp"))).toEqual([]);
+    // Written whole, it is replaced.
     const r = await duban("summary", copy, "--quarter", "2026Q3", "--in-place", ...TODAY);
     expect(r.code).toBe(0);
     expect((await open(copy)).getWorksheet("2026年第三季度汇总")).toBeDefined();
@@ -246,9 +263,15 @@ describe("writing the input file", () => {
   });
 
   test("-o and --in-place together, or neither, is a usage error", async () => {
-    expect((await duban("summary", LEDGER_2026, "-o", path.join(tmp, "x.xlsx"), "--in-place")).err).toMatch(/只能选一个/);
-    expect((await duban("summary", LEDGER_2026)).err).toMatch(/需要 -o 指定输出文件/);
-    expect((await duban("summary", LEDGER_2026, "-o", LEDGER_2026)).err).toMatch(/请用 --in-place/);
+    for (const [args, message] of [
+      [["-o", path.join(tmp, "x.xlsx"), "--in-place"], /只能选一个/],
+      [[], /需要 -o 指定输出文件/],
+      [["-o", LEDGER_2026], /请用 --in-place/],
+    ] as const) {
+      const r = await duban("summary", LEDGER_2026, ...args);
+      expect(r.code).toBe(2);
+      expect(r.err).toMatch(message);
+    }
   });
 });
 

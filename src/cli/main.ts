@@ -186,13 +186,19 @@ function outputOf(book: string, values: Values, command: string): string {
   return values.output;
 }
 
-/** A new file written whole or not at all: through a temporary file beside it, renamed at the end. */
+/**
+ * A file written whole or not at all: through a temporary file beside it, renamed at the end, so that
+ * a write that fails (a full disk, no permission) leaves what was there as it was, and says so.
+ */
 async function writeWhole(out: string, write: (tmp: string) => Promise<void>): Promise<void> {
-  fs.mkdirSync(path.dirname(path.resolve(out)), { recursive: true });
   const tmp = path.join(path.dirname(path.resolve(out)), `.${path.basename(out)}.${process.pid}.tmp`);
+  const existed = fs.existsSync(out);
   try {
+    fs.mkdirSync(path.dirname(path.resolve(out)), { recursive: true });
     await write(tmp);
     fs.renameSync(tmp, out);
+  } catch (e) {
+    throw new InputError(`写入“${out}”失败（${(e as Error).message}）：${existed ? "原文件未改动" : "没有写出文件"}。请检查磁盘空间和写入权限后重试。`);
   } finally {
     if (fs.existsSync(tmp)) fs.rmSync(tmp);
   }
