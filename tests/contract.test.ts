@@ -29,6 +29,7 @@ const xlsxHarness: Harness = {
       s.rows.forEach((r, i) => (ws.getRow(i + 1).values = r.map((v) => (v === null || v === "" ? undefined : v)) as ExcelJS.CellValue[]));
       for (const m of s.merges ?? []) ws.mergeCells(m);
       for (const r of s.hiddenRows ?? []) ws.getRow(r + 1).hidden = true;
+      for (const c of s.hiddenColumns ?? []) ws.getColumn(c + 1).hidden = true;
       for (const [cell, color] of Object.entries(s.fills ?? {})) ws.getCell(cell).fill = { type: "pattern", pattern: "solid", fgColor: { argb: `FF${color.slice(1)}` } };
       for (const [cell, note] of Object.entries(s.notes ?? {})) ws.getCell(cell).note = note;
     }
@@ -76,6 +77,7 @@ const excelHarness: Harness = {
         const sheet = newSheet(s.name, s.rows.map((r) => [...r]), [...(s.merges ?? [])]);
         if (s.hidden) sheet.visibility = "Hidden";
         sheet.hiddenRows = new Set(s.hiddenRows ?? []);
+        sheet.hiddenColumns = new Set(s.hiddenColumns ?? []);
         for (const [cell, color] of Object.entries(s.fills ?? {})) cellOf(sheet, cell).fill = { ...NO_FILL, color, pattern: "Solid" };
         for (const [cell, note] of Object.entries(s.notes ?? {})) sheet.notes.set(cell, note);
         return sheet;

@@ -16,21 +16,17 @@ import { grid } from "./helpers/grid";
 
 const Q1 = { year: 2026, q: 1 as const };
 
-const directory = readDirectory(
-  grid(
-    [
-      ["单位名称", "简称", "曾用名", "类别", "状态"],
-      ["区卫生健康局", "区卫健局", "区卫计委", "部门", "有效"],
-      ["区发展和改革局", "区发改局", "", "部门", "有效"],
-      ["区商务局", "", "", "部门", "有效"],
-      ["区教育局", "", "", "部门", "有效"],
-      ["区城市管理执法局", "区城管局", "", "部门", "有效"],
-      ["区城市更新中心", "区城管局", "", "事业单位", "有效"],
-    ],
-    [],
-    "部门目录",
-  ),
-);
+/** A directory with an alias two units share (区城管局). */
+const DIRECTORY_ROWS: CellValue[][] = [
+  ["单位名称", "简称", "曾用名", "类别", "状态"],
+  ["区卫生健康局", "区卫健局", "区卫计委", "部门", "有效"],
+  ["区发展和改革局", "区发改局", "", "部门", "有效"],
+  ["区商务局", "", "", "部门", "有效"],
+  ["区教育局", "", "", "部门", "有效"],
+  ["区城市管理执法局", "区城管局", "", "部门", "有效"],
+  ["区城市更新中心", "区城管局", "", "事业单位", "有效"],
+];
+const directory = readDirectory(grid(DIRECTORY_ROWS, [], "部门目录"));
 
 /** A ledger with a typo (区卫键局), a section label in a unit cell (综合协调组), and an alias two units share (区城管局). */
 const rows: CellValue[][] = [
@@ -160,16 +156,7 @@ describe("duban split and the 分发 use case, over a workbook with such units",
     const file = path.join(dir, "台账.xlsx");
     const wb = new ExcelJS.Workbook();
     wb.addWorksheet("2026年台账").addRows(rows);
-    const d = wb.addWorksheet("部门目录");
-    d.addRows([
-      ["单位名称", "简称", "曾用名", "类别", "状态"],
-      ["区卫生健康局", "区卫健局", "区卫计委", "部门", "有效"],
-      ["区发展和改革局", "区发改局", "", "部门", "有效"],
-      ["区商务局", "", "", "部门", "有效"],
-      ["区教育局", "", "", "部门", "有效"],
-      ["区城市管理执法局", "区城管局", "", "部门", "有效"],
-      ["区城市更新中心", "区城管局", "", "事业单位", "有效"],
-    ]);
+    wb.addWorksheet("部门目录").addRows(DIRECTORY_ROWS);
     await wb.xlsx.writeFile(file);
     return { dir, file };
   };

@@ -1,16 +1,7 @@
 import { check, Directory, labelQuarter, LedgerError, readLedger, recogniseLabel, type CellValue } from "../src/core";
 import { grid } from "./helpers/grid";
 import { findingText, ledgerDefaultQuarter, problemText } from "../src/app";
-
-/** The error a call throws (the test fails when it throws none). */
-function catchError(work: () => unknown): unknown {
-  try {
-    work();
-  } catch (e) {
-    return e;
-  }
-  throw new Error("expected an error");
-}
+import { errorOf as catchError } from "./helpers/app";
 
 describe("recognising column names", () => {
   test.each([

@@ -30,6 +30,13 @@ let model: FakeWorkbookModel;
 let host: OfficeHost;
 let fake: ReturnType<typeof fakeRun>;
 
+/** Excel holding this workbook, for the test. */
+function use(workbook: FakeWorkbookModel): void {
+  model = workbook;
+  fake = fakeRun(model);
+  host = new OfficeHost(fake.run, { mergedAreas: true, rangeAreas: true, notes: true });
+}
+
 /** The pane over a port, as the add-in starts it (today fixed). */
 const appOf = (port: OfficeHost) => createApp({ port, today: () => TODAY, forms: async () => formFiles });
 
@@ -45,11 +52,7 @@ function storedSettings() {
   return parseSettings(readMetadata({ name: METADATA_SHEET, rows: [...rows].map((r) => r ?? []), merges: [] }).settings).settings;
 }
 
-beforeEach(async () => {
-  model = await fakeModelOf(LEDGER_2019, "进展情况");
-  fake = fakeRun(model);
-  host = new OfficeHost(fake.run, { mergedAreas: true, rangeAreas: true, notes: true });
-});
+beforeEach(async () => use(await fakeModelOf(LEDGER_2019, "进展情况")));
 
 async function check() {
   fireEvent.click(screen.getByRole("button", { name: "检查完整性" }));
@@ -342,9 +345,7 @@ describe("one quarter, one ledger: a 2025 ledger opened on a day of November 202
   }
 
   test("检查, 汇总 and 分发 share the ledger's quarter (2025Q4); a check after 生成汇总 reads the ledger, not the summary", async () => {
-    model = ledger2025();
-    fake = fakeRun(model);
-    host = new OfficeHost(fake.run, { mergedAreas: true, rangeAreas: true, notes: true });
+    use(ledger2025());
     render(<App app={appOf(host)} lang="zh" />);
     await waitFor(() => expect((screen.getByRole("combobox") as HTMLSelectElement).value).toBe("2025Q4"));
     fireEvent.click(screen.getByRole("button", { name: "检查完整性" }));
@@ -369,9 +370,7 @@ describe("one quarter, one ledger: a 2025 ledger opened on a day of November 202
   });
 
   test("a quarter outside the ledger's year is refused with a question, and checked once the person confirms it", async () => {
-    model = ledger2025();
-    fake = fakeRun(model);
-    host = new OfficeHost(fake.run, { mergedAreas: true, rangeAreas: true, notes: true });
+    use(ledger2025());
     render(<App app={appOf(host)} lang="zh" />);
     await waitFor(() => expect((screen.getByRole("combobox") as HTMLSelectElement).value).toBe("2025Q4"));
     fireEvent.change(screen.getByRole("combobox"), { target: { value: "2026Q3" } });
@@ -386,9 +385,7 @@ describe("one quarter, one ledger: a 2025 ledger opened on a day of November 202
   });
 
   test("the ribbon's check runs once: after 清除标记, another tab and back, the marks stay cleared; 清除标记 is off with nothing marked", async () => {
-    model = ledger2025();
-    fake = fakeRun(model);
-    host = new OfficeHost(fake.run, { mergedAreas: true, rangeAreas: true, notes: true });
+    use(ledger2025());
     render(<App app={appOf(host)} lang="zh" autoRun />);
     await screen.findByText(/任务 2 项/);
     const clear = screen.getByRole("button", { name: "清除标记" }) as HTMLButtonElement;

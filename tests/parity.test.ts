@@ -88,3 +88,25 @@ test("settings saved by the command line's host (or the preview) are the setting
   expect(viaExcel.result.findings.map((f) => f.cell)).toEqual(viaFile.findings.map((f: { cell: string }) => f.cell));
   expect(JSON.parse((await duban("settings", file, "--json")).out).settings).toEqual(settings);
 });
+
+test("a hidden 原责任单位 beside the live 责任单位: Excel checks the same column as the file's reader, and says which", async () => {
+  const wb = new ExcelJS.Workbook();
+  const ws = wb.addWorksheet("2026年台账");
+  ws.addRows([
+    ["序号", "目标任务", "原责任单位", "责任单位", "三季度进展"],
+    [1, "新建口袋公园3个。", "区园林局", "", "建成口袋公园2个，第3个完成主体施工。"],
+    [2, "新增就业2万人。", "", "区人社局", "新增就业1.6万人。"],
+  ]);
+  ws.getColumn(3).hidden = true;
+  const file = path.join(tempDir("parity-hidden"), "台账.xlsx");
+  await wb.xlsx.writeFile(file);
+  const { xlsx, excel } = await hosts(file);
+  const q = { quarter: { year: 2026, q: 3 as const }, mark: false };
+  const a = await appOf(xlsx).check(q);
+  const b = await appOf(excel).check(q);
+  // The live column D is read: task 1 has no unit there.
+  expect(b.result.findings.map((f) => `${f.kind}@${f.cell}`)).toEqual(["missing-unit@D2"]);
+  expect(b.result.findings).toEqual(a.result.findings);
+  expect(b.result.notes).toEqual(a.result.notes);
+  expect(b.result.notes).toContainEqual(expect.objectContaining({ code: "unit-column-chosen", column: "D" }));
+});

@@ -4,6 +4,7 @@ import { chooseQuarter, ledgerDefaultQuarter, messageOf, quarterChoices } from "
 import { readLedger } from "../src/core";
 import { defaultQuarter, lastEndedQuarter, ledgerYear } from "../src/core/quarter";
 import type { CellValue } from "../src/core/types";
+import { errorOf as catching } from "./helpers/app";
 import { grid } from "./helpers/grid";
 
 const NOV_2026 = new Date(2026, 10, 22);
@@ -73,12 +74,3 @@ describe("choosing a quarter", () => {
     expect(quarterChoices(NOV_2026, 2026)).toHaveLength(8);
   });
 });
-
-function catching(work: () => unknown): unknown {
-  try {
-    work();
-  } catch (e) {
-    return e;
-  }
-  throw new Error("expected an error");
-}

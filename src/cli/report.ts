@@ -3,20 +3,10 @@ import { directorySourceName, findingText, kindName, say, type CheckOutcome } fr
 import { countByKind, FINDING_KINDS } from "../core/check";
 import { formatQuarter, quarterLabel, reportDue } from "../core/quarter";
 import { isoDate } from "../core/text";
-import type { FindingCause, FindingKind } from "../core/types";
+import type { Finding } from "../core/types";
 
-export interface FindingJson {
-  readonly kind: FindingKind;
-  readonly cell: string;
-  readonly row: number;
-  readonly taskNo: string;
-  readonly field: "lead" | "co" | "progress";
-  readonly value?: string;
-  readonly suggestions?: readonly string[];
-  readonly cause?: FindingCause;
-  readonly deadline?: string;
-  readonly message: string;
-}
+/** A finding as printed: its codes and values (the quarter is the report's), and its sentence. */
+export type FindingJson = Omit<Finding, "quarter"> & { readonly message: string };
 
 export interface CheckJson {
   readonly file: string;

@@ -24,6 +24,8 @@ export interface SheetSpec {
   readonly merges?: readonly string[];
   /** 0-based rows hidden. */
   readonly hiddenRows?: readonly number[];
+  /** 0-based columns hidden. */
+  readonly hiddenColumns?: readonly number[];
   readonly hidden?: boolean;
   /** Fills of a person's own, by address (#RRGGBB). */
   readonly fills?: Readonly<Record<string, string>>;
@@ -113,7 +115,7 @@ export function portContract(h: Harness): void {
     });
 
     test("readSheets: values, merged areas and hidden rows; the first rows only when asked; a missing sheet is an error", async () => {
-      const w = await h.make({ sheets: [{ ...LEDGER, hiddenRows: [3] }, DIRECTORY] });
+      const w = await h.make({ sheets: [{ ...LEDGER, hiddenRows: [3], hiddenColumns: [2] }, DIRECTORY] });
       await w.port.info();
       const [ledger, head, dir] = await w.port.readSheets([{ name: "台账" }, { name: "台账", rows: 2 }, { name: "部门目录" }]);
       expect(ledger!.grid.name).toBe("台账");
@@ -121,6 +123,8 @@ export function portContract(h: Harness): void {
       expect(ledger!.grid.rows.map((r) => [...r])).toEqual([["2026年区政府工作报告责任分解台账"], LEDGER.rows[1], [1, "新建口袋公园3个。", "区园林局"], LEDGER.rows[3], LEDGER.rows[4]]);
       expect(ledger!.grid.merges).toEqual([{ top: 0, left: 0, bottom: 0, right: 3 }]);
       expect(ledger!.grid.hiddenRows).toEqual([3]);
+      expect(ledger!.grid.hiddenColumns).toEqual([2]);
+      expect(dir!.grid.hiddenColumns).toBeUndefined();
       expect(head!.grid.rows).toHaveLength(2);
       expect(head!.grid.rows[1]).toEqual(["序号", "目标任务", "牵头单位", "三季度进展"]);
       expect(dir!.grid.rows).toHaveLength(4);

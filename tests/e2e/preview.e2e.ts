@@ -1,54 +1,30 @@
 // The preview page as a person uses it: the sample ledger, 检查完整性, a finding, a fix, clearing,
 // the 2019 third-quarter summary, downloading, and a file that is not a workbook.
-import { execFileSync } from "child_process";
 import * as fs from "fs";
-import * as http from "http";
 import * as os from "os";
 import * as path from "path";
 import ExcelJS from "exceljs";
 import JSZip from "jszip";
-import { chromium, type Browser, type Page } from "playwright-core";
+import type { Page } from "playwright-core";
 import { duban, LEDGER_2019 } from "../helpers/cli";
+import { ARTIFACTS, serveBuild, type Served } from "./served";
 
-const ROOT = path.join(__dirname, "..", "..");
-const ARTIFACTS = path.join(ROOT, "test-artifacts");
-const CHROMIUM = process.env.CHROMIUM_PATH ?? "/usr/bin/chromium";
-const TYPES: Record<string, string> = { ".html": "text/html; charset=utf-8", ".js": "text/javascript", ".xlsx": "application/octet-stream", ".png": "image/png", ".map": "application/json" };
-
-let server: http.Server;
+let served: Served;
 let base = "";
-let browser: Browser;
 let page: Page;
 const outside: string[] = [];
 
 beforeAll(async () => {
-  // Build the pages once, and serve them on a free port of this machine.
-  const out = fs.mkdtempSync(path.join(os.tmpdir(), "duban-e2e-"));
-  execFileSync(process.execPath, [path.join(ROOT, "node_modules", "webpack", "bin", "webpack.js"), "--mode", "production", "--output-path", out], { cwd: ROOT, stdio: "ignore" });
-  server = http.createServer((req, res) => {
-    const file = path.join(out, decodeURIComponent((req.url ?? "/").split("?")[0]!));
-    if (!file.startsWith(out) || !fs.existsSync(file) || fs.statSync(file).isDirectory()) {
-      res.writeHead(404).end();
-      return;
-    }
-    res.writeHead(200, { "Content-Type": TYPES[path.extname(file)] ?? "application/octet-stream" }).end(fs.readFileSync(file));
-  });
-  await new Promise<void>((resolve) => server.listen(0, "127.0.0.1", resolve));
-  base = `http://127.0.0.1:${(server.address() as { port: number }).port}`;
-  fs.mkdirSync(ARTIFACTS, { recursive: true });
-  browser = await chromium.launch({
-    executablePath: CHROMIUM,
-    args: ["--no-sandbox", "--disable-gpu", "--disable-quic", "--no-first-run", "--disable-background-networking", "--disable-component-update", "--disable-sync"],
-  });
+  served = await serveBuild("preview");
+  base = served.base;
 }, 180000);
 
 afterAll(async () => {
-  await browser?.close();
-  await new Promise((resolve) => server?.close(resolve));
+  await served?.close();
 });
 
 beforeEach(async () => {
-  page = await browser.newPage({ viewport: { width: 1400, height: 860 }, acceptDownloads: true });
+  page = await served.browser.newPage({ viewport: { width: 1400, height: 860 }, acceptDownloads: true });
   page.on("request", (r) => {
     const url = new URL(r.url());
     if (!["127.0.0.1", "localhost"].includes(url.hostname) && !["data:", "blob:"].includes(url.protocol)) outside.push(r.url());

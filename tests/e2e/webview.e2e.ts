@@ -2,18 +2,12 @@
 // Internet Explorer's engine (Trident) and legacy Edge's (EdgeHTML) the pane says what to do and its script is
 // never fetched; anywhere else the pane's script runs and nothing is said. office.js from Microsoft's CDN is
 // aborted before it leaves this machine, like every request that would.
-import { execFileSync } from "child_process";
 import * as fs from "fs";
-import * as http from "http";
-import * as os from "os";
 import * as path from "path";
 import { parse } from "acorn";
-import { chromium, type Browser, type BrowserContextOptions, type Page } from "playwright-core";
+import type { BrowserContextOptions, Page } from "playwright-core";
+import { ARTIFACTS, ROOT, serveBuild, TYPES, type Served } from "./served";
 
-const ROOT = path.join(__dirname, "..", "..");
-const ARTIFACTS = path.join(ROOT, "test-artifacts");
-const CHROMIUM = process.env.CHROMIUM_PATH ?? "/usr/bin/chromium";
-const TYPES: Record<string, string> = { ".html": "text/html; charset=utf-8", ".js": "text/javascript", ".png": "image/png", ".map": "application/json" };
 const OFFICE_JS = "https://appsforoffice.microsoft.com/lib/1/hosted/office.js";
 // The production address the build's manifest names by default: answered from the build by the browser's own
 // routing, so that the message shows the offline page's address as a user would see it.
@@ -26,34 +20,17 @@ const UA = {
   edgeHtml: "Mozilla/5.0 (Windows NT 10.0; Win64; x64) AppleWebKit/537.36 (KHTML, like Gecko) Chrome/70.0.3538.102 Safari/537.36 Edge/18.19045",
 };
 
+let served: Served;
 let out = "";
-let server: http.Server;
 let base = "";
-let browser: Browser;
 
 beforeAll(async () => {
-  out = fs.mkdtempSync(path.join(os.tmpdir(), "duban-e2e-webview-"));
-  execFileSync(process.execPath, [path.join(ROOT, "node_modules", "webpack", "bin", "webpack.js"), "--mode", "production", "--output-path", out], { cwd: ROOT, stdio: "ignore" });
-  server = http.createServer((req, res) => {
-    const file = path.join(out, decodeURIComponent((req.url ?? "/").split("?")[0]!));
-    if (!file.startsWith(out) || !fs.existsSync(file) || fs.statSync(file).isDirectory()) {
-      res.writeHead(404).end();
-      return;
-    }
-    res.writeHead(200, { "Content-Type": TYPES[path.extname(file)] ?? "application/octet-stream" }).end(fs.readFileSync(file));
-  });
-  await new Promise<void>((resolve) => server.listen(0, "127.0.0.1", resolve));
-  base = `http://127.0.0.1:${(server.address() as { port: number }).port}`;
-  fs.mkdirSync(ARTIFACTS, { recursive: true });
-  browser = await chromium.launch({
-    executablePath: CHROMIUM,
-    args: ["--no-sandbox", "--disable-gpu", "--disable-quic", "--no-first-run", "--disable-background-networking", "--disable-component-update", "--disable-sync"],
-  });
+  served = await serveBuild("webview");
+  ({ out, base } = served);
 }, 180000);
 
 afterAll(async () => {
-  await browser?.close();
-  await new Promise((resolve) => server?.close(resolve));
+  await served?.close();
 });
 
 type Visit = { page: Page; requested: string[]; aborted: string[]; errors: string[]; cspViolations: string[] };
@@ -64,7 +41,7 @@ type Visit = { page: Page; requested: string[]; aborted: string[]; errors: strin
  * the file names asked of the add-in's origin.
  */
 async function open(file: string, options: BrowserContextOptions, at = `${base}/`): Promise<Visit> {
-  const context = await browser.newContext({ viewport: { width: 350, height: 700 }, ...options });
+  const context = await served.browser.newContext({ viewport: { width: 350, height: 700 }, ...options });
   const visit: Visit = { page: await context.newPage(), requested: [], aborted: [], errors: [], cspViolations: [] };
   await context.route("**/*", (route) => {
     const url = new URL(route.request().url());
@@ -89,7 +66,7 @@ async function open(file: string, options: BrowserContextOptions, at = `${base}/
 }
 
 afterEach(async () => {
-  await Promise.all(browser.contexts().map((c) => c.close()));
+  await Promise.all(served.browser.contexts().map((c) => c.close()));
 });
 
 test("webview-check.js is served as written, and it is ES5", () => {

@@ -454,6 +454,8 @@ export class FakeRange extends Proxy {
         else if (p === "columnIndex") this.loaded.set(p, area.left);
         else if (p === "rowCount") this.loaded.set(p, area.bottom - area.top + 1);
         else if (p === "columnCount") this.loaded.set(p, area.right - area.left + 1);
+        // As Excel's: true when every column of the range is hidden.
+        else if (p === "columnHidden") this.loaded.set(p, Array.from({ length: area.right - area.left + 1 }, (_, i) => sheet.hiddenColumns.has(area.left + i)).every(Boolean));
         else throw new Error(`fake Range cannot load ${p}`);
       }
     });
@@ -523,6 +525,16 @@ export class FakeRange extends Proxy {
   }
   get columnCount(): number {
     return this.get_<number>("columnCount");
+  }
+  get columnHidden(): boolean {
+    return this.get_<boolean>("columnHidden");
+  }
+  /** The whole columns of the range. */
+  getEntireColumn(): FakeRange {
+    return new FakeRange(this.ctx, this.ws, () => {
+      const a = this.area();
+      return { top: 0, left: a.left, bottom: 1048575, right: a.right };
+    });
   }
   /** Hides the range's columns (whole columns, as Excel does). */
   set columnHidden(hidden: boolean) {

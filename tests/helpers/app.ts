@@ -12,6 +12,16 @@ export async function opened(port: WorkbookPort) {
 /** The marks a check writes (with their notes, in Chinese). */
 export const marksOf = (result: CheckResult) => markPlan(result, markNote);
 
+/** The error a call throws (the test fails when it throws none). */
+export function errorOf(work: () => unknown): unknown {
+  try {
+    work();
+  } catch (e) {
+    return e;
+  }
+  throw new Error("expected an error");
+}
+
 /** Resolves to the sentence the person is told when `work` fails (and fails the test when it does not). */
 export async function problemOf(work: Promise<unknown>): Promise<string> {
   try {

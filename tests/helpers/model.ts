@@ -12,6 +12,7 @@ export function fakeModelOfWorkbook(wb: ExcelJS.Workbook, active: string): FakeW
     const s = newSheet(ws.name, g.rows.map((r) => [...r]));
     s.merges = [...g.merges];
     s.hiddenRows = new Set(g.hiddenRows ?? []);
+    s.hiddenColumns = new Set(g.hiddenColumns ?? []);
     s.visibility = VISIBILITY[ws.state];
     return s;
   });

@@ -184,8 +184,21 @@ const HEAD_COLUMNS = 64;
 type QueuedRead =
   | { readonly kind: "empty" }
   | { readonly kind: "head"; readonly range: Excel.Range; readonly merged: Excel.RangeAreas[] }
-  | { readonly kind: "used"; readonly range: Excel.Range; readonly merged: Excel.RangeAreas[]; readonly visible?: Excel.RangeAreas }
-  | { readonly kind: "sized"; readonly extent: Extent; readonly first: Excel.Range; readonly firstRows: number; readonly budget: number; readonly merged: Excel.RangeAreas[]; readonly visible?: Excel.RangeAreas };
+  | { readonly kind: "used"; readonly range: Excel.Range; readonly merged: Excel.RangeAreas[]; readonly visible?: Excel.RangeAreas; readonly columns: Excel.Range[] }
+  | { readonly kind: "sized"; readonly extent: Extent; readonly first: Excel.Range; readonly firstRows: number; readonly budget: number; readonly merged: Excel.RangeAreas[]; readonly visible?: Excel.RangeAreas; readonly columns: Excel.Range[] };
+
+/** Columns whose visibility is read with a whole sheet (a ledger's columns stand well within them). */
+const VISIBILITY_COLUMNS = 64;
+
+/** The hidden ones of the columns queued (0-based). */
+function hiddenColumnsOf(columns: readonly Excel.Range[]): number[] {
+  return columns.flatMap((c, i) => (c.columnHidden ? [i] : []));
+}
+
+/** A grid with the rows and columns it hides, when it hides any. */
+function withHidden(grid: SheetGrid, hiddenRows: readonly number[], hiddenColumns: readonly number[]): SheetGrid {
+  return { ...grid, ...(hiddenRows.length ? { hiddenRows } : {}), ...(hiddenColumns.length ? { hiddenColumns } : {}) };
+}
 
 /** A grid without its empty rows at the bottom and empty cells at the right (a head read's window). */
 function trimmed(grid: SheetGrid): SheetGrid {
@@ -326,7 +339,7 @@ export class OfficeHost implements WorkbookPort {
     if (extent === undefined) {
       const used = ws.getUsedRangeOrNullObject(true).load("values,rowIndex,columnIndex");
       const visible = this.support.rangeAreas ? used.getSpecialCellsOrNullObject("Visible").load("address") : undefined;
-      return { kind: "used", range: used, merged: merged(used), ...(visible ? { visible } : {}) };
+      return { kind: "used", range: used, merged: merged(used), ...(visible ? { visible } : {}), columns: this.queueColumns(ws, VISIBILITY_COLUMNS) };
     }
     if (extent === null) return { kind: "empty" };
     const { rowIndex, columnIndex, rowCount, columnCount } = extent;
@@ -336,7 +349,12 @@ export class OfficeHost implements WorkbookPort {
     const mergedAreas = this.support.mergedAreas && bands ? this.queueMergedAreas(ws, rowIndex, columnIndex, rowCount, columnCount, bands) : [];
     // The rows a person sees (ExcelApi 1.9): the others are hidden or filtered out.
     const visible = this.support.rangeAreas ? ws.getRangeByIndexes(rowIndex, columnIndex, rowCount, columnCount).getSpecialCellsOrNullObject("Visible").load("address") : undefined;
-    return { kind: "sized", extent, first, firstRows, budget, merged: mergedAreas, ...(visible ? { visible } : {}) };
+    return { kind: "sized", extent, first, firstRows, budget, merged: mergedAreas, ...(visible ? { visible } : {}), columns: this.queueColumns(ws, Math.min(VISIBILITY_COLUMNS, columnIndex + columnCount)) };
+  }
+
+  /** Queues whether each of the first columns is hidden (a hidden 原责任单位 beside the live 责任单位). */
+  private queueColumns(ws: Excel.Worksheet, count: number): Excel.Range[] {
+    return Array.from({ length: count }, (_, c) => ws.getRangeByIndexes(0, c, 1, 1).getEntireColumn().load("columnHidden"));
   }
 
   /** The grid of a read queued and synced; the rest of a large sheet in further chunks. */
@@ -349,8 +367,7 @@ export class OfficeHost implements WorkbookPort {
       case "used": {
         if (q.range.isNullObject) return gridFromValues(r.name, [], 0, 0, []);
         const grid = gridFromValues(r.name, q.range.values, q.range.rowIndex, q.range.columnIndex, mergedRanges(q.merged));
-        const hiddenRows = q.visible ? hiddenRowsOf(q.visible, q.range.rowIndex, q.range.values.length) : [];
-        return hiddenRows.length ? { ...grid, hiddenRows } : grid;
+        return withHidden(grid, q.visible ? hiddenRowsOf(q.visible, q.range.rowIndex, q.range.values.length) : [], hiddenColumnsOf(q.columns));
       }
       case "sized": {
         const { extent, first, firstRows, budget } = q;
@@ -366,8 +383,7 @@ export class OfficeHost implements WorkbookPort {
           }
         }
         const grid = gridFromValues(r.name, values, extent.rowIndex, extent.columnIndex, mergedRanges(q.merged));
-        const hiddenRows = q.visible ? hiddenRowsOf(q.visible, extent.rowIndex, extent.rowCount) : [];
-        return hiddenRows.length ? { ...grid, hiddenRows } : grid;
+        return withHidden(grid, q.visible ? hiddenRowsOf(q.visible, extent.rowIndex, extent.rowCount) : [], hiddenColumnsOf(q.columns));
       }
     }
   }
