@@ -3,7 +3,8 @@
 // results. A new host (WPS is planned) is done when it passes this suite through a harness of its own.
 import { createApp, HostError, messageOf, runCheck, type WorkbookPort } from "../../src/app";
 import { parseSettings } from "../../src/app/settings";
-import type { SheetLayout } from "../../src/core/layout";
+import { INPUT_FILL, type SheetLayout } from "../../src/core/layout";
+import { returnLayouts } from "../../src/core/returns";
 import { MARK_COLORS } from "../../src/core/marks";
 import { METADATA_SHEET, readMetadata } from "../../src/core/metadata";
 import { summarise } from "../../src/core/summary";
@@ -199,6 +200,38 @@ export function portContract(h: Harness): void {
       await w.port.addSheet({ name: "_记录", columns: [{ header: "键", width: 8 }], rows: [["x"]], state: "veryHidden" });
       expect(w.sheets().find((s) => s.name === "_记录")!.visibility).toBe("veryHidden");
       expect(w.active()).toBe("填报");
+    });
+
+    test("addSheet: a unit's form — its return date under the title, the column to fill in yellow and open, the sign-off blanks below", async () => {
+      const w = await h.make({ sheets: [LEDGER] });
+      const [form] = returnLayouts({
+        unit: "区园林局",
+        quarter: Q3,
+        sheet: "台账",
+        rows: [{ key: "3#a", row: 3, no: "1", category: "城市建设", task: "新建口袋公园3个。", lead: "区园林局", co: "", role: "牵头", deadline: "", previous: "", progress: "" }],
+      });
+      await w.port.addSheet(form!);
+      const name = form!.name;
+      expect(w.look(name, "A1").value).toBe(`${form!.title}\n${form!.subtitle}`);
+      const input = form!.columns.findIndex((c) => c.editable);
+      const letter = String.fromCharCode(65 + input);
+      expect(w.look(name, `${letter}2`).fill).toBe(`#${INPUT_FILL}`);
+      expect(w.look(name, `${letter}3`).fill).toBe(`#${INPUT_FILL}`);
+      expect(w.locked(name, `${letter}3`)).toBe(false);
+      expect(w.locked(name, "C3")).toBe(true);
+      // The sign-off line: after the table and one blank row.
+      const row = 2 + form!.rows.length + 2;
+      let col = 0;
+      for (const part of form!.below![0]!) {
+        const cell = `${String.fromCharCode(65 + col)}${row}`;
+        if (part.text) expect(w.look(name, cell).value).toBe(part.text);
+        if (part.input) {
+          expect(w.locked(name, cell)).toBe(false);
+          expect(w.look(name, cell).fill).toBe(`#${part.fill}`);
+        }
+        col += part.span ?? 1;
+      }
+      expect(w.merges(name)).toEqual(expect.arrayContaining([`A1:${String.fromCharCode(64 + form!.columns.length)}1`]));
     });
 
     test("settings: stored in the metadata sheet beside the marks, read back as stored", async () => {

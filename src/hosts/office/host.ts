@@ -731,10 +731,13 @@ export class OfficeHost implements WorkbookPort {
       title.merge();
       const first = ws.getRangeByIndexes(0, 0, 1, 1);
       first.numberFormat = [["@"]];
-      first.values = [[layout.title]];
+      // The subtitle (a form's return date) is a second line of the same cell, as the .xlsx host writes it.
+      first.values = [[layout.subtitle ? `${layout.title}\n${layout.subtitle}` : layout.title]];
       title.format.font.bold = true;
-      title.format.font.size = 16;
+      title.format.font.size = layout.subtitle ? 14 : 16;
       title.format.horizontalAlignment = "Center";
+      title.format.wrapText = true;
+      if (layout.subtitle) title.format.rowHeight = 48;
     }
     const body = ws.getRangeByIndexes(top, 0, rows.length, width);
     // Text from the notice or the ledger is text: "@" before the values, so "=…" never becomes a formula.
@@ -751,6 +754,8 @@ export class OfficeHost implements WorkbookPort {
     layout.columns.forEach((c, col) => {
       const column = ws.getRangeByIndexes(0, col, 1, 1);
       column.format.columnWidth = c.width * 7.5;
+      // The column a person fills in shows as such, header and cells.
+      if (c.fill) ws.getRangeByIndexes(top, col, rows.length, 1).format.fill.color = `#${c.fill}`;
       if (c.hidden) column.columnHidden = true;
       if (!c.mergeRuns) return;
       // Runs of equal values down the column, not across a repeated header.
@@ -763,6 +768,27 @@ export class OfficeHost implements WorkbookPort {
       }
     });
     body.format.autofitRows();
+    // Lines below the table (a form's sign-off line), after one blank row; its blanks open and filled.
+    const inputs: Excel.Range[] = [];
+    let row = top + rows.length + 1;
+    for (const line of layout.below ?? []) {
+      let col = 0;
+      for (const part of line) {
+        const span = Math.max(1, part.span ?? 1);
+        const cells = ws.getRangeByIndexes(row, col, 1, span);
+        if (span > 1) cells.merge();
+        if (part.text) {
+          const first = ws.getRangeByIndexes(row, col, 1, 1);
+          first.numberFormat = [["@"]];
+          first.values = [[part.text]];
+        }
+        cells.format.horizontalAlignment = part.input ? "Left" : "Right";
+        if (part.fill) cells.format.fill.color = `#${part.fill}`;
+        if (part.input) inputs.push(cells);
+        col += span;
+      }
+      row++;
+    }
     ws.freezePanes.freezeRows(top + 1);
     if (this.support.rangeAreas) ws.pageLayout.setPrintTitleRows(`$${top + 1}:$${top + 1}`);
     if (layout.protect) {
@@ -771,6 +797,7 @@ export class OfficeHost implements WorkbookPort {
         if (!c.editable) return;
         for (const r of firstRowOf) ws.getRangeByIndexes(r, col, 1, 1).format.protection.locked = false;
       });
+      for (const cells of inputs) cells.format.protection.locked = false;
       ws.protection.protect({ allowFormatColumns: true, allowFormatRows: true });
     }
   }
