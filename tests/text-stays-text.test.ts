@@ -52,7 +52,9 @@ test("the pane and the preview never put text in as HTML, nor run text as code",
   walk(path.join(__dirname, "..", "src"));
   expect(files.length).toBeGreaterThan(40);
   const found = files.flatMap((f) => {
-    const text = fs.readFileSync(f, "utf8");
+    // Mutation testing (npm run mutate) runs the tests over instrumented copies, whose own header
+    // looks for the global object with new Function: that header is not ours, and is left out.
+    const text = fs.readFileSync(f, "utf8").replace(/^[\s\S]*?function stryNS_9fa48\(\)[\s\S]*?\n}\n/, "");
     return [/dangerouslySetInnerHTML/, /\.innerHTML\s*=/, /\.outerHTML\s*=/, /insertAdjacentHTML/, /document\.write/, /\beval\(/, /new Function\(/].filter((re) => re.test(text)).map((re) => `${path.relative(process.cwd(), f)}: ${re}`);
   });
   expect(found).toEqual([]);
