@@ -24,6 +24,7 @@ export * from "./summary";
 export * from "./directory";
 export * from "./imports";
 export * from "./forms";
+export * from "./byUnit";
 
 /** What the pane shows before anything is run: the ledger it will check and the quarter it will check for. */
 export interface Overview {

@@ -428,3 +428,8 @@ function findingEn(f: Finding, short: boolean): string {
       return `${name}marked done, but the ${q} progress ${f.cause === "stale" ? "repeats last quarter's" : v.trim() ? `only says "${excerpt(v, 12)}"` : "is blank"}: write ${where} when it was finished, how it was accepted, what it achieved.`;
   }
 }
+
+/** How the tasks with no responsible unit are named where units are listed. */
+export function noUnitName(lang: Lang = "zh"): string {
+  return lang === "zh" ? "（未填责任单位）" : "(no responsible unit)";
+}

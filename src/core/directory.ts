@@ -6,7 +6,7 @@ import { foldLabel } from "./header";
 import { EngineError, type EngineMessage } from "./messages";
 import { stripSpaces } from "./text";
 import { isCityUnit, isCollective, parseUnitCell } from "./units";
-import type { DirectoryEntry, SheetGrid, UnitMatch, UnitStatus } from "./types";
+import type { DirectoryEntry, SheetGrid, Task, UnitMatch, UnitMention, UnitStatus } from "./types";
 
 export const DIRECTORY_SHEET = "部门目录";
 
@@ -279,25 +279,51 @@ export function guessCategory(name: string): string {
   return "部门";
 }
 
+/** A unit a task names, under its current directory name, and whether the directory lists it. */
+export interface ResolvedUnit {
+  readonly name: string;
+  /** False for a unit the directory does not know (as written); true for every unit when there is no directory. */
+  readonly known: boolean;
+}
+
+/** Resolves unit mentions to their current names (collective units and unlisted city units left out), each once. */
+function resolveMentions(mentions: readonly UnitMention[], directory: Directory | undefined, into: ResolvedUnit[]): ResolvedUnit[] {
+  for (const u of mentions) {
+    if (u.collective) continue;
+    const m = directory?.match(u.name);
+    if (isCityUnit(u.name) && (!m || m.kind === "unknown")) continue;
+    const entry =
+      m && (m.kind === "exact" || m.kind === "alias" || m.kind === "normalized" || m.kind === "renamed") ? m.entry : m?.kind === "abolished" ? m.successor : undefined;
+    const name = entry?.name ?? u.name;
+    if (!into.some((r) => r.name === name)) into.push({ name, known: !directory || !!entry });
+  }
+  return into;
+}
+
 /**
  * The district units a unit cell names, under their current directory names (as written when the
  * directory does not know them, or there is none); collective units and city units the directory
  * does not list (市发改委) left out.
  */
+export function resolveUnits(text: string | undefined, directory: Directory | undefined): ResolvedUnit[] {
+  return text ? resolveMentions(parseUnitCell(text).units, directory, []) : [];
+}
+
 export function canonicalUnits(text: string | undefined, directory: Directory | undefined): string[] {
-  if (!text) return [];
-  const names: string[] = [];
-  for (const u of parseUnitCell(text).units) {
-    if (u.collective) continue;
-    const m = directory?.match(u.name);
-    if (isCityUnit(u.name) && (!m || m.kind === "unknown")) continue;
-    const name =
-      m && (m.kind === "exact" || m.kind === "alias" || m.kind === "normalized" || m.kind === "renamed")
-        ? m.entry.name
-        : m?.kind === "abolished"
-          ? (m.successor?.name ?? u.name)
-          : u.name;
-    if (!names.includes(name)) names.push(name);
+  return resolveUnits(text, directory).map((u) => u.name);
+}
+
+/**
+ * A task's responsible units: its lead units, and its co-units (the co-unit cell, and units noted
+ * （配合） in the lead cell); a unit that leads is not also a co-unit.
+ */
+export function taskUnits(task: Task, directory: Directory | undefined): { leads: ResolvedUnit[]; coUnits: ResolvedUnit[] } {
+  const lead = task.lead ? parseUnitCell(task.lead.text) : undefined;
+  const leads = resolveMentions(lead?.units ?? [], directory, []);
+  const co = resolveMentions(lead?.co ?? [], directory, []);
+  if (task.co) {
+    const parsed = parseUnitCell(task.co.text);
+    resolveMentions([...parsed.units, ...parsed.co], directory, co);
   }
-  return names;
+  return { leads, coUnits: co.filter((c) => !leads.some((l) => l.name === c.name)) };
 }

@@ -57,6 +57,8 @@ const WORDS = {
   runFirst: ["请先在“检查”中运行检查完整性。", "Run the check first."],
   marked: ["已在台账上标记", "Marked on the ledger:"],
   cells: ["个单元格", "cells"],
+  byKind: ["按类型", "By kind"],
+  byUnit: ["按单位", "By unit"],
 } as const;
 
 export type WordKey = keyof typeof WORDS;

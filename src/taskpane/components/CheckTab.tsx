@@ -1,9 +1,10 @@
 import * as React from "react";
-import { Accordion, AccordionHeader, AccordionItem, AccordionPanel, Badge, Button, MessageBar, MessageBarBody, Spinner, Text, makeStyles, tokens } from "@fluentui/react-components";
+import { Accordion, AccordionHeader, AccordionItem, AccordionPanel, Badge, Button, MessageBar, MessageBarBody, Spinner, Tab, TabList, Text, makeStyles, tokens } from "@fluentui/react-components";
 import { FINDING_KINDS } from "../../core/check";
 import type { Finding, FindingKind, Task } from "../../core/types";
 import { findingText, kindName, say, type CheckOutcome, type UnitFix } from "../../app";
 import type { Pane } from "../pane";
+import { ByUnitView } from "./ByUnitView";
 import { ProblemBar } from "./ProblemBar";
 
 const useStyles = makeStyles({
@@ -54,6 +55,8 @@ export function CheckTab({ pane, autoRun }: { pane: Pane; autoRun: () => boolean
   const { app, t, lang, notify, outcome, setOutcome } = pane;
   const [busy, setBusy] = React.useState(false);
   const [error, setError] = React.useState<unknown>();
+  // 按类型 (the kinds, as the marks are coloured) or 按单位 (whom to call).
+  const [view, setView] = React.useState<"kind" | "unit">("kind");
   const list = React.useRef<HTMLDivElement>(null);
 
   const run = async (confirm = false) => {
@@ -110,6 +113,9 @@ export function CheckTab({ pane, autoRun }: { pane: Pane; autoRun: () => boolean
   const groups = groupFindings(findings);
   const taskAt = React.useMemo(() => tasksByRow(outcome), [outcome]);
   const marked = outcome?.markedInWorkbook ?? pane.overview?.marked ?? 0;
+  const select = (cell: string) => {
+    if (outcome) void app.select(outcome.result.ledger.sheet, cell).catch((e) => notify(pane.problem(e), "error"));
+  };
   const notes = outcome ? [...outcome.workbook.notes, ...outcome.result.notes].map((m) => say(m, lang)) : [];
   return (
     <div>
@@ -143,36 +149,45 @@ export function CheckTab({ pane, autoRun }: { pane: Pane; autoRun: () => boolean
             ))}
           </div>
           {findings.length === 0 && <Text>{t("noFindings")}</Text>}
-          <div ref={list} tabIndex={-1} aria-label="findings">
-            <Accordion multiple collapsible defaultOpenItems={[...groups.keys()].slice(0, 1)}>
-              {[...groups].map(([kind, items]) => (
-                <AccordionItem key={kind} value={kind}>
-                  <AccordionHeader>
-                    {kindName(kind, lang)}（{items.length}）
-                  </AccordionHeader>
-                  <AccordionPanel>
-                    {FIXABLE.includes(kind) && items.some((f) => f.suggestions?.length) && (
-                      <Button size="small" onClick={() => void fix(app.fixesOfKind(outcome, kind), `${t("applyAll")}：${kindName(kind, lang)}`)} disabled={busy}>
-                        {t("applyAll")}
-                      </Button>
-                    )}
-                    {items.slice(0, SHOWN).map((f) => (
-                      <FindingRow
-                        key={`${f.kind}${f.cell}${f.value ?? ""}`}
-                        pane={pane}
-                        f={f}
-                        lead={taskAt(f.row)?.lead?.text}
-                        busy={busy}
-                        onSelect={() => void app.select(outcome.result.ledger.sheet, f.cell).catch((e) => notify(pane.problem(e), "error"))}
-                        onApply={(name) => void fix([{ finding: f, name }], `${f.cell}：${f.value} → ${name}`)}
-                      />
-                    ))}
-                    {items.length > SHOWN && <Text size={200}>{lang === "zh" ? `…… 另有 ${items.length - SHOWN} 处，已在台账上标出。` : `… ${items.length - SHOWN} more, marked on the ledger.`}</Text>}
-                  </AccordionPanel>
-                </AccordionItem>
-              ))}
-            </Accordion>
-          </div>
+          {findings.length > 0 && (
+            <TabList size="small" appearance="subtle" selectedValue={view} onTabSelect={(_, d) => setView(d.value as "kind" | "unit")} aria-label={lang === "zh" ? "列出方式" : "List by"}>
+              <Tab value="kind">{t("byKind")}</Tab>
+              <Tab value="unit">{t("byUnit")}</Tab>
+            </TabList>
+          )}
+          {findings.length > 0 && view === "unit" && <ByUnitView pane={pane} outcome={outcome} onSelect={select} />}
+          {view === "kind" && (
+            <div ref={list} tabIndex={-1} aria-label="findings">
+              <Accordion multiple collapsible defaultOpenItems={[...groups.keys()].slice(0, 1)}>
+                {[...groups].map(([kind, items]) => (
+                  <AccordionItem key={kind} value={kind}>
+                    <AccordionHeader>
+                      {kindName(kind, lang)}（{items.length}）
+                    </AccordionHeader>
+                    <AccordionPanel>
+                      {FIXABLE.includes(kind) && items.some((f) => f.suggestions?.length) && (
+                        <Button size="small" onClick={() => void fix(app.fixesOfKind(outcome, kind), `${t("applyAll")}：${kindName(kind, lang)}`)} disabled={busy}>
+                          {t("applyAll")}
+                        </Button>
+                      )}
+                      {items.slice(0, SHOWN).map((f) => (
+                        <FindingRow
+                          key={`${f.kind}${f.cell}${f.value ?? ""}`}
+                          pane={pane}
+                          f={f}
+                          lead={taskAt(f.row)?.lead?.text}
+                          busy={busy}
+                          onSelect={() => select(f.cell)}
+                          onApply={(name) => void fix([{ finding: f, name }], `${f.cell}：${f.value} → ${name}`)}
+                        />
+                      ))}
+                      {items.length > SHOWN && <Text size={200}>{lang === "zh" ? `…… 另有 ${items.length - SHOWN} 处，已在台账上标出；“按单位”列出全部。` : `… ${items.length - SHOWN} more, marked on the ledger; 'By unit' lists them all.`}</Text>}
+                    </AccordionPanel>
+                  </AccordionItem>
+                ))}
+              </Accordion>
+            </div>
+          )}
         </>
       )}
     </div>

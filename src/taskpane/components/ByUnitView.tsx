@@ -1,0 +1,214 @@
+// 按单位: the findings grouped by responsible unit, with a search box and filters, in a virtualised
+// list (only the rows in view are in the page), so that every finding of a 10,000-task ledger is
+// reachable. The grouping and the filters are the application layer's (findingsByUnit).
+import * as React from "react";
+import { useVirtualizer } from "@tanstack/react-virtual";
+import { Badge, Field, SearchBox, Select, Text, makeStyles, mergeClasses, tokens } from "@fluentui/react-components";
+import { FINDING_KINDS } from "../../core/check";
+import type { FindingKind } from "../../core/types";
+import { filterUnitFindings, findingsByUnit, kindName, noUnitName, type CheckOutcome, type UnitFindingItem, type UnitFindings, type UnitOrder } from "../../app";
+import type { Pane } from "../pane";
+import { observeRectOrScreenful } from "../virtual";
+
+const useStyles = makeStyles({
+  filters: { display: "grid", gridTemplateColumns: "1fr 1fr", gap: tokens.spacingHorizontalS, marginBottom: tokens.spacingVerticalS },
+  search: { gridColumn: "1 / span 2" },
+  scroll: { height: "60vh", minHeight: "240px", overflowY: "auto", border: `1px solid ${tokens.colorNeutralStroke3}`, borderRadius: tokens.borderRadiusMedium, position: "relative" },
+  unit: {
+    display: "flex",
+    alignItems: "center",
+    gap: tokens.spacingHorizontalXS,
+    width: "100%",
+    boxSizing: "border-box",
+    padding: `${tokens.spacingVerticalXS} ${tokens.spacingHorizontalS}`,
+    border: "none",
+    borderBottom: `1px solid ${tokens.colorNeutralStroke2}`,
+    background: tokens.colorNeutralBackground3,
+    font: "inherit",
+    textAlign: "left",
+    cursor: "pointer",
+    ":focus-visible": { outline: `2px solid ${tokens.colorStrokeFocus2}`, outlineOffset: "-2px" },
+  },
+  unitName: { flexGrow: 1, minWidth: 0, fontWeight: tokens.fontWeightSemibold, overflow: "hidden", textOverflow: "ellipsis", whiteSpace: "nowrap" },
+  item: {
+    display: "block",
+    width: "100%",
+    boxSizing: "border-box",
+    textAlign: "left",
+    padding: `${tokens.spacingVerticalXS} ${tokens.spacingHorizontalS} ${tokens.spacingVerticalXS} ${tokens.spacingHorizontalL}`,
+    border: "none",
+    borderBottom: `1px solid ${tokens.colorNeutralStroke3}`,
+    background: "transparent",
+    font: "inherit",
+    color: "inherit",
+    cursor: "pointer",
+    ":hover": { background: tokens.colorNeutralBackground1Hover },
+    ":focus-visible": { outline: `2px solid ${tokens.colorStrokeFocus2}`, outlineOffset: "-2px" },
+  },
+  where: { color: tokens.colorBrandForeground1, marginRight: tokens.spacingHorizontalXS },
+  muted: { color: tokens.colorNeutralForeground3 },
+  task: { display: "block", overflow: "hidden", textOverflow: "ellipsis", whiteSpace: "nowrap" },
+});
+
+const SCREENFUL = observeRectOrScreenful({ width: 360, height: 480 });
+
+type Row = { readonly kind: "unit"; readonly group: UnitFindings; readonly open: boolean } | { readonly kind: "item"; readonly group: UnitFindings; readonly item: UnitFindingItem };
+
+/** The rows of the list: each unit's header, then its findings unless it is folded. */
+function rowsOf(groups: readonly UnitFindings[], folded: ReadonlySet<string>): Row[] {
+  const rows: Row[] = [];
+  for (const group of groups) {
+    const open = !folded.has(group.unit);
+    rows.push({ kind: "unit", group, open });
+    if (open) for (const item of group.items) rows.push({ kind: "item", group, item });
+  }
+  return rows;
+}
+
+export interface ByUnitProps {
+  readonly pane: Pane;
+  readonly outcome: CheckOutcome;
+  readonly onSelect: (cell: string) => void;
+  /** What a unit's header offers besides folding (催办, 加入目录), drawn by the tab. */
+  readonly unitActions?: (group: UnitFindings) => React.ReactNode;
+  /** What a finding offers besides selecting its cell. */
+  readonly itemActions?: (item: UnitFindingItem, group: UnitFindings) => React.ReactNode;
+  /** A mark before a finding (its task's class). */
+  readonly itemMark?: (item: UnitFindingItem) => React.ReactNode;
+}
+
+export function ByUnitView({ pane, outcome, onSelect, unitActions, itemActions, itemMark }: ByUnitProps): React.JSX.Element {
+  const styles = useStyles();
+  const { lang } = pane;
+  const zh = lang === "zh";
+  const groups = React.useMemo(() => findingsByUnit(outcome), [outcome]);
+  const [text, setText] = React.useState("");
+  const [unit, setUnit] = React.useState<string>();
+  const [kind, setKind] = React.useState<FindingKind>();
+  const [order, setOrder] = React.useState<UnitOrder>("count");
+  const [folded, setFolded] = React.useState<ReadonlySet<string>>(new Set());
+  const shown = React.useMemo(
+    () => filterUnitFindings(groups, { text, order, ...(unit !== undefined ? { unit } : {}), ...(kind ? { kind } : {}) }),
+    [groups, text, unit, kind, order],
+  );
+  const rows = React.useMemo(() => rowsOf(shown, folded), [shown, folded]);
+  const scroll = React.useRef<HTMLDivElement>(null);
+  const virtualizer = useVirtualizer({
+    count: rows.length,
+    getScrollElement: () => scroll.current,
+    estimateSize: (i) => (rows[i]?.kind === "unit" ? 34 : 50),
+    getItemKey: (i) => {
+      const r = rows[i]!;
+      return r.kind === "unit" ? `u:${r.group.unit}` : `f:${r.group.unit}:${r.item.finding.kind}:${r.item.finding.cell}:${r.item.finding.value ?? ""}`;
+    },
+    overscan: 12,
+    observeElementRect: SCREENFUL,
+  });
+  const toggle = (name: string) => {
+    const next = new Set(folded);
+    if (next.has(name)) next.delete(name);
+    else next.add(name);
+    setFolded(next);
+  };
+  const findings = shown.reduce((n, g) => n + g.items.length, 0);
+  const unitLabel = (g: UnitFindings) => g.unit || noUnitName(lang);
+  const usedKinds = FINDING_KINDS.filter((k) => groups.some((g) => g.items.some((i) => i.finding.kind === k.kind)));
+
+  return (
+    <div aria-label="by-unit">
+      <div className={styles.filters}>
+        <SearchBox
+          className={styles.search}
+          aria-label={zh ? "搜索单位、序号、任务或单元格" : "Search units, numbers, tasks or cells"}
+          placeholder={zh ? "搜索单位、序号、任务或单元格" : "Search units, numbers, tasks, cells"}
+          value={text}
+          onChange={(_, d) => setText(d.value)}
+          size="small"
+        />
+        <Field label={zh ? "单位" : "Unit"} size="small">
+          <Select size="small" value={unit === undefined ? "*" : `=${unit}`} onChange={(_, d) => setUnit(d.value === "*" ? undefined : d.value.slice(1))}>
+            <option value="*">{zh ? `全部单位（${groups.length}）` : `All units (${groups.length})`}</option>
+            {[...groups].sort((a, b) => (a.unit && b.unit ? a.unit.localeCompare(b.unit, "zh") : a.unit ? -1 : 1)).map((g) => (
+              <option key={g.unit} value={`=${g.unit}`}>
+                {unitLabel(g)}
+              </option>
+            ))}
+          </Select>
+        </Field>
+        <Field label={zh ? "问题" : "Problem"} size="small">
+          <Select size="small" value={kind ?? ""} onChange={(_, d) => setKind((d.value || undefined) as FindingKind | undefined)}>
+            <option value="">{zh ? "全部问题" : "All problems"}</option>
+            {usedKinds.map((k) => (
+              <option key={k.kind} value={k.kind}>
+                {kindName(k.kind, lang)}
+              </option>
+            ))}
+          </Select>
+        </Field>
+        <Field label={zh ? "排序" : "Order"} size="small">
+          <Select size="small" value={order} onChange={(_, d) => setOrder(d.value as UnitOrder)}>
+            <option value="count">{zh ? "按问题数（牵头在前）" : "By count (lead first)"}</option>
+            <option value="name">{zh ? "按单位名称" : "By name"}</option>
+          </Select>
+        </Field>
+        <Text size={200} className={styles.muted} style={{ alignSelf: "end" }} aria-label="by-unit-count">
+          {zh ? `${shown.length} 个单位，${findings} 处问题` : `${shown.length} units, ${findings} findings`}
+        </Text>
+      </div>
+      <div ref={scroll} className={styles.scroll} role="list" aria-label={zh ? "按单位列出的问题" : "Findings by unit"}>
+        <div style={{ height: virtualizer.getTotalSize(), position: "relative", width: "100%" }}>
+          {virtualizer.getVirtualItems().map((v) => {
+            const row = rows[v.index]!;
+            return (
+              <div key={v.key} data-index={v.index} ref={virtualizer.measureElement} role="listitem" style={{ position: "absolute", top: 0, left: 0, width: "100%", transform: `translateY(${v.start}px)` }}>
+                {row.kind === "unit" ? (
+                  <div style={{ display: "flex", alignItems: "center", background: tokens.colorNeutralBackground3 }}>
+                    <button type="button" className={styles.unit} aria-expanded={row.open} onClick={() => toggle(row.group.unit)} title={unitLabel(row.group)}>
+                      <span aria-hidden>{row.open ? "▾" : "▸"}</span>
+                      <span className={styles.unitName}>{unitLabel(row.group)}</span>
+                      {!row.group.known && (
+                        <Badge size="small" appearance="tint" color="warning">
+                          {zh ? "不在目录" : "not listed"}
+                        </Badge>
+                      )}
+                      {row.group.lead > 0 && (
+                        <Badge size="small" appearance="filled" color="danger">
+                          {zh ? `牵头 ${row.group.lead}` : `lead ${row.group.lead}`}
+                        </Badge>
+                      )}
+                      {row.group.co > 0 && (
+                        <Badge size="small" appearance="tint" color="informative">
+                          {zh ? `配合 ${row.group.co}` : `co ${row.group.co}`}
+                        </Badge>
+                      )}
+                    </button>
+                    {unitActions?.(row.group)}
+                  </div>
+                ) : (
+                  <div>
+                    <button type="button" className={styles.item} onClick={() => onSelect(row.item.finding.cell)} title={row.item.finding.cell}>
+                      <Text size={200} className={styles.where}>
+                        {itemMark?.(row.item)}
+                        {row.item.finding.taskNo ? (zh ? `序号${row.item.finding.taskNo}` : `No. ${row.item.finding.taskNo}`) : zh ? `第${row.item.finding.row}行` : `Row ${row.item.finding.row}`} · {row.item.finding.cell}
+                      </Text>
+                      <Text size={200}>{kindName(row.item.finding.kind, lang)}</Text>
+                      {row.item.role === "co" && (
+                        <Text size={200} className={styles.muted}>
+                          {zh ? "（配合）" : " (co-unit)"}
+                        </Text>
+                      )}
+                      <Text size={200} className={mergeClasses(styles.task, styles.muted)}>
+                        {row.item.task}
+                      </Text>
+                    </button>
+                    {itemActions?.(row.item, row.group)}
+                  </div>
+                )}
+              </div>
+            );
+          })}
+        </div>
+      </div>
+    </div>
+  );
+}
