@@ -13,6 +13,7 @@ import { App } from "../src/taskpane/App";
 import { fakeRun, type FakeWorkbookModel } from "./fakes/excel";
 import { LEDGER_2019 } from "./helpers/cli";
 import { fakeModelOf } from "./helpers/model";
+import { bookOf, DESK_DIRECTORY, DESK_LEDGER } from "./helpers/desk";
 
 globalThis.ResizeObserver ??= class {
   observe(): void {}
@@ -62,5 +63,33 @@ describe("按单位", () => {
     const view = await screen.findByLabelText("by-unit");
     fireEvent.change(within(view).getAllByRole("combobox")[1]!, { target: { value: "renamed-unit" } });
     await waitFor(() => expect(within(view).getByLabelText("by-unit-count").textContent).toMatch(/个单位，47 处问题$/));
+  });
+});
+
+describe("status and time", () => {
+  test("the header counts the days to the due date, and says when it is today or past", async () => {
+    // The 2019 ledger's default quarter is 2019Q4, due 2020-01-10.
+    for (const [day, words] of [[5, "距报送截止还有 5 天"], [10, "今天报送截止"], [13, "已逾期 3 天"]] as const) {
+      const { unmount } = render(<App app={appOf(new Date(2020, 0, day))} lang="zh" />);
+      await waitFor(() => expect(screen.getByLabelText("due").textContent).toBe(`报送截止 2020-01-10 · ${words}`));
+      unmount();
+    }
+  });
+
+  test("each finding on a task shows its task's class as a colour, with the class and its reason on hover; the legend counts the tasks", async () => {
+    render(<App app={createApp({ port: bookOf(DESK_LEDGER, DESK_DIRECTORY), today: () => TODAY })} lang="zh" />);
+    fireEvent.click(screen.getByRole("button", { name: "检查完整性" }));
+    await screen.findByText(/任务 7 项/);
+    // Tasks 1 and 7 are ahead (217.6 of 255亿元 at 75%; 超时序进度), 2, 5 and 6 not reported, 3 and 4 behind.
+    expect(screen.getByLabelText("classes").textContent).toBe("已完成 0超进度 2达进度 0欠进度 2未报送 3");
+    fireEvent.click(screen.getByRole("button", { name: /^已过完成时限（1）/ }));
+    const overdue = screen.getByTitle("G6");
+    expect(within(overdue).getByRole("img").getAttribute("title")).toBe("欠进度：完成时限 2026-06-30 已过，未标记完成");
+    fireEvent.click(screen.getByRole("tab", { name: "按单位" }));
+    const view = await screen.findByLabelText("by-unit");
+    const g4 = within(view).getAllByTitle("G4");
+    expect(g4.map((b) => within(b).getByRole("img").getAttribute("data-class"))).toEqual(["未报送", "未报送"]);
+    // A unit-name finding has no class: it is about a cell, not the task's progress.
+    expect(within(within(view).getByTitle("C5")).queryByRole("img")).toBeNull();
   });
 });

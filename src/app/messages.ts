@@ -6,6 +6,7 @@ import { parseQuarter, previousQuarter, quarterLabel, quarterShortLabel, reportD
 import { excerpt, isoDate } from "../core/text";
 import type { Finding, FindingKind, Quarter } from "../core/types";
 import { HostError } from "./port";
+import type { BulletinClass } from "../core/summary";
 
 export type Lang = "zh" | "en";
 /** Where a sentence is shown: the pane (settings are on the 设置 tab) or the command line (options). */
@@ -432,4 +433,17 @@ function findingEn(f: Finding, short: boolean): string {
 /** How the tasks with no responsible unit are named where units are listed. */
 export function noUnitName(lang: Lang = "zh"): string {
   return lang === "zh" ? "（未填责任单位）" : "(no responsible unit)";
+}
+
+/** 距报送截止还有 N 天 / 今天报送截止 / 已逾期 N 天, from daysToDue. */
+export function dueWords(days: number, lang: Lang = "zh"): string {
+  if (lang === "en") return days > 0 ? `${days} day${days === 1 ? "" : "s"} to the due date` : days === 0 ? "due today" : `${-days} day${days === -1 ? "" : "s"} overdue`;
+  return days > 0 ? `距报送截止还有 ${days} 天` : days === 0 ? "今天报送截止" : `已逾期 ${-days} 天`;
+}
+
+const CLASS_NAMES: Record<BulletinClass, string> = { 已完成: "Done", 超进度: "Ahead", 达进度: "On track", 欠进度: "Behind", 未报送: "Not reported" };
+
+/** A bulletin class (已完成 / 超进度 / 达进度 / 欠进度 / 未报送) as the person reads it. */
+export function classLabel(c: BulletinClass, lang: Lang = "zh"): string {
+  return lang === "zh" ? c : CLASS_NAMES[c];
 }

@@ -3,7 +3,7 @@
 // is refused before anything is checked, summarised or sent out.
 import { hasProgressColumn } from "../core/check";
 import { LedgerError } from "../core/ledger";
-import { defaultQuarter, formatQuarter, ledgerYear, previousQuarter } from "../core/quarter";
+import { defaultQuarter, formatQuarter, ledgerYear, previousQuarter, reportDue } from "../core/quarter";
 import type { Ledger, Quarter } from "../core/types";
 import { AppError } from "./messages";
 
@@ -37,4 +37,13 @@ export function chooseQuarter(ledger: Ledger, chosen: Quarter | undefined, today
 export function quarterChoices(today: Date, year?: number): Quarter[] {
   const years = [...new Set([...(year !== undefined ? [year] : []), today.getFullYear(), today.getFullYear() - 1])];
   return years.flatMap((y) => ([4, 3, 2, 1] as const).map((q) => ({ year: y, q })));
+}
+
+/**
+ * Days from `today` (a calendar day, as people count it) to the quarter's report due date: positive
+ * before it, 0 on the day, negative once it has passed.
+ */
+export function daysToDue(quarter: Quarter, today: Date): number {
+  const due = reportDue(quarter);
+  return Math.round((due.getTime() - Date.UTC(today.getFullYear(), today.getMonth(), today.getDate())) / 86400000);
 }

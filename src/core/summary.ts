@@ -79,6 +79,8 @@ export interface GapItem {
   readonly lead: string;
   readonly kind: FindingKind;
   readonly label: string;
+  /** The task's bulletin class for the quarter. */
+  readonly taskClass: BulletinClass;
 }
 
 export interface Summary {
@@ -261,11 +263,12 @@ export function summarise(result: CheckResult, directory: Directory | undefined,
   });
 
   const byRow = new Map(result.ledger.tasks.map((t) => [t.row, t]));
+  const classOf = new Map(tasks.map((t) => [t.task.row, t.bulletinClass]));
   const gaps: GapItem[] = result.findings
     .filter((f) => GAP_KINDS.includes(f.kind))
     .map((f) => {
       const t = findTask(byRow, f);
-      return { no: f.taskNo, row: f.row, cell: f.cell, task: t?.text.text ?? "", lead: t?.lead?.text ?? "", kind: f.kind, label: kindLabel(f.kind) };
+      return { no: f.taskNo, row: f.row, cell: f.cell, task: t?.text.text ?? "", lead: t?.lead?.text ?? "", kind: f.kind, label: kindLabel(f.kind), taskClass: (t && classOf.get(t.row)) ?? "未报送" };
     });
   const unitProblems = result.findings.filter((f) => UNIT_KINDS.includes(f.kind));
 

@@ -127,8 +127,8 @@ export function summarySheetPlan(s: Summary, name: string): SummarySheetPlan {
       ? {
           kind: "table",
           name: `Duban${tableKey}Gaps`,
-          header: ["序号", "任务", "牵头单位", "问题", "位置"],
-          rows: s.gaps.map((g) => [g.no, g.task, g.lead, g.label, { text: `${s.sheet}!${g.cell}`, link: { sheet: s.sheet, cell: g.cell } }]),
+          header: ["序号", "任务", "牵头单位", "问题", "进度", "位置"],
+          rows: s.gaps.map((g) => [g.no, g.task, g.lead, g.label, g.taskClass, { text: `${s.sheet}!${g.cell}`, link: { sheet: s.sheet, cell: g.cell } }]),
         }
       : { kind: "text", style: "note", text: "无：每项任务都已报送进展。" },
     { kind: "text", style: "heading", text: `五、单位名称问题（${s.unitProblems.length} 处）` },

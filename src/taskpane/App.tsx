@@ -1,9 +1,9 @@
 import * as React from "react";
-import { FluentProvider, Tab, TabList, Text, Toast, ToastTitle, Toaster, makeStyles, tokens, useId, useToastController, webLightTheme } from "@fluentui/react-components";
+import { FluentProvider, Tab, TabList, Text, Toast, ToastTitle, Toaster, makeStyles, mergeClasses, tokens, useId, useToastController, webLightTheme } from "@fluentui/react-components";
 import { formatQuarter, parseQuarter, reportDue } from "../core/quarter";
 import { isoDate } from "../core/text";
 import type { Quarter } from "../core/types";
-import { problemText, type CheckOutcome, type CheckRequest, type DubanApp, type Overview } from "../app";
+import { daysToDue, dueWords, problemText, type CheckOutcome, type CheckRequest, type DubanApp, type Overview } from "../app";
 import { CheckTab } from "./components/CheckTab";
 import { DirectoryTab } from "./components/DirectoryTab";
 import { DistributeTab } from "./components/DistributeTab";
@@ -18,6 +18,7 @@ const useStyles = makeStyles({
   root: { padding: tokens.spacingHorizontalM, fontFamily: tokens.fontFamilyBase, position: "relative", minHeight: "100%", boxSizing: "border-box" },
   quarter: { display: "flex", alignItems: "flex-end", gap: tokens.spacingHorizontalS, flexWrap: "wrap", marginTop: tokens.spacingVerticalS },
   due: { color: tokens.colorNeutralForeground3, paddingBottom: tokens.spacingVerticalXS },
+  overdue: { color: tokens.colorPaletteRedForeground1 },
   body: { paddingTop: tokens.spacingVerticalM },
   // Toasts say what happened at the top of the pane as it is scrolled (inside the pane: never over the
   // preview's toolbar; a portal's layer would cover the page), and take no clicks meant for what lies under them.
@@ -116,7 +117,11 @@ export function App({ app, lang, autoRun }: AppProps): React.JSX.Element {
             today={app.today()}
             {...(overview?.year !== undefined ? { ledgerYear: overview.year } : {})}
           />
-          {quarter && <Text size={200} className={styles.due}>{dueText(quarter, app.today(), lang)}</Text>}
+          {quarter && (
+            <Text size={200} className={mergeClasses(styles.due, daysToDue(quarter, app.today()) < 0 && styles.overdue)} aria-label="due">
+              {dueText(quarter, app.today(), lang)}
+            </Text>
+          )}
         </div>
       )}
       <div className={styles.body}>
@@ -131,10 +136,9 @@ export function App({ app, lang, autoRun }: AppProps): React.JSX.Element {
   );
 }
 
-/** 报送截止 2026-10-10（还有 N 天 / 已过 N 天）. */
+/** 报送截止 2026-10-10 · 距报送截止还有 N 天 (今天报送截止, 已逾期 N 天). */
 function dueText(q: Quarter, today: Date, lang: Lang): string {
-  const due = reportDue(q);
-  const days = Math.round((due.getTime() - Date.UTC(today.getFullYear(), today.getMonth(), today.getDate())) / 86400000);
-  if (lang === "en") return `Due ${isoDate(due)}${days >= 0 ? ` (in ${days} days)` : ` (${-days} days ago)`}`;
-  return `报送截止 ${isoDate(due)}${days > 0 ? `（还有 ${days} 天）` : days === 0 ? "（今天）" : `（已过 ${-days} 天）`}`;
+  const due = isoDate(reportDue(q));
+  const days = daysToDue(q, today);
+  return lang === "en" ? `Due ${due} · ${dueWords(days, lang)}` : `报送截止 ${due} · ${dueWords(days, lang)}`;
 }

@@ -2,10 +2,12 @@ import * as React from "react";
 import { Accordion, AccordionHeader, AccordionItem, AccordionPanel, Badge, Button, MessageBar, MessageBarBody, Spinner, Tab, TabList, Text, makeStyles, tokens } from "@fluentui/react-components";
 import { FINDING_KINDS } from "../../core/check";
 import type { Finding, FindingKind, Task } from "../../core/types";
-import { findingText, kindName, say, type CheckOutcome, type UnitFix } from "../../app";
+import { findingText, kindName, say, taskClasses, type CheckOutcome, type UnitFix } from "../../app";
+import { BULLETIN_CLASSES, type BulletinClass } from "../../core/summary";
 import type { Pane } from "../pane";
 import { ByUnitView } from "./ByUnitView";
 import { ProblemBar } from "./ProblemBar";
+import { TaskClassLegend, TaskClassMark } from "./TaskClass";
 
 const useStyles = makeStyles({
   bar: { display: "flex", gap: tokens.spacingHorizontalS, alignItems: "center", flexWrap: "wrap", marginBottom: tokens.spacingVerticalS },
@@ -112,6 +114,17 @@ export function CheckTab({ pane, autoRun }: { pane: Pane; autoRun: () => boolean
   const findings = outcome?.result.findings ?? [];
   const groups = groupFindings(findings);
   const taskAt = React.useMemo(() => tasksByRow(outcome), [outcome]);
+  // Each task's class for the quarter, as the summary computes it: a colour before its findings.
+  const classes = React.useMemo(() => (outcome ? taskClasses(outcome) : new Map<number, { taskClass: BulletinClass; reason: string }>()), [outcome]);
+  const classCounts = React.useMemo(() => {
+    const counts = Object.fromEntries(BULLETIN_CLASSES.map((c) => [c, 0])) as Record<BulletinClass, number>;
+    for (const c of classes.values()) counts[c.taskClass]++;
+    return counts;
+  }, [classes]);
+  const markOf = (f: Finding) => {
+    const c = f.field === "progress" ? classes.get(f.row) : undefined;
+    return c ? <TaskClassMark taskClass={c.taskClass} reason={c.reason} lang={lang} /> : null;
+  };
   const marked = outcome?.markedInWorkbook ?? pane.overview?.marked ?? 0;
   const select = (cell: string) => {
     if (outcome) void app.select(outcome.result.ledger.sheet, cell).catch((e) => notify(pane.problem(e), "error"));
@@ -149,13 +162,14 @@ export function CheckTab({ pane, autoRun }: { pane: Pane; autoRun: () => boolean
             ))}
           </div>
           {findings.length === 0 && <Text>{t("noFindings")}</Text>}
+          <TaskClassLegend lang={lang} counts={classCounts} />
           {findings.length > 0 && (
             <TabList size="small" appearance="subtle" selectedValue={view} onTabSelect={(_, d) => setView(d.value as "kind" | "unit")} aria-label={lang === "zh" ? "列出方式" : "List by"}>
               <Tab value="kind">{t("byKind")}</Tab>
               <Tab value="unit">{t("byUnit")}</Tab>
             </TabList>
           )}
-          {findings.length > 0 && view === "unit" && <ByUnitView pane={pane} outcome={outcome} onSelect={select} />}
+          {findings.length > 0 && view === "unit" && <ByUnitView pane={pane} outcome={outcome} onSelect={select} itemMark={(i) => markOf(i.finding)} />}
           {view === "kind" && (
             <div ref={list} tabIndex={-1} aria-label="findings">
               <Accordion multiple collapsible defaultOpenItems={[...groups.keys()].slice(0, 1)}>
@@ -177,6 +191,7 @@ export function CheckTab({ pane, autoRun }: { pane: Pane; autoRun: () => boolean
                           f={f}
                           lead={taskAt(f.row)?.lead?.text}
                           busy={busy}
+                          mark={markOf(f)}
                           onSelect={() => select(f.cell)}
                           onApply={(name) => void fix([{ finding: f, name }], `${f.cell}：${f.value} → ${name}`)}
                         />
@@ -194,7 +209,7 @@ export function CheckTab({ pane, autoRun }: { pane: Pane; autoRun: () => boolean
   );
 }
 
-function FindingRow({ pane, f, lead, busy, onSelect, onApply }: { pane: Pane; f: Finding; lead: string | undefined; busy: boolean; onSelect: () => void; onApply: (name: string) => void }) {
+function FindingRow({ pane, f, lead, busy, mark, onSelect, onApply }: { pane: Pane; f: Finding; lead: string | undefined; busy: boolean; mark: React.ReactNode; onSelect: () => void; onApply: (name: string) => void }) {
   const styles = useStyles();
   const { t, lang } = pane;
   const label = f.taskNo ? (lang === "zh" ? `序号${f.taskNo}` : `No. ${f.taskNo}`) : lang === "zh" ? `第${f.row}行` : `Row ${f.row}`;
@@ -203,6 +218,7 @@ function FindingRow({ pane, f, lead, busy, onSelect, onApply }: { pane: Pane; f:
     <div>
       <button type="button" className={styles.finding} onClick={onSelect} title={f.cell}>
         <Text size={200} className={styles.where}>
+          {mark}
           {label} · {f.cell}
         </Text>
         {unit && f.field === "progress" && (
