@@ -10,10 +10,16 @@ import { createApp } from "../src/app";
 import { OfficeHost } from "../src/hosts/office/host";
 import { formFiles } from "../src/hosts/xlsx/forms";
 import { App } from "../src/taskpane/App";
+import { documentFiles } from "../src/hosts/xlsx/documents";
 import { fakeRun, type FakeWorkbookModel } from "./fakes/excel";
+import { readDocx } from "./helpers/docx";
 import { LEDGER_2019 } from "./helpers/cli";
 import { fakeModelOf } from "./helpers/model";
 import { bookOf, DESK_DIRECTORY, DESK_LEDGER } from "./helpers/desk";
+
+// jsdom (jest 29) has no TextEncoder, which every browser has and the .docx writer uses.
+import { TextDecoder as NodeTextDecoder, TextEncoder as NodeTextEncoder } from "util";
+Object.assign(globalThis, { TextEncoder: globalThis.TextEncoder ?? NodeTextEncoder, TextDecoder: globalThis.TextDecoder ?? NodeTextDecoder });
 
 globalThis.ResizeObserver ??= class {
   observe(): void {}
@@ -31,6 +37,33 @@ beforeEach(async () => {
 });
 
 const appOf = (today = TODAY) => createApp({ port: host, today: () => today, forms: async () => formFiles });
+
+/** The blobs the pane handed to the browser to download, with their file names. */
+function catchDownloads(): { name: string; blob: Blob }[] {
+  const got: { name: string; blob: Blob }[] = [];
+  let last: Blob | undefined;
+  Object.assign(URL, { createObjectURL: (b: Blob) => ((last = b), "blob:duban"), revokeObjectURL: () => undefined });
+  jest.spyOn(HTMLAnchorElement.prototype, "click").mockImplementation(function (this: HTMLAnchorElement) {
+    got.push({ name: this.download, blob: last! });
+  });
+  return got;
+}
+
+const bytesOf = (blob: Blob) =>
+  new Promise<Uint8Array>((resolve) => {
+    const reader = new FileReader();
+    reader.onload = () => resolve(new Uint8Array(reader.result as ArrayBuffer));
+    reader.readAsArrayBuffer(blob);
+  });
+
+/** The pane over the desk ledger (the .xlsx host), checked for 2026Q3. */
+async function deskPane(today = TODAY) {
+  const port = bookOf(DESK_LEDGER, DESK_DIRECTORY);
+  render(<App app={createApp({ port, today: () => today, documents: async () => documentFiles })} lang="zh" />);
+  fireEvent.click(screen.getByRole("button", { name: "检查完整性" }));
+  await screen.findByText(/任务 7 项/);
+  return port;
+}
 
 async function check() {
   fireEvent.click(screen.getByRole("button", { name: "检查完整性" }));
@@ -91,5 +124,32 @@ describe("status and time", () => {
     expect(g4.map((b) => within(b).getByRole("img").getAttribute("data-class"))).toEqual(["未报送", "未报送"]);
     // A unit-name finding has no class: it is about a cell, not the task's progress.
     expect(within(within(view).getByTitle("C5")).queryByRole("img")).toBeNull();
+  });
+});
+
+describe("催办", () => {
+  test("a unit's 催办: its text to copy, its 催办单 to download; all of them in one .zip", async () => {
+    const downloads = catchDownloads();
+    const copied: string[] = [];
+    Object.assign(navigator, { clipboard: { writeText: async (t: string) => void copied.push(t) } });
+    await deskPane(new Date(2026, 9, 20));
+    fireEvent.click(screen.getByRole("tab", { name: "按单位" }));
+    fireEvent.click(await screen.findByRole("button", { name: "催办 区城市管理执法局" }));
+    // Without layout the popover is placed but not shown (jsdom): its parts are found with hidden ones.
+    const surface = await screen.findByRole("dialog", { hidden: true });
+    const text = (within(surface).getByRole("textbox", { hidden: true }) as HTMLTextAreaElement).value;
+    expect(text).toMatch(/^【催办】区城市管理执法局：2026年第三季度目标任务进展报送截止2026年10月10日（已逾期 10 天）/);
+    fireEvent.click(within(surface).getByRole("button", { name: "复制", hidden: true }));
+    await waitFor(() => expect(copied).toEqual([text]));
+    fireEvent.click(within(surface).getByRole("button", { name: "下载催办单（.docx）", hidden: true }));
+    await waitFor(() => expect(downloads).toHaveLength(1));
+    expect(downloads[0]!.name).toBe("区城市管理执法局-2026Q3催办单.docx");
+    const doc = await readDocx(await bytesOf(downloads[0]!.blob));
+    expect(doc.paragraphs).toContain("区城市管理执法局：");
+    // The co-unit only (区财政局) is not chased; the task without a unit has nobody to chase.
+    expect(screen.queryByRole("button", { name: "催办 区财政局" })).toBeNull();
+    fireEvent.click(screen.getByRole("button", { name: "全部催办单（.zip，3 个单位）" }));
+    await waitFor(() => expect(downloads).toHaveLength(2));
+    expect(downloads[1]!.name).toBe("催办单-2026Q3（3个单位）.zip");
   });
 });

@@ -7,7 +7,8 @@ import { createDirectory, directoryReport } from "./directory";
 import { correctUnits, formFile, formsZipFile, lastMerge, lastWrites, planForms, planMerge, readReturnFiles, undoMerge, writeMerge, type FormsPlan, type FormsRequest, type MergePlan, type ReturnedFiles } from "./forms";
 import { importNotice, readNotice } from "./imports";
 import type { Message } from "./messages";
-import type { FormFiles, SheetInfo, WorkbookPort } from "./port";
+import type { DocumentFiles, FormFiles, SheetInfo, WorkbookPort } from "./port";
+import { reminderFile, reminders, remindersZipFile, type Reminder } from "./reminders";
 import { ledgerDefaultQuarter } from "./quarter";
 import { saveSettings, type Settings } from "./settings";
 import { makeSummary } from "./summary";
@@ -25,6 +26,8 @@ export * from "./directory";
 export * from "./imports";
 export * from "./forms";
 export * from "./byUnit";
+export * from "./office";
+export * from "./reminders";
 
 /** What the pane shows before anything is run: the ledger it will check and the quarter it will check for. */
 export interface Overview {
@@ -74,13 +77,19 @@ export interface AppDeps {
   readonly today: () => Date;
   /** The form files (ExcelJS), loaded when first needed. */
   readonly forms?: () => Promise<FormFiles>;
+  /** The official documents (.docx), loaded when first needed. */
+  readonly documents?: () => Promise<DocumentFiles>;
 }
 
 /** The use cases bound to one workbook, for a user interface. */
-export function createApp({ port, today, forms }: AppDeps) {
+export function createApp({ port, today, forms, documents }: AppDeps) {
   const formFiles = () => {
     if (!forms) throw new Error("forms are not available on this host");
     return forms();
+  };
+  const documentFiles = () => {
+    if (!documents) throw new Error("documents are not available on this host");
+    return documents();
   };
   return {
     kind: port.kind,
@@ -109,6 +118,9 @@ export function createApp({ port, today, forms }: AppDeps) {
     lastMerge: () => lastMerge(port),
     undoMerge: () => undoMerge(port),
     saveSettings: (settings: Settings) => saveSettings(port, settings),
+    reminders: (outcome: CheckOutcome) => reminders(outcome, today()),
+    reminderFile: async (r: Reminder) => reminderFile(await documentFiles(), r),
+    remindersZipFile: async (list: readonly Reminder[]) => remindersZipFile(await documentFiles(), list),
   };
 }
 

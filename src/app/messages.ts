@@ -54,7 +54,7 @@ export type AppMessage =
   /** A quarter written in a form other than 2026Q3. */
   | { readonly code: "quarter-unreadable"; readonly text: string };
 
-export type SettingKey = "ledgerSheet" | "minProgressLength" | "staleSimilarity" | "headerRow" | "columns";
+export type SettingKey = "ledgerSheet" | "minProgressLength" | "staleSimilarity" | "headerRow" | "columns" | "district" | "issuer" | "docNumber";
 
 export type Message = EngineMessage | HostMessage | AppMessage;
 
@@ -114,6 +114,9 @@ const SETTING_NAMES: Record<SettingKey, readonly [string, string, string]> = {
   staleSimilarity: ["与上季度相似到多少视为照抄", "similarity counted as stale", "0 到 1 之间的小数，如 0.9"],
   headerRow: ["表头行", "header row", "正整数（行号）"],
   columns: ["各列的列字母", "column letters", "列字母，如 D"],
+  district: ["区（县）名称", "district", "以“区”“县”“市”或“旗”结尾的名称，如“江汉区”"],
+  issuer: ["发文机关", "issuing office", "机关名称（一行，40 字以内），如“江汉区人民政府办公室”"],
+  docNumber: ["文号", "document number", "一行，40 字以内，如“江汉政办〔2019〕12号”"],
 };
 
 const EXCEL_ACTIONS: Record<HostAction, readonly [string, string]> = {

@@ -2,6 +2,7 @@
 // an .xlsx in memory (the preview and the command line) and, later, WPS implement it; every adapter
 // passes the same contract suite (tests/contract). Adapters hold no rules: which sheet is the ledger,
 // which quarter, what to mark, all of that is decided in the application layer and handed down here.
+import type { OfficialDocument } from "../core/document";
 import type { SheetLayout } from "../core/layout";
 import type { Mark } from "../core/marks";
 import type { UnitReturn } from "../core/returns";
@@ -102,6 +103,16 @@ export interface FormFiles {
   zip(forms: readonly UnitReturn[]): Promise<Uint8Array>;
   /** A returned file; anything that is not a form throws NotAReturn saying why, naming the file. */
   read(bytes: ArrayBuffer | Uint8Array, name: string): Promise<UnitReturn>;
+}
+
+/**
+ * Official documents (.docx: the 催办单 and the 通报) as files outside the workbook, made with a .docx
+ * library in the browser or the command line; the pane loads it only when a document is made.
+ */
+export interface DocumentFiles {
+  bytes(doc: OfficialDocument): Promise<Uint8Array>;
+  /** Several documents in one .zip, each under its file name. */
+  zip(files: readonly { readonly name: string; readonly doc: OfficialDocument }[]): Promise<Uint8Array>;
 }
 
 /** A host's failure, with what to tell the person (rendered by the application layer) and the details for the log. */

@@ -19,6 +19,12 @@ export interface Settings {
   readonly headerRow?: number;
   /** Column letters by role, over the detected columns. */
   readonly columns?: Readonly<Partial<Record<ColumnKey, string>>>;
+  /** The district (江汉区) the 通报 and 催办单 speak for; default: the one the ledger's title names. */
+  readonly district?: string;
+  /** The issuing office (江汉区人民政府办公室); default: the district's 人民政府办公室. */
+  readonly issuer?: string;
+  /** The 通报's 文号 (江汉政办〔2019〕12号); none by default. */
+  readonly docNumber?: string;
 }
 
 export interface ReadSettings {
@@ -42,6 +48,12 @@ function invalid(key: SettingKey, v: unknown): boolean {
       return typeof v !== "number" || !(v > 0 && v <= 1);
     case "headerRow":
       return typeof v !== "number" || !Number.isInteger(v) || v < 1 || v > 1048576;
+    case "district":
+      return typeof v !== "string" || !/^[\p{Script=Han}·]{1,12}(区|县|市|旗|新区|开发区)$/u.test(v.trim());
+    case "issuer":
+      return typeof v !== "string" || !v.trim() || v.length > 40 || /[\r\n\t]/.test(v);
+    case "docNumber":
+      return typeof v !== "string" || !v.trim() || v.length > 40 || /[\r\n\t]/.test(v);
     case "columns":
       return (
         typeof v !== "object" ||
@@ -52,7 +64,7 @@ function invalid(key: SettingKey, v: unknown): boolean {
   }
 }
 
-const KEYS: readonly SettingKey[] = ["ledgerSheet", "minProgressLength", "staleSimilarity", "headerRow", "columns"];
+const KEYS: readonly SettingKey[] = ["ledgerSheet", "minProgressLength", "staleSimilarity", "headerRow", "columns", "district", "issuer", "docNumber"];
 
 /** Settings from any value (stored JSON parsed, or a form's values): the valid ones, and what was not. */
 export function validateSettings(input: unknown): ReadSettings {
@@ -69,7 +81,7 @@ export function validateSettings(input: unknown): ReadSettings {
     }
     if (key === "columns") {
       if (Object.keys(v as object).length) settings.columns = { ...(v as Record<ColumnKey, string>) };
-    } else (settings as Record<string, unknown>)[key] = v;
+    } else (settings as Record<string, unknown>)[key] = typeof v === "string" ? v.trim() : v;
   }
   return { settings, problems };
 }

@@ -21,6 +21,7 @@ import {
   settingsJson,
   writeMerge,
   ledgerOf,
+  reminders,
   type CheckRequest,
   type ExternalDirectory,
   type Message,
@@ -32,6 +33,7 @@ import { annexCountsText } from "../core/notice";
 import { formatQuarter, parseQuarter, quarterLabel } from "../core/quarter";
 import type { SheetLayout } from "../core/layout";
 import { formFiles } from "../hosts/xlsx/forms";
+import { documentFiles } from "../hosts/xlsx/documents";
 import { sheetGrid } from "../hosts/xlsx/grid";
 import { XlsxHost } from "../hosts/xlsx/host";
 import { loadXlsx } from "../hosts/xlsx/open";
@@ -39,7 +41,7 @@ import { partsExcelJsDrops } from "./parts";
 import { checkJson, checkReport } from "./report";
 import { keepWhatExcelJsDrops } from "../hosts/xlsx/preserve";
 
-const COMMANDS = ["check", "summary", "clear", "directory", "import", "split", "merge", "settings"];
+const COMMANDS = ["check", "summary", "clear", "directory", "import", "split", "merge", "settings", "remind", "bulletin"];
 
 const USAGE = `督办助手命令行
 
@@ -60,6 +62,10 @@ const USAGE = `督办助手命令行
       部门目录中找不到的单位先列出（附建议），确认是真实单位后用 --include-unknown 为其生成。
   duban merge BOOK.xlsx 回报1.xlsx 回报2.xlsx … [--quarter 2026Q1] -o 合并.xlsx [--in-place]
       把各单位交回的填报表合并进台账，并列出需要核对的地方（完整清单写入输出工作簿）。
+  duban remind BOOK.xlsx [--quarter 2026Q3] -o 文件夹/
+      为每个有未报送或进展需完善任务的牵头单位写一份催办单（.docx），并把各单位的催办短信写入“催办短信.txt”。
+  duban bulletin BOOK.xlsx [--quarter 2026Q3] -o 通报.docx
+      写出本季度的通报（公文格式 .docx：发文机关、文号、排名、需补报事项）；发文机关、区名和文号在加载项“设置”页设定。
   duban settings BOOK.xlsx [--json]
       显示工作簿中保存的督办助手设置（加载项“设置”页保存的台账工作表、表头行、各列等）。
 
@@ -72,7 +78,7 @@ const USAGE = `督办助手命令行
   --min-length N      进展少于 N 个字视为套话（默认 8，或工作簿设置中的值）
   --header-row N      表头所在行（自动识别有误时指定）
   --json              输出一个 JSON 对象，供其他程序使用（出错时也是，含 error.code 和 error.message）
-  -o, --output FILE   输出文件（summary、clear、directory、import、merge）或文件夹（split）；原文件不变
+  -o, --output FILE   输出文件（summary、clear、directory、import、merge、bulletin）或文件夹（split、remind）；原文件不变
   --in-place          summary、clear、merge 直接改写原文件（全部完成后才替换原文件）
   --today YYYY-MM-DD  以该日期计算默认季度（用于复现结果）
   -h, --help          显示本说明
@@ -324,6 +330,30 @@ async function runSplit(book: string, values: Values, io: Io): Promise<number> {
   return 0;
 }
 
+async function runRemind(book: string, values: Values, io: Io): Promise<number> {
+  const dir = values.output;
+  if (!dir) throw new InputError("remind 命令需要 -o 指定输出文件夹，例如：duban remind 台账.xlsx --quarter 2026Q3 -o 催办/");
+  if (fs.existsSync(dir) && !fs.statSync(dir).isDirectory()) throw new InputError(`“${dir}”是文件：remind 命令的 -o 应为文件夹（每个单位一份催办单）。`);
+  const today = parseToday(values.today);
+  const outcome = await runCheck(await openBook(book), today, { ...(await requestOf(values)), mark: false });
+  const list = reminders(outcome, today);
+  const q = quarterLabel(outcome.result.quarter);
+  if (!list.length) {
+    io.out(`${q}没有需要催办的单位：各牵头单位的任务都已报送进展，且没有需要完善的进展。`);
+    return 0;
+  }
+  fs.mkdirSync(dir, { recursive: true });
+  for (const r of list) await writeWhole(path.join(dir, r.fileName), async (tmp) => fs.writeFileSync(tmp, await documentFiles.bytes(r.document)));
+  const texts = path.join(dir, "催办短信.txt");
+  await writeWhole(texts, async (tmp) => fs.writeFileSync(tmp, list.map((r) => r.text).join("\n\n") + "\n"));
+  const lines = [`已为 ${list.length} 个单位写出${q}催办单（工作表“${outcome.result.ledger.sheet}”）→ ${dir}`];
+  for (const r of list.slice(0, REPORT_SHOWN)) lines.push(`  ${r.unit}：未报送 ${r.missing} 项，需完善 ${r.weak} 项 → ${r.fileName}`);
+  if (list.length > REPORT_SHOWN) lines.push(`  …… 另有 ${list.length - REPORT_SHOWN} 个单位`);
+  lines.push(`各单位的催办短信在“${path.basename(texts)}”中，可直接复制发送。`);
+  io.out(lines.join("\n"));
+  return 0;
+}
+
 /** Items of a merge report section printed at most; the whole list goes into the output workbook. */
 const REPORT_SHOWN = 20;
 
@@ -372,6 +402,10 @@ async function runMerge(book: string, files: readonly string[], values: Values, 
   lines.push("合并可在 Excel 的督办助手加载项中用“撤销上次合并”恢复原样。");
   io.out(lines.join("\n"));
   return 0;
+}
+
+async function runBulletin(book: string, values: Values, io: Io): Promise<number> {
+  throw new InputError("bulletin 命令尚未实现。");
 }
 
 async function runSettings(book: string, values: Values, io: Io): Promise<number> {
@@ -423,7 +457,7 @@ export async function run(argv: readonly string[], io: Io = defaultIo): Promise<
   if (rest.length && command !== "merge") return bad("usage", `多余的参数：${rest.join(" ")}。一次只处理一个工作簿。`);
   try {
     if (command === "merge") return await runMerge(book, rest, values, io);
-    const runners = { check: runCheckCommand, summary: runSummary, clear: runClear, directory: runDirectory, import: runImport, split: runSplit, settings: runSettings };
+    const runners = { check: runCheckCommand, summary: runSummary, clear: runClear, directory: runDirectory, import: runImport, split: runSplit, settings: runSettings, remind: runRemind, bulletin: runBulletin };
     return await runners[command as keyof typeof runners](book, values, io);
   } catch (e) {
     const f = failure(e);

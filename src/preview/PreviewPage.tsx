@@ -20,7 +20,7 @@ export function PreviewPage(): React.JSX.Element {
   const fileInput = React.useRef<HTMLInputElement>(null);
 
   React.useEffect(() => host?.subscribe(() => setVersion((v) => v + 1)), [host]);
-  const app = React.useMemo(() => host && createApp({ port: host, today: () => new Date(), forms: async () => formFiles }), [host]);
+  const app = React.useMemo(() => host && createApp({ port: host, today: () => new Date(), forms: async () => formFiles, documents: async () => (await import("../hosts/xlsx/documents")).documentFiles }), [host]);
 
   const open = React.useCallback(async (bytes: ArrayBuffer, fileName: string) => {
     try {

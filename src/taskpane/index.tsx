@@ -19,8 +19,13 @@ Office.onReady(() => {
     },
     supports("1.8") ? (base64) => Excel.createWorkbook(base64) : undefined,
   );
-  // The forms (ExcelJS) are a separate script, fetched the first time a form is made or read.
-  const app = createApp({ port, today: () => new Date(), forms: async () => (await import(/* webpackChunkName: "forms" */ "../hosts/xlsx/forms")).formFiles });
+  // The forms (ExcelJS) and the documents (docx) are separate scripts, fetched the first time one is made or read.
+  const app = createApp({
+    port,
+    today: () => new Date(),
+    forms: async () => (await import(/* webpackChunkName: "forms" */ "../hosts/xlsx/forms")).formFiles,
+    documents: async () => (await import(/* webpackChunkName: "documents" */ "../hosts/xlsx/documents")).documentFiles,
+  });
   const autoRun = new URLSearchParams(window.location.search).get("run") === "check";
   createRoot(document.getElementById("root")!).render(<App app={app} lang={languageOf(Office.context.displayLanguage)} autoRun={autoRun} />);
 });

@@ -8,7 +8,7 @@ import { FINDING_KINDS } from "../../core/check";
 import type { FindingKind } from "../../core/types";
 import { filterUnitFindings, findingsByUnit, kindName, noUnitName, type CheckOutcome, type UnitFindingItem, type UnitFindings, type UnitOrder } from "../../app";
 import type { Pane } from "../pane";
-import { observeRectOrScreenful } from "../virtual";
+import { measureOrEstimate, observeRectOrScreenful } from "../virtual";
 
 const useStyles = makeStyles({
   filters: { display: "grid", gridTemplateColumns: "1fr 1fr", gap: tokens.spacingHorizontalS, marginBottom: tokens.spacingVerticalS },
@@ -93,10 +93,12 @@ export function ByUnitView({ pane, outcome, onSelect, unitActions, itemActions, 
   );
   const rows = React.useMemo(() => rowsOf(shown, folded), [shown, folded]);
   const scroll = React.useRef<HTMLDivElement>(null);
+  const estimate = (i: number) => (rows[i]?.kind === "unit" ? 34 : 50);
   const virtualizer = useVirtualizer({
     count: rows.length,
     getScrollElement: () => scroll.current,
-    estimateSize: (i) => (rows[i]?.kind === "unit" ? 34 : 50),
+    estimateSize: (i) => estimate(i),
+    measureElement: measureOrEstimate((i) => estimate(i)),
     getItemKey: (i) => {
       const r = rows[i]!;
       return r.kind === "unit" ? `u:${r.group.unit}` : `f:${r.group.unit}:${r.item.finding.kind}:${r.item.finding.cell}:${r.item.finding.value ?? ""}`;

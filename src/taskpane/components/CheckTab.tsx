@@ -8,6 +8,8 @@ import type { Pane } from "../pane";
 import { ByUnitView } from "./ByUnitView";
 import { ProblemBar } from "./ProblemBar";
 import { TaskClassLegend, TaskClassMark } from "./TaskClass";
+import { ReminderButton } from "./ReminderButton";
+import { saveFile } from "../files";
 
 const useStyles = makeStyles({
   bar: { display: "flex", gap: tokens.spacingHorizontalS, alignItems: "center", flexWrap: "wrap", marginBottom: tokens.spacingVerticalS },
@@ -121,6 +123,19 @@ export function CheckTab({ pane, autoRun }: { pane: Pane; autoRun: () => boolean
     for (const c of classes.values()) counts[c.taskClass]++;
     return counts;
   }, [classes]);
+  // 催办: the units with missing or weak progress on the tasks they lead.
+  const reminders = React.useMemo(() => (outcome && view === "unit" ? app.reminders(outcome) : []), [app, outcome, view]);
+  const reminderOf = React.useMemo(() => new Map(reminders.map((r) => [r.unit, r])), [reminders]);
+  const downloadReminders = async () => {
+    setBusy(true);
+    try {
+      saveFile(await app.remindersZipFile(reminders));
+    } catch (e) {
+      notify(pane.problem(e), "error");
+    } finally {
+      setBusy(false);
+    }
+  };
   const markOf = (f: Finding) => {
     const c = f.field === "progress" ? classes.get(f.row) : undefined;
     return c ? <TaskClassMark taskClass={c.taskClass} reason={c.reason} lang={lang} /> : null;
@@ -169,7 +184,27 @@ export function CheckTab({ pane, autoRun }: { pane: Pane; autoRun: () => boolean
               <Tab value="unit">{t("byUnit")}</Tab>
             </TabList>
           )}
-          {findings.length > 0 && view === "unit" && <ByUnitView pane={pane} outcome={outcome} onSelect={select} itemMark={(i) => markOf(i.finding)} />}
+          {findings.length > 0 && view === "unit" && (
+            <>
+              {reminders.length > 0 && (
+                <div className={styles.bar} style={{ marginTop: tokens.spacingVerticalS }}>
+                  <Button size="small" onClick={() => void downloadReminders()} disabled={busy}>
+                    {lang === "zh" ? `全部催办单（.zip，${reminders.length} 个单位）` : `All reminders (.zip, ${reminders.length} units)`}
+                  </Button>
+                </div>
+              )}
+              <ByUnitView
+                pane={pane}
+                outcome={outcome}
+                onSelect={select}
+                itemMark={(i) => markOf(i.finding)}
+                unitActions={(g) => {
+                  const r = reminderOf.get(g.unit);
+                  return r ? <ReminderButton pane={pane} reminder={r} /> : null;
+                }}
+              />
+            </>
+          )}
           {view === "kind" && (
             <div ref={list} tabIndex={-1} aria-label="findings">
               <Accordion multiple collapsible defaultOpenItems={[...groups.keys()].slice(0, 1)}>

@@ -1,0 +1,232 @@
+// Official documents (the 催办单 and the 通报) as .docx files, laid out as GB/T 9704-2012 lays out a
+// 公文: A4, 37 mm above and 28 mm at the binding edge (a 156 × 225 mm text area), the title in 2号
+// 小标宋, the text in 3号仿宋_GB2312 at 22 lines a page and 28 characters a line, 一、 headings in 黑体
+// and （一） in 楷体, the issuing office's mark and the separator line in red, the page number as
+// “— 1 —” in 4号宋体 at the outer edge (right on odd pages, left on even ones). Made with the `docx`
+// library, in the browser (the pane) and in Node (the command line).
+import {
+  AlignmentType,
+  BorderStyle,
+  Document,
+  Footer,
+  LineRuleType,
+  Packer,
+  PageNumber,
+  Paragraph,
+  Table,
+  TableCell,
+  TableRow,
+  TabStopType,
+  TextRun,
+  VerticalAlign,
+  WidthType,
+  type IRunOptions,
+  type ParagraphChild,
+} from "docx";
+import JSZip from "jszip";
+import type { DocumentFiles } from "../../app/port";
+import type { DocBlock, DocTable, OfficialDocument } from "../../core/document";
+
+/** Millimetres to twentieths of a point (twips), as page sizes and margins are written. */
+const mm = (x: number) => Math.round((x * 1440) / 25.4);
+
+/** The text area: 156 mm wide. */
+const TEXT_WIDTH = mm(156);
+/** 22 lines in 225 mm: exactly 28.95 pt a line. */
+const LINE = Math.round((225 / 22 / 25.4) * 1440);
+
+/** Font sizes in half-points: 2号 22 pt, 3号 16 pt, 4号 14 pt, 小四 12 pt. */
+const SIZE = { title: 44, body: 32, imprint: 28, pageNumber: 28, table: 24, masthead: 52 } as const;
+
+/**
+ * The fonts the standard names, each with the names it goes by elsewhere, in order: the names
+ * Windows has (仿宋, 楷体 since Windows Vista; 仿宋_GB2312 on older systems), the Mac's (华文…),
+ * then the free CJK fonts of Linux desktops (Kylin, UOS). Word and LibreOffice try the alternatives of
+ * a missing font in turn (ISO/IEC 29500-1 §17.8.3.1, w:altName).
+ */
+export const DOCUMENT_FONTS = {
+  title: { name: "方正小标宋简体", alt: ["方正小标宋_GBK", "华文中宋", "STZhongsong", "宋体", "SimSun", "Noto Serif CJK SC", "Source Han Serif SC"] },
+  body: { name: "仿宋_GB2312", alt: ["仿宋", "FangSong", "华文仿宋", "STFangsong", "Noto Serif CJK SC", "Source Han Serif SC"] },
+  heading: { name: "黑体", alt: ["SimHei", "华文黑体", "STHeiti", "Noto Sans CJK SC", "Source Han Sans SC"] },
+  subheading: { name: "楷体_GB2312", alt: ["楷体", "KaiTi", "华文楷体", "STKaiti", "Noto Serif CJK SC", "Source Han Serif SC"] },
+  number: { name: "宋体", alt: ["SimSun", "Noto Serif CJK SC", "Source Han Serif SC"] },
+} as const;
+
+type FontKey = keyof typeof DOCUMENT_FONTS;
+/** Latin letters and figures beside Chinese text: Times New Roman, as official documents set them. */
+const LATIN = "Times New Roman";
+const RED = "FF0000";
+/** Simplified Chinese, so that a font found in its place has the mainland's glyph forms. */
+const ZH = { value: "zh-CN", eastAsia: "zh-CN" } as const;
+/** One character of the body's size (3号, 16 pt) in twips. */
+const CHAR = 320;
+
+/** How wide a text is in characters of its size: CJK and full-width forms one, the rest half. */
+const widthInChars = (text: string) => Array.from(text).reduce((n, ch) => n + (/[\u2e80-\uffef]/.test(ch) ? 1 : 0.5), 0);
+
+function run(text: string, font: FontKey, size: number, extra: Omit<IRunOptions, "text" | "font" | "size"> = {}): TextRun {
+  const face = DOCUMENT_FONTS[font].name;
+  const latin = font === "title" || font === "number" ? face : LATIN;
+  return new TextRun({ text, font: { eastAsia: face, ascii: latin, hAnsi: latin }, size, language: ZH, ...extra });
+}
+
+const exact = (line: number, before = 0, after = 0) => ({ line, lineRule: LineRuleType.EXACT, before, after });
+
+function para(children: ParagraphChild[], options: Omit<ConstructorParameters<typeof Paragraph>[0] & object, "children"> = {}): Paragraph {
+  return new Paragraph({ spacing: exact(LINE), ...options, children });
+}
+
+/** The issuing office's mark (red, centred), the 文号 under it, and the red separator line. */
+function masthead(m: NonNullable<OfficialDocument["masthead"]>): Paragraph[] {
+  const line = { bottom: { style: BorderStyle.SINGLE, size: 12, color: RED, space: 6 } };
+  const out = [para([run(m.issuer, "title", SIZE.masthead, { color: RED })], { alignment: AlignmentType.CENTER, spacing: { line: 900, lineRule: LineRuleType.EXACT, before: LINE } })];
+  out.push(para([run(m.number ?? "", "body", SIZE.body)], { alignment: AlignmentType.CENTER, spacing: exact(LINE, LINE), border: line }));
+  return out;
+}
+
+/** A table in 小四 (12 pt), its header in 黑体, every cell bordered, the header repeated on each page. */
+function table(t: DocTable): Table {
+  const total = t.widths.reduce((a, b) => a + b, 0);
+  const widths = t.widths.map((w) => Math.round((w / total) * TEXT_WIDTH));
+  const cell = (text: string, col: number, header: boolean) =>
+    new TableCell({
+      width: { size: widths[col]!, type: WidthType.DXA },
+      verticalAlign: VerticalAlign.CENTER,
+      margins: { top: 40, bottom: 40, left: 80, right: 80 },
+      children: text.split("\n").map((line) =>
+        new Paragraph({
+          spacing: { line: 300, lineRule: LineRuleType.AUTO },
+          alignment: header || t.centred?.includes(col) ? AlignmentType.CENTER : AlignmentType.LEFT,
+          children: [run(line, header ? "heading" : "body", SIZE.table)],
+        }),
+      ),
+    });
+  return new Table({
+    width: { size: TEXT_WIDTH, type: WidthType.DXA },
+    columnWidths: widths,
+    rows: [
+      new TableRow({ tableHeader: true, cantSplit: true, children: t.header.map((h, i) => cell(h, i, true)) }),
+      ...t.rows.map((r) => new TableRow({ cantSplit: true, children: r.map((v, i) => cell(v, i, false)) })),
+    ],
+  });
+}
+
+function block(b: DocBlock): (Paragraph | Table)[] {
+  switch (b.kind) {
+    case "heading":
+      return [para([run(b.text, b.level === 1 ? "heading" : "subheading", SIZE.body)], { indent: { firstLine: 2 * CHAR } })];
+    case "paragraph":
+      return [para([run(b.text, "body", SIZE.body)], { alignment: AlignmentType.JUSTIFIED, ...(b.indent === false ? {} : { indent: { firstLine: 2 * CHAR } }) })];
+    case "note":
+      return [para([run(b.text, "body", SIZE.table)], { spacing: { line: 340, lineRule: LineRuleType.AUTO, before: 60, after: 120 } })];
+    case "table":
+      // A line of space after each table, so the text under it does not touch it.
+      return [table(b), para([], { spacing: { line: 200, lineRule: LineRuleType.EXACT } })];
+  }
+}
+
+/**
+ * 发文机关署名 and 成文日期: the date four characters in from the right edge, the office's name
+ * centred over the date.
+ */
+function signature(s: NonNullable<OfficialDocument["signature"]>): Paragraph[] {
+  const dateRight = 4 * CHAR;
+  const issuerRight = Math.max(0, Math.round(dateRight + ((widthInChars(s.date) - widthInChars(s.issuer)) / 2) * CHAR));
+  return [
+    para([], {}),
+    para([run(s.issuer, "body", SIZE.body)], { alignment: AlignmentType.RIGHT, indent: { right: issuerRight } }),
+    para([run(s.date, "body", SIZE.body)], { alignment: AlignmentType.RIGHT, indent: { right: dateRight } }),
+  ];
+}
+
+/** 版记: 抄送 and the printer with the date, between lines (the first and last thicker), at the end. */
+function imprint(i: NonNullable<OfficialDocument["imprint"]>): Paragraph[] {
+  const thick = { style: BorderStyle.SINGLE, size: 8, color: "000000", space: 2 };
+  const thin = { style: BorderStyle.SINGLE, size: 4, color: "000000", space: 2 };
+  const out = [para([], {}), para([], {})];
+  if (i.copyTo) out.push(para([run(`抄送：${i.copyTo}。`, "body", SIZE.imprint)], { indent: { left: 280, right: 280 }, border: { top: thick, bottom: thin } }));
+  out.push(
+    para([run(i.printer, "body", SIZE.imprint), run(`\t${i.date}印发`, "body", SIZE.imprint)], {
+      indent: { left: 280, right: 280 },
+      tabStops: [{ type: TabStopType.RIGHT, position: TEXT_WIDTH - 280 }],
+      border: { ...(i.copyTo ? {} : { top: thick }), bottom: thick },
+    }),
+  );
+  return out;
+}
+
+/** “— 1 —” at the outer edge, one character in. */
+function pageNumber(align: "right" | "left"): Footer {
+  const side = align === "right" ? { right: 280 } : { left: 280 };
+  return new Footer({
+    children: [
+      new Paragraph({
+        alignment: align === "right" ? AlignmentType.RIGHT : AlignmentType.LEFT,
+        indent: side,
+        children: [new TextRun({ children: ["— ", PageNumber.CURRENT, " —"], font: { eastAsia: DOCUMENT_FONTS.number.name, ascii: DOCUMENT_FONTS.number.name, hAnsi: DOCUMENT_FONTS.number.name }, size: SIZE.pageNumber })],
+      }),
+    ],
+  });
+}
+
+/** The document, laid out. */
+export function officialDocument(doc: OfficialDocument): Document {
+  const children: (Paragraph | Table)[] = [];
+  if (doc.masthead) children.push(...masthead(doc.masthead));
+  // The title two lines under the red line (or the top of the text area), centred, in 小标宋.
+  children.push(para([run(doc.title, "title", SIZE.title)], { alignment: AlignmentType.CENTER, spacing: { line: 720, lineRule: LineRuleType.EXACT, before: doc.masthead ? LINE : 0, after: doc.subtitle ? 0 : LINE } }));
+  if (doc.subtitle) children.push(para([run(doc.subtitle, "subheading", SIZE.body)], { alignment: AlignmentType.CENTER, spacing: exact(LINE, 0, LINE) }));
+  if (doc.receiver) children.push(para([run(`${doc.receiver}：`, "body", SIZE.body)], {}));
+  for (const b of doc.blocks) children.push(...block(b));
+  if (doc.signature) children.push(...signature(doc.signature));
+  if (doc.imprint) children.push(...imprint(doc.imprint));
+  return new Document({
+    title: doc.name,
+    creator: "督办助手",
+    evenAndOddHeaderAndFooters: true,
+    styles: { default: { document: { run: { font: { eastAsia: DOCUMENT_FONTS.body.name, ascii: LATIN, hAnsi: LATIN }, size: SIZE.body, language: ZH } } } },
+    sections: [
+      {
+        properties: {
+          page: {
+            size: { width: mm(210), height: mm(297) },
+            // The page number sits 7 mm under the text area.
+            margin: { top: mm(37), bottom: mm(35), left: mm(28), right: mm(26), header: mm(15), footer: mm(28) - 280, gutter: 0 },
+          },
+        },
+        footers: { default: pageNumber("right"), even: pageNumber("left") },
+        children,
+      },
+    ],
+  });
+}
+
+const escapeXml = (s: string) => s.replace(/&/g, "&amp;").replace(/</g, "&lt;").replace(/>/g, "&gt;").replace(/"/g, "&quot;");
+
+/**
+ * The font table, with each font's alternative names (w:altName) and its character set (GB2312).
+ * The `docx` library writes a font table only for fonts embedded in the file, so this part is given
+ * to it whole.
+ */
+export function fontTableXml(): string {
+  const fonts = Object.values(DOCUMENT_FONTS)
+    .map((f) => `<w:font w:name="${escapeXml(f.name)}"><w:altName w:val="${escapeXml(f.alt.join(","))}"/><w:charset w:val="86"/><w:family w:val="${f === DOCUMENT_FONTS.heading ? "modern" : "roman"}"/><w:pitch w:val="variable"/></w:font>`)
+    .join("");
+  return `<?xml version="1.0" encoding="UTF-8" standalone="yes"?>\n<w:fonts xmlns:w="http://schemas.openxmlformats.org/wordprocessingml/2006/main">${fonts}<w:font w:name="${LATIN}"><w:charset w:val="00"/><w:family w:val="roman"/><w:pitch w:val="variable"/></w:font></w:fonts>`;
+}
+
+export async function documentBytes(doc: OfficialDocument): Promise<Uint8Array> {
+  const overrides = [{ path: "word/fontTable.xml", data: fontTableXml() }];
+  // Bytes in the browser and in Node alike.
+  return Packer.pack(officialDocument(doc), "uint8array", undefined, overrides);
+}
+
+/** Several documents in one .zip (stored: .docx files are zips already). */
+export async function documentsZip(files: readonly { readonly name: string; readonly doc: OfficialDocument }[]): Promise<Uint8Array> {
+  const zip = new JSZip();
+  for (const f of files) zip.file(f.name, await documentBytes(f.doc));
+  return zip.generateAsync({ type: "uint8array", compression: "STORE" });
+}
+
+/** The documents as the application layer's port. */
+export const documentFiles: DocumentFiles = { bytes: documentBytes, zip: documentsZip };

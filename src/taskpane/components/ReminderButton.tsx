@@ -1,0 +1,73 @@
+// 催办 for one unit: its short text to copy into a message, and its 催办单 (.docx) to download.
+import * as React from "react";
+import { Button, Popover, PopoverSurface, PopoverTrigger, Text, Textarea, makeStyles, tokens } from "@fluentui/react-components";
+import type { Reminder } from "../../app";
+import { saveFile } from "../files";
+import type { Pane } from "../pane";
+
+const useStyles = makeStyles({
+  surface: { maxWidth: "320px", display: "flex", flexDirection: "column", gap: tokens.spacingVerticalS },
+  actions: { display: "flex", gap: tokens.spacingHorizontalS },
+});
+
+/**
+ * Copies a text: the Clipboard API where the page may use it, else the selection and the copy
+ * command (older web views, and Office panes that do not grant the clipboard).
+ */
+export async function copyText(text: string, field: HTMLTextAreaElement | null): Promise<boolean> {
+  try {
+    if (navigator.clipboard?.writeText) {
+      await navigator.clipboard.writeText(text);
+      return true;
+    }
+  } catch {
+    // Refused: fall back to the selection.
+  }
+  if (!field) return false;
+  field.focus();
+  field.select();
+  return typeof document.execCommand === "function" && document.execCommand("copy");
+}
+
+export function ReminderButton({ pane, reminder }: { pane: Pane; reminder: Reminder }): React.JSX.Element {
+  const styles = useStyles();
+  const { app, notify, lang } = pane;
+  const zh = lang === "zh";
+  const field = React.useRef<HTMLTextAreaElement>(null);
+  const [busy, setBusy] = React.useState(false);
+  const copy = async () => {
+    const done = await copyText(reminder.text, field.current);
+    notify(done ? (zh ? `已复制给“${reminder.unit}”的催办短信。` : `Copied the reminder for ${reminder.unit}.`) : zh ? "无法写入剪贴板：请在文本框中全选后按 Ctrl+C 复制。" : "The clipboard is not available: select the text and press Ctrl+C.", done ? "success" : "info");
+  };
+  const download = async () => {
+    setBusy(true);
+    try {
+      saveFile(await app.reminderFile(reminder));
+    } catch (e) {
+      notify(pane.problem(e), "error");
+    } finally {
+      setBusy(false);
+    }
+  };
+  return (
+    <Popover withArrow positioning="below-end" trapFocus>
+      <PopoverTrigger disableButtonEnhancement>
+        <Button size="small" appearance="subtle" aria-label={zh ? `催办 ${reminder.unit}` : `Remind ${reminder.unit}`}>
+          {zh ? "催办" : "Remind"}
+        </Button>
+      </PopoverTrigger>
+      <PopoverSurface className={styles.surface} aria-label={zh ? `催办 ${reminder.unit}` : `Remind ${reminder.unit}`}>
+        <Text weight="semibold">{zh ? `${reminder.unit}：未报送 ${reminder.missing} 项，需完善 ${reminder.weak} 项` : `${reminder.unit}: ${reminder.missing} not reported, ${reminder.weak} to complete`}</Text>
+        <Textarea ref={field} value={reminder.text} readOnly resize="vertical" rows={7} aria-label={zh ? "催办短信" : "Reminder text"} />
+        <div className={styles.actions}>
+          <Button size="small" appearance="primary" onClick={() => void copy()}>
+            {zh ? "复制" : "Copy"}
+          </Button>
+          <Button size="small" onClick={() => void download()} disabled={busy}>
+            {zh ? "下载催办单（.docx）" : "Download (.docx)"}
+          </Button>
+        </div>
+      </PopoverSurface>
+    </Popover>
+  );
+}

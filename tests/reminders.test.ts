@@ -1,0 +1,96 @@
+// 催办单: a short text and an official document per unit, listing its missing and weak items once each,
+// with their cells and the due date; from the application layer and from `duban remind`.
+import * as fs from "fs";
+import * as path from "path";
+import { createApp, reminders, runCheck } from "../src/app";
+import { documentFiles } from "../src/hosts/xlsx/documents";
+import { bookOf, DESK_DIRECTORY, DESK_LEDGER } from "./helpers/desk";
+import { duban, sha, tempDir, writeBook } from "./helpers/cli";
+import { readDocx } from "./helpers/docx";
+
+const Q3 = { year: 2026, q: 3 as const };
+const BEFORE_DUE = new Date(2026, 9, 7);
+const AFTER_DUE = new Date(2026, 9, 20);
+
+async function remindersOn(today: Date, port = bookOf(DESK_LEDGER, DESK_DIRECTORY)) {
+  return reminders(await runCheck(port, today, { quarter: Q3, mark: false }), today);
+}
+
+describe("the reminders", () => {
+  test("one per unit with missing or weak progress on tasks it leads; a task with two problems is one item", async () => {
+    const list = await remindersOn(AFTER_DUE);
+    expect(list.map((r) => [r.unit, r.missing, r.weak])).toEqual([
+      ["区城市管理执法局", 0, 2],
+      ["区发展和改革局", 1, 0],
+      ["区卫键局", 1, 0],
+    ]);
+    expect(list[0]!.items.map((i) => [i.no, i.cell, i.problems])).toEqual([
+      ["3", "G5", ["placeholder-progress"]],
+      ["4", "G6", ["placeholder-progress", "overdue"]],
+    ]);
+  });
+
+  test("the short text: whom, what is due and when, which tasks, the office that asks", async () => {
+    const [cg, fg] = await remindersOn(AFTER_DUE);
+    expect(fg!.text).toBe(
+      "【催办】区发展和改革局：2026年第三季度目标任务进展报送截止2026年10月10日（已逾期 10 天）。你单位牵头的任务中，1项未报送进展（未报送：序号2）。" +
+        "请于收到本通知后3个工作日内在台账中补报，并说明未按时报送的原因。江汉区人民政府办公室 2026年10月20日",
+    );
+    expect(cg!.text).toContain("2项进展需补充完善（需完善：序号3（进展只有套话）、4（进展只有套话、已过完成时限））");
+    const [early] = await remindersOn(BEFORE_DUE);
+    expect(early!.text).toContain("（距报送截止还有 3 天）");
+    expect(early!.text).toContain("请于2026年10月10日前在台账中报送。");
+  });
+
+  test("the issuing office set in 设置 signs them", async () => {
+    const port = bookOf(DESK_LEDGER, DESK_DIRECTORY);
+    await createApp({ port, today: () => AFTER_DUE }).saveSettings({ issuer: "江汉区人民政府督查室" });
+    const [r] = await remindersOn(AFTER_DUE, port);
+    expect(r!.text.endsWith("江汉区人民政府督查室 2026年10月20日")).toBe(true);
+    expect(r!.document.signature).toEqual({ issuer: "江汉区人民政府督查室", date: "2026年10月20日" });
+  });
+
+  test("the .docx: A4 with GB/T 9704's margins, the fonts with their alternatives, page numbers, every item once with its cell", async () => {
+    const [r] = await remindersOn(AFTER_DUE);
+    const doc = await readDocx(await documentFiles.bytes(r!.document));
+    // A4 (210 × 297 mm), 37 mm top, 35 mm bottom, 28 mm binding edge, 26 mm outer edge, in twips.
+    expect(doc.document).toMatch(/<w:pgSz w:w="11906" w:h="16838"/);
+    expect(doc.document).toMatch(/<w:pgMar w:top="2098" w:right="1474" w:bottom="1984" w:left="1587"/);
+    expect(doc.paragraphs).toContain("2026年第三季度目标任务进展催办单");
+    expect(doc.paragraphs).toContain("区城市管理执法局：");
+    expect(doc.paragraphs.filter((p) => p === "G6")).toHaveLength(1);
+    expect(doc.paragraphs).toContain("进展只有套话、已过完成时限");
+    expect(doc.paragraphs.join("")).toContain("各责任单位应于2026年10月10日前报送2026年第三季度目标任务进展情况，现已逾期10天");
+    expect(doc.paragraphs).toContain("江汉区人民政府办公室");
+    // 仿宋_GB2312 for the text, with the names it goes by elsewhere.
+    expect(doc.document).toContain('w:eastAsia="仿宋_GB2312"');
+    expect(doc.fontTable).toMatch(/<w:font w:name="仿宋_GB2312"><w:altName w:val="仿宋,FangSong,[^"]*"\/><w:charset w:val="86"\/>/);
+    // “— 1 —” on every page: odd pages right, even pages left.
+    expect(doc.settings).toContain("<w:evenAndOddHeaders/>");
+    expect(doc.footers.every((f) => /PAGE/.test(f) && f.includes("— "))).toBe(true);
+    expect(doc.footers.map((f) => /<w:jc w:val="(right|left)"\/>/.exec(f)?.[1]).sort()).toEqual(["left", "right"]);
+  });
+});
+
+describe("duban remind", () => {
+  test("writes one 催办单 per unit and the texts, and leaves the ledger as it was", async () => {
+    const dir = tempDir("remind");
+    const book = await writeBook(path.join(dir, "台账.xlsx"), DESK_LEDGER);
+    const before = sha(book);
+    const out = path.join(dir, "催办");
+    const r = await duban("remind", book, "--quarter", "2026Q3", "-o", out, "--today", "2026-10-20");
+    expect(r.code).toBe(0);
+    expect(r.out).toContain("已为 4 个单位写出2026年第三季度催办单");
+    expect(fs.readdirSync(out).sort()).toEqual(["催办短信.txt", "区发改局-2026Q3催办单.docx", "区卫键局-2026Q3催办单.docx", "区城市管理执法局-2026Q3催办单.docx", "区城管委-2026Q3催办单.docx"].sort());
+    expect(fs.readFileSync(path.join(out, "催办短信.txt"), "utf8").split("\n\n")).toHaveLength(4);
+    expect(sha(book)).toBe(before);
+  });
+
+  test("-o naming a file, or none, is refused with what to give", async () => {
+    const dir = tempDir("remind-bad");
+    const book = await writeBook(path.join(dir, "台账.xlsx"), DESK_LEDGER);
+    expect((await duban("remind", book)).err).toContain("remind 命令需要 -o 指定输出文件夹");
+    const r = await duban("remind", book, "-o", book);
+    expect([r.code, r.err]).toEqual([2, expect.stringContaining("-o 应为文件夹")]);
+  });
+});
