@@ -153,3 +153,23 @@ describe("催办", () => {
     expect(downloads[1]!.name).toBe("催办单-2026Q3（3个单位）.zip");
   });
 });
+
+describe("下载通报", () => {
+  test("the issuing office and 文号 set in 设置 go into the 通报 downloaded from 汇总", async () => {
+    const downloads = catchDownloads();
+    await deskPane(new Date(2026, 9, 20));
+    fireEvent.click(screen.getByRole("tab", { name: "设置" }));
+    // Left empty, the office is the one the ledger's title names.
+    expect(screen.getByRole("textbox", { name: "发文机关" }).getAttribute("placeholder")).toBe("江汉区人民政府办公室");
+    fireEvent.change(screen.getByRole("textbox", { name: "发文机关" }), { target: { value: "江汉区人民政府督查室" } });
+    fireEvent.change(screen.getByRole("textbox", { name: "文号" }), { target: { value: "汉政督〔2026〕3号" } });
+    fireEvent.click(screen.getByRole("button", { name: "保存设置" }));
+    await screen.findByText("设置已保存在工作簿中。");
+    fireEvent.click(screen.getByRole("tab", { name: "汇总" }));
+    fireEvent.click(screen.getByRole("button", { name: "下载通报（.docx）" }));
+    await waitFor(() => expect(downloads).toHaveLength(1));
+    expect(downloads[0]!.name).toBe("2026Q3通报.docx");
+    const doc = await readDocx(await bytesOf(downloads[0]!.blob));
+    expect(doc.paragraphs.slice(0, 3)).toEqual(["江汉区人民政府督查室", "汉政督〔2026〕3号", "关于2026年第三季度江汉区《政府工作报告》目标任务推进情况的通报"]);
+  });
+});

@@ -9,6 +9,8 @@ import { importNotice, readNotice } from "./imports";
 import type { Message } from "./messages";
 import type { DocumentFiles, FormFiles, SheetInfo, WorkbookPort } from "./port";
 import { reminderFile, reminders, remindersZipFile, type Reminder } from "./reminders";
+import { bulletinFile, makeBulletin, type Bulletin } from "./bulletin";
+import { issuingOffice, type IssuingOffice } from "./office";
 import { ledgerDefaultQuarter } from "./quarter";
 import { saveSettings, type Settings } from "./settings";
 import { makeSummary } from "./summary";
@@ -28,6 +30,7 @@ export * from "./forms";
 export * from "./byUnit";
 export * from "./office";
 export * from "./reminders";
+export * from "./bulletin";
 
 /** What the pane shows before anything is run: the ledger it will check and the quarter it will check for. */
 export interface Overview {
@@ -42,6 +45,8 @@ export interface Overview {
   readonly marked: number;
   /** The last merge, which 撤销 can put back. */
   readonly lastMerge?: { readonly label: string; readonly cells: number };
+  /** Who the 通报 and 催办单 speak for, as the settings and the ledger say. */
+  readonly office: IssuingOffice;
   readonly notes: readonly Message[];
 }
 
@@ -67,6 +72,7 @@ function overviewOf(workbook: OpenedWorkbook, ledger: Ledger, today: Date, marke
     settings: workbook.stored,
     marked,
     ...(merge ? { lastMerge: merge } : {}),
+    office: issuingOffice(workbook.settings, ledger),
     notes: workbook.notes,
   };
 }
@@ -121,6 +127,8 @@ export function createApp({ port, today, forms, documents }: AppDeps) {
     reminders: (outcome: CheckOutcome) => reminders(outcome, today()),
     reminderFile: async (r: Reminder) => reminderFile(await documentFiles(), r),
     remindersZipFile: async (list: readonly Reminder[]) => remindersZipFile(await documentFiles(), list),
+    makeBulletin: (request: CheckRequest = {}) => makeBulletin(port, today(), request),
+    bulletinFile: async (b: Bulletin) => bulletinFile(await documentFiles(), b),
   };
 }
 

@@ -4,6 +4,7 @@ import { summarise, type Summary } from "../core/summary";
 import { summarySheetName, summarySheetPlan } from "../core/summarySheet";
 import type { WorkbookPort } from "./port";
 import { runCheck, type CheckOutcome, type CheckRequest } from "./check";
+import { issuingOffice } from "./office";
 
 export interface SummaryMade {
   readonly outcome: CheckOutcome;
@@ -14,10 +15,17 @@ export interface SummaryMade {
   readonly replaced: boolean;
 }
 
+/** The quarter's summary of a check, speaking for the district and office the settings (or the ledger) name. */
+export function summaryOf(outcome: CheckOutcome, today: Date): Summary {
+  const { result, workbook } = outcome;
+  const office = issuingOffice(workbook.settings, result.ledger);
+  return summarise(result, workbook.directory, today, { district: office.district, issuer: office.issuer });
+}
+
 export async function makeSummary(port: WorkbookPort, today: Date, request: CheckRequest = {}): Promise<SummaryMade> {
   const outcome = await runCheck(port, today, { ...request, mark: true });
   const { workbook, result } = outcome;
-  const summary = summarise(result, workbook.directory, today);
+  const summary = summaryOf(outcome, today);
   const { name, replaces } = summarySheetName(
     result.quarter,
     workbook.info.sheets.map((s) => s.name),

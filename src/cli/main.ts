@@ -21,6 +21,7 @@ import {
   settingsJson,
   writeMerge,
   ledgerOf,
+  makeBulletin,
   reminders,
   type CheckRequest,
   type ExternalDirectory,
@@ -405,7 +406,15 @@ async function runMerge(book: string, files: readonly string[], values: Values, 
 }
 
 async function runBulletin(book: string, values: Values, io: Io): Promise<number> {
-  throw new InputError("bulletin 命令尚未实现。");
+  const out = newFileOf(book, values, "duban bulletin 台账.xlsx --quarter 2026Q3 -o 通报.docx");
+  if (!/\.docx$/i.test(out)) throw new InputError(`通报是 Word 文档：-o 应为 .docx 文件，例如“通报.docx”，收到“${out}”。`);
+  const b = await makeBulletin(await openBook(book), parseToday(values.today), await requestOf(values));
+  await writeWhole(out, async (tmp) => fs.writeFileSync(tmp, await documentFiles.bytes(b.document)));
+  const t = b.summary.totals;
+  io.out(`已写出${quarterLabel(b.summary.quarter)}通报（${b.office.issuer}${b.office.docNumber ? `，${b.office.docNumber}` : ""}）：${t.tasks} 项任务，已报送 ${t.reported} 项，需补报和完善 ${b.summary.gapTasks.length} 项 → ${out}`);
+  if (b.office.districtFrom === "none") io.out("提示：台账标题中没有区名，通报中写作“区”；可在加载项“设置”页填写区名、发文机关和文号。");
+  if (!b.office.docNumber) io.out("提示：没有设置文号，版头的文号处留空；可在加载项“设置”页填写。");
+  return 0;
 }
 
 async function runSettings(book: string, values: Values, io: Io): Promise<number> {

@@ -83,6 +83,28 @@ export interface GapItem {
   readonly taskClass: BulletinClass;
 }
 
+/** A task with missing or weak progress, named once with all its problems. */
+export interface GapTask {
+  readonly no: string;
+  readonly row: number;
+  /** The progress cell. */
+  readonly cell: string;
+  readonly task: string;
+  readonly lead: string;
+  readonly kinds: readonly FindingKind[];
+  /** The problems in Chinese, joined with 、. */
+  readonly labels: string;
+  readonly taskClass: BulletinClass;
+}
+
+/** Who the summary speaks for, in its bulletin draft (the application layer decides it). */
+export interface SummaryOptions {
+  /** 江汉区; "" or absent: the draft says 区. */
+  readonly district?: string;
+  /** The office the units report to (区人民政府办公室 when absent). */
+  readonly issuer?: string;
+}
+
 export interface Summary {
   readonly quarter: Quarter;
   /** ISO date the quarter's reports were due. */
@@ -95,7 +117,12 @@ export interface Summary {
   readonly categories: readonly CategorySummary[];
   readonly tasks: readonly TaskSummary[];
   readonly gaps: readonly GapItem[];
+  /** The same, one entry a task (a task with two problems is named once). */
+  readonly gapTasks: readonly GapTask[];
   readonly unitProblems: readonly Finding[];
+  /** 江汉区, or "" when not known. */
+  readonly district: string;
+  readonly issuer: string;
   /** The bulletin draft, one paragraph an entry. */
   readonly bulletin: readonly string[];
 }
@@ -178,7 +205,7 @@ const isWeak = (t: TaskSummary) => isWeakProgress(t.progress) || !!t.doneUnsuppo
 const isDone = (t: TaskSummary) => t.progress === "done" && !t.doneUnsupported;
 
 /** Builds the quarter's summary from a check. `today` dates it; `directory` names the units. */
-export function summarise(result: CheckResult, directory: Directory | undefined, today: Date): Summary {
+export function summarise(result: CheckResult, directory: Directory | undefined, today: Date, options: SummaryOptions = {}): Summary {
   const { quarter } = result;
   const tasks: TaskSummary[] = result.assessments.map((a) => ({
     task: a.task,
@@ -271,9 +298,23 @@ export function summarise(result: CheckResult, directory: Directory | undefined,
       return { no: f.taskNo, row: f.row, cell: f.cell, task: t?.text.text ?? "", lead: t?.lead?.text ?? "", kind: f.kind, label: kindLabel(f.kind), taskClass: (t && classOf.get(t.row)) ?? "未报送" };
     });
   const unitProblems = result.findings.filter((f) => UNIT_KINDS.includes(f.kind));
+  const district = options.district ?? "";
+  const issuer = options.issuer ?? `${district || "区"}人民政府办公室`;
 
-  const summary = { quarter, due: isoDate(reportDue(quarter)), made: isoDate(localDate(today)), sheet: result.ledger.sheet, totals, units, categories, tasks, gaps, unitProblems };
+  const summary = { quarter, due: isoDate(reportDue(quarter)), made: isoDate(localDate(today)), sheet: result.ledger.sheet, totals, units, categories, tasks, gaps, gapTasks: gapTasks(gaps), unitProblems, district, issuer };
   return { ...summary, bulletin: bulletinText(summary) };
+}
+
+/** The gaps one a task, in the order of their first finding. */
+function gapTasks(gaps: readonly GapItem[]): GapTask[] {
+  const byCell = new Map<string, { no: string; row: number; cell: string; task: string; lead: string; kinds: FindingKind[]; taskClass: BulletinClass }>();
+  for (const g of gaps) {
+    const t = byCell.get(g.cell);
+    if (t) {
+      if (!t.kinds.includes(g.kind)) t.kinds.push(g.kind);
+    } else byCell.set(g.cell, { no: g.no, row: g.row, cell: g.cell, task: g.task, lead: g.lead, kinds: [g.kind], taskClass: g.taskClass });
+  }
+  return [...byCell.values()].map((t) => ({ ...t, labels: t.kinds.map(kindLabel).join("、") }));
 }
 
 /** The task a finding is about: the one on its row, or (for a merged cell) the first task at or below it. */
@@ -302,7 +343,7 @@ function bulletinText(s: Omit<Summary, "bulletin">): string[] {
   const q = quarterLabel(s.quarter);
   const c = t.classes;
   const out: string[] = [];
-  out.push(`关于${q}区《政府工作报告》目标任务推进情况的通报（草稿）`);
+  out.push(`关于${q}${s.district || "区"}《政府工作报告》目标任务推进情况的通报（草稿）`);
   out.push("各责任单位：");
   out.push(
     `按照要求，各责任单位应于${cnDate(s.due)}前报送${q}责任事项完成情况。截至${cnDate(s.made)}，${t.tasks}项任务中已报送进展${t.reported}项，报送率${percent(t.rate)}；` +
@@ -332,7 +373,7 @@ function bulletinText(s: Omit<Summary, "bulletin">): string[] {
     out.push(`四、责任单位名称。台账中有${s.unitProblems.length}处责任单位名称需要更正（已更名、已撤销或不在部门目录中），见汇总表“单位名称问题”。`);
   }
   out.push(
-    `请未报送和欠进度的单位对照汇总表“缺报和进展较弱事项”逐项补报，于（  月  日）前报区人民政府办公室，并说明原因和下一步措施。`,
+    `请未报送和欠进度的单位对照汇总表“缺报和进展较弱事项”逐项补报，于（  月  日）前报${s.issuer}，并说明原因和下一步措施。`,
   );
   return out;
 }

@@ -82,7 +82,7 @@ export function summarySheetPlan(s: Summary, name: string): SummarySheetPlan {
   const stamp = `由督办助手生成（${key}，${s.made}）`;
   const t = s.totals;
   const blocks: PlanBlock[] = [
-    { kind: "text", style: "title", text: `${quarterLabel(s.quarter)}区《政府工作报告》目标任务推进情况汇总` },
+    { kind: "text", style: "title", text: `${quarterLabel(s.quarter)}${s.district || "区"}《政府工作报告》目标任务推进情况汇总` },
     {
       kind: "text",
       style: "subtitle",
@@ -122,13 +122,13 @@ export function summarySheetPlan(s: Summary, name: string): SummarySheetPlan {
       header: ["序", "类目", "任务数", "已报送", "未报送", "进展较弱", "已完成", "欠进度", "报送率"],
       rows: s.categories.map((c, i) => [i + 1, c.category, c.tasks, c.reported, c.missing, c.weak, c.done, c.behind, pct(c.rate)]),
     },
-    { kind: "text", style: "heading", text: `四、缺报和进展较弱事项（${s.gaps.length} 项，点击“位置”跳到台账）` },
-    s.gaps.length
+    { kind: "text", style: "heading", text: `四、缺报和进展较弱事项（${s.gapTasks.length} 项，点击“位置”跳到台账）` },
+    s.gapTasks.length
       ? {
           kind: "table",
           name: `Duban${tableKey}Gaps`,
           header: ["序号", "任务", "牵头单位", "问题", "进度", "位置"],
-          rows: s.gaps.map((g) => [g.no, g.task, g.lead, g.label, g.taskClass, { text: `${s.sheet}!${g.cell}`, link: { sheet: s.sheet, cell: g.cell } }]),
+          rows: s.gapTasks.map((g) => [g.no, g.task, g.lead, g.labels, g.taskClass, { text: `${s.sheet}!${g.cell}`, link: { sheet: s.sheet, cell: g.cell } }]),
         }
       : { kind: "text", style: "note", text: "无：每项任务都已报送进展。" },
     { kind: "text", style: "heading", text: `五、单位名称问题（${s.unitProblems.length} 处）` },

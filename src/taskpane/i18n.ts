@@ -58,6 +58,11 @@ const WORDS = {
   marked: ["已在台账上标记", "Marked on the ledger:"],
   cells: ["个单元格", "cells"],
   byKind: ["按类型", "By kind"],
+  downloadBulletin: ["下载通报（.docx）", "Download the bulletin (.docx)"],
+  district: ["区（县）名称", "District"],
+  issuer: ["发文机关", "Issuing office"],
+  docNumber: ["文号", "Document number"],
+  documentsHint: ["通报和催办单的落款。留空时区名取自台账标题，发文机关为“某区人民政府办公室”。", "What the bulletin and reminders are signed with. Empty: the district from the ledger's title, the office its 人民政府办公室."],
   byUnit: ["按单位", "By unit"],
 } as const;
 

@@ -13,6 +13,7 @@ import {
   Packer,
   PageNumber,
   Paragraph,
+  Tab,
   Table,
   TableCell,
   TableRow,
@@ -146,7 +147,8 @@ function imprint(i: NonNullable<OfficialDocument["imprint"]>): Paragraph[] {
   const out = [para([], {}), para([], {})];
   if (i.copyTo) out.push(para([run(`抄送：${i.copyTo}。`, "body", SIZE.imprint)], { indent: { left: 280, right: 280 }, border: { top: thick, bottom: thin } }));
   out.push(
-    para([run(i.printer, "body", SIZE.imprint), run(`\t${i.date}印发`, "body", SIZE.imprint)], {
+    // A tab (w:tab), not a tab character: the date at the right-hand stop.
+    para([run(i.printer, "body", SIZE.imprint), new TextRun({ children: [new Tab()] }), run(`${i.date}印发`, "body", SIZE.imprint)], {
       indent: { left: 280, right: 280 },
       tabStops: [{ type: TabStopType.RIGHT, position: TEXT_WIDTH - 280 }],
       border: { ...(i.copyTo ? {} : { top: thick }), bottom: thick },

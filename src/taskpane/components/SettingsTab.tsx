@@ -33,6 +33,11 @@ export function SettingsTab({ pane }: { pane: Pane }): React.JSX.Element {
   const [stale, setStale] = React.useState(String(initial.staleSimilarity ?? 0.9));
   const [headerRow, setHeaderRow] = React.useState(initial.headerRow !== undefined ? String(initial.headerRow) : "");
   const [columns, setColumns] = React.useState<Record<string, string>>({ ...(initial.columns ?? {}) });
+  const [district, setDistrict] = React.useState(initial.district ?? "");
+  const [issuer, setIssuer] = React.useState(initial.issuer ?? "");
+  const [docNumber, setDocNumber] = React.useState(initial.docNumber ?? "");
+  // What the documents use when a field is left empty.
+  const office = overview?.office;
   const sheets = (overview?.sheets ?? outcome?.workbook.info.sheets ?? []).filter((s) => s.visible);
 
   const save = async () => {
@@ -44,6 +49,9 @@ export function SettingsTab({ pane }: { pane: Pane }): React.JSX.Element {
       staleSimilarity: typed(stale),
       headerRow: typed(headerRow),
       ...(Object.keys(cols).length ? { columns: cols } : {}),
+      ...(district.trim() ? { district: district.trim() } : {}),
+      ...(issuer.trim() ? { issuer: issuer.trim() } : {}),
+      ...(docNumber.trim() ? { docNumber: docNumber.trim() } : {}),
     } as Settings;
     try {
       await app.saveSettings(settings);
@@ -80,6 +88,15 @@ export function SettingsTab({ pane }: { pane: Pane }): React.JSX.Element {
           <Input aria-label={label} value={columns[key] ?? ""} onChange={(_, d) => setColumns({ ...columns, [key]: d.value })} size="small" style={{ width: 64 }} />
         </Field>
       ))}
+      <Field label={t("district")} hint={t("documentsHint")} style={{ marginTop: 8 }}>
+        <Input value={district} onChange={(_, d) => setDistrict(d.value)} placeholder={office && office.districtFrom === "ledger" ? office.district : "江汉区"} />
+      </Field>
+      <Field label={t("issuer")}>
+        <Input value={issuer} onChange={(_, d) => setIssuer(d.value)} placeholder={office?.issuer ?? "区人民政府办公室"} />
+      </Field>
+      <Field label={t("docNumber")}>
+        <Input value={docNumber} onChange={(_, d) => setDocNumber(d.value)} placeholder="江汉政办〔2019〕12号" />
+      </Field>
       <Button appearance="primary" onClick={() => void save()} style={{ marginTop: 8 }}>
         {t("save")}
       </Button>

@@ -3,14 +3,18 @@ import { Button, Spinner, Text } from "@fluentui/react-components";
 import type { SummaryMade } from "../../app";
 import type { Pane } from "../pane";
 import { ProblemBar } from "./ProblemBar";
+import { saveFile } from "../files";
 
 export function SummaryTab({ pane }: { pane: Pane }): React.JSX.Element {
-  const { app, t, lang } = pane;
+  const { app, t, lang, notify } = pane;
   const [busy, setBusy] = React.useState(false);
   const [error, setError] = React.useState<unknown>();
   const [made, setMade] = React.useState<SummaryMade>();
 
+  // What 仍按此季度 runs again: the last action (生成汇总 or 下载通报).
+  const last = React.useRef<(confirm: boolean) => Promise<void>>(async () => undefined);
   const make = async (confirm = false) => {
+    last.current = make;
     setBusy(true);
     setError(undefined);
     try {
@@ -26,14 +30,41 @@ export function SummaryTab({ pane }: { pane: Pane }): React.JSX.Element {
       setBusy(false);
     }
   };
+  // 下载通报: the 通报 as an official document (.docx), from the ledger as it is now; nothing is written.
+  const bulletin = async (confirm = false) => {
+    last.current = bulletin;
+    setBusy(true);
+    setError(undefined);
+    try {
+      const b = await app.makeBulletin({ ...pane.request(), ...(confirm ? { confirmQuarter: true } : {}) });
+      if (confirm) pane.confirm();
+      saveFile(await app.bulletinFile(b));
+      const hints = [b.office.districtFrom === "none" ? (lang === "zh" ? "台账标题中没有区名，通报中写作“区”" : "no district in the ledger's title") : "", !b.office.docNumber ? (lang === "zh" ? "没有文号" : "no document number") : ""].filter(Boolean);
+      notify(
+        lang === "zh"
+          ? `已下载“${b.fileName}”（${b.office.issuer}）。${hints.length ? `${hints.join("，")}：可在“设置”页填写。` : ""}`
+          : `Downloaded ${b.fileName} (${b.office.issuer}).${hints.length ? ` ${hints.join("; ")}: set them in Settings.` : ""}`,
+        "success",
+      );
+    } catch (e) {
+      setError(e);
+    } finally {
+      setBusy(false);
+    }
+  };
   const s = made?.summary;
   return (
     <div>
-      <Button appearance="primary" onClick={() => void make()} disabled={busy}>
-        {t("makeSummary")}
-      </Button>
+      <div style={{ display: "flex", gap: 8, flexWrap: "wrap" }}>
+        <Button appearance="primary" onClick={() => void make()} disabled={busy}>
+          {t("makeSummary")}
+        </Button>
+        <Button onClick={() => void bulletin()} disabled={busy}>
+          {t("downloadBulletin")}
+        </Button>
+      </div>
       {busy && <Spinner size="tiny" label={t("making")} />}
-      {error !== undefined && <ProblemBar pane={pane} error={error} onConfirm={() => void make(true)} busy={busy} />}
+      {error !== undefined && <ProblemBar pane={pane} error={error} onConfirm={() => void last.current(true)} busy={busy} />}
       {made && s && (
         <div aria-label="summary" style={{ marginTop: 8 }}>
           <Text block weight="semibold">

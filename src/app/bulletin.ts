@@ -1,0 +1,121 @@
+// 通报 as an official document: the quarter's summary said as the supervision office sends it upward
+// and to the units — the office's mark and 文号, the figures, the ranking, the tasks still to report
+// (each once, with all its problems), what is asked of the units, the signature and the date.
+import { documentDate, type DocBlock, type OfficialDocument } from "../core/document";
+import { formatQuarter, quarterLabel } from "../core/quarter";
+import type { Summary } from "../core/summary";
+import { excerpt } from "../core/text";
+import type { CheckOutcome, CheckRequest } from "./check";
+import { runCheck } from "./check";
+import type { FormFile } from "./forms";
+import { issuingOffice, type IssuingOffice } from "./office";
+import type { DocumentFiles, WorkbookPort } from "./port";
+import { summaryOf } from "./summary";
+
+const pct = (x: number) => `${(x * 100).toFixed(1).replace(/\.0$/, "")}%`;
+
+/** 区发改局（3项）、区财政局（1项）; more than `max`: …等N个单位. */
+function unitList(items: readonly { unit: string; n: number }[], max = 15): string {
+  const shown = items.slice(0, max).map((i) => `${i.unit}（${i.n}项）`);
+  return items.length > max ? `${shown.join("、")}等${items.length}个单位` : shown.join("、");
+}
+
+export interface Bulletin {
+  readonly summary: Summary;
+  readonly office: IssuingOffice;
+  readonly document: OfficialDocument;
+  readonly fileName: string;
+}
+
+/** The 通报 of a summary, for the office given. */
+export function bulletinDocument(s: Summary, office: IssuingOffice): OfficialDocument {
+  const q = quarterLabel(s.quarter);
+  const district = office.district || "区";
+  const t = s.totals;
+  const c = t.classes;
+  const made = documentDate(s.made);
+  const blocks: DocBlock[] = [];
+  blocks.push({
+    kind: "paragraph",
+    text: `按照${district}《政府工作报告》目标任务督办工作安排，各责任单位应于${documentDate(s.due)}前报送${q}目标任务推进情况。现将有关情况通报如下：`,
+  });
+  blocks.push({ kind: "heading", level: 1, text: "一、总体情况" });
+  blocks.push({
+    kind: "paragraph",
+    text:
+      `截至${made}，${t.tasks}项任务中已报送进展${t.reported}项，报送率${pct(t.rate)}，未报送${t.missing}项。` +
+      `从推进情况看，已完成${c["已完成"]}项、超进度${c["超进度"]}项、达进度${c["达进度"]}项、欠进度${c["欠进度"]}项` +
+      (t.weak ? `；另有${t.weak}项进展只写了套话、与上季度相同或缺少数据，需补充具体内容。` : "。"),
+  });
+
+  blocks.push({ kind: "heading", level: 1, text: "二、各单位报送情况" });
+  const late = s.units.filter((u) => u.missing > 0).sort((a, b) => b.missing - a.missing || a.unit.localeCompare(b.unit, "zh"));
+  const full = s.units.length - late.length;
+  blocks.push({
+    kind: "paragraph",
+    text: late.length
+      ? `${full}个牵头单位已报送全部任务进展；${late.length}个单位有任务未报送：${unitList(late.map((u) => ({ unit: u.unit, n: u.missing })))}。各牵头单位报送情况如下（按报送率排列）：`
+      : `${s.units.length}个牵头单位均已报送全部任务进展。各牵头单位报送情况如下：`,
+  });
+  if (s.units.length) {
+    blocks.push({
+      kind: "table",
+      header: ["排名", "牵头单位", "牵头任务", "已报送", "未报送", "进展较弱", "报送率"],
+      rows: s.units.map((u) => [String(u.rank), u.unit, String(u.leads), String(u.reported), String(u.missing), String(u.weak), pct(u.rate)]),
+      widths: [8, 34, 11, 10, 10, 11, 12],
+      centred: [0, 2, 3, 4, 5, 6],
+    });
+    blocks.push({ kind: "note", text: "注：报送率 = 已报送进展的牵头任务 ÷ 牵头任务；一项任务有几个牵头单位的，每个单位各计一项。报送率相同的单位并列，按单位名称排列。" });
+  }
+
+  blocks.push({ kind: "heading", level: 1, text: "三、推进情况" });
+  const behind = s.units.filter((u) => u.behind > 0).sort((a, b) => b.behind - a.behind || a.unit.localeCompare(b.unit, "zh"));
+  blocks.push({
+    kind: "paragraph",
+    text: `超进度${c["超进度"]}项，达进度${c["达进度"]}项，欠进度${c["欠进度"]}项` + (behind.length ? `。欠进度任务涉及${unitList(behind.map((u) => ({ unit: u.unit, n: u.behind })))}。` : "。"),
+  });
+
+  if (s.gapTasks.length) {
+    blocks.push({ kind: "heading", level: 1, text: "四、需补报和完善的事项" });
+    blocks.push({ kind: "paragraph", text: `以下${s.gapTasks.length}项任务本季度未报送进展或进展需完善（一项任务有几个问题的，合并列出）：` });
+    blocks.push({
+      kind: "table",
+      header: ["序号", "任务", "牵头单位", "问题"],
+      rows: s.gapTasks.map((g) => [g.no || `第${g.row}行`, excerpt(g.task, 80), g.lead.replace(/\s+/g, "、"), g.labels]),
+      widths: [8, 50, 20, 22],
+      centred: [0],
+    });
+  }
+  blocks.push({ kind: "heading", level: 1, text: `${s.gapTasks.length ? "五" : "四"}、工作要求` });
+  blocks.push({
+    kind: "paragraph",
+    text:
+      `请未报送和进展需完善的单位于收到本通报后3个工作日内在台账中补报，写明本季度具体做了什么、完成多少，并将未按时报送的原因和下一步措施报${office.issuer}。` +
+      "欠进度任务的牵头单位要分析原因，倒排工期，确保完成全年目标任务。",
+  });
+  return {
+    name: `关于${q}${district}《政府工作报告》目标任务推进情况的通报`,
+    masthead: { issuer: office.issuer, ...(office.docNumber ? { number: office.docNumber } : {}) },
+    title: `关于${q}${district}《政府工作报告》目标任务推进情况的通报`,
+    receiver: "各责任单位",
+    blocks,
+    signature: { issuer: office.issuer, date: made },
+    imprint: { printer: office.issuer, date: made },
+  };
+}
+
+/** The 通报 of a check. */
+export function bulletinOf(outcome: CheckOutcome, today: Date): Bulletin {
+  const office = issuingOffice(outcome.workbook.settings, outcome.result.ledger);
+  const summary = summaryOf(outcome, today);
+  return { summary, office, document: bulletinDocument(summary, office), fileName: `${formatQuarter(summary.quarter)}通报.docx` };
+}
+
+/** 下载通报: the ledger read and checked for the quarter (nothing marked or written), the 通报 made. */
+export async function makeBulletin(port: WorkbookPort, today: Date, request: CheckRequest = {}): Promise<Bulletin> {
+  return bulletinOf(await runCheck(port, today, { ...request, mark: false }), today);
+}
+
+export async function bulletinFile(files: DocumentFiles, b: Bulletin): Promise<FormFile> {
+  return { name: b.fileName, bytes: await files.bytes(b.document) };
+}
