@@ -163,6 +163,9 @@ describe("下载通报", () => {
     expect(screen.getByRole("textbox", { name: "发文机关" }).getAttribute("placeholder")).toBe("江汉区人民政府办公室");
     fireEvent.change(screen.getByRole("textbox", { name: "发文机关" }), { target: { value: "江汉区人民政府督查室" } });
     fireEvent.change(screen.getByRole("textbox", { name: "文号" }), { target: { value: "汉政督〔2026〕3号" } });
+    // Scoring: only two of the three points given; the third counts 0.
+    fireEvent.change(screen.getByRole("textbox", { name: "报送得分" }), { target: { value: "2" } });
+    fireEvent.change(screen.getByRole("textbox", { name: "未报送扣分" }), { target: { value: "5" } });
     fireEvent.click(screen.getByRole("button", { name: "保存设置" }));
     await screen.findByText("设置已保存在工作簿中。");
     fireEvent.click(screen.getByRole("tab", { name: "汇总" }));
@@ -171,5 +174,6 @@ describe("下载通报", () => {
     expect(downloads[0]!.name).toBe("2026Q3通报.docx");
     const doc = await readDocx(await bytesOf(downloads[0]!.blob));
     expect(doc.paragraphs.slice(0, 3)).toEqual(["江汉区人民政府督查室", "汉政督〔2026〕3号", "关于2026年第三季度江汉区《政府工作报告》目标任务推进情况的通报"]);
+    expect(doc.paragraphs.join("")).toContain("评分规则：每项牵头任务报送进展得2分，每项未报送扣5分，每项进展只有套话或照抄上季度扣0分。");
   });
 });

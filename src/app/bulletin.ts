@@ -2,8 +2,8 @@
 // and to the units — the office's mark and 文号, the figures, the ranking, the tasks still to report
 // (each once, with all its problems), what is asked of the units, the signature and the date.
 import { documentDate, type DocBlock, type OfficialDocument } from "../core/document";
-import { formatQuarter, quarterLabel } from "../core/quarter";
-import type { Summary } from "../core/summary";
+import { formatQuarter, quarterLabel, quarterShortLabel } from "../core/quarter";
+import { changeText, scoreRulesText, type Summary } from "../core/summary";
 import { excerpt } from "../core/text";
 import type { CheckOutcome, CheckRequest } from "./check";
 import { runCheck } from "./check";
@@ -49,27 +49,42 @@ export function bulletinDocument(s: Summary, office: IssuingOffice): OfficialDoc
   });
 
   blocks.push({ kind: "heading", level: 1, text: "二、各单位报送情况" });
-  const late = s.units.filter((u) => u.missing > 0).sort((a, b) => b.missing - a.missing || a.unit.localeCompare(b.unit, "zh"));
-  const full = s.units.length - late.length;
+  const all = [...s.units, ...s.unlisted];
+  const late = all.filter((u) => u.missing > 0).sort((a, b) => b.missing - a.missing || a.unit.localeCompare(b.unit, "zh"));
+  const full = all.length - late.length;
   blocks.push({
     kind: "paragraph",
     text: late.length
       ? `${full}个牵头单位已报送全部任务进展；${late.length}个单位有任务未报送：${unitList(late.map((u) => ({ unit: u.unit, n: u.missing })))}。各牵头单位报送情况如下（按报送率排列）：`
-      : `${s.units.length}个牵头单位均已报送全部任务进展。各牵头单位报送情况如下：`,
+      : `${all.length}个牵头单位均已报送全部任务进展。各牵头单位报送情况如下：`,
   });
   if (s.units.length) {
+    const prev = s.previousQuarter;
     blocks.push({
       kind: "table",
-      header: ["排名", "牵头单位", "牵头任务", "已报送", "未报送", "进展较弱", "报送率"],
-      rows: s.units.map((u) => [String(u.rank), u.unit, String(u.leads), String(u.reported), String(u.missing), String(u.weak), pct(u.rate)]),
-      widths: [8, 34, 11, 10, 10, 11, 12],
-      centred: [0, 2, 3, 4, 5, 6],
+      header: ["排名", "牵头单位", "牵头任务", "已报送", "未报送", "进展较弱", "报送率", ...(prev ? [`较${quarterShortLabel(prev.q)}`] : []), ...(s.scoring ? ["得分"] : [])],
+      rows: s.units.map((u) => [
+        String(u.rank), u.unit, String(u.leads), String(u.reported), String(u.missing), String(u.weak), pct(u.rate),
+        ...(prev ? [changeText(u.change)] : []),
+        ...(s.scoring ? [String(u.score ?? 0)] : []),
+      ]),
+      widths: [7, 30, 9, 9, 9, 9, 10, ...(prev ? [15] : []), ...(s.scoring ? [8] : [])],
+      centred: [0, 2, 3, 4, 5, 6, 7, 8],
     });
-    blocks.push({ kind: "note", text: "注：报送率 = 已报送进展的牵头任务 ÷ 牵头任务；一项任务有几个牵头单位的，每个单位各计一项。报送率相同的单位并列，按单位名称排列。" });
+    blocks.push({
+      kind: "note",
+      text: "注：报送率 = 已报送进展的牵头任务 ÷ 牵头任务；一项任务有几个牵头单位的，每个单位各计一项。报送率相同的单位并列，按单位名称排列。" + (s.scoring ? scoreRulesText(s.scoring) : ""),
+    });
+  }
+  if (s.unlisted.length) {
+    blocks.push({
+      kind: "paragraph",
+      text: `另有${s.unlisted.length}个单位不在部门目录中，未参加排名：${s.unlisted.map((u) => `${u.unit}（牵头${u.leads}项，未报送${u.missing}项）`).join("、")}。请核对单位名称。`,
+    });
   }
 
   blocks.push({ kind: "heading", level: 1, text: "三、推进情况" });
-  const behind = s.units.filter((u) => u.behind > 0).sort((a, b) => b.behind - a.behind || a.unit.localeCompare(b.unit, "zh"));
+  const behind = all.filter((u) => u.behind > 0).sort((a, b) => b.behind - a.behind || a.unit.localeCompare(b.unit, "zh"));
   blocks.push({
     kind: "paragraph",
     text: `超进度${c["超进度"]}项，达进度${c["达进度"]}项，欠进度${c["欠进度"]}项` + (behind.length ? `。欠进度任务涉及${unitList(behind.map((u) => ({ unit: u.unit, n: u.behind })))}。` : "。"),

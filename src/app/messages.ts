@@ -54,7 +54,7 @@ export type AppMessage =
   /** A quarter written in a form other than 2026Q3. */
   | { readonly code: "quarter-unreadable"; readonly text: string };
 
-export type SettingKey = "ledgerSheet" | "minProgressLength" | "staleSimilarity" | "headerRow" | "columns" | "district" | "issuer" | "docNumber";
+export type SettingKey = "ledgerSheet" | "minProgressLength" | "staleSimilarity" | "headerRow" | "columns" | "district" | "issuer" | "docNumber" | "scoring";
 
 export type Message = EngineMessage | HostMessage | AppMessage;
 
@@ -117,6 +117,7 @@ const SETTING_NAMES: Record<SettingKey, readonly [string, string, string]> = {
   district: ["区（县）名称", "district", "以“区”“县”“市”或“旗”结尾的名称，如“江汉区”"],
   issuer: ["发文机关", "issuing office", "机关名称（一行，40 字以内），如“江汉区人民政府办公室”"],
   docNumber: ["文号", "document number", "一行，40 字以内，如“江汉政办〔2019〕12号”"],
+  scoring: ["评分规则", "scoring rules", "三项分值（报送得分、未报送扣分、套话扣分），各为 0 到 100 的数，最多一位小数"],
 };
 
 const EXCEL_ACTIONS: Record<HostAction, readonly [string, string]> = {

@@ -1,6 +1,7 @@
 // What a person set up for a workbook, stored in the workbook itself (the add-in's metadata sheet),
 // so that Excel, the preview and the command line all see the same. Read with care: a stored value
 // that is not valid is reported and left out, never cast.
+import type { ScoreRules } from "../core/summary";
 import { AppError, type AppMessage, type SettingKey } from "./messages";
 import type { WorkbookPort } from "./port";
 
@@ -25,6 +26,8 @@ export interface Settings {
   readonly issuer?: string;
   /** The 通报's 文号 (江汉政办〔2019〕12号); none by default. */
   readonly docNumber?: string;
+  /** Score the units by these points (0–100 each); no score by default. */
+  readonly scoring?: ScoreRules;
 }
 
 export interface ReadSettings {
@@ -54,6 +57,17 @@ function invalid(key: SettingKey, v: unknown): boolean {
       return typeof v !== "string" || !v.trim() || v.length > 40 || /[\r\n\t]/.test(v);
     case "docNumber":
       return typeof v !== "string" || !v.trim() || v.length > 40 || /[\r\n\t]/.test(v);
+    case "scoring":
+      return (
+        typeof v !== "object" ||
+        v === null ||
+        Array.isArray(v) ||
+        Object.keys(v).some((k) => !["reported", "missing", "placeholder"].includes(k)) ||
+        (["reported", "missing", "placeholder"] as const).some((k) => {
+          const x = (v as Record<string, unknown>)[k];
+          return typeof x !== "number" || !(x >= 0 && x <= 100) || Math.round(x * 10) !== x * 10;
+        })
+      );
     case "columns":
       return (
         typeof v !== "object" ||
@@ -64,7 +78,7 @@ function invalid(key: SettingKey, v: unknown): boolean {
   }
 }
 
-const KEYS: readonly SettingKey[] = ["ledgerSheet", "minProgressLength", "staleSimilarity", "headerRow", "columns", "district", "issuer", "docNumber"];
+const KEYS: readonly SettingKey[] = ["ledgerSheet", "minProgressLength", "staleSimilarity", "headerRow", "columns", "district", "issuer", "docNumber", "scoring"];
 
 /** Settings from any value (stored JSON parsed, or a form's values): the valid ones, and what was not. */
 export function validateSettings(input: unknown): ReadSettings {
@@ -79,7 +93,8 @@ export function validateSettings(input: unknown): ReadSettings {
       problems.push({ code: "setting-invalid", key, value: show(v) });
       continue;
     }
-    if (key === "columns") {
+    if (key === "scoring") settings.scoring = { ...(v as ScoreRules) };
+    else if (key === "columns") {
       if (Object.keys(v as object).length) settings.columns = { ...(v as Record<ColumnKey, string>) };
     } else (settings as Record<string, unknown>)[key] = typeof v === "string" ? v.trim() : v;
   }

@@ -1,6 +1,6 @@
 // The quarterly summary (汇总) and the bulletin draft (通报), from a check's result. Every figure
 // here comes from the same assessments and findings as `check`, so the two always agree.
-import { canonicalUnits, type Directory } from "./directory";
+import { resolveUnits, type Directory, type ResolvedUnit } from "./directory";
 import { kindLabel } from "./check";
 import { isoDate } from "./text";
 import { quarterLabel, reportDue } from "./quarter";
@@ -25,7 +25,8 @@ export interface TaskSummary {
   readonly reason: string;
 }
 
-export interface UnitSummary {
+/** A unit's figures for the quarter, ranked or not. */
+export interface UnitFigures {
   readonly unit: string;
   /** Tasks it leads (a task with several lead units counts for each). */
   readonly leads: number;
@@ -36,12 +37,33 @@ export interface UnitSummary {
   /** Led tasks whose progress is a placeholder, stale or without figures. */
   readonly weak: number;
   readonly behind: number;
+  /** Led tasks whose progress is only a placeholder or last quarter's (also under a 已完成 mark). */
+  readonly hollow: number;
   /** reported / leads, 0..1. */
   readonly rate: number;
-  /** 1 is best; units with the same rate and the same number missing share a rank. */
-  readonly rank: number;
   /** 序号 (or row) of its led tasks with no progress, for tracing. */
   readonly missingTasks: readonly string[];
+  /** Its reporting rate the quarter before, when the ledger holds that quarter and the unit led tasks in it. */
+  readonly previousRate?: number;
+  /** rate − previousRate (0.125 is 12.5 points up). */
+  readonly change?: number;
+  /** Its score by the rules set (when set). */
+  readonly score?: number;
+}
+
+export interface UnitSummary extends UnitFigures {
+  /** 1 is best; units with the same rate share a rank (and are listed by name). */
+  readonly rank: number;
+}
+
+/**
+ * Points per unit, as many offices score their units: points for each led task reported, less points
+ * for each one missing and each one with only a placeholder or last quarter's text.
+ */
+export interface ScoreRules {
+  readonly reported: number;
+  readonly missing: number;
+  readonly placeholder: number;
 }
 
 export interface CategorySummary {
@@ -103,6 +125,10 @@ export interface SummaryOptions {
   readonly district?: string;
   /** The office the units report to (区人民政府办公室 when absent). */
   readonly issuer?: string;
+  /** The check of the quarter before on the same ledger, for each unit's change in reporting rate. */
+  readonly previous?: CheckResult;
+  /** Score the units by these rules. */
+  readonly scoring?: ScoreRules;
 }
 
 export interface Summary {
@@ -113,7 +139,13 @@ export interface Summary {
   readonly made: string;
   readonly sheet: string;
   readonly totals: SummaryTotals;
+  /** The lead units the directory lists, ranked by reporting rate. */
   readonly units: readonly UnitSummary[];
+  /** Lead units the directory does not list (a typo, a unit not added yet): listed apart, not ranked. */
+  readonly unlisted: readonly UnitFigures[];
+  /** The quarter the changes in rate are against, when the ledger holds it. */
+  readonly previousQuarter?: Quarter;
+  readonly scoring?: ScoreRules;
   readonly categories: readonly CategorySummary[];
   readonly tasks: readonly TaskSummary[];
   readonly gaps: readonly GapItem[];
@@ -203,14 +235,55 @@ function taskLabel(t: Task): string {
 const isWeakProgress = (p: ProgressState) => p === "placeholder" || p === "stale" || p === "unquantified";
 const isWeak = (t: TaskSummary) => isWeakProgress(t.progress) || !!t.doneUnsupported;
 const isDone = (t: TaskSummary) => t.progress === "done" && !t.doneUnsupported;
+/** Only a placeholder or last quarter's text (also under a 已完成 mark): what scoring deducts for. */
+const isHollow = (t: TaskSummary) => t.progress === "placeholder" || t.progress === "stale" || !!t.doneUnsupported;
+const collator = new Intl.Collator("zh");
+
+/** Points by the rules, to one decimal. */
+function scoreOf(u: { reported: number; missing: number; hollow: number }, r: ScoreRules): number {
+  return Math.round((u.reported * r.reported - u.missing * r.missing - u.hollow * r.placeholder) * 10) / 10;
+}
+
+/** Each lead unit's reporting rate in an earlier check of the same ledger. */
+function previousRates(previous: CheckResult, directory: Directory | undefined): Map<string, number> {
+  const counts = new Map<string, { leads: number; reported: number }>();
+  for (const a of previous.assessments) {
+    for (const u of resolveUnits(a.task.lead?.text, directory)) {
+      const c = counts.get(u.name) ?? { leads: 0, reported: 0 };
+      c.leads++;
+      if (a.progress !== "missing") c.reported++;
+      counts.set(u.name, c);
+    }
+  }
+  return new Map([...counts].map(([unit, c]) => [unit, c.reported / c.leads]));
+}
+
+/** How the score is reckoned, printed under the ranking. */
+export function scoreRulesText(r: ScoreRules): string {
+  const n = (x: number) => String(Math.round(x * 10) / 10);
+  return `评分规则：每项牵头任务报送进展得${n(r.reported)}分，每项未报送扣${n(r.missing)}分，每项进展只有套话或照抄上季度扣${n(r.placeholder)}分。`;
+}
+
+/** A change in reporting rate in points: ↑12.5个百分点, ↓5个百分点, 持平. */
+export function changeText(change: number | undefined): string {
+  if (change === undefined) return "—";
+  const points = Math.round(change * 1000) / 10;
+  return points === 0 ? "持平" : `${points > 0 ? "↑" : "↓"}${Math.abs(points)}个百分点`;
+}
 
 /** Builds the quarter's summary from a check. `today` dates it; `directory` names the units. */
 export function summarise(result: CheckResult, directory: Directory | undefined, today: Date, options: SummaryOptions = {}): Summary {
   const { quarter } = result;
+  // Whether the directory lists each unit named (a unit it lists under any spelling is listed).
+  const known = new Map<string, boolean>();
+  const names = (units: readonly ResolvedUnit[]) => {
+    for (const u of units) known.set(u.name, (known.get(u.name) ?? true) && u.known);
+    return units.map((u) => u.name);
+  };
   const tasks: TaskSummary[] = result.assessments.map((a) => ({
     task: a.task,
-    leads: canonicalUnits(a.task.lead?.text, directory),
-    coUnits: canonicalUnits(a.task.co?.text, directory),
+    leads: names(resolveUnits(a.task.lead?.text, directory)),
+    coUnits: names(resolveUnits(a.task.co?.text, directory)),
     progress: a.progress,
     overdue: a.overdue,
     ...(a.doneUnsupported ? { doneUnsupported: a.doneUnsupported } : {}),
@@ -236,10 +309,10 @@ export function summarise(result: CheckResult, directory: Directory | undefined,
   };
 
   // By lead unit: a task with several lead units counts for each of them.
-  const byUnit = new Map<string, { leads: number; coOwns: number; reported: number; missing: number; weak: number; behind: number; missingTasks: string[] }>();
+  const byUnit = new Map<string, { leads: number; coOwns: number; reported: number; missing: number; weak: number; hollow: number; behind: number; missingTasks: string[] }>();
   const unitRow = (name: string) => {
     let u = byUnit.get(name);
-    if (!u) byUnit.set(name, (u = { leads: 0, coOwns: 0, reported: 0, missing: 0, weak: 0, behind: 0, missingTasks: [] }));
+    if (!u) byUnit.set(name, (u = { leads: 0, coOwns: 0, reported: 0, missing: 0, weak: 0, hollow: 0, behind: 0, missingTasks: [] }));
     return u;
   };
   for (const t of tasks) {
@@ -251,20 +324,36 @@ export function summarise(result: CheckResult, directory: Directory | undefined,
         u.missingTasks.push(taskLabel(t.task));
       } else u.reported++;
       if (isWeak(t)) u.weak++;
+      if (isHollow(t)) u.hollow++;
       if (t.bulletinClass === "欠进度") u.behind++;
     }
     for (const name of t.coUnits) if (!t.leads.includes(name)) unitRow(name).coOwns++;
   }
-  const unitList = [...byUnit]
+  const before = options.previous ? previousRates(options.previous, directory) : undefined;
+  const figures: UnitFigures[] = [...byUnit]
     .filter(([, u]) => u.leads > 0)
-    .map(([unit, u]) => ({ unit, ...u, rate: u.reported / u.leads }))
-    .sort((a, b) => b.rate - a.rate || a.missing - b.missing || b.leads - a.leads || a.unit.localeCompare(b.unit, "zh"));
+    .map(([unit, u]) => {
+      const rate = u.reported / u.leads;
+      const prev = before?.get(unit);
+      return {
+        unit,
+        ...u,
+        rate,
+        ...(prev !== undefined ? { previousRate: prev, change: rate - prev } : {}),
+        ...(options.scoring ? { score: scoreOf(u, options.scoring) } : {}),
+      };
+    });
+  // Equal rates (compared exactly, as fractions) share a rank; within a rank, units go by name.
+  const sameRate = (a: UnitFigures, b: UnitFigures) => a.reported * b.leads === b.reported * a.leads;
+  const ranked = figures
+    .filter((u) => known.get(u.unit) !== false)
+    .sort((a, b) => (sameRate(a, b) ? 0 : b.rate - a.rate) || collator.compare(a.unit, b.unit));
   const units: UnitSummary[] = [];
-  unitList.forEach((u, i) => {
+  ranked.forEach((u, i) => {
     const prev = units[i - 1];
-    const rank = prev && prev.rate === u.rate && prev.missing === u.missing ? prev.rank : i + 1;
-    units.push({ ...u, rank });
+    units.push({ ...u, rank: prev && sameRate(prev, u) ? prev.rank : i + 1 });
   });
+  const unlisted = figures.filter((u) => known.get(u.unit) === false).sort((a, b) => collator.compare(a.unit, b.unit));
   // Units that only co-own tasks are not ranked: they report through the lead unit.
 
   // By first-level category.
@@ -301,7 +390,24 @@ export function summarise(result: CheckResult, directory: Directory | undefined,
   const district = options.district ?? "";
   const issuer = options.issuer ?? `${district || "区"}人民政府办公室`;
 
-  const summary = { quarter, due: isoDate(reportDue(quarter)), made: isoDate(localDate(today)), sheet: result.ledger.sheet, totals, units, categories, tasks, gaps, gapTasks: gapTasks(gaps), unitProblems, district, issuer };
+  const summary = {
+    quarter,
+    due: isoDate(reportDue(quarter)),
+    made: isoDate(localDate(today)),
+    sheet: result.ledger.sheet,
+    totals,
+    units,
+    unlisted,
+    ...(options.previous ? { previousQuarter: options.previous.quarter } : {}),
+    ...(options.scoring ? { scoring: options.scoring } : {}),
+    categories,
+    tasks,
+    gaps,
+    gapTasks: gapTasks(gaps),
+    unitProblems,
+    district,
+    issuer,
+  };
   return { ...summary, bulletin: bulletinText(summary) };
 }
 
@@ -340,6 +446,8 @@ function listUnits(items: readonly { unit: string; n: number }[], max = 12): str
 /** The bulletin draft: the counts per class, who has not reported, the ranking, what to do next. */
 function bulletinText(s: Omit<Summary, "bulletin">): string[] {
   const { totals: t, units } = s;
+  // Every lead unit is named for what it has not reported, listed or not; only listed ones are ranked.
+  const all = [...units, ...s.unlisted];
   const q = quarterLabel(s.quarter);
   const c = t.classes;
   const out: string[] = [];
@@ -349,15 +457,15 @@ function bulletinText(s: Omit<Summary, "bulletin">): string[] {
     `按照要求，各责任单位应于${cnDate(s.due)}前报送${q}责任事项完成情况。截至${cnDate(s.made)}，${t.tasks}项任务中已报送进展${t.reported}项，报送率${percent(t.rate)}；` +
       `其中已完成${c["已完成"]}项、超进度${c["超进度"]}项、达进度${c["达进度"]}项、欠进度${c["欠进度"]}项，未报送${c["未报送"]}项。`,
   );
-  const full = units.filter((u) => u.missing === 0);
-  const late = units.filter((u) => u.missing > 0).sort((a, b) => b.missing - a.missing || a.unit.localeCompare(b.unit, "zh"));
+  const full = all.filter((u) => u.missing === 0);
+  const late = all.filter((u) => u.missing > 0).sort((a, b) => b.missing - a.missing || a.unit.localeCompare(b.unit, "zh"));
   out.push(
     "一、报送情况。" +
       (late.length === 0
-        ? `${units.length}个牵头单位均已报送全部任务进展。`
+        ? `${all.length}个牵头单位均已报送全部任务进展。`
         : `${full.length}个牵头单位已报送全部任务进展；${late.length}个单位有任务未报送：${listUnits(late.map((u) => ({ unit: u.unit, n: u.missing })))}。`),
   );
-  const behind = units.filter((u) => u.behind > 0).sort((a, b) => b.behind - a.behind || a.unit.localeCompare(b.unit, "zh"));
+  const behind = all.filter((u) => u.behind > 0).sort((a, b) => b.behind - a.behind || a.unit.localeCompare(b.unit, "zh"));
   out.push(
     "二、推进情况。" +
       `超进度${c["超进度"]}项，达进度${c["达进度"]}项，欠进度${c["欠进度"]}项` +
@@ -369,6 +477,7 @@ function bulletinText(s: Omit<Summary, "bulletin">): string[] {
     const bottom = units.filter((u) => u.rate < 1).slice(-5).map((u) => `${u.unit}（${percent(u.rate)}）`);
     out.push(`三、报送率排名。前列：${top.join("、")}` + (bottom.length ? `；靠后：${bottom.join("、")}` : "") + "。详见汇总表“各牵头单位报送情况”。");
   }
+  if (s.unlisted.length) out.push(`${s.unlisted.map((u) => u.unit).join("、")}不在部门目录中，未参加排名，请核对单位名称。`);
   if (s.unitProblems.length) {
     out.push(`四、责任单位名称。台账中有${s.unitProblems.length}处责任单位名称需要更正（已更名、已撤销或不在部门目录中），见汇总表“单位名称问题”。`);
   }

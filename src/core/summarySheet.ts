@@ -1,7 +1,7 @@
 // The quarterly summary sheet as plain data: blocks of text and tables a host writes top to bottom,
 // laid out for printing on A4 landscape. The host adds table styles, links and (where it can) a chart.
-import { formatQuarter, quarterLabel } from "./quarter";
-import type { Summary } from "./summary";
+import { formatQuarter, quarterLabel, quarterShortLabel } from "./quarter";
+import { changeText, scoreRulesText, type Summary } from "./summary";
 import type { Metadata } from "./metadata";
 import type { Quarter } from "./types";
 
@@ -50,7 +50,8 @@ export interface SummarySheetPlan {
 
 // One set of columns serves every table: A number, B the long text, C–H figures (C and D wider, for
 // the unit and problem columns of the lists), I the traced 序号.
-const WIDTHS = [8, 40, 16, 14, 12, 11, 11, 11, 24];
+// J and K: the change on the quarter before and the score, where the ranking has them.
+const WIDTHS = [8, 40, 16, 14, 12, 11, 11, 11, 24, 14, 9];
 const INVALID_SHEET_CHARS = /[\\/?*[\]:]/g;
 
 export function summarySheetBaseName(q: Quarter): string {
@@ -111,10 +112,30 @@ export function summarySheetPlan(s: Summary, name: string): SummarySheetPlan {
     {
       kind: "table",
       name: `Duban${tableKey}Units`,
-      header: ["排名", "牵头单位", "牵头任务", "配合任务", "已报送", "未报送", "进展较弱", "报送率", "未报送序号"],
-      rows: s.units.map((u) => [u.rank, u.unit, u.leads, u.coOwns, u.reported, u.missing, u.weak, pct(u.rate), u.missingTasks.join("、")]),
+      header: [
+        "排名", "牵头单位", "牵头任务", "配合任务", "已报送", "未报送", "进展较弱", "报送率", "未报送序号",
+        ...(s.previousQuarter ? [`较${quarterShortLabel(s.previousQuarter.q)}`] : []),
+        ...(s.scoring ? ["得分"] : []),
+      ],
+      rows: s.units.map((u) => [
+        u.rank, u.unit, u.leads, u.coOwns, u.reported, u.missing, u.weak, pct(u.rate), u.missingTasks.join("、"),
+        ...(s.previousQuarter ? [changeText(u.change)] : []),
+        ...(s.scoring ? [u.score ?? 0] : []),
+      ]),
     },
     { kind: "chart", title: "各牵头单位报送率", table: `Duban${tableKey}Units`, categoryColumn: 1, valueColumn: 7 },
+    { kind: "text", style: "note", text: "报送率相同的单位并列，按单位名称排列。" + (s.scoring ? scoreRulesText(s.scoring) : "") },
+    ...(s.unlisted.length
+      ? [
+          { kind: "text", style: "note", text: `以下 ${s.unlisted.length} 个单位不在部门目录中，不参加排名（请核对名称，或把它加入部门目录）：` } as PlanText,
+          {
+            kind: "table",
+            name: `Duban${tableKey}Unlisted`,
+            header: ["序", "单位（台账中的写法）", "牵头任务", "配合任务", "已报送", "未报送", "进展较弱", "报送率", "未报送序号"],
+            rows: s.unlisted.map((u, i) => [i + 1, u.unit, u.leads, u.coOwns, u.reported, u.missing, u.weak, pct(u.rate), u.missingTasks.join("、")]),
+          } as PlanTable,
+        ]
+      : []),
     { kind: "text", style: "heading", text: "三、各类目推进情况" },
     {
       kind: "table",

@@ -62,6 +62,11 @@ const WORDS = {
   district: ["区（县）名称", "District"],
   issuer: ["发文机关", "Issuing office"],
   docNumber: ["文号", "Document number"],
+  scoring: ["评分（可选）", "Scoring (optional)"],
+  scoringHint: ["每项牵头任务报送进展得分、每项未报送扣分、每项只有套话或照抄上季度扣分；留空则不评分。规则印在汇总和通报的排名下。", "Points per led task reported, deducted per task missing and per placeholder or copied progress; empty: no score."],
+  scoreReported: ["报送得分", "Reported +"],
+  scoreMissing: ["未报送扣分", "Missing −"],
+  scorePlaceholder: ["套话扣分", "Placeholder −"],
   documentsHint: ["通报和催办单的落款。留空时区名取自台账标题，发文机关为“某区人民政府办公室”。", "What the bulletin and reminders are signed with. Empty: the district from the ledger's title, the office its 人民政府办公室."],
   byUnit: ["按单位", "By unit"],
 } as const;

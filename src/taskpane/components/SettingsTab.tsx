@@ -36,6 +36,11 @@ export function SettingsTab({ pane }: { pane: Pane }): React.JSX.Element {
   const [district, setDistrict] = React.useState(initial.district ?? "");
   const [issuer, setIssuer] = React.useState(initial.issuer ?? "");
   const [docNumber, setDocNumber] = React.useState(initial.docNumber ?? "");
+  const [scoring, setScoring] = React.useState<Record<"reported" | "missing" | "placeholder", string>>({
+    reported: initial.scoring ? String(initial.scoring.reported) : "",
+    missing: initial.scoring ? String(initial.scoring.missing) : "",
+    placeholder: initial.scoring ? String(initial.scoring.placeholder) : "",
+  });
   // What the documents use when a field is left empty.
   const office = overview?.office;
   const sheets = (overview?.sheets ?? outcome?.workbook.info.sheets ?? []).filter((s) => s.visible);
@@ -52,6 +57,10 @@ export function SettingsTab({ pane }: { pane: Pane }): React.JSX.Element {
       ...(district.trim() ? { district: district.trim() } : {}),
       ...(issuer.trim() ? { issuer: issuer.trim() } : {}),
       ...(docNumber.trim() ? { docNumber: docNumber.trim() } : {}),
+      // Scoring is on when any of its points is given; a point left empty counts 0.
+      ...(Object.values(scoring).some((v) => v.trim())
+        ? { scoring: { reported: typed(scoring.reported) ?? 0, missing: typed(scoring.missing) ?? 0, placeholder: typed(scoring.placeholder) ?? 0 } }
+        : {}),
     } as Settings;
     try {
       await app.saveSettings(settings);
@@ -96,6 +105,13 @@ export function SettingsTab({ pane }: { pane: Pane }): React.JSX.Element {
       </Field>
       <Field label={t("docNumber")}>
         <Input value={docNumber} onChange={(_, d) => setDocNumber(d.value)} placeholder="江汉政办〔2019〕12号" />
+      </Field>
+      <Field label={t("scoring")} hint={t("scoringHint")} style={{ marginTop: 8 }}>
+        <div style={{ display: "flex", gap: 6 }}>
+          {(["reported", "missing", "placeholder"] as const).map((k) => (
+            <Input key={k} aria-label={t(k === "reported" ? "scoreReported" : k === "missing" ? "scoreMissing" : "scorePlaceholder")} placeholder={t(k === "reported" ? "scoreReported" : k === "missing" ? "scoreMissing" : "scorePlaceholder")} value={scoring[k]} onChange={(_, d) => setScoring({ ...scoring, [k]: d.value })} size="small" style={{ width: 96 }} />
+          ))}
+        </div>
       </Field>
       <Button appearance="primary" onClick={() => void save()} style={{ marginTop: 8 }}>
         {t("save")}
