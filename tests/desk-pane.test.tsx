@@ -177,3 +177,24 @@ describe("下载通报", () => {
     expect(doc.paragraphs.join("")).toContain("评分规则：每项牵头任务报送进展得2分，每项未报送扣5分，每项进展只有套话或照抄上季度扣0分。");
   });
 });
+
+describe("加入目录", () => {
+  test("an unknown unit goes into the 部门目录 as an alias of the unit suggested, from its finding; the check that follows knows it", async () => {
+    const port = await deskPane();
+    fireEvent.click(screen.getByRole("button", { name: /^单位不在目录中（1）/ }));
+    fireEvent.click(screen.getByRole("button", { name: "作为“区卫生健康局”的别名" }));
+    await screen.findByText("已把“区卫键局”作为“区卫生健康局”的别名写入部门目录（部门目录!B5）。");
+    await waitFor(() => expect(screen.getByLabelText("counts").textContent).not.toContain("单位不在目录中"));
+    expect(port.workbook.getWorksheet("部门目录")!.getCell("B5").value).toBe("区卫健局、区卫键局");
+  });
+
+  test("in 按单位, a unit the directory does not list is added as a unit of its own", async () => {
+    const port = await deskPane();
+    fireEvent.click(screen.getByRole("tab", { name: "按单位" }));
+    const view = await screen.findByLabelText("by-unit");
+    fireEvent.click(within(view).getByRole("button", { name: "加入目录" }));
+    await screen.findByText(/^已把“区卫键局”加入部门目录（部门目录!A7、部门目录!E7）/);
+    expect([port.workbook.getWorksheet("部门目录")!.getCell("A7").value, port.workbook.getWorksheet("部门目录")!.getCell("E7").value]).toEqual(["区卫键局", "有效"]);
+    await waitFor(() => expect(within(screen.getByLabelText("by-unit")).queryByText("不在目录")).toBeNull());
+  });
+});

@@ -3,7 +3,7 @@
 import type { FindingKind, Ledger, Quarter } from "../core/types";
 import type { UnitReturn } from "../core/returns";
 import { applyFixes, fixesOfKind, ledgerOf, runCheck, type CheckOutcome, type CheckRequest, type UnitFix } from "./check";
-import { createDirectory, directoryReport } from "./directory";
+import { addToDirectory, createDirectory, directoryReport, type DirectoryAddition } from "./directory";
 import { correctUnits, formFile, formsZipFile, lastMerge, lastWrites, planForms, planMerge, readReturnFiles, undoMerge, writeMerge, type FormsPlan, type FormsRequest, type MergePlan, type ReturnedFiles } from "./forms";
 import { importNotice, readNotice } from "./imports";
 import type { Message } from "./messages";
@@ -111,6 +111,7 @@ export function createApp({ port, today, forms, documents }: AppDeps) {
     makeSummary: (request: CheckRequest = {}) => makeSummary(port, today(), request),
     directoryReport,
     createDirectory: (ledger: Ledger) => createDirectory(port, ledger),
+    addToDirectory: (name: string, addition: DirectoryAddition) => addToDirectory(port, name, addition),
     readNotice,
     importNotice: (text: string) => importNotice(port, text),
     planForms: (request: FormsRequest = {}) => planForms(port, today(), request),

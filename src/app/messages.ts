@@ -52,7 +52,13 @@ export type AppMessage =
   /** A finding's cell no longer holds what was checked. */
   | { readonly code: "finding-stale"; readonly cell: string }
   /** A quarter written in a form other than 2026Q3. */
-  | { readonly code: "quarter-unreadable"; readonly text: string };
+  | { readonly code: "quarter-unreadable"; readonly text: string }
+  /** 加入目录 in a workbook without a 部门目录 sheet. */
+  | { readonly code: "directory-missing" }
+  /** 加入目录 for a name the directory already finds. */
+  | { readonly code: "unit-already-listed"; readonly name: string }
+  /** 作为别名 of a unit the directory does not list (or lists as abolished). */
+  | { readonly code: "alias-target-missing"; readonly name: string };
 
 export type SettingKey = "ledgerSheet" | "minProgressLength" | "staleSimilarity" | "headerRow" | "columns" | "district" | "issuer" | "docNumber" | "scoring";
 
@@ -296,6 +302,12 @@ function appText(m: AppMessage, { lang, surface }: Style): string {
       return zh ? `找不到 ${m.cell} 原来的内容（可能刚被改过）：请重新检查后再试。` : `Cell ${m.cell} no longer holds what was checked (changed?): check again, then try again.`;
     case "quarter-unreadable":
       return zh ? `季度应写成 2026Q3 这样的形式（年份加 Q1 到 Q4），收到“${m.text}”。` : `A quarter is written like 2026Q3 (a year and Q1 to Q4), not "${m.text}".`;
+    case "directory-missing":
+      return zh ? "本工作簿没有“部门目录”工作表：请先在“目录”页创建目录，再加入单位。" : "This workbook has no 部门目录 sheet: create it on the Directory tab first.";
+    case "unit-already-listed":
+      return zh ? `“${m.name}”已在部门目录中（可能刚被加入）：请重新检查。` : `"${m.name}" is in the directory already (added just now?): check again.`;
+    case "alias-target-missing":
+      return zh ? `部门目录中没有有效的单位“${m.name}”：无法把别名加到它名下，请重新检查。` : `The directory has no active unit "${m.name}" to add the alias to: check again.`;
   }
 }
 

@@ -234,7 +234,18 @@ export function similarity(q: string, c: string): number {
 }
 
 /** Reads a directory from a sheet with a 单位名称 column (and 别名/简称, 曾用名, 类别, 状态). */
-export function readDirectory(grid: SheetGrid, source = grid.name): Directory {
+/** Where a directory sheet keeps what: its header row and columns (0-based), and its last row with a name. */
+export interface DirectoryLayout {
+  readonly headerRow: number;
+  readonly columns: Readonly<Partial<Record<keyof typeof COLUMN_SYNONYMS, number>>> & { readonly name: number };
+  /** The last row (0-based) with a unit's name; the header row when there is none. */
+  readonly lastRow: number;
+  /** Columns the sheet uses (its width). */
+  readonly width: number;
+}
+
+/** Finds the directory's header and columns; DirectoryError when it has no 单位名称 column. */
+export function directoryLayout(grid: SheetGrid, source = grid.name): DirectoryLayout {
   const g = new FilledGrid(grid);
   let headerRow = -1;
   const col: Partial<Record<keyof typeof COLUMN_SYNONYMS, number>> = {};
@@ -251,6 +262,14 @@ export function readDirectory(grid: SheetGrid, source = grid.name): Directory {
   if (headerRow < 0 || col.name === undefined) {
     throw new DirectoryError({ code: "directory-no-name-column", source });
   }
+  let lastRow = headerRow;
+  for (let r = headerRow + 1; r < g.height; r++) if (stripSpaces(g.text(r, col.name))) lastRow = r;
+  return { headerRow, columns: { ...col, name: col.name }, lastRow, width: g.width };
+}
+
+export function readDirectory(grid: SheetGrid, source = grid.name): Directory {
+  const g = new FilledGrid(grid);
+  const { headerRow, columns: col } = directoryLayout(grid, source);
   const entries: DirectoryEntry[] = [];
   for (let r = headerRow + 1; r < g.height; r++) {
     const name = stripSpaces(g.text(r, col.name));

@@ -278,6 +278,27 @@ export function portContract(h: Harness): void {
       expect(readMetadata((await w.port.info()).metadata).summaries).toHaveLength(1);
     });
 
+    test("加入目录: an unknown unit as a new unit, another as an alias of the unit suggested; the next check knows both, nothing else changes", async () => {
+      const w = await h.make({ sheets: [LEDGER, DIRECTORY] });
+      w.type("台账", "C3", "区园林绿化局");
+      w.type("台账", "C5", "区应急局");
+      const app = createApp({ port: w.port, today: () => TODAY });
+      const before = await app.check({ quarter: Q3, mark: false });
+      expect(before.result.findings.filter((f) => f.kind === "unknown-unit").map((f) => [f.value, f.suggestions?.[0]])).toEqual([
+        ["区园林绿化局", "区园林局"],
+        ["区应急局", undefined],
+      ]);
+      const ledgerLooks = looks(w, "台账");
+      expect(await app.addToDirectory("区园林绿化局", { as: "alias", of: "区园林局" })).toEqual({ name: "区园林绿化局", as: "alias", of: "区园林局", cells: ["部门目录!B2"] });
+      expect(await app.addToDirectory("区应急局", { as: "unit" })).toEqual({ name: "区应急局", as: "unit", cells: ["部门目录!A5"] });
+      expect([w.look("部门目录", "B2").value, w.look("部门目录", "A5").value, w.look("部门目录", "B3").value]).toEqual(["区园林绿化局", "区应急局", "区住更局"]);
+      const after = await app.check({ quarter: Q3, mark: false });
+      expect(after.result.findings.filter((f) => f.kind === "unknown-unit")).toEqual([]);
+      expect(looks(w, "台账")).toEqual(ledgerLooks);
+      // Twice is refused: it is listed now.
+      expect(failureCode(await app.addToDirectory("区应急局", { as: "unit" }).catch((e: unknown) => e))).toBe("unit-already-listed");
+    });
+
     test("setTexts writes text as text in one batch; select shows the cell", async () => {
       const w = await h.make({ sheets: [LEDGER] });
       await w.port.setTexts("台账", [

@@ -9,6 +9,8 @@ import { ByUnitView } from "./ByUnitView";
 import { ProblemBar } from "./ProblemBar";
 import { TaskClassLegend, TaskClassMark } from "./TaskClass";
 import { ReminderButton } from "./ReminderButton";
+import { AddToDirectory, addUnitToDirectory } from "./AddToDirectory";
+import type { DirectoryAddition } from "../../app";
 import { saveFile } from "../files";
 
 const useStyles = makeStyles({
@@ -97,6 +99,15 @@ export function CheckTab({ pane, autoRun }: { pane: Pane; autoRun: () => boolean
       // The button pressed is gone with the finding it fixed: keep the keyboard in the list.
       list.current?.focus();
     }
+  };
+
+  // 加入目录: the unit goes into the 部门目录, then the ledger is checked again against it.
+  const addUnit = async (name: string, addition: DirectoryAddition) => {
+    setBusy(true);
+    const added = await addUnitToDirectory(pane, name, addition);
+    if (added) await run();
+    else setBusy(false);
+    list.current?.focus();
   };
 
   const clear = async () => {
@@ -202,6 +213,11 @@ export function CheckTab({ pane, autoRun }: { pane: Pane; autoRun: () => boolean
                   const r = reminderOf.get(g.unit);
                   return r ? <ReminderButton pane={pane} reminder={r} /> : null;
                 }}
+                itemActions={(i, g) =>
+                  !g.known && i.finding.kind === "unknown-unit" && i.finding.cause === "not-in-directory" && i.finding.value === g.unit ? (
+                    <AddToDirectory pane={pane} name={g.unit} suggestion={i.finding.suggestions?.[0]} busy={busy} onAdd={(a) => void addUnit(g.unit, a)} />
+                  ) : null
+                }
               />
             </>
           )}
@@ -229,6 +245,7 @@ export function CheckTab({ pane, autoRun }: { pane: Pane; autoRun: () => boolean
                           mark={markOf(f)}
                           onSelect={() => select(f.cell)}
                           onApply={(name) => void fix([{ finding: f, name }], `${f.cell}：${f.value} → ${name}`)}
+                          onAdd={(a) => f.value !== undefined && void addUnit(f.value, a)}
                         />
                       ))}
                       {items.length > SHOWN && <Text size={200}>{lang === "zh" ? `…… 另有 ${items.length - SHOWN} 处，已在台账上标出；“按单位”列出全部。` : `… ${items.length - SHOWN} more, marked on the ledger; 'By unit' lists them all.`}</Text>}
@@ -244,7 +261,7 @@ export function CheckTab({ pane, autoRun }: { pane: Pane; autoRun: () => boolean
   );
 }
 
-function FindingRow({ pane, f, lead, busy, mark, onSelect, onApply }: { pane: Pane; f: Finding; lead: string | undefined; busy: boolean; mark: React.ReactNode; onSelect: () => void; onApply: (name: string) => void }) {
+function FindingRow({ pane, f, lead, busy, mark, onSelect, onApply, onAdd }: { pane: Pane; f: Finding; lead: string | undefined; busy: boolean; mark: React.ReactNode; onSelect: () => void; onApply: (name: string) => void; onAdd: (addition: DirectoryAddition) => void }) {
   const styles = useStyles();
   const { t, lang } = pane;
   const label = f.taskNo ? (lang === "zh" ? `序号${f.taskNo}` : `No. ${f.taskNo}`) : lang === "zh" ? `第${f.row}行` : `Row ${f.row}`;
@@ -274,6 +291,7 @@ function FindingRow({ pane, f, lead, busy, mark, onSelect, onApply }: { pane: Pa
           ))}
         </div>
       )}
+      {f.kind === "unknown-unit" && f.cause === "not-in-directory" && f.value !== undefined && <AddToDirectory pane={pane} name={f.value} suggestion={f.suggestions?.[0]} busy={busy} onAdd={onAdd} />}
     </div>
   );
 }

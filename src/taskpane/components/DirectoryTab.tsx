@@ -2,9 +2,11 @@ import * as React from "react";
 import { Button, Link, MessageBar, MessageBarBody, Text } from "@fluentui/react-components";
 import { directorySourceName } from "../../app";
 import type { Pane } from "../pane";
+import { AddToDirectory, addUnitToDirectory } from "./AddToDirectory";
 
 export function DirectoryTab({ pane }: { pane: Pane }): React.JSX.Element {
   const { app, t, lang, notify, outcome } = pane;
+  const [busy, setBusy] = React.useState(false);
   if (!outcome) return <Text>{t("runFirst")}</Text>;
   const report = app.directoryReport(outcome);
   const { directory, directorySource } = outcome.workbook;
@@ -40,14 +42,31 @@ export function DirectoryTab({ pane }: { pane: Pane }): React.JSX.Element {
         {t("unknownUnits")}（{report.unknown.length}）
       </Text>
       {report.unknown.map((u) => (
-        <Text block key={u.name}>
-          {u.name}：
-          {u.cells.map((c) => (
-            <Link key={c} as="button" onClick={() => select(c)} style={{ marginRight: 6 }}>
-              {c}
-            </Link>
-          ))}
-        </Text>
+        <div key={u.name}>
+          <Text block>
+            {u.name}：
+            {u.cells.map((c) => (
+              <Link key={c} as="button" onClick={() => select(c)} style={{ marginRight: 6 }}>
+                {c}
+              </Link>
+            ))}
+          </Text>
+          {directorySource?.kind === "workbook" && (
+            <AddToDirectory
+              pane={pane}
+              name={u.name}
+              suggestion={u.suggestions[0]}
+              busy={busy}
+              onAdd={(a) => {
+                setBusy(true);
+                void addUnitToDirectory(pane, u.name, a)
+                  .then(async (added) => added && pane.setOutcome(await app.check({ ...pane.request(), mark: outcome.marked > 0 })))
+                  .catch((e) => notify(pane.problem(e), "error"))
+                  .finally(() => setBusy(false));
+              }}
+            />
+          )}
+        </div>
       ))}
     </div>
   );
