@@ -1,15 +1,23 @@
 // A worksheet drawn as a spreadsheet: tabs, column letters, row numbers, merged cells, fills, notes
-// on hover (a red corner marks them), and the selected cell, scrolled into view.
+// on hover (a red corner marks them), links inside the workbook (the summary's 位置) that go to their
+// cell, and the selected cell, scrolled into view. Rows and columns are virtualised: only the cells in
+// view are in the page, at the sizes the file sets, so a 10,000-row ledger scrolls as a short one and
+// every row is reachable.
 import * as React from "react";
 import type ExcelJS from "exceljs";
-import { columnLetter } from "../core/address";
+import { useVirtualizer } from "@tanstack/react-virtual";
+import { columnLetter, parseA1 } from "../core/address";
+import type { CellRange } from "../core/types";
 import { cellText } from "../core/text";
 import type { XlsxHost } from "../hosts/xlsx/host";
-import { sheetGrid, toCellValue } from "../hosts/xlsx/grid";
+import { toCellValue } from "../hosts/xlsx/grid";
+import { observeRectOrScreenful } from "../taskpane/virtual";
+import { internalLink, sheetModel, type SheetModel } from "./sheetModel";
 
-/** Rows drawn at most; a larger sheet says so (the check still reads all of it). */
-const MAX_ROWS = 2000;
-const PX_PER_CHAR = 7.5;
+/** The row numbers' column and the column letters' row. */
+const HEADER_W = 40;
+const HEADER_H = 22;
+const SCREENFUL = observeRectOrScreenful({ width: 1000, height: 700 });
 
 function noteText(cell: ExcelJS.Cell): string {
   const note = cell.note as ExcelJS.Comment | string | undefined;
@@ -31,81 +39,163 @@ function fillColor(cell: ExcelJS.Cell): string | undefined {
   return argb ? `#${argb.slice(-6)}` : undefined;
 }
 
+const JUSTIFY: Record<string, React.CSSProperties["alignItems"]> = { top: "flex-start", middle: "center", bottom: "flex-end" };
+
+/** One cell (a merged area: its top-left cell over the whole area), at its place in its row. */
+function Cell({ ws, model, row, col, area, selected, onPick }: { ws: ExcelJS.Worksheet; model: SheetModel; row: number; col: number; area: CellRange | undefined; selected: boolean; onPick: (address: string, link?: { sheet: string; cell: string }) => void }) {
+  const address = `${columnLetter(col)}${row + 1}`;
+  const cell = ws.findCell(row + 1, col + 1);
+  const right = area?.right ?? col;
+  const bottom = area?.bottom ?? row;
+  const width = model.colLefts[right + 1]! - model.colLefts[col]!;
+  const height = model.rowTops[bottom + 1]! - model.rowTops[row]!;
+  const text = cell ? shownText(cell) : "";
+  const note = cell ? noteText(cell) : "";
+  const link = cell ? internalLink(cell.value) : undefined;
+  const align = cell?.alignment;
+  const numeric = typeof cell?.value === "number";
+  return (
+    <div
+      role="gridcell"
+      data-cell={address}
+      className={`cell${selected ? " selected" : ""}${note ? " has-note" : ""}${link ? " link" : ""}`}
+      title={note || (link ? `转到 ${link.sheet}!${link.cell}` : undefined)}
+      style={{
+        left: model.colLefts[col],
+        width,
+        height,
+        background: cell ? fillColor(cell) : undefined,
+        fontWeight: cell?.font?.bold ? 600 : undefined,
+        alignItems: JUSTIFY[align?.vertical ?? "bottom"] ?? "flex-end",
+        justifyContent: align?.horizontal === "center" || align?.horizontal === "centerContinuous" ? "center" : align?.horizontal === "right" || (!align?.horizontal && numeric) ? "flex-end" : "flex-start",
+        textAlign: align?.horizontal === "center" ? "center" : align?.horizontal === "right" ? "right" : undefined,
+        whiteSpace: align?.wrapText ? "pre-wrap" : "pre",
+      }}
+      onClick={() => onPick(address, link)}
+    >
+      {text}
+    </div>
+  );
+}
+
 export function SheetView({ host, version }: { host: XlsxHost; version: number }): React.JSX.Element {
   const ws = host.workbook.getWorksheet(host.active);
-  const selectedRef = React.useRef<HTMLTableCellElement>(null);
-  const selected = host.selected?.sheet === host.active ? host.selected.cell : undefined;
+  // Sizes and merged areas: once per change of the cells, not per click (a selection is no change).
+  const model = React.useMemo(() => (ws ? sheetModel(ws) : undefined), [ws, host.revision]);
+  const scroll = React.useRef<HTMLDivElement>(null);
+  const rows = useVirtualizer({
+    count: model?.rows ?? 0,
+    getScrollElement: () => scroll.current,
+    estimateSize: (i) => model?.rowHeights[i] ?? 20,
+    scrollMargin: HEADER_H,
+    overscan: 6,
+    observeElementRect: SCREENFUL,
+  });
+  const cols = useVirtualizer({
+    horizontal: true,
+    count: model?.cols ?? 0,
+    getScrollElement: () => scroll.current,
+    estimateSize: (i) => model?.colWidths[i] ?? 64,
+    scrollMargin: HEADER_W,
+    overscan: 2,
+    observeElementRect: SCREENFUL,
+  });
   React.useEffect(() => {
-    selectedRef.current?.scrollIntoView({ block: "center", inline: "nearest" });
-  }, [selected, version]);
+    rows.measure();
+    cols.measure();
+  }, [model]);
+
+  const selected = host.selected?.sheet === host.active ? host.selected.cell : undefined;
+  // A cell chosen elsewhere (a finding, a link) is brought into view; one already in view stays put.
+  React.useEffect(() => {
+    const el = scroll.current;
+    const at = selected ? parseA1(selected) : undefined;
+    if (!el || !at || !model || at.row >= model.rows) return;
+    const top = model.rowTops[at.row]!;
+    const bottom = model.rowTops[at.row + 1]!;
+    if (top < el.scrollTop || bottom > el.scrollTop + el.clientHeight - HEADER_H) rows.scrollToIndex(at.row, { align: "center" });
+    const left = model.colLefts[at.col] ?? 0;
+    const right = model.colLefts[at.col + 1] ?? left;
+    if (left < el.scrollLeft || right > el.scrollLeft + el.clientWidth - HEADER_W) cols.scrollToIndex(at.col, { align: "center" });
+  }, [selected, version, model]);
+
   const tabs = host.workbook.worksheets.filter((w) => w.state === "visible");
-  if (!ws) return <div />;
-  const grid = sheetGrid(ws);
-  const height = Math.min(grid.rows.length, MAX_ROWS);
-  let width = 0;
-  for (const r of grid.rows) width = Math.max(width, r.length);
-  for (const m of grid.merges) width = Math.max(width, m.right + 1);
-  const spans = new Map<string, { rowSpan: number; colSpan: number }>();
-  const covered = new Set<string>();
-  for (const m of grid.merges) {
-    spans.set(`${m.top},${m.left}`, { rowSpan: Math.min(m.bottom, height - 1) - m.top + 1, colSpan: m.right - m.left + 1 });
-    for (let r = m.top; r <= m.bottom; r++) for (let c = m.left; c <= m.right; c++) if (r !== m.top || c !== m.left) covered.add(`${r},${c}`);
+  if (!ws || !model) return <div />;
+
+  const rowItems = rows.getVirtualItems();
+  const colItems = cols.getVirtualItems();
+  const totalW = model.colLefts[model.cols]!;
+  const totalH = model.rowTops[model.rows]!;
+  const pick = (address: string, link?: { sheet: string; cell: string }) => {
+    // A link inside the workbook goes to its cell, as a click on it does in Excel.
+    if (link && host.workbook.getWorksheet(link.sheet)) void host.select(link.sheet, link.cell);
+    else void host.select(ws.name, address);
+  };
+
+  // The cells in view, each merged area once at its top-left cell (drawn even when that cell is
+  // above or left of the view, so that the part in view shows), grouped by the row they start in.
+  const byRow = new Map<number, { col: number; area: CellRange | undefined }[]>();
+  const seen = new Set<number>();
+  if (rowItems.length && colItems.length) {
+    const r0 = rowItems[0]!.index;
+    const r1 = rowItems[rowItems.length - 1]!.index;
+    const c0 = colItems[0]!.index;
+    const c1 = colItems[colItems.length - 1]!.index;
+    const put = (row: number, col: number, area: CellRange | undefined) => {
+      const key = row * model.cols + col;
+      if (seen.has(key)) return;
+      seen.add(key);
+      const list = byRow.get(row) ?? [];
+      list.push({ col, area });
+      byRow.set(row, list);
+    };
+    for (const m of model.mergesInRows(r0, r1)) if (m.right >= c0 && m.left <= c1) put(m.top, m.left, m);
+    for (const { index: r } of rowItems) {
+      for (const { index: c } of colItems) {
+        if (model.colWidths[c] === 0) continue;
+        const m = model.mergeAt(r, c);
+        if (!m) put(r, c, undefined);
+      }
+    }
   }
-  const cols = Array.from({ length: width }, (_, c) => Math.round((ws.getColumn(c + 1).width ?? 9) * PX_PER_CHAR));
+  const rowKeys = [...byRow.keys()].sort((a, b) => a - b);
+
   return (
     <div style={{ display: "flex", flexDirection: "column", height: "100%", minWidth: 0 }}>
-      <div className="sheet-scroll" style={{ flex: 1, overflow: "auto", background: "#fff" }}>
-        <table className="sheet" data-sheet={ws.name}>
-          <colgroup>
-            <col style={{ width: 40 }} />
-            {cols.map((w, i) => (
-              <col key={i} style={{ width: w }} />
-            ))}
-          </colgroup>
-          <thead>
-            <tr>
-              <th />
-              {cols.map((_, c) => (
-                <th key={c}>{columnLetter(c)}</th>
+      <div ref={scroll} className="sheet-scroll" style={{ flex: 1, overflow: "auto", background: "#fff", position: "relative" }}>
+        <div className="sheet" data-sheet={ws.name} role="grid" aria-rowcount={model.rows} aria-colcount={model.cols} style={{ width: HEADER_W + totalW, height: HEADER_H + totalH }}>
+          <div className="sheet-head" style={{ width: HEADER_W + totalW, height: HEADER_H }}>
+            <div className="corner" style={{ width: HEADER_W, height: HEADER_H }} />
+            <div style={{ position: "relative", width: totalW, height: HEADER_H }}>
+              {colItems.map((c) =>
+                model.colWidths[c.index] ? (
+                  <div key={c.index} role="columnheader" className="col-letter" style={{ left: c.start - HEADER_W, width: c.size, height: HEADER_H }}>
+                    {columnLetter(c.index)}
+                  </div>
+                ) : null,
+              )}
+            </div>
+          </div>
+          <div style={{ display: "flex", width: HEADER_W + totalW, height: totalH }}>
+            <div className="row-numbers" style={{ width: HEADER_W, height: totalH }}>
+              {rowItems.map((r) => (
+                <div key={r.index} role="rowheader" className="row-number" style={{ top: r.start - HEADER_H, height: r.size }}>
+                  {r.index + 1}
+                </div>
               ))}
-            </tr>
-          </thead>
-          <tbody>
-            {Array.from({ length: height }, (_, r) => {
-              const row = ws.getRow(r + 1);
-              return (
-                <tr key={r} style={row.height ? { height: row.height * 1.33 } : undefined}>
-                  <th>{r + 1}</th>
-                  {Array.from({ length: width }, (_, c) => {
-                    const key = `${r},${c}`;
-                    if (covered.has(key)) return null;
-                    const cell = ws.getCell(r + 1, c + 1);
-                    const address = `${columnLetter(c)}${r + 1}`;
-                    const note = noteText(cell);
-                    const span = spans.get(key);
-                    const isSelected = address === selected;
-                    return (
-                      <td
-                        key={c}
-                        data-cell={address}
-                        ref={isSelected ? selectedRef : undefined}
-                        className={`${isSelected ? "selected" : ""}${note ? " has-note" : ""}`}
-                        title={note || undefined}
-                        rowSpan={span?.rowSpan}
-                        colSpan={span?.colSpan}
-                        style={{ background: fillColor(cell), fontWeight: cell.font?.bold ? 600 : undefined }}
-                        onClick={() => void host.select(ws.name, address)}
-                      >
-                        {shownText(cell)}
-                      </td>
-                    );
+            </div>
+            <div className="sheet-cells" style={{ width: totalW, height: totalH }}>
+              {rowKeys.map((r) => (
+                <div key={r} role="row" aria-rowindex={r + 1} className="sheet-row" style={{ top: model.rowTops[r], height: model.rowHeights[r], width: totalW }}>
+                  {byRow.get(r)!.map(({ col, area }) => {
+                    const address = `${columnLetter(col)}${r + 1}`;
+                    return <Cell key={col} ws={ws} model={model} row={r} col={col} area={area} selected={address === selected} onPick={pick} />;
                   })}
-                </tr>
-              );
-            })}
-          </tbody>
-        </table>
-        {grid.rows.length > MAX_ROWS && <p className="more">这张工作表共 {grid.rows.length} 行，预览只画出前 {MAX_ROWS} 行；检查和汇总仍然包括全部行。</p>}
+                </div>
+              ))}
+            </div>
+          </div>
+        </div>
       </div>
       <div className="tabs" role="tablist" aria-label="工作表">
         {tabs.map((w) => (

@@ -31,7 +31,7 @@ beforeEach(async () => {
   });
   await page.goto(`${base}/preview.html`);
   await page.getByText("2019江汉区政府工作报告责任分解台账.xlsx").waitFor();
-  await page.locator('td[data-cell="D3"]').waitFor();
+  await page.locator('[data-cell="D3"]').waitFor();
 });
 
 afterEach(async () => {
@@ -81,8 +81,20 @@ async function darkPixels(png: Buffer): Promise<number> {
   }, png.toString("base64"));
 }
 
+/** Scrolls the grid down until a cell holding the text is drawn (the grid draws only the rows in view). */
+async function scrollToText(text: string) {
+  const cell = page.locator(".sheet [role=gridcell]", { hasText: text });
+  const height = await page.locator(".sheet-scroll").evaluate((e) => e.scrollHeight);
+  for (let top = 0; top <= height; top += 400) {
+    await page.locator(".sheet-scroll").evaluate((e, t) => (e.scrollTop = t), top);
+    await page.waitForTimeout(50);
+    if (await cell.count()) return cell;
+  }
+  throw new Error(`no cell holds “${text}”`);
+}
+
 /** The background colour of a cell in the grid, as the page draws it. */
-const background = (cell: string) => page.locator(`td[data-cell="${cell}"]`).evaluate((td) => getComputedStyle(td).backgroundColor);
+const background = (cell: string) => page.locator(`[data-cell="${cell}"]`).evaluate((td) => getComputedStyle(td).backgroundColor);
 
 test("检查完整性 shows the same counts as duban check --json on the same file", async () => {
   await runCheck();
@@ -98,7 +110,7 @@ test("检查完整性 shows the same counts as duban check --json on the same fi
 test("clicking a finding selects its cell in the grid", async () => {
   await runCheck();
   await page.getByRole("button", { name: "序号84 · F90" }).click();
-  await page.locator('td.selected[data-cell="F90"]').waitFor();
+  await page.locator('.selected[data-cell="F90"]').waitFor();
   await shot("preview-select");
 });
 
@@ -107,7 +119,7 @@ test("应用 changes the cell, and the finding is gone on the next check", async
   await page.getByRole("button", { name: /^单位已更名或撤销（47）/ }).click();
   await page.getByRole("button", { name: "应用：区科技和经济信息化局" }).first().click();
   await page.getByText("单位已更名或撤销 46").waitFor();
-  expect(await page.locator('td[data-cell="F3"]').innerText()).toContain("区科技和经济信息化局");
+  expect(await page.locator('[data-cell="F3"]').innerText()).toContain("区科技和经济信息化局");
   await shot("preview-apply");
 });
 
@@ -132,15 +144,15 @@ test("the 2019 third-quarter summary: a new tab with the figures of duban summar
   for (let r = 5; r <= 15; r++) {
     const label = String(cliTotals.getCell(r, 2).value);
     const value = String(cliTotals.getCell(r, 3).value);
-    const row = page.locator("table.sheet tr").filter({ has: page.locator(`td:text-is("${label}")`) }).first();
-    expect(await row.locator("td").nth(2).innerText()).toBe(value);
+    const row = page.locator(".sheet [role=row]").filter({ has: page.locator(`[role=gridcell]:text-is("${label}")`) }).first();
+    expect(await row.locator("[role=gridcell]").nth(2).innerText()).toBe(value);
   }
   await shot("preview-summary");
 });
 
 test("after 生成汇总 (the summary sheet shown), 检查完整性 checks the ledger and says which sheet it was", async () => {
   await makeSummary();
-  await page.locator('table.sheet[data-sheet="2019年第三季度汇总"]').waitFor();
+  await page.locator('.sheet[data-sheet="2019年第三季度汇总"]').waitFor();
   await page.getByRole("tab", { name: "检查" }).click();
   // The quarter chosen for the summary is the pane's quarter now.
   expect(await page.getByRole("combobox").inputValue()).toBe("2019Q3");
@@ -154,7 +166,7 @@ test("the pane's rough edges: a finding's text selects its cell, a toast takes n
   await page.getByRole("button", { name: /^单位已更名或撤销（47）/ }).click();
   // The whole finding is the link: its sentence, not only the small label.
   await page.getByText("“经信局”已更名为“区科技和经济信息化局”，请改用现名。").first().click();
-  await page.locator('td.selected[data-cell="F3"]').waitFor();
+  await page.locator('.selected[data-cell="F3"]').waitFor();
   // 应用 with the keyboard: the toast shows, the focus stays in the findings.
   const apply = page.getByRole("button", { name: "应用：区科技和经济信息化局" }).first();
   await apply.focus();
@@ -173,7 +185,7 @@ test("the pane's rough edges: a finding's text selects its cell, a toast takes n
   expect(t.y).toBeGreaterThanOrEqual(bar.y + bar.height);
   expect(t.y + t.height).toBeLessThanOrEqual(860);
   expect(await page.evaluate(({ x, y }) => document.elementFromPoint(x, y)?.closest(".fui-Toast") ?? null, { x: t.x + t.width / 2, y: t.y + t.height / 2 })).toBeNull();
-  const download = page.getByRole("button", { name: "下载" });
+  const download = page.getByRole("button", { name: "下载", exact: true });
   const d = (await download.boundingBox())!;
   expect(await page.evaluate(({ x, y }) => document.elementFromPoint(x, y)?.closest("button")?.textContent ?? "", { x: d.x + d.width / 2, y: d.y + d.height / 2 })).toBe("下载");
   // Scrolled down, the column letters are on top of the cells that pass under them: in the header's
@@ -191,7 +203,7 @@ test("the pane's rough edges: a finding's text selects its cell, a toast takes n
 test("下载 saves the workbook with its marks and summary sheet", async () => {
   await makeSummary();
   await shot("preview-download");
-  const [download] = await Promise.all([page.waitForEvent("download"), page.getByRole("button", { name: "下载" }).click()]);
+  const [download] = await Promise.all([page.waitForEvent("download"), page.getByRole("button", { name: "下载", exact: true }).click()]);
   const file = path.join(os.tmpdir(), `duban-e2e-download-${process.pid}.xlsx`);
   await download.saveAs(file);
   const wb = new ExcelJS.Workbook();
@@ -238,8 +250,7 @@ test("分发 and 合并回报: the forms as one .zip, one filled in and chosen, 
   await shot("preview-merge-plan");
   await page.getByRole("button", { name: "写入台账（1 个单元格）" }).click();
   await page.getByLabel("merge-done").waitFor();
-  const written = page.locator("table.sheet td", { hasText: "预览中填写的进展：已完成年度任务的八成。" });
-  await written.first().waitFor();
+  const written = await scrollToText("预览中填写的进展：已完成年度任务的八成。");
   await page.getByRole("button", { name: /^撤销上次合并/ }).waitFor();
   // The same words are in the toast and in the pane; the picture is taken when the toast has gone.
   await until(async () => (await page.getByText(/^已合并 1 份填报表/).count()) === 1);

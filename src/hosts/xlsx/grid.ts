@@ -29,7 +29,7 @@ export function toCellValue(v: ExcelValue): CellValue {
 }
 
 /** ExcelJS keeps merged areas in a private map; its public `model` getter would rebuild every row. */
-function mergesOf(ws: ExcelJS.Worksheet): CellRange[] {
+export function mergesOf(ws: ExcelJS.Worksheet): CellRange[] {
   const merges = (ws as unknown as { _merges?: Record<string, { top: number; left: number; bottom: number; right: number }> })._merges;
   if (merges) {
     return Object.values(merges).map((m) => ({ top: m.top - 1, left: m.left - 1, bottom: m.bottom - 1, right: m.right - 1 }));

@@ -16,6 +16,8 @@ export class XlsxHost implements WorkbookPort {
   /** The sheet shown (as Excel's active sheet) and the selected cell. */
   active: string;
   selected: { sheet: string; cell: string } | undefined;
+  /** Counts changes to the workbook's cells and sheets (not to the active sheet or the selection), so a view can keep what it drew from them. */
+  revision = 0;
   private readonly listeners = new Set<() => void>();
 
   constructor(readonly workbook: ExcelJS.Workbook) {
@@ -26,7 +28,7 @@ export class XlsxHost implements WorkbookPort {
   activate(name: string): void {
     this.sheet(name);
     this.active = name;
-    this.changed();
+    this.changed(false);
   }
 
   /** Calls `listener` after every change; returns the way to stop. */
@@ -35,7 +37,9 @@ export class XlsxHost implements WorkbookPort {
     return () => this.listeners.delete(listener);
   }
 
-  private changed(): void {
+  /** Tells the listeners; `content` when cells or sheets changed (else only what is shown or selected). */
+  private changed(content = true): void {
+    if (content) this.revision++;
     for (const l of this.listeners) l();
   }
 
@@ -88,7 +92,7 @@ export class XlsxHost implements WorkbookPort {
     this.sheet(sheet);
     this.active = sheet;
     this.selected = { sheet, cell };
-    this.changed();
+    this.changed(false);
   }
 
   async setTexts(sheet: string, edits: readonly CellEdit[]): Promise<void> {
