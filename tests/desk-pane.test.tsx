@@ -137,6 +137,8 @@ describe("催办", () => {
     fireEvent.click(await screen.findByRole("button", { name: "催办 区城市管理执法局" }));
     // Without layout the popover is placed but not shown (jsdom): its parts are found with hidden ones.
     const surface = await screen.findByRole("dialog", { hidden: true });
+    // Only weak progress to complete: nothing is said of 未报送.
+    expect(within(surface).getByText("区城市管理执法局：需完善 2 项")).toBeTruthy();
     const text = (within(surface).getByRole("textbox", { hidden: true }) as HTMLTextAreaElement).value;
     expect(text).toMatch(/^【催办】区城市管理执法局：2026年第三季度目标任务进展报送截止2026年10月10日（已逾期 10 天）/);
     fireEvent.click(within(surface).getByRole("button", { name: "复制", hidden: true }));
@@ -197,4 +199,18 @@ describe("加入目录", () => {
     expect([port.workbook.getWorksheet("部门目录")!.getCell("A7").value, port.workbook.getWorksheet("部门目录")!.getCell("E7").value]).toEqual(["区卫键局", "有效"]);
     await waitFor(() => expect(within(screen.getByLabelText("by-unit")).queryByText("不在目录")).toBeNull());
   });
+});
+
+test("in Excel (the Office host), 下载通报 comes from the pane too, and writes nothing into the workbook", async () => {
+  const downloads = catchDownloads();
+  render(<App app={createApp({ port: host, today: () => TODAY, documents: async () => documentFiles })} lang="zh" />);
+  await check();
+  const sheets = model.sheets.map((s) => [s.name, s.cells.size]);
+  fireEvent.click(screen.getByRole("tab", { name: "汇总" }));
+  fireEvent.click(screen.getByRole("button", { name: "下载通报（.docx）" }));
+  await waitFor(() => expect(downloads).toHaveLength(1));
+  expect(downloads[0]!.name).toBe("2019Q4通报.docx");
+  const doc = await readDocx(await bytesOf(downloads[0]!.blob));
+  expect(doc.paragraphs).toContain("关于2019年第四季度江汉区《政府工作报告》目标任务推进情况的通报");
+  expect(model.sheets.map((s) => [s.name, s.cells.size])).toEqual(sheets);
 });

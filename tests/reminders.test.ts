@@ -81,6 +81,8 @@ describe("duban remind", () => {
     const r = await duban("remind", book, "--quarter", "2026Q3", "-o", out, "--today", "2026-10-20");
     expect(r.code).toBe(0);
     expect(r.out).toContain("已为 4 个单位写出2026年第三季度催办单");
+    // Each unit with what it is chased for, and nothing said of a count of 0 (no directory here: 区城管委 is a unit of its own).
+    expect(r.out).toContain("  区城市管理执法局：需完善 1 项 → 区城市管理执法局-2026Q3催办单.docx\n  区发改局：未报送 1 项 → 区发改局-2026Q3催办单.docx");
     expect(fs.readdirSync(out).sort()).toEqual(["催办短信.txt", "区发改局-2026Q3催办单.docx", "区卫键局-2026Q3催办单.docx", "区城市管理执法局-2026Q3催办单.docx", "区城管委-2026Q3催办单.docx"].sort());
     expect(fs.readFileSync(path.join(out, "催办短信.txt"), "utf8").split("\n\n")).toHaveLength(4);
     expect(sha(book)).toBe(before);

@@ -457,6 +457,13 @@ export function dueWords(days: number, lang: Lang = "zh"): string {
   return days > 0 ? `距报送截止还有 ${days} 天` : days === 0 ? "今天报送截止" : `已逾期 ${-days} 天`;
 }
 
+/** A unit's 催办 in a line: 区城管局：未报送 2 项，需完善 1 项 (a count of 0 left out). */
+export function reminderLine(r: { readonly unit: string; readonly missing: number; readonly weak: number }, lang: Lang = "zh"): string {
+  const zh = lang === "zh";
+  const counts = [r.missing ? (zh ? `未报送 ${r.missing} 项` : `${r.missing} not reported`) : "", r.weak ? (zh ? `需完善 ${r.weak} 项` : `${r.weak} to complete`) : ""];
+  return `${r.unit}${zh ? "：" : ": "}${counts.filter(Boolean).join(zh ? "，" : ", ")}`;
+}
+
 const CLASS_NAMES: Record<BulletinClass, string> = { 已完成: "Done", 超进度: "Ahead", 达进度: "On track", 欠进度: "Behind", 未报送: "Not reported" };
 
 /** A bulletin class (已完成 / 超进度 / 达进度 / 欠进度 / 未报送) as the person reads it. */

@@ -22,6 +22,7 @@ import {
   writeMerge,
   ledgerOf,
   makeBulletin,
+  reminderLine,
   reminders,
   type CheckRequest,
   type ExternalDirectory,
@@ -348,7 +349,7 @@ async function runRemind(book: string, values: Values, io: Io): Promise<number> 
   const texts = path.join(dir, "催办短信.txt");
   await writeWhole(texts, async (tmp) => fs.writeFileSync(tmp, list.map((r) => r.text).join("\n\n") + "\n"));
   const lines = [`已为 ${list.length} 个单位写出${q}催办单（工作表“${outcome.result.ledger.sheet}”）→ ${dir}`];
-  for (const r of list.slice(0, REPORT_SHOWN)) lines.push(`  ${r.unit}：未报送 ${r.missing} 项，需完善 ${r.weak} 项 → ${r.fileName}`);
+  for (const r of list.slice(0, REPORT_SHOWN)) lines.push(`  ${reminderLine(r)} → ${r.fileName}`);
   if (list.length > REPORT_SHOWN) lines.push(`  …… 另有 ${list.length - REPORT_SHOWN} 个单位`);
   lines.push(`各单位的催办短信在“${path.basename(texts)}”中，可直接复制发送。`);
   io.out(lines.join("\n"));

@@ -93,44 +93,48 @@ export function App({ app, lang, autoRun }: AppProps): React.JSX.Element {
   };
 
   return (
-    <FluentProvider theme={webLightTheme} className={styles.root} lang={lang === "zh" ? "zh-CN" : "en"}>
-      <div className={styles.toasts}>
-        <Toaster toasterId={toaster} position="top-end" inline className={styles.toaster} />
-      </div>
-      <TabList selectedValue={tab} onTabSelect={(_, d) => setTab(d.value as TabName)} size="small">
-        <Tab value="check">{t("tabCheck")}</Tab>
-        <Tab value="summary">{t("tabSummary")}</Tab>
-        <Tab value="directory">{t("tabDirectory")}</Tab>
-        <Tab value="import">{t("tabImport")}</Tab>
-        <Tab value="distribute">{t("tabDistribute")}</Tab>
-        <Tab value="settings">{t("tabSettings")}</Tab>
-      </TabList>
-      {QUARTER_TABS.includes(tab) && quarterText && (
-        <div className={styles.quarter}>
-          <QuarterField
-            label={t("quarter")}
-            value={quarterText}
-            onChange={(v) => {
-              setPicked(v);
-              setOutcome(undefined);
-            }}
-            today={app.today()}
-            {...(overview?.year !== undefined ? { ledgerYear: overview.year } : {})}
-          />
-          {quarter && (
-            <Text size={200} className={mergeClasses(styles.due, daysToDue(quarter, app.today()) < 0 && styles.overdue)} aria-label="due">
-              {dueText(quarter, app.today(), lang)}
-            </Text>
-          )}
+    // The pane's own layout is on a box inside the provider: the provider's class goes to its portals
+    // too (a popover's), where a full-height box would cover the page.
+    <FluentProvider theme={webLightTheme} lang={lang === "zh" ? "zh-CN" : "en"}>
+      <div className={styles.root}>
+        <div className={styles.toasts}>
+          <Toaster toasterId={toaster} position="top-end" inline className={styles.toaster} />
         </div>
-      )}
-      <div className={styles.body}>
-        {tab === "check" && <CheckTab pane={pane} autoRun={takeRun} />}
-        {tab === "summary" && <SummaryTab pane={pane} />}
-        {tab === "directory" && <DirectoryTab pane={pane} />}
-        {tab === "import" && <ImportTab pane={pane} />}
-        {tab === "distribute" && <DistributeTab pane={pane} />}
-        {tab === "settings" && <SettingsTab pane={pane} />}
+        <TabList selectedValue={tab} onTabSelect={(_, d) => setTab(d.value as TabName)} size="small">
+          <Tab value="check">{t("tabCheck")}</Tab>
+          <Tab value="summary">{t("tabSummary")}</Tab>
+          <Tab value="directory">{t("tabDirectory")}</Tab>
+          <Tab value="import">{t("tabImport")}</Tab>
+          <Tab value="distribute">{t("tabDistribute")}</Tab>
+          <Tab value="settings">{t("tabSettings")}</Tab>
+        </TabList>
+        {QUARTER_TABS.includes(tab) && quarterText && (
+          <div className={styles.quarter}>
+            <QuarterField
+              label={t("quarter")}
+              value={quarterText}
+              onChange={(v) => {
+                setPicked(v);
+                setOutcome(undefined);
+              }}
+              today={app.today()}
+              {...(overview?.year !== undefined ? { ledgerYear: overview.year } : {})}
+            />
+            {quarter && (
+              <Text size={200} className={mergeClasses(styles.due, daysToDue(quarter, app.today()) < 0 && styles.overdue)} aria-label="due">
+                {dueText(quarter, app.today(), lang)}
+              </Text>
+            )}
+          </div>
+        )}
+        <div className={styles.body}>
+          {tab === "check" && <CheckTab pane={pane} autoRun={takeRun} />}
+          {tab === "summary" && <SummaryTab pane={pane} />}
+          {tab === "directory" && <DirectoryTab pane={pane} />}
+          {tab === "import" && <ImportTab pane={pane} />}
+          {tab === "distribute" && <DistributeTab pane={pane} />}
+          {tab === "settings" && <SettingsTab pane={pane} />}
+        </div>
       </div>
     </FluentProvider>
   );

@@ -1,7 +1,7 @@
 // 催办 for one unit: its short text to copy into a message, and its 催办单 (.docx) to download.
 import * as React from "react";
 import { Button, Popover, PopoverSurface, PopoverTrigger, Text, Textarea, makeStyles, tokens } from "@fluentui/react-components";
-import type { Reminder } from "../../app";
+import { reminderLine, type Reminder } from "../../app";
 import { saveFile } from "../files";
 import type { Pane } from "../pane";
 
@@ -50,14 +50,15 @@ export function ReminderButton({ pane, reminder }: { pane: Pane; reminder: Remin
     }
   };
   return (
-    <Popover withArrow positioning="below-end" trapFocus>
+    // Fixed to the window: the page around the pane does not scroll (the preview) when the text takes the focus.
+    <Popover withArrow positioning={{ position: "below", align: "end", strategy: "fixed" }} trapFocus>
       <PopoverTrigger disableButtonEnhancement>
         <Button size="small" appearance="subtle" aria-label={zh ? `催办 ${reminder.unit}` : `Remind ${reminder.unit}`}>
           {zh ? "催办" : "Remind"}
         </Button>
       </PopoverTrigger>
       <PopoverSurface className={styles.surface} aria-label={zh ? `催办 ${reminder.unit}` : `Remind ${reminder.unit}`}>
-        <Text weight="semibold">{zh ? `${reminder.unit}：未报送 ${reminder.missing} 项，需完善 ${reminder.weak} 项` : `${reminder.unit}: ${reminder.missing} not reported, ${reminder.weak} to complete`}</Text>
+        <Text weight="semibold">{reminderLine(reminder, lang)}</Text>
         <Textarea ref={field} value={reminder.text} readOnly resize="vertical" rows={7} aria-label={zh ? "催办短信" : "Reminder text"} />
         <div className={styles.actions}>
           <Button size="small" appearance="primary" onClick={() => void copy()}>
