@@ -29,6 +29,11 @@ describe("the 通报", () => {
     expect(text).toContain("2026年10月20日");
     expect(text.at(-1)).toBe("江汉区人民政府办公室2026年10月20日印发");
     expect(doc.document).toMatch(/<w:tab\/>/);
+    // Headings are kept on the page of the text under them (w:keepNext: LibreOffice left 四、工作要求 at a
+    // page's foot without it).
+    const paragraphXml = (text: string) => doc.document.match(new RegExp(`<w:p>(?:(?!</w:p>).)*${text}(?:(?!</w:p>).)*</w:p>`))?.[0];
+    for (const h of ["一、总体情况", "二、各单位报送情况", "三、推进情况"]) expect(paragraphXml(h)).toContain("<w:keepNext/>");
+    expect(paragraphXml("按照江汉区")).not.toContain("<w:keepNext/>");
     // The red mark and line of the masthead.
     expect(doc.document).toMatch(/<w:color w:val="FF0000"\/>/);
     expect(doc.document).toMatch(/<w:bottom w:val="single" w:color="FF0000"/);
@@ -56,6 +61,14 @@ describe("the 通报", () => {
     const rows = gaps?.kind === "table" ? gaps.rows : [];
     expect(rows.filter((r) => r[0] === "4").map((r) => r[3])).toEqual(["进展只有套话、已过完成时限"]);
   });
+});
+
+test("when no unit has reported all its tasks, the 通报 and the summary's draft say so (not 0个牵头单位已报送全部任务进展)", async () => {
+  const nothing = DESK_LEDGER.map((r, i) => (i < 2 ? r : [...r.slice(0, 6), ""]));
+  const b = await makeBulletin(bookOf(nothing, DESK_DIRECTORY), TODAY, { quarter: Q3 });
+  const said = "5个牵头单位均有任务未报送：区城市管理执法局（2项）、区财政局（1项）、区发展和改革局（1项）、区商务局（1项）、区卫键局（1项）";
+  expect((await readDocx(await documentFiles.bytes(b.document))).paragraphs).toContain(`${said}。各牵头单位报送情况如下（按报送率排列）：`);
+  expect(b.summary.bulletin).toContain(`一、报送情况。${said}。`);
 });
 
 describe("duban bulletin", () => {

@@ -3,7 +3,7 @@
 // (each once, with all its problems), what is asked of the units, the signature and the date.
 import { documentDate, type DocBlock, type OfficialDocument } from "../core/document";
 import { formatQuarter, quarterLabel, quarterShortLabel } from "../core/quarter";
-import { changeText, scoreRulesText, type Summary } from "../core/summary";
+import { behindUnitsText, changeText, reportingText, scoreRulesText, type Summary } from "../core/summary";
 import { excerpt } from "../core/text";
 import type { CheckOutcome, CheckRequest } from "./check";
 import { runCheck } from "./check";
@@ -13,12 +13,6 @@ import type { DocumentFiles, WorkbookPort } from "./port";
 import { summaryOf } from "./summary";
 
 const pct = (x: number) => `${(x * 100).toFixed(1).replace(/\.0$/, "")}%`;
-
-/** 区发改局（3项）、区财政局（1项）; more than `max`: …等N个单位. */
-function unitList(items: readonly { unit: string; n: number }[], max = 15): string {
-  const shown = items.slice(0, max).map((i) => `${i.unit}（${i.n}项）`);
-  return items.length > max ? `${shown.join("、")}等${items.length}个单位` : shown.join("、");
-}
 
 export interface Bulletin {
   readonly summary: Summary;
@@ -50,14 +44,8 @@ export function bulletinDocument(s: Summary, office: IssuingOffice): OfficialDoc
 
   blocks.push({ kind: "heading", level: 1, text: "二、各单位报送情况" });
   const all = [...s.units, ...s.unlisted];
-  const late = all.filter((u) => u.missing > 0).sort((a, b) => b.missing - a.missing || a.unit.localeCompare(b.unit, "zh"));
-  const full = all.length - late.length;
-  blocks.push({
-    kind: "paragraph",
-    text: late.length
-      ? `${full}个牵头单位已报送全部任务进展；${late.length}个单位有任务未报送：${unitList(late.map((u) => ({ unit: u.unit, n: u.missing })))}。各牵头单位报送情况如下（按报送率排列）：`
-      : `${all.length}个牵头单位均已报送全部任务进展。各牵头单位报送情况如下：`,
-  });
+  const late = all.some((u) => u.missing > 0);
+  blocks.push({ kind: "paragraph", text: `${reportingText(all, 15)}。各牵头单位报送情况如下${late ? "（按报送率排列）" : ""}：` });
   if (s.units.length) {
     const prev = s.previousQuarter;
     blocks.push({
@@ -84,11 +72,8 @@ export function bulletinDocument(s: Summary, office: IssuingOffice): OfficialDoc
   }
 
   blocks.push({ kind: "heading", level: 1, text: "三、推进情况" });
-  const behind = all.filter((u) => u.behind > 0).sort((a, b) => b.behind - a.behind || a.unit.localeCompare(b.unit, "zh"));
-  blocks.push({
-    kind: "paragraph",
-    text: `超进度${c["超进度"]}项，达进度${c["达进度"]}项，欠进度${c["欠进度"]}项` + (behind.length ? `。欠进度任务涉及${unitList(behind.map((u) => ({ unit: u.unit, n: u.behind })))}。` : "。"),
-  });
+  const behind = behindUnitsText(all, 15);
+  blocks.push({ kind: "paragraph", text: `超进度${c["超进度"]}项，达进度${c["达进度"]}项，欠进度${c["欠进度"]}项` + (behind ? `。欠进度任务涉及${behind}。` : "。") });
 
   if (s.gapTasks.length) {
     blocks.push({ kind: "heading", level: 1, text: "四、需补报和完善的事项" });
@@ -112,6 +97,7 @@ export function bulletinDocument(s: Summary, office: IssuingOffice): OfficialDoc
     name: `关于${q}${district}《政府工作报告》目标任务推进情况的通报`,
     masthead: { issuer: office.issuer, ...(office.docNumber ? { number: office.docNumber } : {}) },
     title: `关于${q}${district}《政府工作报告》目标任务推进情况的通报`,
+    titleLines: [`关于${q}${district}`, "《政府工作报告》目标任务推进情况的通报"],
     receiver: "各责任单位",
     blocks,
     signature: { issuer: office.issuer, date: made },

@@ -43,6 +43,11 @@ export interface OfficialDocument {
   readonly masthead?: { readonly issuer: string; readonly number?: string };
   /** The title (标题), in 小标宋. */
   readonly title: string;
+  /**
+   * The title's lines when it is too long for one, broken where its words allow (GB/T 9704 7.3.3:
+   * 词意完整, the lines as a trapezoid); together they are the title.
+   */
+  readonly titleLines?: readonly string[];
   /** A line under the title (a 催办单's 编号 or date), centred. */
   readonly subtitle?: string;
   /** 主送机关, without its colon. */

@@ -3,6 +3,7 @@
 import { resolveUnits, type Directory, type ResolvedUnit } from "./directory";
 import { kindLabel } from "./check";
 import { isoDate } from "./text";
+import { documentDate } from "./document";
 import { quarterLabel, reportDue } from "./quarter";
 import { progressCell } from "./progress";
 import type { CheckResult, Finding, FindingKind, ProgressState, Quarter, Task, TaskAssessment } from "./types";
@@ -433,14 +434,31 @@ function localDate(d: Date): Date {
   return new Date(Date.UTC(d.getFullYear(), d.getMonth(), d.getDate()));
 }
 
-function cnDate(iso: string): string {
-  const [y, m, d] = iso.split("-").map(Number);
-  return `${y}年${m}月${d}日`;
-}
-
-function listUnits(items: readonly { unit: string; n: number }[], max = 12): string {
+/** 区发改局（3项）、区财政局（1项）; more than `max`: …等N个单位. */
+function listUnits(items: readonly { unit: string; n: number }[], max: number): string {
   const shown = items.slice(0, max).map((i) => `${i.unit}（${i.n}项）`);
   return items.length > max ? `${shown.join("、")}等${items.length}个单位` : shown.join("、");
+}
+
+/** The units with `count` of them above 0, most first, then by name. */
+function unitsWith(units: readonly UnitFigures[], count: (u: UnitFigures) => number): { unit: string; n: number }[] {
+  return units
+    .filter((u) => count(u) > 0)
+    .sort((a, b) => count(b) - count(a) || a.unit.localeCompare(b.unit, "zh"))
+    .map((u) => ({ unit: u.unit, n: count(u) }));
+}
+
+/** Which lead units have reported all their tasks, and which have not, each named with its count (no full stop). */
+export function reportingText(units: readonly UnitFigures[], max = 12): string {
+  const late = unitsWith(units, (u) => u.missing);
+  if (!late.length) return `${units.length}个牵头单位均已报送全部任务进展`;
+  const list = listUnits(late, max);
+  return late.length === units.length ? `${late.length}个牵头单位均有任务未报送：${list}` : `${units.length - late.length}个牵头单位已报送全部任务进展；${late.length}个单位有任务未报送：${list}`;
+}
+
+/** The units with tasks behind schedule, each with its count; "" when there are none. */
+export function behindUnitsText(units: readonly UnitFigures[], max = 12): string {
+  return listUnits(unitsWith(units, (u) => u.behind), max);
 }
 
 /** The bulletin draft: the counts per class, who has not reported, the ranking, what to do next. */
@@ -454,22 +472,15 @@ function bulletinText(s: Omit<Summary, "bulletin">): string[] {
   out.push(`关于${q}${s.district || "区"}《政府工作报告》目标任务推进情况的通报（草稿）`);
   out.push("各责任单位：");
   out.push(
-    `按照要求，各责任单位应于${cnDate(s.due)}前报送${q}责任事项完成情况。截至${cnDate(s.made)}，${t.tasks}项任务中已报送进展${t.reported}项，报送率${percent(t.rate)}；` +
+    `按照要求，各责任单位应于${documentDate(s.due)}前报送${q}责任事项完成情况。截至${documentDate(s.made)}，${t.tasks}项任务中已报送进展${t.reported}项，报送率${percent(t.rate)}；` +
       `其中已完成${c["已完成"]}项、超进度${c["超进度"]}项、达进度${c["达进度"]}项、欠进度${c["欠进度"]}项，未报送${c["未报送"]}项。`,
   );
-  const full = all.filter((u) => u.missing === 0);
-  const late = all.filter((u) => u.missing > 0).sort((a, b) => b.missing - a.missing || a.unit.localeCompare(b.unit, "zh"));
-  out.push(
-    "一、报送情况。" +
-      (late.length === 0
-        ? `${all.length}个牵头单位均已报送全部任务进展。`
-        : `${full.length}个牵头单位已报送全部任务进展；${late.length}个单位有任务未报送：${listUnits(late.map((u) => ({ unit: u.unit, n: u.missing })))}。`),
-  );
-  const behind = all.filter((u) => u.behind > 0).sort((a, b) => b.behind - a.behind || a.unit.localeCompare(b.unit, "zh"));
+  out.push(`一、报送情况。${reportingText(all)}。`);
+  const behind = behindUnitsText(all);
   out.push(
     "二、推进情况。" +
       `超进度${c["超进度"]}项，达进度${c["达进度"]}项，欠进度${c["欠进度"]}项` +
-      (behind.length ? `，欠进度任务涉及${listUnits(behind.map((u) => ({ unit: u.unit, n: u.behind })))}。` : "。") +
+      (behind ? `，欠进度任务涉及${behind}。` : "。") +
       (t.weak ? `另有${t.weak}项进展只写了套话、与上季度相同或缺少数据，需补充具体内容。` : ""),
   );
   if (units.length > 1) {

@@ -49,13 +49,13 @@ test("the summary sheet prints on A4 landscape, and the PDF reads as the summary
   let first = 0;
   for (let p = 1; p <= pages && !first; p++) {
     const text = execFileSync("pdftotext", ["-f", String(p), "-l", String(p), pdf, "-"], { encoding: "utf8" });
-    if (text.includes("2019年第三季度区《政府工作报告》目标任务推进情况汇总")) first = p;
+    if (text.includes("2019年第三季度江汉区《政府工作报告》目标任务推进情况汇总")) first = p;
   }
   expect(first).toBeGreaterThan(0);
   const info = execFileSync("pdfinfo", ["-f", String(first), "-l", String(first), pdf], { encoding: "utf8" });
   expect(info).toMatch(/size:\s+841\.\d+ x 595\.\d+ pts \(A4\)/);
   const text = execFileSync("pdftotext", ["-f", String(first), "-l", String(pages), pdf, "-"], { encoding: "utf8" });
-  for (const s of ["一、总体情况", "二、各牵头单位报送情况", "五、单位名称问题（48 处）", "关于2019年第三季度区《政府工作报告》目标任务推进情况的通报（草稿）"]) expect(text).toContain(s);
+  for (const s of ["一、总体情况", "二、各牵头单位报送情况", "五、单位名称问题（48 处）", "关于2019年第三季度江汉区《政府工作报告》目标任务推进情况的通报（草稿）"]) expect(text).toContain(s);
 });
 
 test("the production build: URLs replaced in the manifest (still valid), office.js from the CDN, a CSP, no ExcelJS in the pane", () => {
@@ -87,4 +87,94 @@ test("the production build: URLs replaced in the manifest (still valid), office.
   expect(js).not.toMatch(/exceljs/i);
   expect(fs.existsSync(path.join(out, "commands.html"))).toBe(true);
   expect(fs.existsSync(path.join(out, "assets", "icon-80.png"))).toBe(true);
+});
+
+/**
+ * A .docx printed to PDF by LibreOffice, with the fonts GB/T 9704 names found as the free CJK fonts of
+ * their kind (tests/tools/fonts.conf), and its first page as a PNG in test-artifacts/.
+ */
+function printDocx(bytes: Uint8Array, name: string): { pdf: string; pages: number; text: (page: number) => string } {
+  const out = fs.mkdtempSync(path.join(os.tmpdir(), "duban-lo-docx-"));
+  const docx = path.join(out, `${name}.docx`);
+  fs.writeFileSync(docx, bytes);
+  execFileSync("soffice", [`-env:UserInstallation=file://${out}/profile`, "--headless", "--convert-to", "pdf", "--outdir", out, docx], {
+    stdio: "ignore",
+    timeout: 170000,
+    env: { ...process.env, FONTCONFIG_FILE: path.join(__dirname, "fonts.conf") },
+  });
+  const pdf = path.join(out, `${name}.pdf`);
+  const pages = Number(/Pages:\s+(\d+)/.exec(execFileSync("pdfinfo", [pdf], { encoding: "utf8" }))![1]);
+  const artifacts = path.join(ROOT, "test-artifacts");
+  fs.mkdirSync(artifacts, { recursive: true });
+  execFileSync("pdftoppm", ["-png", "-r", "80", "-f", "1", "-l", "1", "-singlefile", pdf, path.join(artifacts, name)]);
+  return { pdf, pages, text: (p) => execFileSync("pdftotext", ["-layout", "-f", String(p), "-l", String(p), pdf, "-"], { encoding: "utf8" }) };
+}
+
+/** The 2019 sample's 通报 of its third quarter, printed; with a 文号 set, or none (a masthead a line shorter). */
+async function printedBulletin(docNumber?: string): Promise<ReturnType<typeof printDocx>> {
+  const { createApp, makeBulletin } = await import("../../src/app");
+  const { documentFiles } = await import("../../src/hosts/xlsx/documents");
+  const { XlsxHost } = await import("../../src/hosts/xlsx/host");
+  const { loadXlsx } = await import("../../src/hosts/xlsx/open");
+  const file = path.join(ROOT, "seeds", "2019江汉区政府工作报告责任分解台账.xlsx");
+  const port = new XlsxHost(await loadXlsx(fs.readFileSync(file), path.basename(file)));
+  const today = new Date(2019, 10, 5);
+  if (docNumber) await createApp({ port, today: () => today }).saveSettings({ docNumber });
+  const b = await makeBulletin(port, today, { quarter: { year: 2019, q: 3 } });
+  return printDocx(await documentFiles.bytes(b.document), docNumber ? "bulletin-2019Q3" : "bulletin-2019Q3-no-number");
+}
+
+/**
+ * The ranking of the 36 units (a row a line, ending in its rate) as printed: its header on every page it
+ * runs onto, never alone at a page's foot, the line that introduces it on the page it starts, and no
+ * page holding only a row or two of it but the last.
+ */
+function expectRankingWhole(printed: ReturnType<typeof printDocx>): void {
+  const pages = Array.from({ length: printed.pages }, (_, i) => printed.text(i + 1)).map((text) => ({ text, rows: (text.match(/\d%\s*$/gm) ?? []).length }));
+  for (const p of pages.filter((p) => /排名\s+牵头单位/.test(p.text))) expect(p.rows).toBeGreaterThan(0);
+  const ranking = pages.filter((p) => p.rows > 0);
+  expect(ranking.length).toBeGreaterThan(1);
+  expect(ranking[0]!.text.replace(/\s+/g, "")).toContain("各牵头单位报送情况如下");
+  for (const p of ranking) expect(p.text).toMatch(/排名\s+牵头单位/);
+  for (const p of ranking.slice(0, -1)) expect(p.rows).toBeGreaterThanOrEqual(10);
+  expect(ranking.reduce((n, p) => n + p.rows, 0)).toBe(36);
+  // Nor does a page end with a heading (一、…) whose text is on the next one.
+  for (const p of pages) expect(p.text.trim().split("\n").slice(-2, -1)[0]?.trim()).not.toMatch(/^[一二三四五六七八九十]+、/);
+}
+
+test("the 通报 prints as an official document: A4 portrait, the office's mark and 文号, the title, page numbers — 1 — on every page", async () => {
+  const printed = await printedBulletin("江汉政办〔2019〕45号");
+  expect(execFileSync("pdfinfo", [printed.pdf], { encoding: "utf8" })).toMatch(/Page size:\s+595\.\d+ x 841\.\d+ pts \(A4\)/);
+  const first = printed.text(1);
+  for (const s of ["江汉区人民政府办公室", "江汉政办〔2019〕45号", "关于2019年第三季度江汉区《政府工作报告》目标任务推进情况的通报", "各责任单位：", "一、总体情况"]) expect(first.replace(/\s+/g, "")).toContain(s.replace(/\s+/g, ""));
+  for (let p = 1; p <= printed.pages; p++) expect(printed.text(p).replace(/\s+/g, "")).toContain(`—${p}—`);
+  expect(printed.text(printed.pages).replace(/\s+/g, "")).toContain("2019年11月5日印发");
+  // The title on two lines broken between words, not inside 《政府工作报告》.
+  const lines = first.split("\n").map((l) => l.replace(/\s+/g, ""));
+  expect(lines).toEqual(expect.arrayContaining(["关于2019年第三季度江汉区", "《政府工作报告》目标任务推进情况的通报"]));
+  expectRankingWhole(printed);
+});
+
+test("the ranking of the 通报 stays whole where the page breaks fall otherwise (no 文号)", async () => {
+  expectRankingWhole(await printedBulletin());
+});
+
+test("a 催办单 prints on A4 with its unit, its items and the due date", async () => {
+  const { reminders, runCheck } = await import("../../src/app");
+  const { documentFiles } = await import("../../src/hosts/xlsx/documents");
+  const { XlsxHost } = await import("../../src/hosts/xlsx/host");
+  const { loadXlsx } = await import("../../src/hosts/xlsx/open");
+  const file = path.join(ROOT, "seeds", "2026江岸区政府工作报告责任分解台账.xlsx");
+  const port = new XlsxHost(await loadXlsx(fs.readFileSync(file), path.basename(file)));
+  const today = new Date(2026, 9, 20);
+  const list = reminders(await runCheck(port, today, { quarter: { year: 2026, q: 3 }, mark: false }), today);
+  const r = list.find((x) => x.unit === "区商务局")!;
+  const printed = printDocx(await documentFiles.bytes(r.document), "reminder-2026Q3");
+  const all = Array.from({ length: printed.pages }, (_, i) => printed.text(i + 1)).join("\n").replace(/\s+/g, "");
+  for (const s of ["2026年第三季度目标任务进展催办单", "区商务局：", "各责任单位应于2026年10月10日前报送", "江岸区人民政府办公室", "2026年10月20日"]) expect(all).toContain(s);
+  for (const item of r.items) expect(all).toContain(item.cell);
+  // A figure is never broken at the end of a line (截至2026年1 | 0月20日).
+  const opening = execFileSync("pdftotext", ["-f", "1", "-l", "1", printed.pdf, "-"], { encoding: "utf8" }).split("序号")[0]!.replace(/[ \t]+/g, "");
+  expect(opening).toContain("10月20日");
+  expect(opening).not.toMatch(/\d\n\d/);
 });
