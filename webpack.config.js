@@ -1,4 +1,5 @@
-// Builds the add-in: taskpane.html and commands.html with their scripts, the icons, and manifest.xml.
+// Builds the add-in: taskpane.html (also the shared runtime of the ribbon's commands), commands.html (the function file
+// of manifests deployed before it), help.html, the scripts, the icons, and manifest.xml.
 // As in Microsoft's add-in template, the manifest's development URL (https://localhost:3000/) is
 // replaced by the production one at build time: set ADDIN_URL (ending in /) when building for a server.
 //
@@ -69,6 +70,8 @@ module.exports = async (env = {}, argv = {}) => {
           // ES5 as written (tests/webview-check.test.ts parses it): not minified, so no tool can make it newer.
           { from: "src/taskpane/webview-check.js", to: "[name][ext]", info: { minimized: true } },
           { from: "seeds/2019江汉区政府工作报告责任分解台账.xlsx", to: "sample.xlsx" },
+          // The help page (the manifest's SupportUrl): plain HTML and CSS, shipped as written.
+          { from: "src/help/*", to: "[name][ext]" },
           {
             from: "manifest.xml",
             to: "[name][ext]",

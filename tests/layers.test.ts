@@ -37,7 +37,8 @@ const ALLOWED: Record<string, readonly string[]> = {
 
 /** Entry files that put a user interface together over its host. */
 const COMPOSITION_ROOTS: Record<string, readonly string[]> = {
-  "taskpane/index.tsx": ["hosts/office", "hosts/xlsx"],
+  // The pane's page is also the shared runtime of the ribbon's commands.
+  "taskpane/index.tsx": ["hosts/office", "hosts/xlsx", "commands"],
 };
 
 /** The packages each layer may use: the engine and the application layer stay free of the DOM, Office and files. */

@@ -125,3 +125,18 @@ test("commands.html: its script only in a current engine", async () => {
   const current = await open("commands.html", { locale: "zh-CN" });
   expect(current.requested).toContain("commands.js");
 });
+
+test("help.html (the manifest's SupportUrl): shown in any engine, in the pane's width, from its own files only", async () => {
+  for (const userAgent of [UA.trident, undefined]) {
+    const { page, requested, aborted, errors, cspViolations } = await open("help.html#old-office", { ...(userAgent ? { userAgent } : {}), locale: "zh-CN" }, ADDIN);
+    await page.getByRole("heading", { name: "这个 Excel 打不开督办助手的窗格" }).waitFor();
+    expect(await page.getByRole("heading", { name: "功能区按钮" }).isVisible()).toBe(true);
+    expect(await page.evaluate(() => document.documentElement.scrollWidth)).toBeLessThanOrEqual(350);
+    // Its stylesheet applied: the headings are not the browser's own.
+    expect(await page.locator("h1").evaluate((h) => getComputedStyle(h).borderLeftStyle)).toBe("solid");
+    expect(requested).toEqual(["help.html", "help.css"]);
+    expect(aborted).toEqual([]);
+    expect(errors).toEqual([]);
+    expect(cspViolations).toEqual([]);
+  }
+});

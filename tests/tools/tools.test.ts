@@ -2,13 +2,39 @@ import { execFileSync } from "child_process";
 import * as fs from "fs";
 import * as os from "os";
 import * as path from "path";
+import { schemaWithRuntimes, SHARED_SCHEMAS } from "./schema";
 
 const ROOT = path.join(__dirname, "..", "..");
-const SCHEMA = path.join(ROOT, "..", "shared", "schemas", "office-addin-manifest", "OfficeAppManifestV1_1.xsd");
+// Microsoft's schemas with <Runtimes> (the shared runtime), which they predate: tests/tools/schema.ts.
+const SCHEMA = schemaWithRuntimes();
+
+/** xmllint's verdict on a manifest: "" when valid, else its complaints. */
+function validate(xml: string): string {
+  const file = path.join(fs.mkdtempSync(path.join(os.tmpdir(), "duban-manifest-")), "manifest.xml");
+  fs.writeFileSync(file, xml);
+  try {
+    return execFileSync("xmllint", ["--noout", "--schema", SCHEMA, file], { encoding: "utf8", stdio: ["ignore", "pipe", "pipe"] });
+  } catch (e) {
+    return String((e as { stderr?: string }).stderr || e);
+  }
+}
 
 test("manifest.xml validates against the add-in manifest schema (xmllint)", () => {
-  const out = execFileSync("xmllint", ["--noout", "--schema", SCHEMA, path.join(ROOT, "manifest.xml")], { encoding: "utf8", stdio: ["ignore", "pipe", "pipe"] });
-  expect(out).toBe("");
+  expect(validate(fs.readFileSync(path.join(ROOT, "manifest.xml"), "utf8"))).toBe("");
+});
+
+test("the schema checks <Runtimes>: in its place and with a lifetime it knows, and nowhere else", () => {
+  const xml = fs.readFileSync(path.join(ROOT, "manifest.xml"), "utf8");
+  const runtimes = /\s*<Runtimes>[\s\S]*?<\/Runtimes>/.exec(xml)![0];
+  expect(validate(xml.replace('lifetime="long"', 'lifetime="forever"'))).toMatch(/lifetime/);
+  expect(validate(xml.replace(runtimes, "").replace("</DesktopFormFactor>", `</DesktopFormFactor>${runtimes}`))).toMatch(/Runtimes.*not expected/);
+  // Microsoft's files as they are refuse it: the gap the copy closes.
+  const shared = path.join(SHARED_SCHEMAS, "OfficeAppManifestV1_1.xsd");
+  const file = path.join(fs.mkdtempSync(path.join(os.tmpdir(), "duban-manifest-")), "manifest.xml");
+  fs.writeFileSync(file, xml);
+  expect(() => execFileSync("xmllint", ["--noout", "--schema", shared, file], { stdio: "ignore" })).toThrow();
+  fs.writeFileSync(file, xml.replace(runtimes, ""));
+  expect(() => execFileSync("xmllint", ["--noout", "--schema", shared, file], { stdio: "ignore" })).not.toThrow();
 });
 
 test("every URL in manifest.xml is https", () => {
@@ -68,15 +94,15 @@ test("the production build: URLs replaced in the manifest (still valid), office.
   });
   const manifest = fs.readFileSync(path.join(out, "manifest.xml"), "utf8");
   expect(manifest).not.toContain("localhost");
-  expect(manifest).toContain("https://duban.test.gov.cn/addin/taskpane.html?run=check");
+  expect(manifest).toContain('<bt:Url id="Taskpane.Url" DefaultValue="https://duban.test.gov.cn/addin/taskpane.html"/>');
+  expect(manifest).toContain('<SupportUrl DefaultValue="https://duban.test.gov.cn/addin/help.html"/>');
   expect(manifest).toContain("<AppDomain>https://duban.test.gov.cn</AppDomain>");
-  fs.writeFileSync(path.join(out, "m.xml"), manifest);
-  execFileSync("xmllint", ["--noout", "--schema", SCHEMA, path.join(out, "m.xml")], { stdio: "ignore" });
+  expect(validate(manifest)).toBe("");
   const html = fs.readFileSync(path.join(out, "taskpane.html"), "utf8");
   expect(html).toContain("https://appsforoffice.microsoft.com/lib/1/hosted/office.js");
   // Each page allows only its own origin and Microsoft's office.js CDN (styles inline, images as data:).
   const allowed = new Set(["'self'", "https://appsforoffice.microsoft.com", "'unsafe-inline'", "data:", "blob:"]);
-  for (const page of ["taskpane.html", "commands.html", "preview.html"]) {
+  for (const page of ["taskpane.html", "commands.html", "preview.html", "help.html"]) {
     const csp = /http-equiv="?Content-Security-Policy"? content="([^"]+)"/.exec(fs.readFileSync(path.join(out, page), "utf8"))?.[1];
     expect(csp).toMatch(/^default-src 'self'/);
     const sources = csp!.split(";").flatMap((d) => d.trim().split(/\s+/).slice(1));
@@ -86,5 +112,8 @@ test("the production build: URLs replaced in the manifest (still valid), office.
   const js = fs.readFileSync(path.join(out, "taskpane.js"), "utf8");
   expect(js).not.toMatch(/exceljs/i);
   expect(fs.existsSync(path.join(out, "commands.html"))).toBe(true);
+  // The help page (SupportUrl) and what it links to and loads ship beside the pane.
+  const help = fs.readFileSync(path.join(out, "help.html"), "utf8");
+  for (const [, target] of help.matchAll(/(?:href|src)="([^"#:]+)(?:#[^"]*)?"/g)) expect(fs.existsSync(path.join(out, target!))).toBe(true);
   expect(fs.existsSync(path.join(out, "assets", "icon-80.png"))).toBe(true);
 });
