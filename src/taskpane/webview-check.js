@@ -87,7 +87,7 @@
 
   /** The offline page beside this one: the same server serves preview.html. */
   function offlinePageAddress() {
-    return String(window.location.href).split("#")[0].split("?")[0].replace(/[^\/]*$/, "preview.html");
+    return String(window.location.href).split("#")[0].split("?")[0].replace(/[^/]*$/, "preview.html");
   }
 
   function message(engine, lang) {
