@@ -241,10 +241,7 @@ describe("the summary sheet and the rest", () => {
   test("an Office error becomes a clear message in Chinese", async () => {
     const model = syntheticModel(10);
     const fake = fakeRun(model);
-    const host = new OfficeHost(async (batch) => {
-      const r = fake.run(batch);
-      return r;
-    }, DESKTOP);
+    const host = new OfficeHost(fake.run, DESKTOP);
     const spy = jest.spyOn(console, "error").mockImplementation(() => undefined);
     expect(await problemOf(host.select("不存在的表", "A1"))).toMatch(/定位单元格失败：找不到要操作的工作表或单元格/);
     expect(spy).toHaveBeenCalled();
