@@ -6,7 +6,9 @@ import { createApp, problemText } from "../src/app";
 import { check } from "../src/core";
 import { METADATA_SHEET } from "../src/core/metadata";
 import { apiSupport, OfficeHost } from "../src/hosts/office/host";
-import { covers, EXCEL_VERSIONS, fakeLibrary, fakeRun, NO_FILL, type FakeWorkbookModel } from "./fakes/excel";
+import ExcelJS from "exceljs";
+import { XlsxHost } from "../src/hosts/xlsx/host";
+import { covers, EXCEL_VERSIONS, fakeLibrary, fakeRun, newSheet, NO_FILL, type FakeWorkbookModel } from "./fakes/excel";
 import { LEDGER_2019 } from "./helpers/cli";
 import { fakeModelOf } from "./helpers/model";
 import { marksOf, opened, problemOf } from "./helpers/app";
@@ -122,4 +124,85 @@ describe("the office.js the intranet build serves, older than Excel", () => {
     expect(problemText(error)).toMatch(/^标记台账失败：/);
     spy.mockRestore();
   });
+});
+
+describe("marks made in one Excel, cleared in another", () => {
+  /** The seed ledger marked by an Excel of `version`; the same workbook then opened in `later`. */
+  async function markedIn(version: string) {
+    const m = await seedWorkbook();
+    const fake = fakeRun(m, { version });
+    await createApp({ port: new OfficeHost(fake.run, fake.support), today: () => TODAY }).check({ quarter: Q3 });
+    return m;
+  }
+
+  test("marked where notes cannot be read (Office 2021), cleared where they can: a person's own note stays", async () => {
+    const m = await markedIn("1.13");
+    const ledger = m.sheets[0]!;
+    expect(ledger.notes.get("F3")).toBe("由区政府办核对");
+    // Meanwhile someone notes another marked cell.
+    ledger.notes.set("F4", "已与区发改局核实");
+    const later = fakeRun(m, { version: "1.18" });
+    expect(await createApp({ port: new OfficeHost(later.run, later.support), today: () => TODAY }).clearMarks()).toBeGreaterThan(20);
+    expect(ledger.notes.get("F3")).toBe("由区政府办核对");
+    expect(ledger.notes.get("F4")).toBe("已与区发改局核实");
+    expect(ledger.cells.get("2,5")!.fill).toEqual(NO_FILL);
+  });
+
+  test("marked there, marked again where notes can be written: the note is the person's with the mark's, and clears back to the person's", async () => {
+    const m = await markedIn("1.13");
+    const later = fakeRun(m, { version: "1.18" });
+    const app = createApp({ port: new OfficeHost(later.run, later.support), today: () => TODAY });
+    await app.check({ quarter: Q3 });
+    expect(m.sheets[0]!.notes.get("F3")).toMatch(/^由区政府办核对\n——\n督办助手：/);
+    await app.clearMarks();
+    expect(m.sheets[0]!.notes.get("F3")).toBe("由区政府办核对");
+    expect([...m.sheets[0]!.notes.keys()]).toEqual(["F3"]);
+  });
+
+  test("marked with notes, marked again where notes cannot be read: the notes stay, known as the add-in's, and go when cleared with notes", async () => {
+    const m = await markedIn("1.18");
+    const older = fakeRun(m, { version: "1.13" });
+    const app = createApp({ port: new OfficeHost(older.run, older.support), today: () => TODAY });
+    // A check there marks again without touching the notes; the records keep what was written.
+    await app.check({ quarter: Q3 });
+    expect(m.sheets[0]!.notes.get("F3")).toMatch(/^由区政府办核对\n——\n督办助手：/);
+    const later = fakeRun(m, { version: "1.18" });
+    await createApp({ port: new OfficeHost(later.run, later.support), today: () => TODAY }).clearMarks();
+    expect([...m.sheets[0]!.notes]).toEqual([["F3", "由区政府办核对"]]);
+  });
+
+  test("records of an earlier version (a note recorded as null, whether known or not): only a note that is the add-in's is taken away", async () => {
+    const m = await seedWorkbook();
+    const ledger = m.sheets[0]!;
+    ledger.notes.delete("F3");
+    // What an earlier version recorded: F3 marked on an Excel without notes, F4 on one with them.
+    ledger.notes.set("F3", "由区政府办核对");
+    ledger.notes.set("F4", "督办助手：F4 中的“城管委”已更名为“区城市管理执法局”，请改用现名。");
+    for (const c of ["2,5", "3,5"]) ledger.cells.get(c)!.fill = { ...NO_FILL, color: "#FCD5B4", pattern: "Solid" };
+    const original = JSON.stringify({ host: "excel", fill: null, note: null });
+    const meta = { name: METADATA_SHEET, rows: [["类型", "工作表", "单元格", "键", "内容"], ["mark", "进展情况", "F3", "unit", original], ["mark", "进展情况", "F4", "unit", original]] };
+    const sheet = newSheet(METADATA_SHEET, meta.rows);
+    sheet.visibility = "VeryHidden";
+    m.sheets.push(sheet);
+    const fake = fakeRun(m, { version: "1.18" });
+    expect(await new OfficeHost(fake.run, fake.support).clearMarks()).toBe(2);
+    expect([...ledger.notes]).toEqual([["F3", "由区政府办核对"]]);
+    expect(ledger.cells.get("2,5")!.fill).toEqual(NO_FILL);
+  });
+});
+
+test("marked in Excel 2021 (no notes), cleared by the command line (duban clear): the person's note stays, the fill comes back", async () => {
+  const wb = new ExcelJS.Workbook();
+  const ws = wb.addWorksheet("台账");
+  ws.getCell("D3").value = "正在推进";
+  ws.getCell("D3").note = "由区园林局填写";
+  ws.getCell("D3").fill = { type: "pattern", pattern: "solid", fgColor: { argb: "FFFFEB9C" } };
+  // The record the Excel add-in wrote there: the cell's own fill (#DDEBF7) and no knowledge of its note.
+  const meta = wb.addWorksheet(METADATA_SHEET, { state: "veryHidden" });
+  meta.addRows([["类型", "工作表", "单元格", "键", "内容"], ["mark", "台账", "D3", "weak", JSON.stringify({ host: "excel", fill: { color: "#DDEBF7" }, wrote: null })]]);
+  const host = new XlsxHost(wb);
+  expect(await host.clearMarks()).toBe(1);
+  const cell = wb.getWorksheet("台账")!.getCell("D3");
+  expect(cell.note).toBe("由区园林局填写");
+  expect(cell.fill).toEqual({ type: "pattern", pattern: "solid", fgColor: { argb: "FFDDEBF7" } });
 });

@@ -9,7 +9,8 @@ import { summarise } from "../src/core/summary";
 import { summarySheetPlan } from "../src/core/summarySheet";
 import { METADATA_SHEET } from "../src/core/metadata";
 import { problemText } from "../src/app";
-import { OfficeHost, SUMMARY_DRAFT_SHEET, type ApiSupport, type ExcelRun } from "../src/hosts/office/host";
+import { OfficeHost, SUMMARY_DRAFT_SHEET, WEB_PAYLOAD_LIMIT, type ApiSupport, type ExcelRun } from "../src/hosts/office/host";
+import { syntheticDirectoryRows, syntheticLedgerRows, syntheticUnits } from "./helpers/syntheticLedger";
 import { formFiles } from "../src/hosts/xlsx/forms";
 import { cellAt, EXCEL_VERSIONS, fakeRun, newSheet, NO_FILL, type FakeWorkbookModel } from "./fakes/excel";
 import { LEDGER_2019, LEDGER_2026 } from "./helpers/cli";
@@ -251,4 +252,68 @@ test("an imported ledger stopped half-way is deleted, and the message says so; a
   expect(await problemOf(new OfficeHost(racing, DESKTOP).addSheet(layout))).toBe("添加工作表失败：要添加的工作表或表格已经存在（可能刚被别人或另一个窗口添加）：请重新检查后再试；已有的那张表未被改动。");
   expect(m.sheets).toContain(theirs);
   expect(cellAt(theirs, "A1")!.value).toBe("别人的表");
+});
+
+describe("Excel on the web: a write larger than one request, stopped between its requests", () => {
+  const WEB = { payloadLimit: WEB_PAYLOAD_LIMIT };
+  const ledger = (tasks: number): FakeWorkbookModel => {
+    const units = syntheticUnits(300);
+    return { sheets: [newSheet("台账", syntheticLedgerRows(tasks, units)), newSheet("部门目录", syntheticDirectoryRows(units))], active: "台账", settings: new Map() };
+  };
+
+  test("marks with long notes: at every point 清除标记 restores every cell", async () => {
+    const probe = ledger(12000);
+    const baseline = look(probe);
+    const fake = fakeRun(probe, WEB);
+    const host = new OfficeHost(fake.run, fake.support);
+    const snap = await opened(host);
+    const marks = marksOf(check(snap.ledger, snap.directory, { quarter: { year: 2026, q: 3 } })).map((m) => ({ ...m, note: `${m.note}\n${"请责任单位于十日内补报，并附佐证材料。".repeat(25)}` }));
+    fake.reset();
+    await host.mark("台账", marks);
+    expect(fake.syncs).toBeGreaterThan(2);
+    const total = fake.runs[0]!.ops.length;
+    for (const at of points(total, 6)) {
+      const m = ledger(12000);
+      const f = fakeRun(m, WEB);
+      const h = new OfficeHost(f.run, f.support);
+      await h.info();
+      f.failNextAt(at);
+      expect(await problemOf(h.mark("台账", marks))).toMatch(/^标记台账失败：.*已写上的标记可用“清除标记”恢复原样。$/);
+      await h.clearMarks();
+      expect(differences(baseline, look(m))).toEqual([]);
+    }
+  });
+
+  test("a merge whose records alone are larger than one request (written below the old ones, the old ones then deleted): at every point 撤销 puts every cell back", async () => {
+    const text = (i: number) => `第${i}项：${"已完成年度目标任务的百分之八十，其中新建项目按期推进。".repeat(16)}`;
+    const edits = Array.from({ length: 3000 }, (_, i) => ({ cell: `G${i + 3}`, text: text(i) }));
+    // A merge before this one, whose records are there to be replaced.
+    const earlier = [{ cell: "H3", text: "上一次合并写入的进展。" }];
+    const probe = ledger(3000);
+    const fake = fakeRun(probe, WEB);
+    await new OfficeHost(fake.run, fake.support).writeCells("台账", earlier, "合并回报 2026Q2");
+    const baseline = look(probe);
+    fake.reset();
+    await new OfficeHost(fake.run, fake.support).writeCells("台账", edits, "合并回报 2026Q3");
+    expect(fake.ops).toContain("range.delete(Up)");
+    const total = fake.runs[0]!.ops.length;
+    for (const at of points(total, 8)) {
+      const m = ledger(3000);
+      const f = fakeRun(m, WEB);
+      await new OfficeHost(f.run, f.support).writeCells("台账", earlier, "合并回报 2026Q2");
+      const h = new OfficeHost(f.run, f.support);
+      f.failNextAt(at);
+      expect(await problemOf(h.writeCells("台账", edits, "合并回报 2026Q3"))).toMatch(/^写入台账失败：.*已写入的部分可用“撤销上次合并”恢复原样。$/);
+      const undone = await h.undoWrites();
+      // Stopped before the new records replaced the old: the earlier merge is what is undone, and
+      // every cell of this one is as it was; after: this one is undone whole.
+      expect(undone?.kept).toEqual([]);
+      if (undone?.label === "合并回报 2026Q2") await h.undoWrites();
+      const after = look(m);
+      after.delete("台账!2,7");
+      const base = new Map(baseline);
+      base.delete("台账!2,7");
+      expect(differences(base, after)).toEqual([]);
+    }
+  });
 });

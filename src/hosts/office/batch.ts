@@ -1,7 +1,7 @@
-// Writes sent in syncs that each stay under the request limit: Excel on the web refuses a request over
-// 5 MB (https://learn.microsoft.com/office/dev/add-ins/concepts/resource-limits-and-performance-optimization#excel-add-ins),
-// so a large write is split into several syncs, in the order it was queued. On the desktop, with no
-// limit, one write is one sync.
+// Operations sent in syncs that each stay under the payload limit: Excel on the web refuses a request,
+// or a response, over 5 MB (https://learn.microsoft.com/office/dev/add-ins/concepts/resource-limits-and-performance-optimization#excel-add-ins),
+// so a large write (or a read of many cells) is split into several syncs, in the order it was queued.
+// On the desktop, with no limit, it is one sync.
 
 /** Bytes an operation adds to a request besides its arguments (its ids and names), counted generously. */
 const OPERATION_BYTES = 200;
@@ -25,8 +25,8 @@ function utf8Length(text: string): number {
   return n;
 }
 
-/** The operations of one write, queued and synced whenever the next would overfill the request. */
-export class WriteBatch {
+/** The operations of one write (or read), queued and synced whenever the next would overfill the request (or response). */
+export class Batch {
   private bytes = 0;
 
   /** `budget`: the bytes one request may carry (Infinity: no limit). */

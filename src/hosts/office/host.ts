@@ -7,7 +7,7 @@ import { a1, parseRange } from "../../core/address";
 import { adoptRenamedSheetMarks, EMPTY_METADATA, METADATA_SHEET, metadataRows, readMetadata, type MarkRecord, type Metadata } from "../../core/metadata";
 import type { Mark } from "../../core/marks";
 import { noteOnClear, noteOnMark, type NoteRecord } from "../../core/markNotes";
-import { requestBytes, rowSlices, WriteBatch } from "./batch";
+import { requestBytes, rowSlices, Batch } from "./batch";
 import type { SheetLayout } from "../../core/layout";
 import type { PlanTable, PlanValue, SummarySheetPlan } from "../../core/summarySheet";
 import type { CellRange, CellValue, SheetGrid } from "../../core/types";
@@ -211,6 +211,17 @@ function writtenOf(json: string): OfficeWritten {
   return general("");
 }
 
+/**
+ * Bytes a cell's note may take in a response: the note the add-in wrote is as long as its record's
+ * digest says ("123:…"); a note of a person's own is taken to be short; of an earlier version's record, long.
+ */
+function noteReadBytes(record: MarkRecord | undefined): number {
+  if (!record) return 300;
+  const wrote = originalOf(record.original).note.wrote;
+  const length = typeof wrote === "string" ? Number(wrote.split(":")[0]) : NaN;
+  return Number.isFinite(length) ? 100 + 3 * length : WORST_CELL_BYTES;
+}
+
 function fillKey(f: OfficeFill | null): string {
   return JSON.stringify(f);
 }
@@ -277,6 +288,8 @@ export class OfficeHost implements WorkbookPort {
   readonly kind = "excel" as const;
   /** Cells each sheet had marked at the last read, to load their notes in the same sync as the new marks'. */
   private markedAtRead = new Map<string, Set<string>>();
+  /** Their records, for the size of the notes the add-in wrote there. */
+  private recordsAtRead = new Map<string, Map<string, MarkRecord>>();
   /**
    * The sheets' used ranges as `info` found them, so that reading a sheet right after takes one sync
    * (its size is known). Forgotten at every write.
@@ -324,7 +337,11 @@ export class OfficeHost implements WorkbookPort {
         this.extents = new Map([[active.name, extentOf(activeUsed)]]);
         const metadata = metaRange.isNullObject ? undefined : gridFromValues(METADATA_SHEET, metaRange.values, 0, 0, []);
         this.markedAtRead = new Map();
-        for (const m of readMetadata(metadata).marks) this.markedAtRead.set(m.sheet, (this.markedAtRead.get(m.sheet) ?? new Set()).add(m.cell));
+        this.recordsAtRead = new Map();
+        for (const m of readMetadata(metadata).marks) {
+          this.markedAtRead.set(m.sheet, (this.markedAtRead.get(m.sheet) ?? new Set()).add(m.cell));
+          this.recordsAtRead.set(m.sheet, (this.recordsAtRead.get(m.sheet) ?? new Map()).set(m.cell, m));
+        }
         const value = legacy.isNullObject ? undefined : legacy.value;
         return {
           sheets: sheets.items.map((s) => ({ name: s.name, visible: s.visibility === "Visible" })),
@@ -477,7 +494,7 @@ export class OfficeHost implements WorkbookPort {
    * rows are then deleted in one operation: until then the old records are read first, and a write
    * that stops half-way still leaves every old record.
    */
-  private async writeMetadata(batch: WriteBatch, sheet: Excel.Worksheet, meta: Metadata, oldRows: number): Promise<number> {
+  private async writeMetadata(batch: Batch, sheet: Excel.Worksheet, meta: Metadata, oldRows: number): Promise<number> {
     const rows = metadataRows(meta).map((r) => r.map((v) => (v === null ? "" : String(v))));
     const text = (n: number) => Array.from({ length: n }, () => ["@", "@", "@", "@", "@"]);
     const bytes = 2 * requestBytes(rows);
@@ -534,7 +551,7 @@ export class OfficeHost implements WorkbookPort {
    * Queues the writes that put these cells back as they were: the fill, and the note while it is the
    * one the add-in wrote. `noteNow` gives a cell's note now (undefined where notes cannot be read).
    */
-  private async restore(batch: WriteBatch, ws: Excel.Worksheet, records: readonly MarkRecord[], noteNow: (cell: string) => string | null | undefined): Promise<void> {
+  private async restore(batch: Batch, ws: Excel.Worksheet, records: readonly MarkRecord[], noteNow: (cell: string) => string | null | undefined): Promise<void> {
     const byFill = new Map<string, { fill: OfficeFill | null; cells: string[] }>();
     for (const r of records) {
       const o = originalOf(r.original);
@@ -567,11 +584,18 @@ export class OfficeHost implements WorkbookPort {
     return this.support.rangeAreas ? a1Chunks(cells) : [...cells];
   }
 
-  /** Notes of these cells, queued for loading (none before ExcelApi 1.18). */
-  private queueNotes(ws: Excel.Worksheet, cells: Iterable<string>): Map<string, Excel.Note> {
-    const out = new Map<string, Excel.Note>();
-    if (this.support.notes) for (const c of cells) if (!out.has(c)) out.set(c, ws.notes.getItemOrNullObject(c).load("content"));
-    return out;
+  /**
+   * Notes of these cells, queued for loading (none before ExcelApi 1.18), in as many responses as
+   * their size may need: a note the add-in wrote is as long as its record says, another is taken to be
+   * short. Added to `into`.
+   */
+  private async queueNotes(reads: Batch, ws: Excel.Worksheet, cells: Iterable<string>, records: ReadonlyMap<string, MarkRecord>, into = new Map<string, Excel.Note>()): Promise<Map<string, Excel.Note>> {
+    if (!this.support.notes) return into;
+    for (const c of cells) {
+      if (into.has(c)) continue;
+      await reads.add(noteReadBytes(records.get(c)), () => into.set(c, ws.notes.getItemOrNullObject(c).load("content")));
+    }
+    return into;
   }
 
   /** A cell's note as loaded: its text, null for none, undefined when it was not loaded (notes unreadable here). */
@@ -596,9 +620,10 @@ export class OfficeHost implements WorkbookPort {
         const fillProps = this.support.rangeAreas ? "color,pattern,patternColor,tintAndShade,patternTintAndShade" : "color";
         const fills = new Map(marks.map((m) => [m.cell, ws.getRange(m.cell).format.fill.load(fillProps)]));
         const sheets = context.workbook.worksheets.load("items/name");
-        const notes = this.queueNotes(ws, [...marks.map((m) => m.cell), ...(this.markedAtRead.get(sheetName) ?? [])]);
         const comments = this.support.notes ? ws.comments.load("items/id") : undefined;
-        await context.sync();
+        const reads = new Batch(context, this.budget);
+        const notes = await this.queueNotes(reads, ws, [...marks.map((m) => m.cell), ...(this.markedAtRead.get(sheetName) ?? [])], this.recordsAtRead.get(sheetName) ?? new Map());
+        await reads.flush();
         // Nothing is queued that protection would refuse.
         if (protection.protected) throw new HostError({ code: "sheet-protected", sheet: sheetName, action: "mark" });
         const resolved = metadata.resolve();
@@ -609,8 +634,9 @@ export class OfficeHost implements WorkbookPort {
         const locations = (comments?.items ?? []).map((c) => c.getLocation().load("address"));
         if (unknown.length || locations.length) {
           // Marked since the last read (by another person), or threaded comments: one more read.
-          for (const [c, n] of this.queueNotes(ws, unknown.map((m) => m.cell))) notes.set(c, n);
-          await context.sync();
+          const more = new Batch(context, this.budget);
+          await this.queueNotes(more, ws, unknown.map((m) => m.cell), new Map(old.map((m) => [m.cell, m])), notes);
+          await more.flush();
         }
         const commented = new Set(locations.map((l) => rangeOfAddress(l.address)).filter((r): r is CellRange => !!r).map((r) => a1(r.top, r.left)));
         const noteNow = this.noteOf(notes);
@@ -639,7 +665,7 @@ export class OfficeHost implements WorkbookPort {
 
         // The write: put back the cells no longer marked, colour the marked ones, note why, remember;
         // in as many requests as its size needs.
-        const batch = new WriteBatch(context, this.budget);
+        const batch = new Batch(context, this.budget);
         context.application.suspendApiCalculationUntilNextSync();
         const marked = new Set(marks.map((m) => m.cell));
         // First the looks of every cell this write touches (old marks and new): should it stop
@@ -665,6 +691,7 @@ export class OfficeHost implements WorkbookPort {
         rows = await this.writeMetadata(batch, metaSheet, { ...meta, marks: [...meta.marks.filter((m) => m.sheet !== sheetName), ...records] }, rows);
         await batch.flush();
         this.markedAtRead.set(sheetName, marked);
+        this.recordsAtRead.set(sheetName, new Map(records.map((r) => [r.cell, r])));
       });
     } catch (e) {
       throw officeError(e, "mark", { recovery: "clear-marks" });
@@ -683,18 +710,22 @@ export class OfficeHost implements WorkbookPort {
         const bySheet = new Map<string, MarkRecord[]>();
         for (const m of clear) if (existing.has(m.sheet)) bySheet.set(m.sheet, [...(bySheet.get(m.sheet) ?? []), m]);
         // The sheets' protection with their notes, before anything is written.
-        const sheets = [...bySheet].map(([name, records]) => {
+        const reads = new Batch(context, this.budget);
+        const sheets = [];
+        for (const [name, records] of bySheet) {
           const ws = context.workbook.worksheets.getItem(name);
-          return { name, ws, records, protection: ws.protection.load("protected"), notes: this.queueNotes(ws, records.map((r) => r.cell)) };
-        });
-        await context.sync();
+          const protection = ws.protection.load("protected");
+          sheets.push({ name, ws, records, protection, notes: await this.queueNotes(reads, ws, records.map((r) => r.cell), new Map(records.map((r) => [r.cell, r]))) });
+        }
+        await reads.flush();
         const locked = sheets.find((s) => s.protection.protected);
         if (locked) throw new HostError({ code: "sheet-protected", sheet: locked.name, action: "clear" });
-        const batch = new WriteBatch(context, this.budget);
+        const batch = new Batch(context, this.budget);
         for (const { ws, records, notes } of sheets) await this.restore(batch, ws, records, this.noteOf(notes));
         await this.writeMetadata(batch, metaSheet, { ...meta, marks: meta.marks.filter((m) => !clear.includes(m)) }, rows);
         await batch.flush();
         this.markedAtRead.clear();
+        this.recordsAtRead.clear();
         return clear.length;
       });
     } catch (e) {
@@ -722,7 +753,7 @@ export class OfficeHost implements WorkbookPort {
         if (metadata.structureProtected()) throw new HostError({ code: "workbook-protected" });
         oldId = old?.id;
         const { sheet: metaSheet, meta, rows } = metadata.resolve();
-        const batch = new WriteBatch(context, this.budget);
+        const batch = new Batch(context, this.budget);
         writing = true;
         // A draft left by a write that stopped and could not clean up is the add-in's own.
         if (!leftover.isNullObject) leftover.delete();
@@ -779,7 +810,7 @@ export class OfficeHost implements WorkbookPort {
         if (outcome === "done") {
           // The record goes after the new sheet has its name: it may be missing.
           const { sheet, meta, rows } = metadata.resolve();
-          if (!meta.summaries.some((s) => s.key === plan.quarter && s.sheet === plan.name && s.stamp === plan.stamp)) await this.writeMetadata(new WriteBatch(context, this.budget), sheet, record(meta), rows);
+          if (!meta.summaries.some((s) => s.key === plan.quarter && s.sheet === plan.name && s.stamp === plan.stamp)) await this.writeMetadata(new Batch(context, this.budget), sheet, record(meta), rows);
         }
         await context.sync();
         return outcome;
@@ -790,7 +821,7 @@ export class OfficeHost implements WorkbookPort {
   }
 
   /** Queues the summary sheet's contents; resolves to its tables, to be named once the sheet has its name. */
-  private async queueSummarySheet(batch: WriteBatch, ws: Excel.Worksheet, plan: SummarySheetPlan): Promise<{ table: Excel.Table; name: string }[]> {
+  private async queueSummarySheet(batch: Batch, ws: Excel.Worksheet, plan: SummarySheetPlan): Promise<{ table: Excel.Table; name: string }[]> {
     const tables: { table: Excel.Table; name: string }[] = [];
     await batch.add(requestBytes(plan.widths), () => plan.widths.forEach((w, c) => (ws.getRangeByIndexes(0, c, 1, 1).format.columnWidth = w * 7.5)));
     const span = plan.widths.length;
@@ -859,7 +890,7 @@ export class OfficeHost implements WorkbookPort {
    * Queues a table: header and rows (in slices that fit a request), a table style, links and
    * percentages. Resolves to the row after it and the table, named later.
    */
-  private async queueTable(batch: WriteBatch, ws: Excel.Worksheet, row: number, table: PlanTable): Promise<{ next: number; table: Excel.Table }> {
+  private async queueTable(batch: Batch, ws: Excel.Worksheet, row: number, table: PlanTable): Promise<{ next: number; table: Excel.Table }> {
     const width = table.header.length;
     const shown = (v: PlanValue): string | number => (v === null ? "" : typeof v !== "object" ? v : "percent" in v ? v.percent : v.text);
     const values = [table.header.map(String), ...table.rows.map((r) => r.map(shown))];
@@ -930,7 +961,7 @@ export class OfficeHost implements WorkbookPort {
         await context.sync();
         if (!existing.isNullObject) throw new HostError({ code: "sheet-exists", sheet: layout.name });
         if (structure.protected) throw new HostError({ code: "workbook-protected" });
-        const batch = new WriteBatch(context, this.budget);
+        const batch = new Batch(context, this.budget);
         let ws: Excel.Worksheet | undefined;
         await batch.add(requestBytes(layout.name), () => (ws = context.workbook.worksheets.add(layout.name)));
         await this.queueLayout(batch, ws!, layout);
@@ -954,7 +985,7 @@ export class OfficeHost implements WorkbookPort {
    * repeated where the layout asks, frozen and printed on every page), the rows as text where they
    * are text, merged runs, hidden columns, and protection with the editable columns left open.
    */
-  private async queueLayout(batch: WriteBatch, ws: Excel.Worksheet, layout: SheetLayout): Promise<void> {
+  private async queueLayout(batch: Batch, ws: Excel.Worksheet, layout: SheetLayout): Promise<void> {
     const width = layout.columns.length;
     const header = layout.columns.map((c) => c.header);
     const repeat = new Set(layout.repeatHeaderBefore ?? []);
@@ -1072,8 +1103,11 @@ export class OfficeHost implements WorkbookPort {
         const metadata = this.metadataProxies(context);
         const ws = context.workbook.worksheets.getItem(sheetName);
         const protection = ws.protection.load("protected");
-        const ranges = edits.map((e) => ws.getRange(e.cell).load("formulas,numberFormat"));
-        await context.sync();
+        // What the cells hold, read with the metadata, in as many responses as their size may need.
+        const reads = new Batch(context, this.budget);
+        const ranges: Excel.Range[] = [];
+        for (const e of edits) await reads.add(2 * WORST_CELL_BYTES, () => ranges.push(ws.getRange(e.cell).load("formulas,numberFormat")));
+        await reads.flush();
         if (protection.protected) throw new HostError({ code: "sheet-protected", sheet: sheetName, action: "write" });
         const { sheet: metaSheet, meta, rows } = metadata.resolve();
         const writes = edits.map((e, i) => {
@@ -1081,7 +1115,7 @@ export class OfficeHost implements WorkbookPort {
           const original: OfficeWritten = { host: "excel", formula: r.formulas[0]![0] as string | number | boolean, numberFormat: String(r.numberFormat[0]![0]), written: e.text };
           return { sheet: sheetName, cell: e.cell, label, original: JSON.stringify(original) };
         });
-        const batch = new WriteBatch(context, this.budget);
+        const batch = new Batch(context, this.budget);
         context.application.suspendApiCalculationUntilNextSync();
         // What the cells held goes first: should the write stop half-way, 撤销 still has it.
         await this.writeMetadata(batch, metaSheet, { ...meta, writes }, rows);
@@ -1108,13 +1142,19 @@ export class OfficeHost implements WorkbookPort {
         const { sheet: metaSheet, meta, rows } = metadata.resolve();
         if (meta.writes.length === 0) return undefined;
         const names = new Set(sheets.items.map((s) => s.name));
-        const cells = meta.writes.map((w) => ({ w, range: names.has(w.sheet) ? context.workbook.worksheets.getItem(w.sheet).getRange(w.cell).load("values") : undefined }));
-        // The sheets' protection, read with the cells, before anything is written.
+        // The sheets' protection, read with the cells, before anything is written; the cells in as
+        // many responses as the texts written need.
         const protections = [...new Set(meta.writes.map((w) => w.sheet))].filter((n) => names.has(n)).map((n) => [n, context.workbook.worksheets.getItem(n).protection.load("protected")] as const);
-        await context.sync();
+        const reads = new Batch(context, this.budget);
+        const cells: { w: (typeof meta.writes)[number]; range: Excel.Range | undefined }[] = [];
+        for (const w of meta.writes) {
+          if (!names.has(w.sheet)) cells.push({ w, range: undefined });
+          else await reads.add(requestBytes(w.original), () => cells.push({ w, range: context.workbook.worksheets.getItem(w.sheet).getRange(w.cell).load("values") }));
+        }
+        await reads.flush();
         const locked = protections.find(([, p]) => p.protected);
         if (locked) throw new HostError({ code: "sheet-protected", sheet: locked[0], action: "undo" });
-        const batch = new WriteBatch(context, this.budget);
+        const batch = new Batch(context, this.budget);
         const kept: string[] = [];
         let restored = 0;
         for (const { w, range } of cells) {
@@ -1167,7 +1207,7 @@ export class OfficeHost implements WorkbookPort {
         const legacy = context.workbook.settings.getItemOrNullObject(SETTINGS_KEY).load("value");
         await context.sync();
         const { sheet, meta, rows } = metadata.resolve();
-        const batch = new WriteBatch(context, this.budget);
+        const batch = new Batch(context, this.budget);
         await this.writeMetadata(batch, sheet, { ...meta, settings: json }, rows);
         // The metadata sheet is the one place settings live now: an earlier version's copy goes.
         if (!legacy.isNullObject) legacy.delete();
