@@ -1,6 +1,8 @@
 // The Office.js host: the only code that touches `Excel`. It reads a ledger in two syncs (one more per
 // chunk of a ledger beyond the web's 5 MB payload), and writes each action's changes in as few syncs
-// as it can: marks grouped by colour through RangeAreas, every change of one action queued first.
+// as it can: marks grouped by colour through RangeAreas, every change of one action queued first, in
+// requests under the web's limit. What this Excel lacks (`ApiSupport`) it does without; what would be
+// refused (protection) it refuses before writing; what a cell held it records before writing.
 import type { HostAction, HostMessage } from "../../app/messages";
 import { HostError, type CellEdit, type SheetRead, type SheetRequest, type UndoneWrites, type WorkbookInfo, type WorkbookPort } from "../../app/port";
 import { a1, parseRange } from "../../core/address";
