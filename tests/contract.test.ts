@@ -7,8 +7,8 @@ import { OfficeHost } from "../src/hosts/office/host";
 import { toCellValue } from "../src/hosts/xlsx/grid";
 import { XlsxHost } from "../src/hosts/xlsx/host";
 import { METADATA_SHEET } from "../src/core/metadata";
-import { fakeRun, newSheet, NO_FILL, type FakeSheet, type FakeWorkbookModel } from "./fakes/excel";
-import { DIRECTORY, LEDGER, portContract, valuesOf, type BookSpec, type Harness, type Look, type PortUnderTest } from "./contract/port";
+import { EXCEL_VERSIONS, fakeRun, newSheet, NO_FILL, type FakeSheet, type FakeWorkbookModel } from "./fakes/excel";
+import { DIRECTORY, LEDGER, portContract, valuesOf, type BookSpec, type Harness, type Lack, type Look, type PortUnderTest } from "./contract/port";
 
 const rangeText = (r: { top: number; left: number; bottom: number; right: number }) => `${a1(r.top, r.left)}:${a1(r.bottom, r.right)}`;
 
@@ -60,6 +60,14 @@ const xlsxHarness: Harness = {
         if (host.active === from) host.active = to;
       },
       type: (sheet, cell, value) => void (ws(sheet).getCell(cell).value = value),
+      note: (sheet, cell, text) => {
+        const c = ws(sheet).getCell(cell);
+        if (text !== null) c.note = text;
+        else {
+          (c as unknown as { _comment?: unknown })._comment = undefined;
+          c.value = c.value as ExcelJS.CellValue;
+        }
+      },
       metadataRows: () => {
         const rows: ExcelJS.CellValue[][] = [];
         host.workbook.getWorksheet(METADATA_SHEET)?.eachRow((r) => rows.push((r.values as ExcelJS.CellValue[]).slice(1)));
@@ -69,7 +77,14 @@ const xlsxHarness: Harness = {
   },
 };
 
-const excelHarness: Harness = {
+/** The Office host over the fake Excel of an ExcelApi version, told what the pane's entry would tell it. */
+const excelHarnessAt = (version: string): Harness => {
+  const support = fakeRun({ sheets: [], active: "", settings: new Map() }, { version }).support;
+  const lacks = new Set<Lack>([...(support.notes ? [] : ["notes" as const]), ...(support.mergedAreas ? [] : ["merged-areas" as const]), ...(support.rangeAreas ? [] : ["hidden-rows" as const])]);
+  return { ...excelHarness(version), name: `Office host (fake Excel, ExcelApi ${version})`, lacks };
+};
+
+const excelHarness = (version = "1.18"): Harness => ({
   name: "Office host (fake Excel)",
   async make(book: BookSpec): Promise<PortUnderTest> {
     const model: FakeWorkbookModel = {
@@ -85,7 +100,8 @@ const excelHarness: Harness = {
       active: book.active ?? book.sheets[0]!.name,
       settings: new Map(),
     };
-    const port = new OfficeHost(fakeRun(model).run, { mergedAreas: true, rangeAreas: true, notes: true });
+    const fake = fakeRun(model, { version });
+    const port = new OfficeHost(fake.run, fake.support);
     const sheet = (name: string) => model.sheets.find((s) => s.name === name)!;
     return {
       port,
@@ -106,10 +122,11 @@ const excelHarness: Harness = {
         if (model.active === from) model.active = to;
       },
       type: (name, cell, value) => void (cellOf(sheet(name), cell).value = value),
+      note: (name, cell, text) => void (text === null ? sheet(name).notes.delete(cell) : sheet(name).notes.set(cell, text)),
       metadataRows: () => [],
     };
   },
-};
+});
 
 function key(cell: string): string {
   const p = parseA1(cell)!;
@@ -124,7 +141,8 @@ function cellOf(sheet: FakeSheet, cell: string) {
 }
 
 portContract(xlsxHarness);
-portContract(excelHarness);
+// Excel as offices run it: Office 2019 volume-licensed (1.7), 1.9, Office 2021 and later (1.13 …), notes (1.18).
+for (const version of EXCEL_VERSIONS) portContract(excelHarnessAt(version));
 
 test("one session (check and marks, a merge, settings, the summary, clearing) leaves the same cells in both hosts", async () => {
   const run = async (h: Harness) => {
@@ -141,7 +159,7 @@ test("one session (check and marks, a merge, settings, the summary, clearing) le
     return { values: await valuesOf(w), marked, summaryLooks, ledger: ["D3", "D4", "D5"].map((c) => w.look("台账", c)) };
   };
   const a = await run(xlsxHarness);
-  const b = await run(excelHarness);
+  const b = await run(excelHarness());
   expect(b.marked).toEqual(a.marked);
   expect(b.summaryLooks).toEqual(a.summaryLooks);
   expect(b.ledger).toEqual(a.ledger);

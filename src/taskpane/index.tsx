@@ -5,7 +5,7 @@ import * as React from "react";
 import { createRoot } from "react-dom/client";
 import { createApp } from "../app";
 import { registerCheckCommand } from "../commands/checkCommand";
-import { OfficeHost, WEB_PAYLOAD_LIMIT } from "../hosts/office/host";
+import { apiSupport, OfficeHost } from "../hosts/office/host";
 import { App } from "./App";
 import { CheckRequests } from "./checkRequests";
 import { languageOf } from "./i18n";
@@ -17,15 +17,11 @@ registerCheckCommand(Office, checkRequests, new URL("help.html", window.location
 
 Office.onReady(() => {
   const supports = (version: string) => Office.context.requirements.isSetSupported("ExcelApi", version);
+  // What Excel has and what the loaded office.js has, both: a local copy may be older than Excel.
   const port = new OfficeHost(
-    (batch) => Excel.run(batch),
-    {
-      mergedAreas: supports("1.13"),
-      rangeAreas: supports("1.9"),
-      notes: supports("1.18"),
-      ...(Office.context.platform === Office.PlatformType.OfficeOnline ? { payloadLimit: WEB_PAYLOAD_LIMIT } : {}),
-    },
-    supports("1.8") ? (base64) => Excel.createWorkbook(base64) : undefined,
+    (options, batch) => Excel.run(options, batch),
+    apiSupport(supports, Excel, Office.context.platform === Office.PlatformType.OfficeOnline),
+    supports("1.8") && typeof Excel.createWorkbook === "function" ? (base64) => Excel.createWorkbook(base64) : undefined,
   );
   // The forms (ExcelJS) are a separate script, fetched the first time a form is made or read.
   const app = createApp({ port, today: () => new Date(), forms: async () => (await import(/* webpackChunkName: "forms" */ "../hosts/xlsx/forms")).formFiles });

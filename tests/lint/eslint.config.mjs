@@ -56,14 +56,6 @@ export default defineConfig(
     rules: OFFICE_ADDINS_RULES,
   },
   {
-    // host.ts reads proxies in resolve() functions that its callers run after their own context.sync(), so that a
-    // workbook opens in two syncs (README, "Requirements and speed"); the rule cannot follow a proxy across
-    // functions. The exceptions belong on their lines (eslint-disable-next-line with the reason); host.ts was being
-    // changed elsewhere when the lint came in, so until then the rule warns there instead of failing.
-    files: ["src/hosts/office/host.ts"],
-    rules: { "office-addins/call-sync-before-read": "warn" },
-  },
-  {
     // The pages' first script runs in Internet Explorer's engine: ES5, a classic script (tests/webview-check.test.ts).
     files: ["src/taskpane/webview-check.js"],
     languageOptions: { ecmaVersion: 5, sourceType: "script", globals: readonly(["window", "document", "navigator"]) },
