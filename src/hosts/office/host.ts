@@ -116,9 +116,17 @@ interface XlsxOriginal {
   readonly note: unknown;
 }
 
+/** An original written by the WPS host: the same object model, a fill by colour only. */
+interface WpsOriginal {
+  readonly host: "wps";
+  readonly fill: { readonly color: string } | null;
+  readonly note: string | null;
+}
+
 function originalOf(json: string): OfficeOriginal {
-  const o = JSON.parse(json) as OfficeOriginal | XlsxOriginal;
+  const o = JSON.parse(json) as OfficeOriginal | XlsxOriginal | WpsOriginal;
   if (o.host === "excel") return o;
+  if (o.host === "wps") return { host: "excel", fill: o.fill ? { color: o.fill.color } : null, note: o.note };
   const argb = o.fill?.fgColor?.argb;
   const note = typeof o.note === "string" ? o.note : o.note && typeof o.note === "object" && "texts" in o.note ? ((o.note as { texts: { text: string }[] }).texts ?? []).map((t) => t.text).join("") : null;
   return { host: "excel", fill: o.fill && o.fill.pattern !== "none" && argb ? { color: `#${argb.slice(-6)}` } : null, note: note || null };
@@ -136,8 +144,9 @@ interface OfficeWritten {
 
 /** An original written by the .xlsx host, as Excel can put it back. */
 function writtenOf(json: string): OfficeWritten {
-  const o = JSON.parse(json) as OfficeWritten | { host: "xlsx"; value: unknown; written: string };
-  if (o.host === "excel") return o;
+  const o = JSON.parse(json) as OfficeWritten | { host: "wps"; formula: string | number | boolean; numberFormat: string; written: string } | { host: "xlsx"; value: unknown; written: string };
+  // The WPS host stores what Excel's object model reads, as this host does.
+  if (o.host === "excel" || o.host === "wps") return { ...o, host: "excel" };
   const v = o.value;
   const general = (formula: string | number | boolean): OfficeWritten => ({ host: "excel", formula, numberFormat: "General", written: o.written });
   if (v === null || v === undefined) return general("");

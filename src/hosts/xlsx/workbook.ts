@@ -53,6 +53,14 @@ function setFill(cell: ExcelJS.Cell, fill: ExcelJS.Fill | null): void {
   cell.style = style as ExcelJS.Style;
 }
 
+/** An original as this host stores it; one the Office or WPS host wrote (a fill by colour) as the same. */
+function xlsxOriginal(json: string): XlsxOriginal {
+  const o = JSON.parse(json) as XlsxOriginal | { host: "excel" | "wps"; fill: { color: string; pattern?: string } | null; note: string | null };
+  if (o.host === "xlsx") return o;
+  const fill: ExcelJS.Fill | null = o.fill && o.fill.pattern !== "None" ? { type: "pattern", pattern: "solid", fgColor: { argb: `FF${o.fill.color.replace(/^#/, "").toUpperCase()}` } } : null;
+  return { host: "xlsx", fill, note: o.note };
+}
+
 /** Restores the cells marked on `sheet` (all sheets when omitted) and forgets their marks. */
 export function clearMarks(wb: ExcelJS.Workbook, meta: Metadata, sheet?: string): Metadata {
   const keep: MarkRecord[] = [];
@@ -62,7 +70,7 @@ export function clearMarks(wb: ExcelJS.Workbook, meta: Metadata, sheet?: string)
       keep.push(m);
       continue;
     }
-    const original = JSON.parse(m.original) as XlsxOriginal;
+    const original = xlsxOriginal(m.original);
     const cell = ws.getCell(m.cell);
     setFill(cell, original.fill);
     if (original.note) cell.note = original.note;
@@ -97,9 +105,9 @@ interface XlsxWritten {
   readonly written: string;
 }
 
-/** An original stored by the Excel host, as far as an .xlsx can take it. */
+/** An original stored by the Excel or the WPS host, as far as an .xlsx can take it. */
 interface ExcelWritten {
-  readonly host: "excel";
+  readonly host: "excel" | "wps";
   readonly formula: string | number | boolean;
   readonly numberFormat: string;
   readonly written: string;
@@ -110,7 +118,7 @@ function storedValue(v: ExcelJS.CellValue): unknown {
 }
 
 function restoredValue(o: XlsxWritten | ExcelWritten): ExcelJS.CellValue {
-  if (o.host === "excel") {
+  if (o.host !== "xlsx") {
     if (o.formula === "") return null;
     return typeof o.formula === "string" && o.formula.startsWith("=") && o.numberFormat !== "@" ? { formula: o.formula.slice(1), date1904: false } : o.formula;
   }
