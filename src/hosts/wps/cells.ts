@@ -133,7 +133,9 @@ export function mergedAreas(ws: EtWorksheet, top: number, left: number, bottom: 
       if (ws.Range(address(r, c, bottom, c)).MergeCells === false) break;
       const from = r;
       const first = firstWhere(from, bottom, (last) => ws.Range(address(from, c, last, c)).MergeCells !== false);
-      const area = boundsOf(ws.Range(address(first, c)).MergeArea);
+      // An area found from an earlier column needs no second look.
+      const known = [...found.values()].find((m) => m.top + 1 <= first && m.bottom + 1 >= first && m.left + 1 <= c && m.right + 1 >= c);
+      const area = known ? { top: known.top + 1, left: known.left + 1, bottom: known.bottom + 1, right: known.right + 1 } : boundsOf(ws.Range(address(first, c)).MergeArea);
       // An area reached again from a later column, or starting above the rows asked for, is not new here.
       if (area.top >= top && area.left >= left) found.set(`${area.top},${area.left}`, { top: area.top - 1, left: area.left - 1, bottom: area.bottom - 1, right: area.right - 1 });
       r = Math.max(first, area.bottom) + 1;

@@ -1,0 +1,142 @@
+// The WPS host over the fake WPS 表格: reading in bulk (one Value2 of the used range, merged areas
+// and hidden rows in calls that grow with the areas, not the cells), Value2 in either shape a script
+// engine may get, error values, fills written grouped by colour, and marks another host recorded.
+import { createApp, runCheck } from "../src/app";
+import { MARK_COLORS, type Mark } from "../src/core/marks";
+import { METADATA_SHEET, metadataRows } from "../src/core/metadata";
+import { areaChunks, bgrOf, hexOf, valueRows } from "../src/hosts/wps/cells";
+import { WpsHost } from "../src/hosts/wps/host";
+import { etCell, fakeEtApplication, newEtBook, newEtSheet, type FakeEtBook } from "./fakes/wps";
+
+const TODAY = new Date(2026, 10, 22);
+const Q3 = { year: 2026, q: 3 as const };
+const CVERR = (n: number) => (0x800a0000 | n) >> 0;
+
+function hostOf(book: FakeEtBook): WpsHost {
+  const app = fakeEtApplication(book);
+  return new WpsHost(() => app.ActiveWorkbook);
+}
+
+/** A ledger of `n` tasks: a merged title, categories merged over runs of 50 rows, three hidden rows. */
+function bigLedger(n: number) {
+  const rows: unknown[][] = [["2026年区政府工作报告责任分解台账"], ["序号", "工作类目", "目标任务", "牵头单位", "三季度进展"]];
+  for (let i = 1; i <= n; i++) rows.push([i, (i - 1) % 50 === 0 ? `类目${Math.ceil(i / 50)}` : "", `任务${i}：完成年度目标。`, "区园林局", i % 7 === 0 ? "" : `已完成第${i}项，投资${i}万元。`]);
+  const merges = ["A1:E1"];
+  for (let top = 3; top <= n + 2; top += 50) merges.push(`B${top}:B${Math.min(top + 49, n + 2)}`);
+  const sheet = newEtSheet("台账", rows, merges);
+  sheet.hiddenRows = new Set([9, 10, 11]);
+  return sheet;
+}
+
+test("a 3,000-task ledger is read with one Value2; its merged areas and hidden rows in calls that grow with the areas, not the rows", async () => {
+  const book = newEtBook([bigLedger(3000)]);
+  const [read] = await hostOf(book).readSheets([{ name: "台账" }]);
+  expect(book.calls.get("Value2")).toBe(1);
+  expect(read!.grid.rows).toHaveLength(3002);
+  expect(read!.grid.rows[2]).toEqual([1, "类目1", "任务1：完成年度目标。", "区园林局", "已完成第1项，投资1万元。"]);
+  expect(read!.grid.merges).toHaveLength(61);
+  expect(read!.grid.merges[0]).toEqual({ top: 0, left: 0, bottom: 0, right: 4 });
+  expect(read!.grid.merges[60]).toEqual({ top: 2952, left: 1, bottom: 3001, right: 1 });
+  expect(read!.grid.hiddenRows).toEqual([9, 10, 11]);
+  // 15,010 cells: a cell-by-cell read would ask each one.
+  expect(book.calls.get("MergeCells")!).toBeLessThan(61 * 14);
+  expect(book.calls.get("MergeArea")).toBe(61);
+  expect(book.calls.get("EntireRow.Hidden")!).toBeLessThan(40);
+});
+
+test("Value2 as a SAFEARRAY with bounds from 1, or as row arrays: the same grid; error values are errors, a date its serial number", async () => {
+  const rows = [
+    ["序号", "目标任务", "牵头单位", "完成时限"],
+    [1, "新建口袋公园3个。", CVERR(2023), 46203],
+    [2, "#N/A", "区人社局", null],
+  ];
+  const grids = [];
+  for (const arrays of ["safearray", "rows"] as const) {
+    const [read] = await hostOf(newEtBook([newEtSheet("台账", rows)], undefined, arrays)).readSheets([{ name: "台账" }]);
+    grids.push(read!.grid);
+  }
+  expect(grids[0]).toEqual(grids[1]);
+  expect(grids[0]!.rows).toEqual([
+    ["序号", "目标任务", "牵头单位", "完成时限"],
+    [1, "新建口袋公园3个。", { error: "#REF!" }, 46203],
+    [2, { error: "#N/A" }, "区人社局"],
+  ]);
+  // One cell is a value, not an array.
+  expect(valueRows("x", 1, 1)).toEqual([["x"]]);
+});
+
+test("a used range that starts below and right of A1 is placed where it stands", async () => {
+  const sheet = newEtSheet("台账");
+  Object.assign(etCell(sheet, "C4"), { value: "序号" });
+  Object.assign(etCell(sheet, "D5"), { value: "任务" });
+  const [read] = await hostOf(newEtBook([sheet])).readSheets([{ name: "台账" }]);
+  expect(read!.grid.rows).toEqual([[], [], [], [null, null, "序号"], [null, null, null, "任务"]]);
+});
+
+test("marks: fills are written a few ranges per colour, not cell by cell", async () => {
+  const book = newEtBook([bigLedger(600)]);
+  const host = hostOf(book);
+  const marks: Mark[] = [];
+  for (let r = 3; r <= 602; r++) marks.push({ sheet: "台账", cell: `E${r}`, row: r - 1, col: 4, kind: r % 2 ? "missing" : "weak", color: r % 2 ? MARK_COLORS.missing : MARK_COLORS.weak, note: "督办助手：测试", findings: [] });
+  await host.mark("台账", marks);
+  const chunks = (color: string) => areaChunks(marks.filter((m) => m.color === color).map((m) => m.cell)).length;
+  expect(book.calls.get("Interior.Color=")).toBe(chunks(MARK_COLORS.missing) + chunks(MARK_COLORS.weak));
+  expect(book.calls.get("Interior.Color=")!).toBeLessThan(40);
+  const sheet = book.sheets[0]!;
+  expect(hexOf(etCell(sheet, "E3").color)).toBe(MARK_COLORS.missing);
+  expect(hexOf(etCell(sheet, "E4").color)).toBe(MARK_COLORS.weak);
+  expect(await host.clearMarks()).toBe(600);
+  expect(etCell(sheet, "E3").pattern).toBe(-4142);
+  expect(sheet.comments.size).toBe(0);
+});
+
+test("every reference written stays within the 255 characters Range() takes", () => {
+  const cells = Array.from({ length: 500 }, (_, i) => `AB${1000 + i}`);
+  const chunks = areaChunks(cells);
+  expect(chunks.every((c) => c.length <= 255)).toBe(true);
+  expect(chunks.join(",").split(",")).toEqual(cells);
+});
+
+test("BGR colours: red is in the low byte", () => {
+  expect(bgrOf("#FF0000")).toBe(0x0000ff);
+  expect(bgrOf("#FFC7CE")).toBe(0xcec7ff);
+  expect(hexOf(0xcec7ff)).toBe("#FFC7CE");
+});
+
+test("marks recorded by Excel and by the .xlsx host are cleared in WPS back to their look", async () => {
+  const ledger = newEtSheet("台账", [["序号", "目标任务", "牵头单位", "三季度进展"], [1, "新建口袋公园3个。", "区园林局", ""], [2, "完成改造30个。", "区住更局", "正在推进"]]);
+  for (const c of ["D2", "D3"]) Object.assign(etCell(ledger, c), { pattern: 1, color: bgrOf(MARK_COLORS.missing) });
+  ledger.comments.set("D2", "督办助手：未填写");
+  ledger.comments.set("D3", "原有批注\n——\n督办助手：套话");
+  const meta = newEtSheet(
+    METADATA_SHEET,
+    metadataRows({
+      summaries: [],
+      writes: [],
+      marks: [
+        { sheet: "台账", cell: "D2", key: "missing", original: JSON.stringify({ host: "excel", fill: { color: "#DDEBF7", pattern: "Solid" }, note: null }) },
+        { sheet: "台账", cell: "D3", key: "weak", original: JSON.stringify({ host: "xlsx", fill: null, note: { texts: [{ text: "原有批注" }] } }) },
+      ],
+    }),
+  );
+  meta.visible = 2;
+  const book = newEtBook([ledger, meta]);
+  expect(await hostOf(book).clearMarks()).toBe(2);
+  expect(hexOf(etCell(ledger, "D2").color)).toBe("#DDEBF7");
+  expect(ledger.comments.has("D2")).toBe(false);
+  expect(etCell(ledger, "D3").pattern).toBe(-4142);
+  expect(ledger.comments.get("D3")).toBe("原有批注");
+});
+
+test("the metadata sheet is added very hidden and the person stays on the ledger; a check in WPS needs no other sheet", async () => {
+  const ledger = newEtSheet("台账", [["序号", "目标任务", "牵头单位", "三季度进展"], [1, "新建口袋公园3个。", "区园林局", ""]]);
+  const book = newEtBook([ledger]);
+  const host = hostOf(book);
+  const outcome = await runCheck(host, TODAY, { quarter: Q3 });
+  expect(outcome.marked).toBe(1);
+  expect(book.sheets.map((s) => [s.name, s.visible])).toEqual([["台账", -1], [METADATA_SHEET, 2]]);
+  expect(book.active).toBe("台账");
+  // The note added beside nothing: AddComment on a cell with a note would fail, so marking twice works.
+  await createApp({ port: host, today: () => TODAY }).check({ quarter: Q3 });
+  expect(ledger.comments.get("D2")).toMatch(/^督办助手：/);
+});
