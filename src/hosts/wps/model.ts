@@ -141,3 +141,6 @@ export interface WpsTaskPane {
   DockPosition: number;
   Width: number;
 }
+
+/** The PluginStorage key under which the ribbon asks an open pane to run the check again (a new value each time). */
+export const WPS_RUN_KEY = "duban.run";
