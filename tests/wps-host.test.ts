@@ -1,7 +1,7 @@
 // The WPS host over the fake WPS 表格: reading in bulk (one Value2 of the used range, merged areas
 // and hidden rows in calls that grow with the areas, not the cells), Value2 in either shape a script
 // engine may get, error values, fills written grouped by colour, and marks another host recorded.
-import { createApp, runCheck } from "../src/app";
+import { createApp, problemText, runCheck } from "../src/app";
 import { MARK_COLORS, type Mark } from "../src/core/marks";
 import { METADATA_SHEET, metadataRows } from "../src/core/metadata";
 import { areaChunks, bgrOf, hexOf, valueRows } from "../src/hosts/wps/cells";
@@ -139,4 +139,10 @@ test("the metadata sheet is added very hidden and the person stays on the ledger
   // The note added beside nothing: AddComment on a cell with a note would fail, so marking twice works.
   await createApp({ port: host, today: () => TODAY }).check({ quarter: Q3 });
   expect(ledger.comments.get("D2")).toMatch(/^督办助手：/);
+});
+
+test("with no workbook open, the person is told to open the ledger first", async () => {
+  const host = new WpsHost(() => null);
+  await expect(runCheck(host, TODAY, {})).rejects.toMatchObject({ detail: { code: "no-workbook" } });
+  expect(problemText(await host.info().catch((e: unknown) => e))).toBe("没有打开的工作簿：请先在 WPS 表格中打开台账（.xlsx 或 .et），再点“检查完整性”。");
 });

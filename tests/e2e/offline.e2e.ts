@@ -101,7 +101,7 @@ test("from file:// with every request refused: a ledger never seen, checked, mar
     await page.getByRole("button", { name: "检查完整性" }).click();
     await page.getByText(/工作表“重点任务推进表” · 表头第 2 行 · 任务 6 项/).waitFor();
     await until(async () => (await page.locator('td[data-cell="J3"]').evaluate((td) => getComputedStyle(td).backgroundColor)) === "rgb(255, 199, 206)");
-    expect(await page.locator('td[data-cell="J5"]').evaluate((td) => getComputedStyle(td).backgroundColor)).toBe("rgb(255, 199, 206)");
+    expect(await page.locator('td[data-cell="J6"]').evaluate((td) => getComputedStyle(td).backgroundColor)).toBe("rgb(255, 199, 206)");
     expect(await page.locator('td[data-cell="J6"]').getAttribute("title")).toMatch(/^督办助手：/);
     await shot("offline-check");
 
@@ -114,7 +114,7 @@ test("from file:// with every request refused: a ledger never seen, checked, mar
     // 目录: no directory in this workbook; one is proposed from the ledger's units and added.
     await page.getByRole("tab", { name: "检查" }).click();
     await page.getByRole("button", { name: "检查完整性" }).click();
-    await page.getByText(/任务 6 项/).waitFor();
+    await page.getByText(/表头第 2 行 · 任务 6 项/).waitFor();
     await page.getByRole("tab", { name: "目录" }).click();
     await page.getByRole("button", { name: /^创建目录（\d+）$/ }).click();
     await page.getByRole("tab", { name: "部门目录" }).waitFor();
@@ -128,6 +128,8 @@ test("from file:// with every request refused: a ledger never seen, checked, mar
     // 分发: the forms as one .zip; one unit fills its form in and it is merged back, then undone.
     await page.getByRole("tab", { name: "重点任务推进表" }).click();
     await page.getByRole("tab", { name: "分发" }).click();
+    // The pane's quarter followed the imported 2026 notice; the ledger is 2025's.
+    await page.getByRole("combobox").selectOption("2025Q4");
     await page.getByRole("button", { name: "生成填报表" }).click();
     await page.getByLabel("forms").waitFor();
     const [zipDownload] = await Promise.all([page.waitForEvent("download"), page.getByRole("button", { name: "全部下载（.zip）" }).click()]);

@@ -24,8 +24,9 @@ export interface Served {
 }
 
 export async function serveBuild(prefix: string): Promise<Served> {
-  const dist = fs.mkdtempSync(path.join(os.tmpdir(), `duban-e2e-${prefix}-`));
-  execFileSync(process.execPath, [path.join(ROOT, "node_modules", "webpack", "bin", "webpack.js"), "--mode", "production", "--env", `dist=${dist}`], { cwd: ROOT, stdio: "ignore" });
+  // E2E_DIST: a build made before (npm run build -- --env dist=DIR), to rerun a test without building again.
+  const dist = process.env.E2E_DIST ?? fs.mkdtempSync(path.join(os.tmpdir(), `duban-e2e-${prefix}-`));
+  if (!process.env.E2E_DIST) execFileSync(process.execPath, [path.join(ROOT, "node_modules", "webpack", "bin", "webpack.js"), "--mode", "production", "--env", `dist=${dist}`], { cwd: ROOT, stdio: "ignore" });
   const out = path.join(dist, "addin");
   const server = http.createServer((req, res) => {
     const file = path.join(out, decodeURIComponent((req.url ?? "/").split("?")[0]!));

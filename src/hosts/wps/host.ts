@@ -79,7 +79,7 @@ export class WpsHost implements WorkbookPort {
 
   private book(): EtWorkbook {
     const wb = this.workbook();
-    if (!wb) throw new HostError({ code: "sheet-missing", sheet: "" });
+    if (!wb) throw new HostError({ code: "no-workbook" });
     return wb;
   }
 
