@@ -132,7 +132,7 @@ const wpsHarness: Harness = {
     const app = fakeEtApplication(model);
     const sheet = (name: string) => model.sheets.find((s) => s.name === name)!;
     return {
-      port: new WpsHost(() => app.ActiveWorkbook),
+      port: new WpsHost(app),
       look(name, cell): Look {
         const c = etCell(sheet(name), cell);
         return { value: c.value === null ? null : c.value, fill: c.pattern === -4142 ? null : hexOf(c.color), note: sheet(name).comments.get(cell) ?? null };

@@ -22,7 +22,7 @@ async function hosts(file: string): Promise<{ xlsx: XlsxHost; excel: OfficeHost;
   const xlsx = new XlsxHost(await openBook(file));
   const excel = new OfficeHost(fakeRun(fakeModelOfWorkbook(await openBook(file), xlsx.active)).run, { mergedAreas: true, rangeAreas: true, notes: true });
   const et = fakeEtApplication(etBookOfWorkbook(await openBook(file), xlsx.active));
-  return { xlsx, excel, wps: new WpsHost(() => et.ActiveWorkbook) };
+  return { xlsx, excel, wps: new WpsHost(et) };
 }
 
 describe.each([

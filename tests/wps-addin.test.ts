@@ -19,6 +19,7 @@ function fakeAddin() {
   const panes: (WpsTaskPane & { url: string })[] = [];
   const app: WpsAddinApplication = {
     ActiveWorkbook: null,
+    DisplayAlerts: true,
     PluginStorage: { getItem: (k) => storage.get(k), setItem: (k, v) => void storage.set(k, v) },
     CreateTaskPane: (url) => {
       const pane = { ID: panes.length + 1, Visible: false, DockPosition: 0, Width: 0, url };

@@ -14,7 +14,7 @@ const CVERR = (n: number) => (0x800a0000 | n) >> 0;
 
 function hostOf(book: FakeEtBook): WpsHost {
   const app = fakeEtApplication(book);
-  return new WpsHost(() => app.ActiveWorkbook);
+  return new WpsHost(app);
 }
 
 /** A ledger of `n` tasks: a merged title, categories merged over runs of 50 rows, three hidden rows. */
@@ -142,7 +142,17 @@ test("the metadata sheet is added very hidden and the person stays on the ledger
 });
 
 test("with no workbook open, the person is told to open the ledger first", async () => {
-  const host = new WpsHost(() => null);
+  const host = new WpsHost({ ActiveWorkbook: null, DisplayAlerts: true });
   await expect(runCheck(host, TODAY, {})).rejects.toMatchObject({ detail: { code: "no-workbook" } });
   expect(problemText(await host.info().catch((e: unknown) => e))).toBe("没有打开的工作簿：请先在 WPS 表格中打开台账（.xlsx 或 .et），再点“检查完整性”。");
+});
+
+test("the add-in's own summary sheet is replaced without WPS asking the person to confirm the deletion", async () => {
+  const book = newEtBook([newEtSheet("台账", [["序号", "目标任务", "牵头单位", "三季度进展"], [1, "新建口袋公园3个。", "区园林局", ""]])]);
+  const app = createApp({ port: hostOf(book), today: () => TODAY });
+  await app.makeSummary({ quarter: Q3 });
+  await app.makeSummary({ quarter: Q3 });
+  expect(book.sheets.filter((s) => s.name === "2026年第三季度汇总")).toHaveLength(1);
+  expect(book.confirmations).toEqual([]);
+  expect(book.displayAlerts).toBe(true);
 });

@@ -36,7 +36,7 @@ function startOffice(): void {
 
 /** In WPS: the ribbon's 检查完整性 on an open pane leaves a new value under WPS_RUN_KEY; the pane checks again. */
 function WpsPane({ application }: { application: WpsAddinApplication }): React.JSX.Element {
-  const app = React.useMemo(() => createApp({ port: new WpsHost(() => application.ActiveWorkbook), today: () => new Date(), forms }), [application]);
+  const app = React.useMemo(() => createApp({ port: new WpsHost(application), today: () => new Date(), forms }), [application]);
   const [runs, setRuns] = React.useState(0);
   React.useEffect(() => {
     let seen = application.PluginStorage.getItem(WPS_RUN_KEY);

@@ -3,7 +3,8 @@
 // default a SAFEARRAY whose bounds start at 1, as COM hands one to a script; or plain row arrays),
 // a text written into a General cell is read as a number or a formula as Excel does, and as text in
 // a "@" cell; MergeCells is false, true or null (mixed); AddComment fails on a cell that has a note;
-// Select fails on a sheet that is not active; a protected sheet refuses writes to locked cells.
+// Select fails on a sheet that is not active; a protected sheet refuses writes to locked cells;
+// Worksheet.Delete asks the person to confirm while DisplayAlerts is on (recorded).
 // WPS 基础接口 / 表格 API 参考: https://qn.cache.wpscdn.cn/encs/doc/office_v19/index.htm
 // Range.MergeCells (True, False, Null): https://learn.microsoft.com/previous-versions/office/developer/office-2003/aa206522(v=office.11)
 // Range.AddComment: https://learn.microsoft.com/office/vba/api/excel.range.addcomment
@@ -49,6 +50,10 @@ export interface FakeEtBook {
   arrays: "safearray" | "rows";
   /** How often each property or method was used. */
   calls: Map<string, number>;
+  /** Application.DisplayAlerts. */
+  displayAlerts: boolean;
+  /** Sheets deleted while DisplayAlerts was on: WPS would have asked the person to confirm. */
+  confirmations: string[];
 }
 
 export function newEtSheet(name: string, rows: readonly (readonly unknown[])[] = [], merges: readonly string[] = []): FakeEtSheet {
@@ -412,6 +417,7 @@ class FakeWorksheet implements EtWorksheet {
   }
 
   Delete(): void {
+    if (this.book.displayAlerts) this.book.confirmations.push(this.sheet.name);
     const i = this.book.sheets.indexOf(this.sheet);
     this.book.sheets.splice(i, 1);
     if (this.book.active === this.sheet.name) this.book.active = this.book.sheets.find((s) => s.visible === -1)?.name ?? "";
@@ -454,11 +460,19 @@ export function fakeEtApplication(book: FakeEtBook): EtApplication & { ActiveWor
       return new FakeWorksheet(book, book.sheets.find((s) => s.name === book.active)!);
     },
   };
-  return { ActiveWorkbook: workbook };
+  return {
+    ActiveWorkbook: workbook,
+    get DisplayAlerts() {
+      return book.displayAlerts;
+    },
+    set DisplayAlerts(v: boolean) {
+      book.displayAlerts = v;
+    },
+  };
 }
 
 export function newEtBook(sheets: FakeEtSheet[], active?: string, arrays: FakeEtBook["arrays"] = "safearray"): FakeEtBook {
-  return { sheets, active: active ?? sheets[0]!.name, arrays, calls: new Map() };
+  return { sheets, active: active ?? sheets[0]!.name, arrays, calls: new Map(), displayAlerts: true, confirmations: [] };
 }
 
 /** A cell of a fake sheet by A1 address (created when absent). */

@@ -11,7 +11,7 @@ import type { PlanTable, PlanValue, SummarySheetPlan } from "../../core/summaryS
 import { cellText } from "../../core/text";
 import type { SheetGrid } from "../../core/types";
 import { address, areaChunks, bgrOf, boundsOf, gridRows, hexOf, hiddenColumns, hiddenRows, mergedAreas, toCellValue, valueRows } from "./cells";
-import { XL_CENTER, XL_LANDSCAPE, XL_LEFT, XL_NONE, XL_PAPER_A4, XL_RIGHT, XL_SHEET_VERY_HIDDEN, XL_SHEET_VISIBLE, XL_SOLID, type EtRange, type EtWorkbook, type EtWorksheet } from "./model";
+import { XL_CENTER, XL_LANDSCAPE, XL_LEFT, XL_NONE, XL_PAPER_A4, XL_RIGHT, XL_SHEET_VERY_HIDDEN, XL_SHEET_VISIBLE, XL_SOLID, type EtApplication, type EtRange, type EtWorkbook, type EtWorksheet } from "./model";
 
 /** Columns a head read covers: a ledger's header stands well within them. */
 const HEAD_COLUMNS = 64;
@@ -74,11 +74,11 @@ export function wpsError(e: unknown, action: HostAction, more: { recovery?: "cle
 export class WpsHost implements WorkbookPort {
   readonly kind = "wps" as const;
 
-  /** `workbook` gives the workbook the pane works on (Application.ActiveWorkbook). */
-  constructor(private readonly workbook: () => EtWorkbook | null) {}
+  /** Over `application`: the workbook the pane works on is its ActiveWorkbook at each call. */
+  constructor(private readonly application: EtApplication) {}
 
   private book(): EtWorkbook {
-    const wb = this.workbook();
+    const wb = this.application.ActiveWorkbook;
     if (!wb) throw new HostError({ code: "no-workbook" });
     return wb;
   }
@@ -282,12 +282,23 @@ export class WpsHost implements WorkbookPort {
     return ws;
   }
 
+  /** Deletes a sheet without asking (Worksheet.Delete asks the person to confirm while DisplayAlerts is on). */
+  private deleteSheet(ws: EtWorksheet): void {
+    const alerts = this.application.DisplayAlerts;
+    this.application.DisplayAlerts = false;
+    try {
+      ws.Delete();
+    } finally {
+      this.application.DisplayAlerts = alerts;
+    }
+  }
+
   /** Deletes a sheet a write left unfinished; resolves to whether there was one. Never throws. */
   private removePartialSheet(name: string): boolean {
     try {
       const ws = this.findSheet(name);
       if (!ws) return false;
-      ws.Delete();
+      this.deleteSheet(ws);
       return true;
     } catch {
       return false;
@@ -304,7 +315,7 @@ export class WpsHost implements WorkbookPort {
       // The new sheet takes the old one's place among the tabs.
       const tabs = this.sheets(wb);
       const next = existing ? tabs[tabs.findIndex((s) => s.Name === plan.name) + 1] : undefined;
-      if (existing) existing.Delete();
+      if (existing) this.deleteSheet(existing);
       started = true;
       const ws = this.addSheetNamed(wb, plan.name, next);
       plan.widths.forEach((w, c) => (ws.Range(address(1, c + 1)).EntireColumn.ColumnWidth = w));

@@ -126,6 +126,8 @@ export interface EtWorkbook {
 /** `Application` in a WPS 表格 add-in's pages. */
 export interface EtApplication {
   readonly ActiveWorkbook: EtWorkbook | null;
+  /** False while the add-in deletes a sheet: Worksheet.Delete asks the person to confirm otherwise. */
+  DisplayAlerts: boolean;
 }
 
 /** What a WPS add-in's pages get besides the object model: task panes and storage shared by the add-in's pages. */
