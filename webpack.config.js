@@ -82,17 +82,20 @@ function wpsConfig(dist, dev) {
     name: "wps",
     devtool: "source-map",
     entry: { taskpane: "./src/taskpane/index.tsx", ribbon: "./src/commands/wps/ribbon.ts" },
-    output: { path: path.join(dist, "wps"), filename: `${wpsFolder}/[name].js`, chunkFilename: `${wpsFolder}/[name].js`, clean: true },
+    // The add-in's folder is the output; the lists that install it go beside it (dist/wps/). Its pages name
+    // their scripts relative to themselves, so the folder may be served under any name.
+    output: { path: path.join(dist, "wps", wpsFolder), filename: "[name].js", chunkFilename: "[name].js", clean: true },
     plugins: [
-      new HtmlWebpackPlugin({ filename: `${wpsFolder}/taskpane.html`, template: "./src/commands/wps/taskpane.html", chunks: ["taskpane"], inject: "body" }),
-      new HtmlWebpackPlugin({ filename: `${wpsFolder}/index.html`, template: "./src/commands/wps/index.html", chunks: ["ribbon"], inject: "body" }),
+      new HtmlWebpackPlugin({ filename: "taskpane.html", template: "./src/commands/wps/taskpane.html", chunks: ["taskpane"], inject: "body" }),
+      // The ribbon's callbacks in the head, run as the page loads (as WPS's samples load theirs), not deferred.
+      new HtmlWebpackPlugin({ filename: "index.html", template: "./src/commands/wps/index.html", chunks: ["ribbon"], inject: "head", scriptLoading: "blocking" }),
       new CopyWebpackPlugin({
         patterns: [
-          { from: "src/commands/wps/ribbon.xml", to: `${wpsFolder}/ribbon.xml` },
-          { from: "src/assets/icon-*.png", to: `${wpsFolder}/images/[name][ext]` },
-          { from: "src/commands/wps/jsplugins.xml", to: "jsplugins.xml", transform: fill },
-          { from: "src/commands/wps/server-jsplugins.xml", to: "server/jsplugins.xml", transform: fill },
-          { from: "src/commands/wps/publish.xml", to: "server/publish.xml", transform: fill },
+          { from: "src/commands/wps/ribbon.xml", to: "ribbon.xml" },
+          { from: "src/assets/icon-*.png", to: "images/[name][ext]" },
+          { from: "src/commands/wps/jsplugins.xml", to: "../jsplugins.xml", transform: fill },
+          { from: "src/commands/wps/server-jsplugins.xml", to: "../server/jsplugins.xml", transform: fill },
+          { from: "src/commands/wps/publish.xml", to: "../server/publish.xml", transform: fill },
         ],
       }),
     ],
