@@ -18,6 +18,8 @@ export type HostAction = "read" | "mark" | "clear" | "summary" | "select" | "set
 export type HostMessage =
   | { readonly code: "sheet-missing"; readonly sheet: string }
   | { readonly code: "sheet-exists"; readonly sheet: string }
+  /** No workbook is open (WPS 表格 with only its start page). */
+  | { readonly code: "no-workbook" }
   /**
    * Excel failed an action; `error` is Office's error code; what was already written can be put back
    * by `recovery`; an unfinished new sheet was deleted (`removedSheet`); the sheet it was to replace is
@@ -249,6 +251,8 @@ function hostText(m: HostMessage, { lang }: Style): string {
       return zh ? `找不到工作表“${m.sheet}”：它可能已被删除或改名，请重新检查。` : `Sheet "${m.sheet}" is gone (deleted or renamed?): check again.`;
     case "sheet-exists":
       return zh ? `已有名为“${m.sheet}”的工作表：督办助手不会覆盖它。若要重新生成，请先把它改名或删除。` : `A sheet named "${m.sheet}" exists: it is never overwritten. Rename or delete it to make it again.`;
+    case "no-workbook":
+      return zh ? "没有打开的工作簿：请先在 WPS 表格中打开台账（.xlsx 或 .et），再点“检查完整性”。" : "No workbook is open: open the ledger first, then run the check.";
     case "excel-failed": {
       const action = EXCEL_ACTIONS[m.action][zh ? 0 : 1];
       const hint = EXCEL_HINTS[m.error]?.[zh ? 0 : 1] ?? (zh ? `请稍后重试；若仍失败，请把错误代码 ${m.error || "未知"} 告诉管理员。` : `Try again later; if it fails again, tell your administrator the error code ${m.error || "(none)"}.`);
@@ -339,7 +343,7 @@ function appText(m: AppMessage, { lang, surface }: Style): string {
 }
 
 const ENGINE_CODES = new Set(["sheet-empty", "no-header", "no-task-column", "header-row-outside", "column-key-unknown", "column-letters-bad", "no-progress-column", "no-lead-column", "no-directory", "hidden-rows", "unit-column-chosen", "directory-no-name-column", "directory-duplicate", "directory-shared-alias"]);
-const HOST_CODES = new Set(["sheet-missing", "sheet-exists", "excel-failed", "sheet-protected", "workbook-protected", "merges-unreadable", "file-old-format", "file-not-xlsx", "file-corrupt"]);
+const HOST_CODES = new Set(["sheet-missing", "sheet-exists", "no-workbook", "excel-failed", "sheet-protected", "workbook-protected", "merges-unreadable", "file-old-format", "file-not-xlsx", "file-corrupt"]);
 
 /** A message as a sentence. */
 export function say(m: Message, lang: Lang = "zh", surface: Surface = "pane"): string {

@@ -61,8 +61,8 @@ export default defineConfig(
     languageOptions: { ecmaVersion: 5, sourceType: "script", globals: readonly(["window", "document", "navigator"]) },
   },
   {
-    // The `duban` command's entry, CommonJS for Node.
-    files: ["src/cli/bin.js"],
-    languageOptions: { sourceType: "commonjs", globals: readonly(["require", "process", "__dirname", "console"]) },
+    // The `duban` command's entry and the build's webpack plugin: CommonJS for Node.
+    files: ["src/cli/bin.js", "src/scripts/cspByHash.js"],
+    languageOptions: { sourceType: "commonjs", globals: readonly(["require", "module", "process", "__dirname", "console"]) },
   },
 );

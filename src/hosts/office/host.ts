@@ -161,6 +161,14 @@ interface XlsxOriginal {
   readonly wrote?: string | null;
 }
 
+/** An original written by the WPS host: the same object model, a fill by colour only; notes always known there. */
+interface WpsOriginal {
+  readonly host: "wps";
+  readonly fill: { readonly color: string } | null;
+  readonly note: string | null;
+  readonly wrote?: string | null;
+}
+
 function noteTextOf(note: unknown): string | null {
   const text = typeof note === "string" ? note : note && typeof note === "object" && "texts" in note ? ((note as { texts: { text: string }[] }).texts ?? []).map((t) => t.text).join("") : "";
   return text || null;
@@ -168,8 +176,9 @@ function noteTextOf(note: unknown): string | null {
 
 /** A record's original look: its fill, and what is known of its note. */
 function originalOf(json: string): { fill: OfficeFill | null; note: NoteRecord } {
-  const o = JSON.parse(json) as OfficeOriginal | XlsxOriginal;
+  const o = JSON.parse(json) as OfficeOriginal | XlsxOriginal | WpsOriginal;
   if (o.host === "excel") return { fill: o.fill, note: { before: o.note, wrote: o.wrote } };
+  if (o.host === "wps") return { fill: o.fill ? { color: o.fill.color } : null, note: { before: o.note, wrote: o.wrote } };
   const argb = o.fill?.fgColor?.argb;
   return { fill: o.fill && o.fill.pattern !== "none" && argb ? { color: `#${argb.slice(-6)}` } : null, note: { before: noteTextOf(o.note), wrote: o.wrote } };
 }
@@ -198,10 +207,11 @@ interface OfficeWritten {
   readonly written: string;
 }
 
-/** An original written by the .xlsx host, as Excel can put it back. */
+/** An original written by the .xlsx or the WPS host, as Excel can put it back. */
 function writtenOf(json: string): OfficeWritten {
-  const o = JSON.parse(json) as OfficeWritten | { host: "xlsx"; value: unknown; written: string };
-  if (o.host === "excel") return o;
+  const o = JSON.parse(json) as OfficeWritten | { host: "wps"; formula: string | number | boolean; numberFormat: string; written: string } | { host: "xlsx"; value: unknown; written: string };
+  // The WPS host stores what Excel's object model reads, as this host does.
+  if (o.host === "excel" || o.host === "wps") return { ...o, host: "excel" };
   const v = o.value;
   const general = (formula: string | number | boolean): OfficeWritten => ({ host: "excel", formula, numberFormat: "General", written: o.written });
   if (v === null || v === undefined) return general("");

@@ -18,9 +18,12 @@ interface XlsxOriginal {
   readonly wrote?: string | null;
 }
 
-/** The look of a cell before it was marked, as the Excel add-in stores it (src/hosts/office/host.ts). */
+/**
+ * The look of a cell before it was marked, as the Excel add-in stores it (src/hosts/office/host.ts),
+ * and as the WPS add-in does (src/hosts/wps/host.ts: a fill by colour only).
+ */
 interface ExcelOriginal {
-  readonly host: "excel";
+  readonly host: "excel" | "wps";
   readonly fill: { readonly color: string; readonly pattern?: string } | null;
   /** Absent when that Excel could not read notes. */
   readonly note?: string | null;
@@ -137,9 +140,9 @@ interface XlsxWritten {
   readonly written: string;
 }
 
-/** An original stored by the Excel host, as far as an .xlsx can take it. */
+/** An original stored by the Excel or the WPS host, as far as an .xlsx can take it. */
 interface ExcelWritten {
-  readonly host: "excel";
+  readonly host: "excel" | "wps";
   readonly formula: string | number | boolean;
   readonly numberFormat: string;
   readonly written: string;
@@ -150,7 +153,7 @@ function storedValue(v: ExcelJS.CellValue): unknown {
 }
 
 function restoredValue(o: XlsxWritten | ExcelWritten): ExcelJS.CellValue {
-  if (o.host === "excel") {
+  if (o.host !== "xlsx") {
     if (o.formula === "") return null;
     return typeof o.formula === "string" && o.formula.startsWith("=") && o.numberFormat !== "@" ? { formula: o.formula.slice(1), date1904: false } : o.formula;
   }
