@@ -1,4 +1,10 @@
-// Builds the add-in: taskpane.html and commands.html with their scripts, the icons, and manifest.xml.
+// Builds three things from the same pane and engine, each into its folder of dist/ (--env dist=DIR for another):
+// - addin/: the Excel add-in: taskpane.html (also the shared runtime of the ribbon's commands), commands.html
+//   (the function file of manifests deployed before it), help.html, the scripts, the icons, and manifest.xml;
+// - web/督办助手.html: the offline page, one file (scripts inlined, a policy that allows them by hash);
+// - wps/: the WPS 表格 add-in (WPS加载项): its folder (ribbon.xml, index.html, taskpane.html, scripts, icons) and
+//   the jsplugins.xml and publish.xml that install it (WPS_ADDIN_URL: its address on an intranet server).
+// `webpack serve` (npm start) serves the Excel add-in's folder only.
 // As in Microsoft's add-in template, the manifest's development URL (https://localhost:3000/) is
 // replaced by the production one at build time: set ADDIN_URL (ending in /) when building for a server.
 //
@@ -7,12 +13,95 @@
 // served from the add-in's own origin instead; Microsoft supports the CDN copy only, so test each
 // Office update with it (see README).
 const path = require("path");
+const fs = require("fs");
+const webpack = require("webpack");
 const HtmlWebpackPlugin = require("html-webpack-plugin");
+const HtmlInlineScriptPlugin = require("html-inline-script-webpack-plugin");
 const CopyWebpackPlugin = require("copy-webpack-plugin");
+const { CspByHashPlugin } = require("./src/scripts/cspByHash");
+const { name: packageName, version } = require("./package.json");
+// The minimizer webpack itself uses, taken from webpack's own dependencies: the offline page keeps its
+// licence comments in its one file instead of a .LICENSE.txt beside it.
+const MinimizerPlugin = require(require.resolve("minimizer-webpack-plugin", { paths: [path.dirname(require.resolve("webpack"))] }));
 
 const urlDev = "https://localhost:3000/";
 const urlProd = process.env.ADDIN_URL || "https://duban.example.gov.cn/addin/";
 const OFFICE_JS_CDN = "https://appsforoffice.microsoft.com/lib/1/hosted/office.js";
+/** The WPS add-in's folder is named name_version, as WPS looks it up in its add-ins folder. */
+const wpsFolder = `${packageName}_${version}`;
+const wpsUrl = process.env.WPS_ADDIN_URL || `http://duban.example.gov.cn/wps/${wpsFolder}/`;
+
+/** What every build shares: TypeScript, and the example ledger importable as a data: URL (the offline page's). */
+function common(dev) {
+  return {
+    mode: dev ? "development" : "production",
+    resolve: { extensions: [".tsx", ".ts", ".js"], alias: { "@seeds": path.resolve(__dirname, "seeds") } },
+    module: {
+      rules: [
+        {
+          test: /\.tsx?$/,
+          exclude: /node_modules/,
+          loader: "ts-loader",
+          // ES modules, so that webpack can leave out what the pane does not use.
+          options: { transpileOnly: true, compilerOptions: { module: "esnext", sourceMap: true } },
+        },
+        { test: /\.xlsx$/, type: "asset/inline" },
+      ],
+    },
+    performance: { hints: false },
+  };
+}
+
+/** The offline page: one HTML file, every script inlined (no chunk of its own), allowed by its hash. */
+function webConfig(dist, dev) {
+  return {
+    ...common(dev),
+    name: "web",
+    devtool: false,
+    entry: { web: "./src/taskpane/index.tsx" },
+    output: { path: path.join(dist, "web"), filename: "[name].js", clean: true },
+    optimization: { minimizer: [new MinimizerPlugin({ minify: MinimizerPlugin.terserMinify, extractComments: false, minimizerOptions: { compress: { passes: 2 } } })] },
+    plugins: [
+      new webpack.optimize.LimitChunkCountPlugin({ maxChunks: 1 }),
+      new HtmlWebpackPlugin({
+        filename: "督办助手.html",
+        template: "./src/preview/offline.html",
+        inject: "body",
+        templateParameters: { icon: `data:image/png;base64,${fs.readFileSync(path.join(__dirname, "src/assets/icon-32.png")).toString("base64")}` },
+      }),
+      new HtmlInlineScriptPlugin(),
+      new CspByHashPlugin(),
+    ],
+  };
+}
+
+/** The WPS 表格 add-in: its folder, and the lists that install it on a machine or from a server. */
+function wpsConfig(dist, dev) {
+  const fill = (content) => content.toString().split("__NAME__").join(packageName).split("__VERSION__").join(version).split("__URL__").join(wpsUrl);
+  return {
+    ...common(dev),
+    name: "wps",
+    devtool: "source-map",
+    entry: { taskpane: "./src/taskpane/index.tsx", ribbon: "./src/commands/wps/ribbon.ts" },
+    // The add-in's folder is the output; the lists that install it go beside it (dist/wps/). Its pages name
+    // their scripts relative to themselves, so the folder may be served under any name.
+    output: { path: path.join(dist, "wps", wpsFolder), filename: "[name].js", chunkFilename: "[name].js", clean: true },
+    plugins: [
+      new HtmlWebpackPlugin({ filename: "taskpane.html", template: "./src/commands/wps/taskpane.html", chunks: ["taskpane"], inject: "body" }),
+      // The ribbon's callbacks in the head, run as the page loads (as WPS's samples load theirs), not deferred.
+      new HtmlWebpackPlugin({ filename: "index.html", template: "./src/commands/wps/index.html", chunks: ["ribbon"], inject: "head", scriptLoading: "blocking" }),
+      new CopyWebpackPlugin({
+        patterns: [
+          { from: "src/commands/wps/ribbon.xml", to: "ribbon.xml" },
+          { from: "src/assets/icon-*.png", to: "images/[name][ext]" },
+          { from: "src/commands/wps/jsplugins.xml", to: "../jsplugins.xml", transform: fill },
+          { from: "src/commands/wps/server-jsplugins.xml", to: "../server/jsplugins.xml", transform: fill },
+          { from: "src/commands/wps/publish.xml", to: "../server/publish.xml", transform: fill },
+        ],
+      }),
+    ],
+  };
+}
 
 async function httpsOptions() {
   // Development certificates for https://localhost, made and trusted by Microsoft's tool.
@@ -30,11 +119,13 @@ module.exports = async (env = {}, argv = {}) => {
         `Note: ADDIN_URL is not set; the manifest points at the example address ${urlProd}, which does not exist.\n`,
     );
   }
+  const dist = env.dist ? path.resolve(env.dist) : path.resolve(__dirname, "dist");
   const localOfficeJs = env.officejs === "local" || process.env.OFFICE_JS === "local";
   const officeJs = localOfficeJs ? "office-js/office.js" : OFFICE_JS_CDN;
   const origin = localOfficeJs ? "'self'" : "'self' https://appsforoffice.microsoft.com";
-  return {
-    mode: dev ? "development" : "production",
+  const addin = {
+    ...common(dev),
+    name: "addin",
     // No eval-based source maps: the pages' Content-Security-Policy forbids eval.
     devtool: "source-map",
     entry: {
@@ -43,20 +134,7 @@ module.exports = async (env = {}, argv = {}) => {
       // The browser preview (npm start): the pane beside a workbook, with ExcelJS; never in the add-in's pages.
       preview: "./src/preview/index.tsx",
     },
-    output: { path: path.resolve(__dirname, "dist", "addin"), filename: "[name].js", clean: true },
-    resolve: { extensions: [".tsx", ".ts", ".js"] },
-    module: {
-      rules: [
-        {
-          test: /\.tsx?$/,
-          exclude: /node_modules/,
-          loader: "ts-loader",
-          // ES modules, so that webpack can leave out what the pane does not use.
-          options: { transpileOnly: true, compilerOptions: { module: "esnext", sourceMap: true } },
-        },
-      ],
-    },
-    performance: { hints: false },
+    output: { path: path.join(dist, "addin"), filename: "[name].js", clean: true },
     plugins: [
       // The add-in's pages load their script through webview-check.js (its data-main), not by a tag of their
       // own: Internet Explorer's and legacy Edge's engines, which cannot parse it, never fetch it.
@@ -69,6 +147,8 @@ module.exports = async (env = {}, argv = {}) => {
           // ES5 as written (tests/webview-check.test.ts parses it): not minified, so no tool can make it newer.
           { from: "src/taskpane/webview-check.js", to: "[name][ext]", info: { minimized: true } },
           { from: "seeds/2019江汉区政府工作报告责任分解台账.xlsx", to: "sample.xlsx" },
+          // The help page (the manifest's SupportUrl): plain HTML and CSS, shipped as written.
+          { from: "src/help/*", to: "[name][ext]" },
           {
             from: "manifest.xml",
             to: "[name][ext]",
@@ -104,4 +184,6 @@ module.exports = async (env = {}, argv = {}) => {
       },
     },
   };
+  // `webpack serve` serves the Excel add-in and the preview; a build makes all three.
+  return env.WEBPACK_SERVE ? addin : [addin, webConfig(dist, dev), wpsConfig(dist, dev)];
 };

@@ -1,5 +1,6 @@
-// The port's contract, run against every adapter: the .xlsx host (the preview and the command line)
-// and the Office host over a fake Excel. Then one session on both, compared cell for cell.
+// The port's contract, run against every adapter: the .xlsx host (the preview and the command line),
+// the Office host over a fake Excel of each ExcelApi version, and the WPS host over a fake WPS 表格.
+// Then one session on each, compared cell for cell with the .xlsx host's.
 import ExcelJS from "exceljs";
 import { createApp } from "../src/app";
 import { a1, parseA1 } from "../src/core/address";
@@ -7,8 +8,11 @@ import { OfficeHost } from "../src/hosts/office/host";
 import { toCellValue } from "../src/hosts/xlsx/grid";
 import { XlsxHost } from "../src/hosts/xlsx/host";
 import { METADATA_SHEET } from "../src/core/metadata";
-import { fakeRun, newSheet, NO_FILL, type FakeSheet, type FakeWorkbookModel } from "./fakes/excel";
-import { DIRECTORY, LEDGER, portContract, valuesOf, type BookSpec, type Harness, type Look, type PortUnderTest } from "./contract/port";
+import { WpsHost } from "../src/hosts/wps/host";
+import { hexOf } from "../src/hosts/wps/cells";
+import { EXCEL_VERSIONS, fakeRun, newSheet, NO_FILL, type FakeSheet, type FakeWorkbookModel } from "./fakes/excel";
+import { etCell, fakeEtApplication, newEtBook, newEtSheet } from "./fakes/wps";
+import { DIRECTORY, LEDGER, portContract, valuesOf, type BookSpec, type Harness, type Lack, type Look, type PortUnderTest } from "./contract/port";
 
 const rangeText = (r: { top: number; left: number; bottom: number; right: number }) => `${a1(r.top, r.left)}:${a1(r.bottom, r.right)}`;
 
@@ -60,6 +64,14 @@ const xlsxHarness: Harness = {
         if (host.active === from) host.active = to;
       },
       type: (sheet, cell, value) => void (ws(sheet).getCell(cell).value = value),
+      note: (sheet, cell, text) => {
+        const c = ws(sheet).getCell(cell);
+        if (text !== null) c.note = text;
+        else {
+          (c as unknown as { _comment?: unknown })._comment = undefined;
+          c.value = c.value as ExcelJS.CellValue;
+        }
+      },
       metadataRows: () => {
         const rows: ExcelJS.CellValue[][] = [];
         host.workbook.getWorksheet(METADATA_SHEET)?.eachRow((r) => rows.push((r.values as ExcelJS.CellValue[]).slice(1)));
@@ -69,7 +81,14 @@ const xlsxHarness: Harness = {
   },
 };
 
-const excelHarness: Harness = {
+/** The Office host over the fake Excel of an ExcelApi version, told what the pane's entry would tell it. */
+const excelHarnessAt = (version: string): Harness => {
+  const support = fakeRun({ sheets: [], active: "", settings: new Map() }, { version }).support;
+  const lacks = new Set<Lack>([...(support.notes ? [] : ["notes" as const]), ...(support.mergedAreas ? [] : ["merged-areas" as const]), ...(support.rangeAreas ? [] : ["hidden-rows" as const])]);
+  return { ...excelHarness(version), name: `Office host (fake Excel, ExcelApi ${version})`, lacks };
+};
+
+const excelHarness = (version = "1.18"): Harness => ({
   name: "Office host (fake Excel)",
   async make(book: BookSpec): Promise<PortUnderTest> {
     const model: FakeWorkbookModel = {
@@ -85,7 +104,8 @@ const excelHarness: Harness = {
       active: book.active ?? book.sheets[0]!.name,
       settings: new Map(),
     };
-    const port = new OfficeHost(fakeRun(model).run, { mergedAreas: true, rangeAreas: true, notes: true });
+    const fake = fakeRun(model, { version });
+    const port = new OfficeHost(fake.run, fake.support);
     const sheet = (name: string) => model.sheets.find((s) => s.name === name)!;
     return {
       port,
@@ -106,10 +126,58 @@ const excelHarness: Harness = {
         if (model.active === from) model.active = to;
       },
       type: (name, cell, value) => void (cellOf(sheet(name), cell).value = value),
+      note: (name, cell, text) => void (text === null ? sheet(name).notes.delete(cell) : sheet(name).notes.set(cell, text)),
+      metadataRows: () => [],
+    };
+  },
+});
+
+const wpsHarness: Harness = {
+  name: "WPS host (fake WPS 表格 object model)",
+  async make(book: BookSpec): Promise<PortUnderTest> {
+    const model = newEtBook(
+      book.sheets.map((s) => {
+        const sheet = newEtSheet(s.name, s.rows, s.merges ?? []);
+        if (s.hidden) sheet.visible = 0;
+        sheet.hiddenRows = new Set(s.hiddenRows ?? []);
+        sheet.hiddenColumns = new Set(s.hiddenColumns ?? []);
+        for (const [cell, color] of Object.entries(s.fills ?? {})) Object.assign(etCell(sheet, cell), { pattern: 1, color: bgr(color) });
+        for (const [cell, note] of Object.entries(s.notes ?? {})) sheet.comments.set(cell, note);
+        return sheet;
+      }),
+      book.active,
+    );
+    const app = fakeEtApplication(model);
+    const sheet = (name: string) => model.sheets.find((s) => s.name === name)!;
+    return {
+      port: new WpsHost(app),
+      look(name, cell): Look {
+        const c = etCell(sheet(name), cell);
+        return { value: c.value === null ? null : c.value, fill: c.pattern === -4142 ? null : hexOf(c.color), note: sheet(name).comments.get(cell) ?? null };
+      },
+      sheets: () => model.sheets.map((s) => ({ name: s.name, visibility: s.visible === 2 ? "veryHidden" : s.visible === 0 ? "hidden" : "visible" })),
+      active: () => model.active,
+      selected: () => model.selected,
+      merges: (name) => sheet(name).merges.map(rangeText).sort(),
+      hiddenColumns: (name) => [...sheet(name).hiddenColumns].sort((a, b) => a - b),
+      isProtected: (name) => sheet(name).protected,
+      locked: (name, cell) => etCell(sheet(name), cell).locked,
+      rename: (from, to) => {
+        sheet(from).name = to;
+        if (model.active === from) model.active = to;
+      },
+      type: (name, cell, value) => void Object.assign(etCell(sheet(name), cell), { value, formula: undefined }),
+      note: (name, cell, text) => void (text === null ? sheet(name).comments.delete(cell) : sheet(name).comments.set(cell, text)),
       metadataRows: () => [],
     };
   },
 };
+
+/** "#RRGGBB" as BGR, written out here so that the harness does not lean on the host's own conversion. */
+function bgr(hex: string): number {
+  const [r, g, b] = [1, 3, 5].map((i) => parseInt(hex.slice(i, i + 2), 16)) as [number, number, number];
+  return (b << 16) | (g << 8) | r;
+}
 
 function key(cell: string): string {
   const p = parseA1(cell)!;
@@ -124,9 +192,12 @@ function cellOf(sheet: FakeSheet, cell: string) {
 }
 
 portContract(xlsxHarness);
-portContract(excelHarness);
+// Excel as offices run it: Office 2019 volume-licensed (1.7), 1.9, Office 2021 and later (1.13 …), notes (1.18).
+for (const version of EXCEL_VERSIONS) portContract(excelHarnessAt(version));
+// WPS 表格: its object model reads and writes notes, merged areas and hidden rows; it lacks nothing.
+portContract(wpsHarness);
 
-test("one session (check and marks, a merge, settings, the summary, clearing) leaves the same cells in both hosts", async () => {
+test("one session (check and marks, a merge, settings, the summary, clearing) leaves the same cells in every host", async () => {
   const run = async (h: Harness) => {
     const w = await h.make({ sheets: [LEDGER, DIRECTORY] });
     const app = createApp({ port: w.port, today: () => new Date(2026, 10, 22) });
@@ -141,10 +212,12 @@ test("one session (check and marks, a merge, settings, the summary, clearing) le
     return { values: await valuesOf(w), marked, summaryLooks, ledger: ["D3", "D4", "D5"].map((c) => w.look("台账", c)) };
   };
   const a = await run(xlsxHarness);
-  const b = await run(excelHarness);
-  expect(b.marked).toEqual(a.marked);
-  expect(b.summaryLooks).toEqual(a.summaryLooks);
-  expect(b.ledger).toEqual(a.ledger);
-  expect(Object.keys(b.values)).toEqual(Object.keys(a.values));
-  for (const sheet of Object.keys(a.values)) expect({ sheet, rows: b.values[sheet] }).toEqual({ sheet, rows: a.values[sheet] });
+  for (const h of [excelHarness(), wpsHarness]) {
+    const b = await run(h);
+    expect(b.marked).toEqual(a.marked);
+    expect(b.summaryLooks).toEqual(a.summaryLooks);
+    expect(b.ledger).toEqual(a.ledger);
+    expect(Object.keys(b.values)).toEqual(Object.keys(a.values));
+    for (const sheet of Object.keys(a.values)) expect({ host: h.name, sheet, rows: b.values[sheet] }).toEqual({ host: h.name, sheet, rows: a.values[sheet] });
+  }
 });

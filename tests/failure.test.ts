@@ -8,9 +8,11 @@ import { parseNotice } from "../src/core/notice";
 import { summarise } from "../src/core/summary";
 import { summarySheetPlan } from "../src/core/summarySheet";
 import { METADATA_SHEET } from "../src/core/metadata";
-import { OfficeHost, type ApiSupport } from "../src/hosts/office/host";
+import { problemText } from "../src/app";
+import { OfficeHost, SUMMARY_DRAFT_SHEET, WEB_PAYLOAD_LIMIT, type ApiSupport, type ExcelRun } from "../src/hosts/office/host";
+import { syntheticDirectoryRows, syntheticLedgerRows, syntheticUnits } from "./helpers/syntheticLedger";
 import { formFiles } from "../src/hosts/xlsx/forms";
-import { fakeRun, NO_FILL, type FakeWorkbookModel } from "./fakes/excel";
+import { cellAt, EXCEL_VERSIONS, fakeRun, newSheet, NO_FILL, type FakeWorkbookModel } from "./fakes/excel";
 import { LEDGER_2019, LEDGER_2026 } from "./helpers/cli";
 import { fakeModelOf } from "./helpers/model";
 import { marksOf, opened, problemOf } from "./helpers/app";
@@ -51,15 +53,15 @@ const OWN_FILL = { color: "#DDEBF7", pattern: "Solid", patternColor: "#000000", 
 /** Operation numbers spread over a run of `total`, the first and last included. */
 const points = (total: number, n = 14) => [...new Set(Array.from({ length: n }, (_, i) => 1 + Math.round((i * (total - 1)) / (n - 1))))];
 
-describe("marks", () => {
+describe.each(EXCEL_VERSIONS)("marks, ExcelApi %s", (version) => {
   test("a first marking stopped at any operation: the message says so, and 清除标记 restores every cell", async () => {
     const probe = await model(LEDGER_2019, "进展情况");
     // The ledger's own look on some cells that get marked: a fill and a note.
     probe.sheets[0]!.cells.get("2,5")!.fill = { ...OWN_FILL };
     probe.sheets[0]!.notes.set("F3", "由区政府办核对");
     const baseline = look(probe);
-    const fake = fakeRun(probe);
-    const host = new OfficeHost(fake.run, DESKTOP);
+    const fake = fakeRun(probe, { version });
+    const host = new OfficeHost(fake.run, fake.support);
     const snap = await opened(host);
     const marks = marksOf(check(snap.ledger, snap.directory, { quarter: { year: 2019, q: 3 } }));
     expect(marks.length).toBeGreaterThan(20);
@@ -77,8 +79,8 @@ describe("marks", () => {
       const fresh = await model(LEDGER_2019, "进展情况");
       fresh.sheets[0]!.cells.get("2,5")!.fill = { ...OWN_FILL };
       fresh.sheets[0]!.notes.set("F3", "由区政府办核对");
-      const f = fakeRun(fresh);
-      const h = new OfficeHost(f.run, DESKTOP);
+      const f = fakeRun(fresh, { version });
+      const h = new OfficeHost(f.run, f.support);
       await h.info();
       f.failNextAt(at);
       expect(await problemOf(h.mark("进展情况", marks))).toMatch(/^标记台账失败：.*已写上的标记可用“清除标记”恢复原样。$/);
@@ -90,8 +92,8 @@ describe("marks", () => {
   test("a second marking (old marks to put back, new ones to add) stopped half-way: 清除标记 still restores everything", async () => {
     const ledger = await model(LEDGER_2019, "进展情况");
     const baseline = look(ledger);
-    const fake = fakeRun(ledger);
-    const host = new OfficeHost(fake.run, DESKTOP);
+    const fake = fakeRun(ledger, { version });
+    const host = new OfficeHost(fake.run, fake.support);
     const snap = await opened(host);
     const q3 = marksOf(check(snap.ledger, snap.directory, { quarter: { year: 2019, q: 3 } }));
     expect(q3.length).toBeGreaterThan(20);
@@ -104,8 +106,8 @@ describe("marks", () => {
     const total = fake.runs[0]!.ops.length;
     for (const at of points(total, 8)) {
       const m = await model(LEDGER_2019, "进展情况");
-      const f = fakeRun(m);
-      const h = new OfficeHost(f.run, DESKTOP);
+      const f = fakeRun(m, { version });
+      const h = new OfficeHost(f.run, f.support);
       await h.info();
       await h.mark("进展情况", q3);
       await h.info();
@@ -146,30 +148,172 @@ test("合并回报 stopped half-way: the message says so, and 撤销 puts every 
   }
 });
 
-test("a summary sheet or an imported ledger stopped half-way is deleted, and the message says so", async () => {
+describe.each(EXCEL_VERSIONS)("the summary sheet, ExcelApi %s", (version) => {
   const q3 = { year: 2019, q: 3 as const };
-  const probe = await model(LEDGER_2019, "进展情况");
-  const fake = fakeRun(probe);
-  const host = new OfficeHost(fake.run, DESKTOP);
-  const snap = await opened(host);
-  const result = check(snap.ledger, snap.directory, { quarter: q3 });
-  const plan = summarySheetPlan(summarise(result, snap.directory, TODAY), "2019年第三季度汇总");
-  fake.reset();
-  await host.writeSummary(plan, false);
-  const ops = fake.runs[0]!.ops;
-  const added = ops.indexOf("worksheets.add(2019年第三季度汇总)") + 1;
-  expect(added).toBeGreaterThan(0);
-  for (const at of points(ops.length, 8).filter((n) => n > added)) {
+
+  /** The seed ledger, its check and the plan of its third-quarter summary, as this Excel makes them. */
+  async function planned() {
     const m = await model(LEDGER_2019, "进展情况");
-    const f = fakeRun(m);
-    f.failNextAt(at);
-    expect(await problemOf(new OfficeHost(f.run, DESKTOP).writeSummary(plan, false))).toContain("未写完的“2019年第三季度汇总”已删除，请重新生成。");
-    expect(m.sheets.map((x) => x.name)).not.toContain("2019年第三季度汇总");
+    const f = fakeRun(m, { version });
+    const snap = await opened(new OfficeHost(f.run, f.support));
+    const result = check(snap.ledger, snap.directory, { quarter: q3 });
+    return summarySheetPlan(summarise(result, snap.directory, TODAY), "2019年第三季度汇总");
   }
+
+  /** A fresh seed workbook in this Excel; `summary`: with the add-in's summary of an earlier day already in it. */
+  async function workbook(summary?: ReturnType<typeof summarySheetPlan>) {
+    const m = await model(LEDGER_2019, "进展情况");
+    const f = fakeRun(m, { version });
+    if (summary) await new OfficeHost(f.run, f.support).writeSummary({ ...summary, stamp: "由督办助手生成（2019Q3，2026-10-01）", blocks: summary.blocks.map((b, i) => (i === 1 && b.kind === "text" ? { ...b, text: b.text.replace(/\d{4}-\d{2}-\d{2}/, "2026-10-01") } : b)) }, false);
+    f.reset();
+    return { m, f };
+  }
+
+  const names = (m: FakeWorkbookModel) => m.sheets.map((x) => x.name);
+
+  test("a new summary sheet stopped at any point: nothing of it is left, and the message says so", async () => {
+    const plan = await planned();
+    const probe = await workbook();
+    await new OfficeHost(probe.f.run, probe.f.support).writeSummary(plan, false);
+    const total = probe.f.runs[0]!.ops.length;
+    for (const at of points(total, 8)) {
+      const { m, f } = await workbook();
+      f.failNextAt(at);
+      let problem: string | undefined;
+      await new OfficeHost(f.run, f.support).writeSummary(plan, false).catch((e) => (problem = problemText(e)));
+      if (problem === undefined) {
+        // Stopped after the sheet had its name: it is whole, and recorded.
+        expect(names(m)).toContain("2019年第三季度汇总");
+        continue;
+      }
+      expect(names(m)).not.toContain(SUMMARY_DRAFT_SHEET);
+      expect(names(m)).not.toContain("2019年第三季度汇总");
+      expect(problem).toMatch(/^生成汇总失败：请稍后重试；若仍失败，请把错误代码 GeneralException 告诉管理员。(未写完的“2019年第三季度汇总”已删除，请重新生成。)?$/);
+    }
+  });
+
+  test("a summary replacing the add-in's own sheet, stopped at any point: the old sheet stays whole until the new one is, never neither", async () => {
+    const plan = await planned();
+    const probe = await workbook(plan);
+    const oldLook = look(probe.m);
+    await new OfficeHost(probe.f.run, probe.f.support).writeSummary(plan, true);
+    const total = probe.f.runs[0]!.ops.length;
+    expect(look(probe.m)).not.toEqual(oldLook);
+    const seen = { kept: 0, done: 0 };
+    for (const at of points(total, 12)) {
+      const { m, f } = await workbook(plan);
+      const before = look(m);
+      f.failNextAt(at);
+      let problem: string | undefined;
+      await new OfficeHost(f.run, f.support).writeSummary(plan, true).catch((e) => (problem = problemText(e)));
+      expect(names(m)).not.toContain(SUMMARY_DRAFT_SHEET);
+      expect(names(m)).toContain("2019年第三季度汇总");
+      const summary = m.sheets.find((x) => x.name === "2019年第三季度汇总")!;
+      const stamp = String(summary.cells.get("1,0")?.value);
+      if (stamp.includes("2026-10-01")) {
+        // The old sheet, whole, and said so (stopped while reading, nothing was written to say).
+        expect(problem).toMatch(/^生成汇总失败：请稍后重试；若仍失败，请把错误代码 GeneralException 告诉管理员。(原有的“2019年第三季度汇总”保持不变，未写完的新表已删除，请重新生成。)?$/);
+        expect(differences(before, look(m))).toEqual([]);
+        if (problem?.includes("保持不变")) seen.kept++;
+      } else {
+        // The new one, whole: finished and recorded.
+        expect(stamp).toContain(plan.stamp);
+        expect(summary.tables.length).toBe(4);
+        const meta = m.sheets.find((x) => x.name === METADATA_SHEET)!;
+        expect([...meta.cells.values()].some((c) => c.value === plan.stamp)).toBe(true);
+        seen.done++;
+      }
+    }
+    // Both ends were met: stopped while the draft was made, and after the old sheet went.
+    expect(seen.kept).toBeGreaterThan(0);
+    expect(seen.done).toBeGreaterThan(0);
+  });
+});
+
+test("an imported ledger stopped half-way is deleted, and the message says so; a sheet someone added meanwhile under its name is theirs", async () => {
   const m = await model(LEDGER_2019, "进展情况");
   const f = fakeRun(m);
   f.failNextAt(8);
   const layout = noticeLedgerLayout(parseNotice("1.新建口袋公园3个。\n责任单位：区园林局"), "责任分解台账", "2026年责任分解方案");
   expect(await problemOf(new OfficeHost(f.run, DESKTOP).addSheet(layout))).toContain("未写完的“责任分解台账”已删除");
   expect(m.sheets.map((x) => x.name)).not.toContain("责任分解台账");
+  // Between the check for the name and the write, a person adds a sheet of that name.
+  const theirs = newSheet("责任分解台账", [["别人的表"]]);
+  const racing: ExcelRun = (options, batch) =>
+    f.run(options, (context) => {
+      const sync = context.sync.bind(context);
+      let n = 0;
+      context.sync = (async () => {
+        await sync();
+        if (++n === 1) m.sheets.push(theirs);
+      }) as typeof context.sync;
+      return batch(context);
+    });
+  expect(await problemOf(new OfficeHost(racing, DESKTOP).addSheet(layout))).toBe("添加工作表失败：要添加的工作表或表格已经存在（可能刚被别人或另一个窗口添加）：请重新检查后再试；已有的那张表未被改动。");
+  expect(m.sheets).toContain(theirs);
+  expect(cellAt(theirs, "A1")!.value).toBe("别人的表");
+});
+
+describe("Excel on the web: a write larger than one request, stopped between its requests", () => {
+  const WEB = { payloadLimit: WEB_PAYLOAD_LIMIT };
+  const ledger = (tasks: number): FakeWorkbookModel => {
+    const units = syntheticUnits(300);
+    return { sheets: [newSheet("台账", syntheticLedgerRows(tasks, units)), newSheet("部门目录", syntheticDirectoryRows(units))], active: "台账", settings: new Map() };
+  };
+
+  test("marks with long notes: at every point 清除标记 restores every cell", async () => {
+    const probe = ledger(12000);
+    const baseline = look(probe);
+    const fake = fakeRun(probe, WEB);
+    const host = new OfficeHost(fake.run, fake.support);
+    const snap = await opened(host);
+    const marks = marksOf(check(snap.ledger, snap.directory, { quarter: { year: 2026, q: 3 } })).map((m) => ({ ...m, note: `${m.note}\n${"请责任单位于十日内补报，并附佐证材料。".repeat(25)}` }));
+    fake.reset();
+    await host.mark("台账", marks);
+    expect(fake.syncs).toBeGreaterThan(2);
+    const total = fake.runs[0]!.ops.length;
+    for (const at of points(total, 6)) {
+      const m = ledger(12000);
+      const f = fakeRun(m, WEB);
+      const h = new OfficeHost(f.run, f.support);
+      await h.info();
+      f.failNextAt(at);
+      expect(await problemOf(h.mark("台账", marks))).toMatch(/^标记台账失败：.*已写上的标记可用“清除标记”恢复原样。$/);
+      await h.clearMarks();
+      expect(differences(baseline, look(m))).toEqual([]);
+    }
+  });
+
+  test("a merge whose records alone are larger than one request (written below the old ones, the old ones then deleted): at every point 撤销 puts every cell back", async () => {
+    const text = (i: number) => `第${i}项：${"已完成年度目标任务的百分之八十，其中新建项目按期推进。".repeat(16)}`;
+    const edits = Array.from({ length: 3000 }, (_, i) => ({ cell: `G${i + 3}`, text: text(i) }));
+    // A merge before this one, whose records are there to be replaced.
+    const earlier = [{ cell: "H3", text: "上一次合并写入的进展。" }];
+    const probe = ledger(3000);
+    const fake = fakeRun(probe, WEB);
+    await new OfficeHost(fake.run, fake.support).writeCells("台账", earlier, "合并回报 2026Q2");
+    const baseline = look(probe);
+    fake.reset();
+    await new OfficeHost(fake.run, fake.support).writeCells("台账", edits, "合并回报 2026Q3");
+    expect(fake.ops).toContain("range.delete(Up)");
+    const total = fake.runs[0]!.ops.length;
+    for (const at of points(total, 8)) {
+      const m = ledger(3000);
+      const f = fakeRun(m, WEB);
+      await new OfficeHost(f.run, f.support).writeCells("台账", earlier, "合并回报 2026Q2");
+      const h = new OfficeHost(f.run, f.support);
+      f.failNextAt(at);
+      expect(await problemOf(h.writeCells("台账", edits, "合并回报 2026Q3"))).toMatch(/^写入台账失败：.*已写入的部分可用“撤销上次合并”恢复原样。$/);
+      const undone = await h.undoWrites();
+      // Stopped before the new records replaced the old: the earlier merge is what is undone, and
+      // every cell of this one is as it was; after: this one is undone whole.
+      expect(undone?.kept).toEqual([]);
+      if (undone?.label === "合并回报 2026Q2") await h.undoWrites();
+      const after = look(m);
+      after.delete("台账!2,7");
+      const base = new Map(baseline);
+      base.delete("台账!2,7");
+      expect(differences(base, after)).toEqual([]);
+    }
+  });
 });

@@ -16,7 +16,7 @@ function files(dir: string): string[] {
   });
 }
 
-/** The layer a file is in: core, app, hosts/office, hosts/xlsx, taskpane, preview, cli, commands, scripts. */
+/** The layer a file is in: core, app, hosts/office, hosts/xlsx, hosts/wps, taskpane, preview, cli, commands, scripts. */
 function layerOf(file: string): string {
   const rel = path.relative(SRC, file).split(path.sep);
   return rel[0] === "hosts" ? `hosts/${rel[1]}` : rel[0]!;
@@ -28,6 +28,7 @@ const ALLOWED: Record<string, readonly string[]> = {
   app: ["core"],
   "hosts/office": ["core", "app"],
   "hosts/xlsx": ["core", "app"],
+  "hosts/wps": ["core", "app"],
   taskpane: ["core", "app"],
   preview: ["core", "app", "taskpane", "hosts/xlsx"],
   cli: ["core", "app", "hosts/xlsx"],
@@ -37,7 +38,10 @@ const ALLOWED: Record<string, readonly string[]> = {
 
 /** Entry files that put a user interface together over its host. */
 const COMPOSITION_ROOTS: Record<string, readonly string[]> = {
-  "taskpane/index.tsx": ["hosts/office", "hosts/xlsx"],
+  // The pane's page starts in Office, WPS or the offline page (preview), and is also the shared runtime
+  // of the Office ribbon's commands.
+  "taskpane/index.tsx": ["hosts/office", "hosts/xlsx", "hosts/wps", "preview", "commands"],
+  "commands/wps/ribbon.ts": ["hosts/wps"],
 };
 
 /** The packages each layer may use: the engine and the application layer stay free of the DOM, Office and files. */

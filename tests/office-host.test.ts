@@ -241,13 +241,179 @@ describe("the summary sheet and the rest", () => {
   test("an Office error becomes a clear message in Chinese", async () => {
     const model = syntheticModel(10);
     const fake = fakeRun(model);
-    const host = new OfficeHost(async (batch) => {
-      const r = fake.run(batch);
-      return r;
-    }, DESKTOP);
+    const host = new OfficeHost(fake.run, DESKTOP);
     const spy = jest.spyOn(console, "error").mockImplementation(() => undefined);
     expect(await problemOf(host.select("不存在的表", "A1"))).toMatch(/定位单元格失败：找不到要操作的工作表或单元格/);
     expect(spy).toHaveBeenCalled();
     spy.mockRestore();
   });
+});
+
+describe("as Excel runs a batch", () => {
+  test("every batch waits while a person edits a cell (delayForCellEdit), instead of failing", async () => {
+    const fake = fakeRun(syntheticModel(20));
+    const host = new OfficeHost(fake.run, DESKTOP);
+    const snap = await opened(host);
+    await host.mark(snap.ledger.name, marksOf(check(snap.ledger, snap.directory, { quarter: { year: 2026, q: 3 } })));
+    await host.clearMarks();
+    expect(fake.options.length).toBeGreaterThan(3);
+    expect(fake.options.every((o) => o.delayForCellEdit === true)).toBe(true);
+  });
+
+  test("hidden rows are read from each visible area, not from the areas' address, which Excel cuts short", async () => {
+    const model = syntheticModel(600);
+    // Every third row hidden: 200 visible areas, far over the 255 characters of an address.
+    const hidden = Array.from({ length: 200 }, (_, i) => 4 + 3 * i);
+    model.sheets[0]!.hiddenRows = new Set(hidden);
+    const fake = fakeRun(model);
+    const snap = await opened(new OfficeHost(fake.run, fake.support));
+    expect(snap.ledger.hiddenRows).toEqual(hidden);
+  });
+
+  test("a cell with a threaded comment cannot take a note: it is marked without one, the rest of the batch goes on, and clearing leaves the comment", async () => {
+    const model = syntheticModel(20);
+    const sheet = model.sheets[0]!;
+    const fake = fakeRun(model);
+    const host = new OfficeHost(fake.run, fake.support);
+    const snap = await opened(host);
+    const marks = marksOf(check(snap.ledger, snap.directory, { quarter: { year: 2026, q: 3 } }));
+    const commented = marks[1]!.cell;
+    sheet.comments.set(commented, "请区财政局补充数据 @张三");
+    fake.reset();
+    await host.mark(snap.ledger.name, marks);
+    // One more read, for where the comments are: only because there are some.
+    expect(fake.syncs).toBe(3);
+    expect(cellAt(sheet, commented)!.fill.color).toBe(marks[1]!.color);
+    expect(sheet.notes.has(commented)).toBe(false);
+    expect(sheet.notes.get(marks[0]!.cell)).toBe(marks[0]!.note);
+    expect(await host.clearMarks()).toBe(marks.length);
+    expect(sheet.notes.size).toBe(0);
+    expect(sheet.comments.get(commented)).toBe("请区财政局补充数据 @张三");
+  });
+});
+
+describe("protection, read before anything is written", () => {
+  async function markedLater() {
+    const model = syntheticModel(20);
+    const fake = fakeRun(model);
+    const host = new OfficeHost(fake.run, fake.support);
+    const snap = await opened(host);
+    const marks = marksOf(check(snap.ledger, snap.directory, { quarter: { year: 2026, q: 3 } }));
+    return { model, fake, host, marks, sheet: model.sheets[0]!, before: JSON.stringify([...model.sheets[0]!.cells]) };
+  }
+
+  test("a protected ledger is not marked: the person is told to lift the protection, and nothing was queued", async () => {
+    const { fake, host, marks, sheet, before, model } = await markedLater();
+    sheet.protection = { allowFormatColumns: true };
+    fake.reset();
+    expect(await problemOf(host.mark(sheet.name, marks))).toBe(
+      "工作表“2026年责任分解”受保护，标记台账会被 Excel 拒绝，因此没有写入任何内容：请在“审阅”选项卡中点“撤销工作表保护”，完成后再重新保护。",
+    );
+    expect(fake.syncs).toBe(1);
+    expect(JSON.stringify([...sheet.cells])).toBe(before);
+    expect(model.sheets.some((s) => s.name === METADATA_SHEET)).toBe(false);
+  });
+
+  test("clearing marks on a sheet protected since, and writing or undoing a merge into a protected sheet: refused the same way", async () => {
+    const { host, marks, sheet } = await markedLater();
+    await host.mark(sheet.name, marks);
+    await host.writeCells(sheet.name, [{ cell: "G3", text: "已完成。" }], "合并回报 2026Q3");
+    sheet.protection = {};
+    const marked = JSON.stringify([...sheet.cells]);
+    expect(await problemOf(host.clearMarks())).toMatch(/^工作表“2026年责任分解”受保护，清除标记会被 Excel 拒绝/);
+    expect(await problemOf(host.writeCells(sheet.name, [{ cell: "G4", text: "已完成。" }], "合并回报 2026Q3"))).toMatch(/^工作表“2026年责任分解”受保护，写入台账会被 Excel 拒绝/);
+    expect(await problemOf(host.undoWrites())).toMatch(/^工作表“2026年责任分解”受保护，撤销写入会被 Excel 拒绝/);
+    expect(JSON.stringify([...sheet.cells])).toBe(marked);
+    // Lifted: everything goes through.
+    sheet.protection = undefined;
+    expect(await host.undoWrites()).toMatchObject({ restored: 1 });
+    expect(await host.clearMarks()).toBe(marks.length);
+  });
+
+  test("a workbook whose structure is protected: no summary, no new sheet, no first marks (the records' sheet cannot be added); nothing written", async () => {
+    const { model, host, marks, sheet } = await markedLater();
+    model.structureProtected = true;
+    const said = "工作簿的结构受保护（不能添加或删除工作表），督办助手要用的工作表无法添加，因此没有写入任何内容：请在“审阅”选项卡中点“保护工作簿”取消保护后再试。";
+    expect(await problemOf(host.mark(sheet.name, marks))).toBe(said);
+    const snap = await opened(host);
+    const plan = summarySheetPlan(summarise(check(snap.ledger, snap.directory, { quarter: { year: 2026, q: 3 } }), snap.directory, new Date(2026, 10, 22)), "2026年第三季度汇总");
+    expect(await problemOf(host.writeSummary(plan, false))).toBe(said);
+    expect(await problemOf(host.addSheet({ name: "部门目录2", columns: [{ header: "单位名称", width: 20 }], rows: [["区财政局"]] }))).toBe(said);
+    expect(model.sheets.map((s) => s.name)).toEqual(["2026年责任分解", "部门目录"]);
+    expect(cellAt(sheet, marks[0]!.cell)!.fill).toEqual(NO_FILL);
+  });
+});
+
+describe("Excel on the web: 5 MB a request, 5 MB a response", () => {
+  const LIMITED = { payloadLimit: WEB_PAYLOAD_LIMIT };
+
+  /** The marks of a 20,000-row ledger, each note with a long request to the unit: more than 5 MB to write. */
+  async function largeMarks(host: OfficeHost) {
+    const snap = await opened(host);
+    const marks = marksOf(check(snap.ledger, snap.directory, { quarter: { year: 2026, q: 3 } }));
+    return { snap, marks: marks.map((m) => ({ ...m, note: `${m.note}\n${"请责任单位于十日内补报，并附佐证材料。".repeat(25)}` })) };
+  }
+
+  test("check and marks of 20,000 rows: reads in chunks, writes in requests each under the limit", async () => {
+    const model = syntheticModel(20000);
+    const fake = fakeRun(model, LIMITED);
+    expect(fake.support.payloadLimit).toBe(WEB_PAYLOAD_LIMIT);
+    const host = new OfficeHost(fake.run, fake.support);
+    const { snap, marks } = await largeMarks(host);
+    expect(marks.length).toBeGreaterThan(4000);
+    fake.reset();
+    await host.mark(snap.ledger.name, marks);
+    expect(fake.syncs).toBeGreaterThan(2);
+    expect(Math.max(...fake.requests)).toBeLessThanOrEqual(WEB_PAYLOAD_LIMIT);
+    const sheet = model.sheets[0]!;
+    for (const m of [marks[0]!, marks[marks.length - 1]!]) {
+      expect(cellAt(sheet, m.cell)!.fill.color).toBe(m.color);
+      expect(sheet.notes.get(m.cell)).toBe(m.note);
+    }
+    expect(await host.clearMarks()).toBe(marks.length);
+    expect(sheet.notes.size).toBe(0);
+  });
+
+  test("a merge of long progress texts, larger than one request with its records: written in parts, undone whole", async () => {
+    const model = syntheticModel(3000);
+    const fake = fakeRun(model, LIMITED);
+    const host = new OfficeHost(fake.run, fake.support);
+    const before = JSON.stringify([...model.sheets[0]!.cells]);
+    // About 3.6 MB of text: twice that to write with its records, which are read back in one response.
+    const text = (i: number) => `第${i}项：${"已完成年度目标任务的百分之八十，其中新建项目按期推进。".repeat(16)}`;
+    const edits = Array.from({ length: 3000 }, (_, i) => ({ cell: `G${i + 3}`, text: text(i) }));
+    await host.writeCells("2026年责任分解", edits, "合并回报 2026Q3");
+    expect(Math.max(...fake.requests)).toBeLessThanOrEqual(WEB_PAYLOAD_LIMIT);
+    expect(cellAt(model.sheets[0]!, "G3002")!.value).toBe(text(2999));
+    expect(await host.undoWrites()).toEqual({ label: "合并回报 2026Q3", restored: 3000, kept: [] });
+    expect(JSON.stringify([...model.sheets[0]!.cells].filter(([, c]) => c.value !== "" || c.numberFormat !== "General"))).toBe(before);
+  });
+
+  test("a host not told of the limit: the request or the response that is too large says what happened and what to do", async () => {
+    const spy = jest.spyOn(console, "error").mockImplementation(() => undefined);
+    const model = syntheticModel(20000);
+    const fake = fakeRun(model, LIMITED);
+    const host = new OfficeHost(fake.run, DESKTOP);
+    // The whole used range in one response: too large.
+    await host.info();
+    model.active = "部门目录";
+    expect(await problemOf(host.readSheets([{ name: "2026年责任分解" }]))).toBe(
+      "读取台账失败：要读取的内容超过了 Excel 网页版一次最多传回的 5 MB：请在 Excel 桌面版中打开此工作簿再试，或把台账拆分为几个较小的工作表。",
+    );
+    const small = fakeRun(syntheticModel(20000));
+    const { marks } = await largeMarks(new OfficeHost(small.run, DESKTOP));
+    expect(await problemOf(host.mark("2026年责任分解", marks))).toMatch(
+      /^标记台账失败：要写入的内容超过了 Excel 网页版一次最多接收的 5 MB：请在 Excel 桌面版中打开此工作簿再试，或把台账拆分为几个较小的工作表。/,
+    );
+    spy.mockRestore();
+  });
+});
+
+test("several workbooks open and this one not active (InactiveWorkbook): the person is told to click into it", async () => {
+  const spy = jest.spyOn(console, "error").mockImplementation(() => undefined);
+  const fake = fakeRun(syntheticModel(10));
+  const host = new OfficeHost(fake.run, DESKTOP);
+  fake.failNextAt(1, Object.assign(new Error("InactiveWorkbook"), { code: "InactiveWorkbook" }));
+  expect(await problemOf(host.info())).toBe("读取台账失败：打开了多个工作簿，督办助手所在的工作簿现在不是当前窗口：请先点一下这个工作簿的窗口，再重试。");
+  spy.mockRestore();
 });

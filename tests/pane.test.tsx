@@ -13,7 +13,7 @@ import { OfficeHost } from "../src/hosts/office/host";
 import { formFiles } from "../src/hosts/xlsx/forms";
 import { App } from "../src/taskpane/App";
 import { parseQuarter } from "../src/core/quarter";
-import { cellAt, fakeRun, newSheet, NO_FILL, type FakeWorkbookModel } from "./fakes/excel";
+import { cellAt, EXCEL_VERSIONS, fakeRun, newSheet, NO_FILL, type FakeWorkbookModel } from "./fakes/excel";
 import { LEDGER_2019 } from "./helpers/cli";
 import { fakeModelOf } from "./helpers/model";
 import { WEB_NOTICE } from "./helpers/notices";
@@ -30,11 +30,11 @@ let model: FakeWorkbookModel;
 let host: OfficeHost;
 let fake: ReturnType<typeof fakeRun>;
 
-/** Excel holding this workbook, for the test. */
-function use(workbook: FakeWorkbookModel): void {
+/** Excel (of this ExcelApi version) holding this workbook, for the test; the host told what the pane's entry would tell it. */
+function use(workbook: FakeWorkbookModel, version = "1.18"): void {
   model = workbook;
-  fake = fakeRun(model);
-  host = new OfficeHost(fake.run, { mergedAreas: true, rangeAreas: true, notes: true });
+  fake = fakeRun(model, { version });
+  host = new OfficeHost(fake.run, fake.support);
 }
 
 /** The pane over a port, as the add-in starts it (today fixed). */
@@ -63,6 +63,36 @@ async function check() {
 function openGroup(label: RegExp) {
   fireEvent.click(screen.getByRole("button", { name: label }));
 }
+
+describe.each(EXCEL_VERSIONS)("the pane in Excel with ExcelApi %s", (version) => {
+  test("检查完整性 marks the ledger, 生成汇总 writes the summary and again replaces it, 清除标记 puts every cell back", async () => {
+    use(await fakeModelOf(LEDGER_2019, "进展情况"), version);
+    const ledger = model.sheets[0]!;
+    ledger.notes.set("F3", "由区政府办核对");
+    const before = JSON.stringify([...ledger.cells]);
+    render(<App app={appOf(host)} lang="zh" />);
+    await check();
+    expect(screen.getByText(/已在台账上标记 30 个单元格/)).toBeTruthy();
+    expect(cellAt(ledger, "F3")!.fill.color).toBe("#FCD5B4");
+    expect(ledger.notes.get("F3")!.startsWith("由区政府办核对")).toBe(true);
+    expect(ledger.notes.size > 1).toBe(version === "1.18");
+    fireEvent.click(screen.getByRole("tab", { name: "汇总" }));
+    for (let i = 0; i < 2; i++) {
+      fireEvent.click(screen.getByRole("button", { name: "生成汇总" }));
+      const figures = await screen.findByLabelText("summary", {}, { timeout: 10000 });
+      expect(figures.textContent).toContain("已生成工作表“2019年第四季度汇总”");
+    }
+    // Made twice: the second replaced the first.
+    await waitFor(() => expect(fake.ops.filter((o) => o === "worksheet.name=2019年第四季度汇总")).toHaveLength(2));
+    expect(model.sheets.filter((s) => s.name.endsWith("汇总")).map((s) => s.name)).toEqual(["2019年第四季度汇总"]);
+    fireEvent.click(screen.getByRole("tab", { name: "检查" }));
+    const clear = screen.getByRole("button", { name: "清除标记" }) as HTMLButtonElement;
+    await waitFor(() => expect(clear.disabled).toBe(false));
+    fireEvent.click(clear);
+    await waitFor(() => expect(JSON.stringify([...ledger.cells])).toBe(before));
+    expect([...ledger.notes]).toEqual([["F3", "由区政府办核对"]]);
+  });
+});
 
 describe("检查", () => {
   test("shows the counts per kind, the findings grouped, and marks the ledger", async () => {

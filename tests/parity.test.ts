@@ -1,5 +1,6 @@
 // Every host gives the same right answer: on the seed workbooks, the command line, the application
-// layer over the .xlsx host (the preview's) and over the Office host (a fake Excel) give the same
+// layer over the .xlsx host (the preview's), over the Office host (a fake Excel) and over the WPS host
+// (a fake WPS 表格) give the same
 // findings, the same summary figures, and read the same settings from the same workbook.
 import ExcelJS from "exceljs";
 import * as path from "path";
@@ -7,18 +8,21 @@ import { createApp, type WorkbookPort } from "../src/app";
 import { OfficeHost } from "../src/hosts/office/host";
 import { formFiles } from "../src/hosts/xlsx/forms";
 import { XlsxHost } from "../src/hosts/xlsx/host";
+import { WpsHost } from "../src/hosts/wps/host";
 import { fakeRun } from "./fakes/excel";
+import { fakeEtApplication } from "./fakes/wps";
 import { duban, LEDGER_2019, LEDGER_2026, openBook, tempDir } from "./helpers/cli";
-import { fakeModelOfWorkbook } from "./helpers/model";
+import { etBookOfWorkbook, fakeModelOfWorkbook } from "./helpers/model";
 
 const TODAY = new Date(2026, 10, 22);
 const appOf = (port: WorkbookPort) => createApp({ port, today: () => TODAY, forms: async () => formFiles });
 
 /** The same workbook behind each host: the .xlsx host over it, and a fake Excel holding its cells. */
-async function hosts(file: string): Promise<{ xlsx: XlsxHost; excel: OfficeHost }> {
+async function hosts(file: string): Promise<{ xlsx: XlsxHost; excel: OfficeHost; wps: WpsHost }> {
   const xlsx = new XlsxHost(await openBook(file));
   const excel = new OfficeHost(fakeRun(fakeModelOfWorkbook(await openBook(file), xlsx.active)).run, { mergedAreas: true, rangeAreas: true, notes: true });
-  return { xlsx, excel };
+  const et = fakeEtApplication(etBookOfWorkbook(await openBook(file), xlsx.active));
+  return { xlsx, excel, wps: new WpsHost(et) };
 }
 
 describe.each([
@@ -26,12 +30,15 @@ describe.each([
   ["2026 Jiang'an", LEDGER_2026, "2026Q1"],
 ])("%s", (_, file, quarter) => {
   test("the same findings, in the same order, with the same sentences, by default and for a chosen quarter", async () => {
-    const { xlsx, excel } = await hosts(file);
+    const { xlsx, excel, wps } = await hosts(file);
     for (const args of [[], ["--quarter", quarter]]) {
       const cli = JSON.parse((await duban("check", file, "--json", "--today", "2026-11-22", ...args)).out);
       const request = args.length ? { quarter: { year: Number(quarter.slice(0, 4)), q: Number(quarter.slice(5)) as 1 | 2 | 3 | 4 } } : {};
       const viaXlsx = await appOf(xlsx).check({ ...request, mark: false });
       const viaExcel = await appOf(excel).check({ ...request, mark: false });
+      const viaWps = await appOf(wps).check({ ...request, mark: false });
+      expect(viaWps.result.findings).toEqual(viaXlsx.result.findings);
+      expect(viaWps.result.notes).toEqual(viaXlsx.result.notes);
       expect(`${viaXlsx.result.quarter.year}Q${viaXlsx.result.quarter.q}`).toBe(cli.quarter);
       expect(viaExcel.result.quarter).toEqual(viaXlsx.result.quarter);
       expect(viaXlsx.result.findings).toEqual(viaExcel.result.findings);
@@ -41,9 +48,12 @@ describe.each([
   });
 
   test("the same summary figures: the command's sheet, and the pane's in both hosts", async () => {
-    const { xlsx, excel } = await hosts(file);
+    const { xlsx, excel, wps } = await hosts(file);
     const q = { year: Number(quarter.slice(0, 4)), q: Number(quarter.slice(5)) as 1 | 2 | 3 | 4 };
     const a = await appOf(xlsx).makeSummary({ quarter: q });
+    const c = await appOf(wps).makeSummary({ quarter: q });
+    expect(c.summary).toEqual(a.summary);
+    expect(c.outcome.marked).toBe(a.outcome.marked);
     const b = await appOf(excel).makeSummary({ quarter: q });
     expect(b.summary.totals).toEqual(a.summary.totals);
     expect(b.summary.units).toEqual(a.summary.units);
@@ -100,10 +110,13 @@ test("a hidden 原责任单位 beside the live 责任单位: Excel checks the sa
   ws.getColumn(3).hidden = true;
   const file = path.join(tempDir("parity-hidden"), "台账.xlsx");
   await wb.xlsx.writeFile(file);
-  const { xlsx, excel } = await hosts(file);
+  const { xlsx, excel, wps } = await hosts(file);
   const q = { quarter: { year: 2026, q: 3 as const }, mark: false };
   const a = await appOf(xlsx).check(q);
   const b = await appOf(excel).check(q);
+  const c = await appOf(wps).check(q);
+  expect(c.result.findings).toEqual(a.result.findings);
+  expect(c.result.notes).toEqual(a.result.notes);
   // The live column D is read: task 1 has no unit there.
   expect(b.result.findings.map((f) => `${f.kind}@${f.cell}`)).toEqual(["missing-unit@D2"]);
   expect(b.result.findings).toEqual(a.result.findings);

@@ -7,6 +7,7 @@
 import * as fs from "fs";
 import * as path from "path";
 import { parse } from "acorn";
+import { CHECK_ACTION } from "../src/commands/checkCommand";
 
 const SOURCE = fs.readFileSync(path.join(__dirname, "..", "src", "taskpane", "webview-check.js"), "utf8");
 
@@ -94,4 +95,66 @@ test("several scripts in data-main are loaded in their order", () => {
   new Function(SOURCE)();
   expect(loaded()).toEqual(["runtime.js", "taskpane.js"]);
   expect(Array.from(document.querySelectorAll<HTMLScriptElement>("script:not(#webview-check)")).every((s) => s.async === false)).toBe(true);
+});
+
+/** office.js as the ribbon's command uses it (the same calls as the fake in tests/ribbon.test.tsx). */
+function commandOffice(sharedRuntime: boolean) {
+  const log: string[] = [];
+  const commands = new Map<string, (event: { completed(): void }) => void>();
+  const closers: Array<() => void> = [];
+  const office = {
+    onReady: () => undefined,
+    context: {
+      displayLanguage: "zh-CN",
+      requirements: { isSetSupported: (name: string) => name === "SharedRuntime" && sharedRuntime },
+      ui: {
+        displayDialogAsync: (url: string, _options: unknown, callback: (result: unknown) => void) => {
+          log.push(`dialog ${url}`);
+          const dialog = { addEventHandler: (type: string, handler: () => void) => type === "dialogEventReceived" && closers.push(handler) };
+          callback({ status: "succeeded", value: dialog });
+        },
+      },
+    },
+    actions: {
+      associate: (id: string, command: (event: { completed(): void }) => void) => {
+        log.push(`associate ${id}`);
+        commands.set(id, command);
+      },
+    },
+    addin: {
+      showAsTaskpane: () => {
+        log.push("showAsTaskpane");
+        return Promise.resolve();
+      },
+    },
+    AsyncResultStatus: { Succeeded: "succeeded" },
+    EventType: { DialogEventReceived: "dialogEventReceived" },
+  };
+  const press = () => commands.get(CHECK_ACTION)!({ completed: () => log.push("completed") });
+  return { office, log, press, closers };
+}
+
+test("under Trident, 检查完整性 shows the message: as the pane, where Office has the shared runtime", async () => {
+  const { office, log, press } = commandOffice(true);
+  runIn(UA.trident, { office });
+  expect(log).toEqual([`associate ${CHECK_ACTION}`]);
+  press();
+  await new Promise((r) => setTimeout(r, 0));
+  expect(log.slice(1)).toEqual(["showAsTaskpane", "completed"]);
+});
+
+test("under Trident without the shared runtime, 检查完整性 shows this page (the message) in a dialog, and completes when it is closed", () => {
+  const { office, log, press, closers } = commandOffice(false);
+  runIn(UA.trident, { office });
+  press();
+  expect(log.slice(1)).toEqual([`dialog ${window.location.href.split("?")[0]}`]);
+  closers.forEach((close) => close());
+  expect(log.slice(1)).toEqual([`dialog ${window.location.href.split("?")[0]}`, "completed"]);
+});
+
+test("in a current engine the command is left to the pane's script", () => {
+  const { office, log } = commandOffice(true);
+  runIn(UA.webView2, { office });
+  expect(log).toEqual([]);
+  expect(loaded()).toEqual(["taskpane.js"]);
 });

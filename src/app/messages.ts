@@ -19,8 +19,18 @@ export type HostAction = "read" | "mark" | "clear" | "summary" | "select" | "set
 export type HostMessage =
   | { readonly code: "sheet-missing"; readonly sheet: string }
   | { readonly code: "sheet-exists"; readonly sheet: string }
-  /** Excel failed an action; `error` is Office's error code; what was already written can be put back by `recovery`. */
-  | { readonly code: "excel-failed"; readonly action: HostAction; readonly error: string; readonly recovery?: "clear-marks" | "undo-merge"; readonly removedSheet?: string }
+  /** No workbook is open (WPS 表格 with only its start page). */
+  | { readonly code: "no-workbook" }
+  /**
+   * Excel failed an action; `error` is Office's error code; what was already written can be put back
+   * by `recovery`; an unfinished new sheet was deleted (`removedSheet`); the sheet it was to replace is
+   * as it was (`keptSheet`).
+   */
+  | { readonly code: "excel-failed"; readonly action: HostAction; readonly error: string; readonly recovery?: "clear-marks" | "undo-merge"; readonly removedSheet?: string; readonly keptSheet?: string }
+  /** The sheet is protected: the action was refused before anything was written. */
+  | { readonly code: "sheet-protected"; readonly sheet: string; readonly action: HostAction }
+  /** The workbook's structure is protected (no sheet can be added or deleted): refused before anything was written. */
+  | { readonly code: "workbook-protected" }
   /** More merged areas than Excel lists at once: the sheet was read without them. */
   | { readonly code: "merges-unreadable"; readonly sheet: string }
   | { readonly code: "file-old-format"; readonly name: string }
@@ -140,10 +150,34 @@ const EXCEL_ACTIONS: Record<HostAction, readonly [string, string]> = {
   "open-workbook": ["打开新工作簿", "Opening the new workbook"],
 };
 
+/**
+ * What Office's error codes mean for the person, and what to do
+ * (https://learn.microsoft.com/office/dev/add-ins/testing/application-specific-api-error-handling).
+ * The payload limits are Excel on the web's (5 MB a request, 5 MB a response).
+ */
 const EXCEL_HINTS: Record<string, readonly [string, string]> = {
   InvalidOperationInCellEditMode: ["Excel 正在编辑单元格：请按 Enter 或 Esc 结束编辑后再试。", "Excel is editing a cell: press Enter or Esc, then try again."],
   AccessDenied: ["工作表或工作簿受保护：请先撤销保护后再试。", "The sheet or workbook is protected: unprotect it, then try again."],
-  RequestPayloadSizeLimitExceeded: ["台账太大，一次读取不完：请在设置中指定台账工作表，或把台账拆分后再试。", "The ledger is too large for one request: choose the ledger sheet in Settings, or split the ledger."],
+  ResponsePayloadSizeLimitExceeded: [
+    "要读取的内容超过了 Excel 网页版一次最多传回的 5 MB：请在 Excel 桌面版中打开此工作簿再试，或把台账拆分为几个较小的工作表。",
+    "What had to be read is more than the 5 MB Excel on the web returns at once: open the workbook in the Excel desktop app, or split the ledger into smaller sheets.",
+  ],
+  RequestPayloadSizeLimitExceeded: [
+    "要写入的内容超过了 Excel 网页版一次最多接收的 5 MB：请在 Excel 桌面版中打开此工作簿再试，或把台账拆分为几个较小的工作表。",
+    "What had to be written is more than the 5 MB Excel on the web takes at once: open the workbook in the Excel desktop app, or split the ledger into smaller sheets.",
+  ],
+  ApiNotFound: [
+    "这个版本的 Excel 不支持督办助手用到的功能：请更新 Office（Microsoft 365，或 Office 2021 及以后的版本）后再试；在此之前可用离线网页版处理 .xlsx 文件。",
+    "This version of Excel lacks a feature the add-in uses: update Office (Microsoft 365, or Office 2021 or later); meanwhile use the offline web page with the .xlsx file.",
+  ],
+  InactiveWorkbook: [
+    "打开了多个工作簿，督办助手所在的工作簿现在不是当前窗口：请先点一下这个工作簿的窗口，再重试。",
+    "Several workbooks are open and this one is not the active window: click into this workbook's window, then try again.",
+  ],
+  ItemAlreadyExists: [
+    "要添加的工作表或表格已经存在（可能刚被别人或另一个窗口添加）：请重新检查后再试；已有的那张表未被改动。",
+    "The sheet or table to add exists already (someone may just have added it): check again, then try again; the existing one was not changed.",
+  ],
   ItemNotFound: ["找不到要操作的工作表或单元格：它可能刚被删除或改名，请重新检查。", "The sheet or cell is gone (deleted or renamed?): check again."],
 };
 
@@ -228,6 +262,8 @@ function hostText(m: HostMessage, { lang }: Style): string {
       return zh ? `找不到工作表“${m.sheet}”：它可能已被删除或改名，请重新检查。` : `Sheet "${m.sheet}" is gone (deleted or renamed?): check again.`;
     case "sheet-exists":
       return zh ? `已有名为“${m.sheet}”的工作表：督办助手不会覆盖它。若要重新生成，请先把它改名或删除。` : `A sheet named "${m.sheet}" exists: it is never overwritten. Rename or delete it to make it again.`;
+    case "no-workbook":
+      return zh ? "没有打开的工作簿：请先在 WPS 表格中打开台账（.xlsx 或 .et），再点“检查完整性”。" : "No workbook is open: open the ledger first, then run the check.";
     case "excel-failed": {
       const action = EXCEL_ACTIONS[m.action][zh ? 0 : 1];
       const hint = EXCEL_HINTS[m.error]?.[zh ? 0 : 1] ?? (zh ? `请稍后重试；若仍失败，请把错误代码 ${m.error || "未知"} 告诉管理员。` : `Try again later; if it fails again, tell your administrator the error code ${m.error || "(none)"}.`);
@@ -237,9 +273,21 @@ function hostText(m: HostMessage, { lang }: Style): string {
           : m.recovery === "undo-merge"
             ? zh ? " 已写入的部分可用“撤销上次合并”恢复原样。" : " What was written can be put back with Undo the last merge."
             : "";
-      const removed = m.removedSheet ? (zh ? `未写完的“${m.removedSheet}”已删除，请重新生成。` : ` The unfinished sheet "${m.removedSheet}" was deleted; make it again.`) : "";
+      const removed = m.keptSheet
+        ? zh ? `原有的“${m.keptSheet}”保持不变，未写完的新表已删除，请重新生成。` : ` The existing "${m.keptSheet}" is as it was; the unfinished new one was deleted; make it again.`
+        : m.removedSheet ? (zh ? `未写完的“${m.removedSheet}”已删除，请重新生成。` : ` The unfinished sheet "${m.removedSheet}" was deleted; make it again.`) : "";
       return zh ? `${action}失败：${hint}${recovery}${removed}` : `${action} failed: ${hint}${recovery}${removed}`;
     }
+    case "sheet-protected": {
+      const action = EXCEL_ACTIONS[m.action][zh ? 0 : 1];
+      return zh
+        ? `工作表“${m.sheet}”受保护，${action}会被 Excel 拒绝，因此没有写入任何内容：请在“审阅”选项卡中点“撤销工作表保护”，完成后再重新保护。`
+        : `Sheet "${m.sheet}" is protected, so Excel would refuse this (${action.toLowerCase()}); nothing was written. Unprotect it on the Review tab, then protect it again afterwards.`;
+    }
+    case "workbook-protected":
+      return zh
+        ? "工作簿的结构受保护（不能添加或删除工作表），督办助手要用的工作表无法添加，因此没有写入任何内容：请在“审阅”选项卡中点“保护工作簿”取消保护后再试。"
+        : "The workbook's structure is protected (no sheet can be added or deleted), so the sheet the add-in needs cannot be added; nothing was written. Turn off Protect Workbook on the Review tab, then try again.";
     case "merges-unreadable":
       return zh
         ? `工作表“${m.sheet}”的合并单元格太多，Excel 无法一次列出：本次按未合并处理，合并的类目单元格没有向下填充。`
@@ -312,7 +360,7 @@ function appText(m: AppMessage, { lang, surface }: Style): string {
 }
 
 const ENGINE_CODES = new Set(["sheet-empty", "no-header", "no-task-column", "header-row-outside", "column-key-unknown", "column-letters-bad", "no-progress-column", "no-lead-column", "no-directory", "hidden-rows", "unit-column-chosen", "directory-no-name-column", "directory-duplicate", "directory-shared-alias"]);
-const HOST_CODES = new Set(["sheet-missing", "sheet-exists", "excel-failed", "merges-unreadable", "file-old-format", "file-not-xlsx", "file-corrupt"]);
+const HOST_CODES = new Set(["sheet-missing", "sheet-exists", "no-workbook", "excel-failed", "sheet-protected", "workbook-protected", "merges-unreadable", "file-old-format", "file-not-xlsx", "file-corrupt"]);
 
 /** A message as a sentence. */
 export function say(m: Message, lang: Lang = "zh", surface: Surface = "pane"): string {

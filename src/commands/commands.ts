@@ -1,3 +1,4 @@
-// The add-in's function file. Both ribbon buttons open the task pane (检查完整性 opens it with the
-// check already running), so no command runs here yet; Office still loads this page at start.
+// The function file of manifests deployed before the shared runtime (their FunctionFile is commands.html, and
+// their 检查完整性 opens taskpane.html?run=check): Office still loads this page for them, so it is still built.
+// The current manifest's function file is the pane's own page (src/taskpane/index.tsx registers 检查完整性).
 Office.onReady(() => undefined);

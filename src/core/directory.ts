@@ -34,7 +34,7 @@ export function hasPlacePrefix(name: string): boolean {
  */
 export function normalizeUnitName(name: string): string {
   let s = stripSpaces(name.normalize("NFKC"));
-  s = s.replace(/[〈<【\[《]/g, "(").replace(/[〉>】\]》]/g, ")");
+  s = s.replace(/[〈<【[《]/g, "(").replace(/[〉>】\]》]/g, ")");
   s = s.replace(/^(湖北省)?武汉市(?=.+区)/, "");
   s = s.replace(PLACE_PREFIX, "");
   s = s.replace(/^区(?!委|政府|人民政府|人大|政协|纪委)/, "");
@@ -146,7 +146,7 @@ export class Directory {
    * finds both names as the same unit. (区政府办（金融） names a part of a unit, and stays as written.)
    */
   private withOwnAlias(name: string): UnitMatch | undefined {
-    const m = /^(.+?)[(（〈<【\[]([^()（）〈〉<>【】\[\]]+)[)）〉>】\]]$/.exec(name);
+    const m = /^(.+?)[(（〈<【[]([^()（）〈〉<>【】[\]]+)[)）〉>】\]]$/.exec(name);
     if (!m) return undefined;
     const outer = this.match(m[1]!);
     const inner = this.match(m[2]!);

@@ -54,7 +54,7 @@ export function labelQuarter(folded: string): 1 | 2 | 3 | 4 | undefined {
 export function recogniseLabel(raw: string): HeaderLabel | undefined {
   const folded = foldLabel(raw);
   if (!folded || folded.length > 24) return undefined;
-  const bare = folded.replace(/[(（〈<【\[].*?[)）〉>】\]]/g, "");
+  const bare = folded.replace(/[(（〈<【[].*?[)）〉>】\]]/g, "");
   for (const [role, synonyms] of ROLE_SYNONYMS) {
     for (const s of synonyms) if (bare === s) return { role };
   }
@@ -82,7 +82,7 @@ export function isFormerLabel(raw: string): boolean {
 
 /** True when the label (its last row, for a two-row header) is exactly one of the role's names, not a longer name containing one. */
 export function isExactLabel(raw: string, role: ColumnRole): boolean {
-  const bare = foldLabel(raw.split("/").pop() ?? "").replace(/[(（〈<【\[].*?[)）〉>】\]]/g, "");
+  const bare = foldLabel(raw.split("/").pop() ?? "").replace(/[(（〈<【[].*?[)）〉>】\]]/g, "");
   return ROLE_SYNONYMS.some(([r, synonyms]) => r === role && synonyms.includes(bare));
 }
 

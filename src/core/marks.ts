@@ -74,8 +74,3 @@ export function markPlan(result: CheckResult, say: (finding: Finding) => string)
   }
   return marks.sort((a, b) => a.row - b.row || a.col - b.col);
 }
-
-/** A mark's note added to a note the cell already had, kept above it. */
-export function noteWithMark(original: string, mark: Mark): string {
-  return original.trim() ? `${original}\n——\n${mark.note}` : mark.note;
-}

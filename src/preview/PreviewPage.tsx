@@ -9,9 +9,20 @@ import { XlsxHost } from "../hosts/xlsx/host";
 import { loadXlsx } from "../hosts/xlsx/open";
 import { SheetView } from "./SheetView";
 
-const SAMPLE = { url: "sample.xlsx", name: "2019江汉区政府工作报告责任分解台账.xlsx" };
+/** The example ledger: its file name and how to get its bytes. */
+export interface Sample {
+  readonly name: string;
+  bytes(): Promise<ArrayBuffer>;
+}
 
-export function PreviewPage(): React.JSX.Element {
+export interface PreviewPageProps {
+  readonly sample: Sample;
+  /** Open the example at start (the development preview), or only when asked (the offline page: the person's own file first). */
+  readonly openSample: "at-start" | "on-request";
+  readonly title?: string;
+}
+
+export function PreviewPage({ sample, openSample, title = "督办助手 · 预览" }: PreviewPageProps): React.JSX.Element {
   const [host, setHost] = React.useState<XlsxHost>();
   const [name, setName] = React.useState("");
   const [error, setError] = React.useState<string>();
@@ -34,12 +45,15 @@ export function PreviewPage(): React.JSX.Element {
     }
   }, []);
 
-  React.useEffect(() => {
-    fetch(SAMPLE.url)
-      .then((r) => (r.ok ? r.arrayBuffer() : Promise.reject(new Error(`示例台账读取失败（${r.status}）`))))
-      .then((b) => open(b, SAMPLE.name))
+  const openExample = React.useCallback(() => {
+    sample
+      .bytes()
+      .then((b) => open(b, sample.name))
       .catch((e: Error) => setError(e.message));
-  }, [open]);
+  }, [open, sample]);
+  React.useEffect(() => {
+    if (openSample === "at-start") openExample();
+  }, [openSample, openExample]);
 
   const download = async () => {
     if (host) saveFile({ name: name || "台账.xlsx", bytes: await host.workbook.xlsx.writeBuffer() });
@@ -48,7 +62,7 @@ export function PreviewPage(): React.JSX.Element {
   return (
     <FluentProvider theme={webLightTheme} style={{ height: "100vh", display: "flex", flexDirection: "column" }}>
       <header className="toolbar">
-        <Text weight="semibold">督办助手 · 预览</Text>
+        <Text weight="semibold">{title}</Text>
         <Text className="file-name">{name}</Text>
         <input
           ref={fileInput}
@@ -63,6 +77,7 @@ export function PreviewPage(): React.JSX.Element {
           }}
         />
         <Button onClick={() => fileInput.current?.click()}>打开文件</Button>
+        {openSample === "on-request" && <Button onClick={openExample}>打开示例台账</Button>}
         <Button onClick={() => void download()} disabled={!host}>
           下载
         </Button>
@@ -76,7 +91,15 @@ export function PreviewPage(): React.JSX.Element {
         </MessageBar>
       )}
       <main className="workspace">
-        <section className="sheet-area">{host && <SheetView host={host} version={version} />}</section>
+        <section className="sheet-area">
+          {host ? (
+            <SheetView host={host} version={version} />
+          ) : (
+            <Text as="p" className="empty">
+              请点“打开文件”，选择本机的台账（.xlsx）；或点“打开示例台账”，先看看 2019 年江汉区的示例。
+            </Text>
+          )}
+        </section>
         <aside className="pane">{app && <App key={opened} app={app} lang="zh" />}</aside>
       </main>
     </FluentProvider>

@@ -11,6 +11,7 @@ import { ImportTab } from "./components/ImportTab";
 import { QuarterField } from "./components/QuarterField";
 import { SettingsTab } from "./components/SettingsTab";
 import { SummaryTab } from "./components/SummaryTab";
+import type { CheckRequestSource } from "./checkRequests";
 import { words, type Lang } from "./i18n";
 import type { Pane } from "./pane";
 
@@ -32,11 +33,13 @@ const QUARTER_TABS: readonly TabName[] = ["check", "summary", "distribute"];
 export interface AppProps {
   app: DubanApp;
   lang: Lang;
-  /** Run the check once at start (the ribbon's 检查完整性 button). */
+  /** Run the check once at start (the pane opened as taskpane.html?run=check). */
   autoRun?: boolean;
+  /** Requests to run the check from outside the pane: the ribbon's 检查完整性 in the shared runtime. */
+  checkRequests?: CheckRequestSource;
 }
 
-export function App({ app, lang, autoRun }: AppProps): React.JSX.Element {
+export function App({ app, lang, autoRun, checkRequests }: AppProps): React.JSX.Element {
   const styles = useStyles();
   const t = words(lang);
   const [tab, setTab] = React.useState<TabName>("check");
@@ -45,8 +48,19 @@ export function App({ app, lang, autoRun }: AppProps): React.JSX.Element {
   // One quarter for the whole pane: the ledger's default (which follows the ledger) until the person picks another.
   const [picked, setPicked] = React.useState<string>();
   const [confirmed, setConfirmed] = React.useState<string>();
-  // The ribbon's request to check runs once, however often the 检查 tab is shown again.
-  const pendingRun = React.useRef(!!autoRun);
+  // Each request to check from outside the pane runs the check once, however often the 检查 tab is shown
+  // again: `requestedRuns` counts the requests taken, `startedRuns` those a check was started for.
+  const [requestedRuns, setRequestedRuns] = React.useState(autoRun ? 1 : 0);
+  const startedRuns = React.useRef(0);
+  React.useEffect(
+    () =>
+      checkRequests?.subscribe(() => {
+        if (!checkRequests.take()) return;
+        setTab("check");
+        setRequestedRuns((n) => n + 1);
+      }),
+    [checkRequests],
+  );
   const toaster = useId("toaster");
   const { dispatchToast } = useToastController(toaster);
   const notify = React.useCallback(
@@ -87,9 +101,9 @@ export function App({ app, lang, autoRun }: AppProps): React.JSX.Element {
     problem: (e) => problemText(e, lang),
   };
   const takeRun = () => {
-    const run = pendingRun.current;
-    pendingRun.current = false;
-    return run;
+    if (startedRuns.current >= requestedRuns) return false;
+    startedRuns.current = requestedRuns;
+    return true;
   };
 
   return (
@@ -128,7 +142,7 @@ export function App({ app, lang, autoRun }: AppProps): React.JSX.Element {
           </div>
         )}
         <div className={styles.body}>
-          {tab === "check" && <CheckTab pane={pane} autoRun={takeRun} />}
+          {tab === "check" && <CheckTab pane={pane} requestedRuns={requestedRuns} takeRun={takeRun} />}
           {tab === "summary" && <SummaryTab pane={pane} />}
           {tab === "directory" && <DirectoryTab pane={pane} />}
           {tab === "import" && <ImportTab pane={pane} />}

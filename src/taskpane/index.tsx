@@ -1,31 +1,72 @@
-// The task pane's entry in Excel: check which API sets this Excel has, make the Office host and the
-// application over it, show the pane.
+// The pane's entry: it starts in the right host by itself. In Excel, the Office host over Office.js;
+// in WPS 表格, the WPS host over its object model; in a browser on its own, the offline page (a workbook
+// from the person's disk beside the same pane, ExcelJS in a script of its own).
+// In Excel the page is also the add-in's shared runtime (manifest.xml's <Runtimes> and <FunctionFile>):
+// the ribbon's 检查完整性 is registered here, as the page loads.
 import * as React from "react";
 import { createRoot } from "react-dom/client";
-import { createApp } from "../app";
-import { OfficeHost, WEB_PAYLOAD_LIMIT } from "../hosts/office/host";
+import { createApp, type DocumentFiles, type FormFiles } from "../app";
+import { registerCheckCommand } from "../commands/checkCommand";
+import { apiSupport, OfficeHost } from "../hosts/office/host";
+import { WpsHost } from "../hosts/wps/host";
+import { WPS_RUN_KEY, type WpsAddinApplication } from "../hosts/wps/model";
 import { App } from "./App";
+import { CheckRequests } from "./checkRequests";
+import { paneEnvironment } from "./environment";
 import { languageOf } from "./i18n";
 
-Office.onReady(() => {
-  const supports = (version: string) => Office.context.requirements.isSetSupported("ExcelApi", version);
-  const port = new OfficeHost(
-    (batch) => Excel.run(batch),
-    {
-      mergedAreas: supports("1.13"),
-      rangeAreas: supports("1.9"),
-      notes: supports("1.18"),
-      ...(Office.context.platform === Office.PlatformType.OfficeOnline ? { payloadLimit: WEB_PAYLOAD_LIMIT } : {}),
-    },
-    supports("1.8") ? (base64) => Excel.createWorkbook(base64) : undefined,
-  );
-  // The forms (ExcelJS) and the documents (docx) are separate scripts, fetched the first time one is made or read.
-  const app = createApp({
-    port,
-    today: () => new Date(),
-    forms: async () => (await import(/* webpackChunkName: "forms" */ "../hosts/xlsx/forms")).formFiles,
-    documents: async () => (await import(/* webpackChunkName: "documents" */ "../hosts/xlsx/documents")).documentFiles,
+// The forms (ExcelJS) and the documents (docx) are separate scripts, fetched the first time one is made or read.
+const forms = async (): Promise<FormFiles> => (await import(/* webpackChunkName: "forms" */ "../hosts/xlsx/forms")).formFiles;
+const documents = async (): Promise<DocumentFiles> => (await import(/* webpackChunkName: "documents" */ "../hosts/xlsx/documents")).documentFiles;
+const checkRequests = new CheckRequests();
+// A pane opened by the ribbon as taskpane.html?run=check: a manifest deployed before the shared
+// runtime, or WPS's 检查完整性 making the pane.
+const openedToCheck = () => new URLSearchParams(window.location.search).get("run") === "check";
+const root = () => createRoot(document.getElementById("root")!);
+
+function startOffice(): void {
+  // Before Office.onReady: a press of the button may be what started this runtime, and Office calls the
+  // command as soon as the page has loaded.
+  registerCheckCommand(Office, checkRequests, new URL("help.html", window.location.href).href);
+  Office.onReady(() => {
+    const supports = (version: string) => Office.context.requirements.isSetSupported("ExcelApi", version);
+    // What Excel has and what the loaded office.js has, both: a local copy may be older than Excel.
+    const port = new OfficeHost(
+      (options, batch) => Excel.run(options, batch),
+      apiSupport(supports, Excel, Office.context.platform === Office.PlatformType.OfficeOnline),
+      supports("1.8") && typeof Excel.createWorkbook === "function" ? (base64) => Excel.createWorkbook(base64) : undefined,
+    );
+    const app = createApp({ port, today: () => new Date(), forms, documents });
+    if (openedToCheck()) checkRequests.request();
+    root().render(<App app={app} lang={languageOf(Office.context.displayLanguage)} checkRequests={checkRequests} />);
   });
-  const autoRun = new URLSearchParams(window.location.search).get("run") === "check";
-  createRoot(document.getElementById("root")!).render(<App app={app} lang={languageOf(Office.context.displayLanguage)} autoRun={autoRun} />);
-});
+}
+
+/** In WPS: the ribbon's 检查完整性 on an open pane leaves a new value under WPS_RUN_KEY; each is a request to check. */
+function watchWpsRuns(application: WpsAddinApplication): void {
+  let seen = application.PluginStorage.getItem(WPS_RUN_KEY);
+  setInterval(() => {
+    const now = application.PluginStorage.getItem(WPS_RUN_KEY);
+    if (now === seen) return;
+    seen = now;
+    checkRequests.request();
+  }, 700);
+}
+
+function startWps(): void {
+  const application = (window as unknown as { Application: WpsAddinApplication }).Application;
+  const app = createApp({ port: new WpsHost(application), today: () => new Date(), forms, documents });
+  if (openedToCheck()) checkRequests.request();
+  watchWpsRuns(application);
+  root().render(<App app={app} lang="zh" checkRequests={checkRequests} />);
+}
+
+async function startPage(): Promise<void> {
+  const { OfflinePage } = await import(/* webpackChunkName: "page" */ "../preview/OfflinePage");
+  root().render(<OfflinePage />);
+}
+
+const environment = paneEnvironment(window as unknown as Parameters<typeof paneEnvironment>[0]);
+if (environment === "office") startOffice();
+else if (environment === "wps") startWps();
+else void startPage();

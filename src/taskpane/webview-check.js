@@ -87,7 +87,7 @@
 
   /** The offline page beside this one: the same server serves preview.html. */
   function offlinePageAddress() {
-    return String(window.location.href).split("#")[0].split("?")[0].replace(/[^\/]*$/, "preview.html");
+    return String(window.location.href).split("#")[0].split("?")[0].replace(/[^/]*$/, "preview.html");
   }
 
   function message(engine, lang) {
@@ -117,6 +117,38 @@
     else document.body.appendChild(box);
   }
 
+  /** This page's address without its query: in a dialog it shows the message again. */
+  function pageAddress() {
+    return String(window.location.href).split("#")[0].split("?")[0];
+  }
+
+  // The ribbon's 检查完整性 is a command that the pane's script registers (src/commands/checkCommand.ts, the
+  // same id); that script never loads here, so this registers it instead, to show the message. Where Office has
+  // a shared runtime (Microsoft 365 from version 2002 without WebView2: it shows an add-in with <Runtimes> in
+  // Trident), this page is the pane: show it. Elsewhere Office runs the command in a page of its own, which
+  // cannot show the pane: show this page, and so the message, in a dialog.
+  function registerCheckCommand(office) {
+    if (!office || !office.actions || typeof office.actions.associate !== "function") return;
+    office.actions.associate("checkCompleteness", function (event) {
+      var done = function () {
+        event.completed();
+      };
+      var requirements = office.context && office.context.requirements;
+      if (office.addin && requirements && requirements.isSetSupported("SharedRuntime", "1.1")) {
+        office.addin.showAsTaskpane().then(done, done);
+        return;
+      }
+      try {
+        office.context.ui.displayDialogAsync(pageAddress(), { height: 60, width: 40, displayInIframe: true }, function (result) {
+          if (result.status !== office.AsyncResultStatus.Succeeded) return done();
+          result.value.addEventHandler(office.EventType.DialogEventReceived, done);
+        });
+      } catch (e) {
+        done();
+      }
+    });
+  }
+
   var tag = document.getElementById("webview-check");
   var engine = oldEngine(String(navigator.userAgent || ""));
   if (!engine) {
@@ -126,6 +158,7 @@
   show(engine, languageOf(navigator.language || navigator.userLanguage || navigator.browserLanguage));
   // The pane's words follow Office's language; office.js (ES5) works in these engines, when it has loaded.
   var office = window.Office;
+  registerCheckCommand(office);
   if (office && typeof office.onReady === "function") {
     office.onReady(function () {
       var officeLanguage = office.context && office.context.displayLanguage;

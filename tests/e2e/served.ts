@@ -13,7 +13,9 @@ const CHROMIUM = process.env.CHROMIUM_PATH ?? "/usr/bin/chromium";
 export const TYPES: Record<string, string> = { ".html": "text/html; charset=utf-8", ".js": "text/javascript", ".xlsx": "application/octet-stream", ".png": "image/png", ".map": "application/json" };
 
 export interface Served {
-  /** The folder the pages were built into. */
+  /** The folder the build wrote (addin/, web/, wps/). */
+  readonly dist: string;
+  /** The folder the add-in's pages were built into (served). */
   readonly out: string;
   /** http://127.0.0.1:port */
   readonly base: string;
@@ -22,8 +24,10 @@ export interface Served {
 }
 
 export async function serveBuild(prefix: string): Promise<Served> {
-  const out = fs.mkdtempSync(path.join(os.tmpdir(), `duban-e2e-${prefix}-`));
-  execFileSync(process.execPath, [path.join(ROOT, "node_modules", "webpack", "bin", "webpack.js"), "--mode", "production", "--output-path", out], { cwd: ROOT, stdio: "ignore" });
+  // E2E_DIST: a build made before (npm run build -- --env dist=DIR), to rerun a test without building again.
+  const dist = process.env.E2E_DIST ?? fs.mkdtempSync(path.join(os.tmpdir(), `duban-e2e-${prefix}-`));
+  if (!process.env.E2E_DIST) execFileSync(process.execPath, [path.join(ROOT, "node_modules", "webpack", "bin", "webpack.js"), "--mode", "production", "--env", `dist=${dist}`], { cwd: ROOT, stdio: "ignore" });
+  const out = path.join(dist, "addin");
   const server = http.createServer((req, res) => {
     const file = path.join(out, decodeURIComponent((req.url ?? "/").split("?")[0]!));
     if (!file.startsWith(out) || !fs.existsSync(file) || fs.statSync(file).isDirectory()) {
@@ -39,6 +43,7 @@ export async function serveBuild(prefix: string): Promise<Served> {
     args: ["--no-sandbox", "--disable-gpu", "--disable-quic", "--no-first-run", "--disable-background-networking", "--disable-component-update", "--disable-sync"],
   });
   return {
+    dist,
     out,
     base: `http://127.0.0.1:${(server.address() as { port: number }).port}`,
     browser,

@@ -1,8 +1,91 @@
 // A fake of the part of the Excel JavaScript API the Office host uses. Like Office.js, proxies queue
 // operations that run, in order, at `context.sync()`; reading a property that was not loaded (or
 // before the sync that loads it) throws. It counts syncs and records every queued operation.
+//
+// It is the Excel it is told to be (`FakeExcel`): an ExcelApi version, whose newer members throw
+// ApiNotFound when called, as office.js's `_throwIfApiNotSupported` does, synchronously, before any
+// sync; an office.js library that may lack NoteCollection (the local copy the intranet build ships);
+// and Excel on the web's 5 MB limit on what one request and one response carry.
 import { a1, parseA1, parseRange } from "../../src/core/address";
 import type { CellRange } from "../../src/core/types";
+import { apiSupport, type ApiSupport, type ExcelLibrary } from "../../src/hosts/office/host";
+
+/** What Excel the fake is. */
+export interface FakeExcel {
+  /** The ExcelApi requirement set it has (default "1.18"). */
+  readonly version?: string;
+  /** The office.js library has no NoteCollection (`@microsoft/office-js` 1.1.110 has none): `worksheet.notes` is undefined. */
+  readonly libraryWithoutNotes?: boolean;
+  /** Bytes one request and one response may carry (Excel on the web: 5 MB); a sync over it fails. */
+  readonly payloadLimit?: number;
+}
+
+/** The ExcelApi versions the add-in meets: Office 2019 volume-licensed (1.7), 1.9, Office 2021's 1.13 and above, notes (1.18). */
+export const EXCEL_VERSIONS = ["1.7", "1.9", "1.13", "1.18"] as const;
+
+/**
+ * The requirement set of each member the host uses that is newer than ExcelApi 1.1, as office.js
+ * checks it: `_throwIfApiNotSupported("Worksheet.pageLayout", "ExcelApi", "1.9")` and the like in
+ * @microsoft/office-js's dist/excel-win32-16.01.debug.js (1.1.110); notes are newer than that copy:
+ * NoteCollection and Worksheet.notes are ExcelApi 1.18
+ * (https://learn.microsoft.com/javascript/api/requirement-sets/excel/excel-api-1-18-requirement-set).
+ * Members reached only through one of these (PageLayout.setPrintTitleRows, RangeAreas.areas,
+ * Comment.getLocation …) are not checked again, as in office.js.
+ */
+export const API_SETS: Readonly<Record<string, string>> = {
+  "Application.suspendApiCalculationUntilNextSync": "1.6",
+  "ChartSeries.setXAxisValues": "1.7",
+  "Range.columnHidden": "1.2",
+  "Range.getMergedAreasOrNullObject": "1.13",
+  "Range.getSpecialCellsOrNullObject": "1.9",
+  "Range.hyperlink": "1.7",
+  "Range.merge": "1.2",
+  "RangeFill.pattern": "1.9",
+  "RangeFill.patternColor": "1.9",
+  "RangeFill.tintAndShade": "1.9",
+  "RangeFill.patternTintAndShade": "1.9",
+  "Workbook.protection": "1.7",
+  "Workbook.settings": "1.4",
+  "Worksheet.comments": "1.10",
+  "Worksheet.freezePanes": "1.7",
+  "Worksheet.getRangeByIndexes": "1.7",
+  "Worksheet.getRanges": "1.9",
+  "Worksheet.getUsedRangeOrNullObject": "1.4",
+  "Worksheet.notes": "1.18",
+  "Worksheet.pageLayout": "1.9",
+  "Worksheet.protection": "1.2",
+  "WorksheetCollection.getItemOrNullObject": "1.4",
+};
+
+/** Whether requirement set `version` covers `needed` ("1.13" is newer than "1.9"). */
+export function covers(version: string, needed: string): boolean {
+  const [a, b] = [version, needed].map((v) => v.split(".").map(Number)) as [number[], number[]];
+  return a[0]! > b[0]! || (a[0] === b[0] && a[1]! >= b[1]!);
+}
+
+/** The error office.js throws for a member of a newer requirement set. */
+export function apiNotFound(member: string, version: string): Error {
+  return Object.assign(new Error(`The method or property ${member} is part of the ExcelApi ${API_SETS[member]} requirement set, which is not available in your version of Excel (ExcelApi ${version}).`), { code: "ApiNotFound", httpStatusCode: 404 });
+}
+
+/** The classes of the office.js library the fake stands for, as the pane's entry inspects `Excel`. */
+export function fakeLibrary(excel: FakeExcel = {}): ExcelLibrary {
+  return { Range: FakeRange, RangeAreas: FakeRangeAreas, ...(excel.libraryWithoutNotes ? {} : { NoteCollection: FakeNotes }) };
+}
+
+/** What the pane's entry tells the host this Excel supports (src/taskpane/index.tsx). */
+export function supportOf(excel: FakeExcel = {}): ApiSupport {
+  const version = excel.version ?? "1.18";
+  return apiSupport((v) => covers(version, v), fakeLibrary(excel), excel.payloadLimit !== undefined);
+}
+
+/** UTF-8 bytes of a value as JSON, as it travels in a request or a response. */
+export function jsonBytes(value: unknown): number {
+  return Buffer.byteLength(JSON.stringify(value ?? null), "utf8");
+}
+
+/** Bytes of one action in a request besides its arguments (its ids and names). */
+const ACTION_BYTES = 64;
 
 export interface FakeFill {
   color: string;
@@ -23,6 +106,8 @@ export interface FakeCell {
 }
 
 export interface FakeSheet {
+  /** Excel's id of the sheet: it stays when the sheet is renamed. */
+  readonly id: string;
   name: string;
   visibility: "Visible" | "Hidden" | "VeryHidden";
   cells: Map<string, FakeCell>;
@@ -40,6 +125,8 @@ export interface FakeSheet {
   frozenRows: number;
   /** The protection options when the sheet is protected. */
   protection?: Record<string, unknown>;
+  /** Threaded comments by address (a cell holds a threaded comment or a note, not both). */
+  comments: Map<string, string>;
 }
 
 export interface FakeWorkbookModel {
@@ -47,17 +134,29 @@ export interface FakeWorkbookModel {
   active: string;
   settings: Map<string, unknown>;
   selected?: { sheet: string; address: string };
+  /** The workbook's structure is protected: no sheet may be added, deleted, renamed or hidden. */
+  structureProtected?: boolean;
 }
+
+let sheetIds = 0;
 
 export function newSheet(name: string, values: unknown[][] = [], merges: string[] = []): FakeSheet {
   const cells = new Map<string, FakeCell>();
   values.forEach((row, r) => row.forEach((v, c) => v !== null && v !== undefined && v !== "" && cells.set(`${r},${c}`, { value: v, fill: { ...NO_FILL }, numberFormat: "General" })));
-  return { name, visibility: "Visible", cells, merges: merges.map((m) => parseRange(m)!), hiddenRows: new Set(), notes: new Map(), tables: [], hyperlinks: new Map(), charts: 0, pageLayout: {}, hiddenColumns: new Set(), frozenRows: 0 };
+  return { id: `{sheet-${++sheetIds}}`, name, visibility: "Visible", cells, merges: merges.map((m) => parseRange(m)!), hiddenRows: new Set(), notes: new Map(), tables: [], hyperlinks: new Map(), charts: 0, pageLayout: {}, hiddenColumns: new Set(), frozenRows: 0, comments: new Map() };
 }
 
 class NotLoaded extends Error {}
 
 type Op = { readonly describe: string; readonly run: () => void };
+
+/** An error as Office.js gives it: its code, and a message. */
+export function officeError(code: string, message: string): Error {
+  return Object.assign(new Error(`${code}: ${message}`), { code });
+}
+
+/** What Excel says of a change a protected sheet or workbook does not allow. */
+const accessDenied = (what: string) => officeError("AccessDenied", `${what} is protected`);
 
 /** The fake RequestContext: a queue of operations, run at sync. */
 export class FakeContext {
@@ -65,29 +164,83 @@ export class FakeContext {
   readonly ops: string[] = [];
   /** Fails the nth queued operation (1-based, counted over the whole run) with this error, for failure tests. */
   failAt?: { op: number; error: Error };
+  /** Bytes of each sync's request and response, in order. */
+  readonly requests: number[] = [];
+  readonly responses: number[] = [];
   private queue: Op[] = [];
   private opCount = 0;
+  private requestBytes = 0;
+  private responseBytes = 0;
   readonly workbook: FakeWorkbook;
-  readonly application = { suspendApiCalculationUntilNextSync: () => this.enqueue("application.suspendApiCalculationUntilNextSync()", () => undefined) };
+  readonly application = {
+    suspendApiCalculationUntilNextSync: () => {
+      this.requires("Application.suspendApiCalculationUntilNextSync");
+      this.enqueue("application.suspendApiCalculationUntilNextSync()", () => undefined);
+    },
+  };
 
-  constructor(readonly model: FakeWorkbookModel) {
+  constructor(
+    readonly model: FakeWorkbookModel,
+    readonly excel: FakeExcel = {},
+  ) {
     this.workbook = new FakeWorkbook(this);
   }
 
-  enqueue(describe: string, run: () => void): void {
+  get version(): string {
+    return this.excel.version ?? "1.18";
+  }
+
+  /** Throws ApiNotFound, at the call, when this Excel's requirement set does not cover the member. */
+  requires(member: keyof typeof API_SETS & string): void {
+    const needed = API_SETS[member];
+    if (needed === undefined) throw new Error(`fake: no requirement set known for ${member}`);
+    if (!covers(this.version, needed)) throw apiNotFound(member, this.version);
+  }
+
+  /** Queues an operation; `bytes` are its arguments' share of the request. */
+  enqueue(describe: string, run: () => void, bytes = 0): void {
     this.ops.push(describe);
     this.queue.push({ describe, run });
+    this.requestBytes += ACTION_BYTES + bytes;
+  }
+
+  /** An action that only makes a proxy (getRange, getRanges …): it travels in the request too. */
+  count(bytes: number): void {
+    this.requestBytes += ACTION_BYTES + bytes;
+  }
+
+  /** Loaded values travel back in the response. */
+  respond(value: unknown): void {
+    this.responseBytes += jsonBytes(value);
+  }
+
+  /** Protection of the sheet or of the workbook's structure forbids the change. */
+  guardSheet(sheet: FakeSheet, allowed?: string): void {
+    if (sheet.protection && !(allowed && sheet.protection[allowed])) throw accessDenied(`sheet ${sheet.name}`);
+  }
+  guardStructure(): void {
+    if (this.model.structureProtected) throw accessDenied("the workbook's structure");
   }
 
   async sync(): Promise<void> {
     this.syncs++;
     const queue = this.queue;
+    const request = this.requestBytes;
     this.queue = [];
+    this.requestBytes = 0;
+    this.responseBytes = 0;
+    this.requests.push(request);
+    // Excel on the web refuses a request over its limit whole, and a response over it after running
+    // the request (https://learn.microsoft.com/office/dev/add-ins/concepts/resource-limits-and-performance-optimization#excel-add-ins).
+    const limit = this.excel.payloadLimit;
+    if (limit !== undefined && request > limit) throw officeError("RequestPayloadSizeLimitExceeded", `the request carries ${request} bytes`);
     for (const op of queue) {
       this.opCount++;
       if (this.failAt && this.opCount === this.failAt.op) throw this.failAt.error;
       op.run();
     }
+    this.responses.push(this.responseBytes);
+    if (limit !== undefined && this.responseBytes > limit) throw officeError("ResponsePayloadSizeLimitExceeded", `the response carries ${this.responseBytes} bytes`);
   }
 
   sheet(name: string): FakeSheet | undefined {
@@ -119,10 +272,46 @@ function splitProps(props: string): string[] {
 
 export class FakeWorkbook {
   readonly worksheets: FakeWorksheetCollection;
-  readonly settings: FakeSettings;
-  constructor(ctx: FakeContext) {
+  private readonly settings_: FakeSettings;
+  private readonly protection_: FakeProtection;
+  constructor(private readonly ctx: FakeContext) {
     this.worksheets = new FakeWorksheetCollection(ctx);
-    this.settings = new FakeSettings(ctx);
+    this.settings_ = new FakeSettings(ctx);
+    this.protection_ = new FakeProtection(ctx, "workbook", () => !!ctx.model.structureProtected);
+  }
+  get settings(): FakeSettings {
+    this.ctx.requires("Workbook.settings");
+    return this.settings_;
+  }
+  /** Whether the structure is protected (ExcelApi 1.7). */
+  get protection(): FakeProtection {
+    this.ctx.requires("Workbook.protection");
+    return this.protection_;
+  }
+}
+
+/** A sheet's or the workbook's protection: `protected` once loaded; a sheet's can be set on. */
+class FakeProtection extends Proxy {
+  constructor(
+    ctx: FakeContext,
+    private readonly label: string,
+    private readonly isOn: () => boolean,
+    private readonly turnOn?: (options: Record<string, unknown>) => void,
+  ) {
+    super(ctx);
+  }
+  load(props: string): this {
+    this.ctx.enqueue(`${this.label}.protection.load(${props})`, () => {
+      this.loaded.set("protected", this.isOn());
+      this.ctx.respond(this.isOn());
+    });
+    return this;
+  }
+  get protected(): boolean {
+    return this.get_<boolean>("protected");
+  }
+  protect(options: Record<string, unknown> = {}): void {
+    this.ctx.enqueue(`protection.protect()`, () => this.turnOn!(options), jsonBytes(options));
   }
 }
 
@@ -185,22 +374,27 @@ class FakeWorksheetCollection extends Proxy {
     });
   }
   getItemOrNullObject(name: string): FakeWorksheet {
+    this.ctx.requires("WorksheetCollection.getItemOrNullObject");
     return new FakeWorksheet(this.ctx, () => name, true);
   }
   add(name: string): FakeWorksheet {
     this.ctx.enqueue(`worksheets.add(${name})`, () => {
+      this.ctx.guardStructure();
       if (this.ctx.sheet(name)) throw Object.assign(new Error(`ItemAlreadyExists: ${name}`), { code: "ItemAlreadyExists" });
       this.ctx.model.sheets.push(newSheet(name));
-    });
+    }, jsonBytes(name));
     return new FakeWorksheet(this.ctx, () => name);
   }
 }
 
 export class FakeWorksheet extends Proxy {
-  readonly notes: FakeNotes;
+  private readonly notes_: FakeNotes;
+  private readonly comments_: FakeComments;
   readonly tables: FakeTables;
   readonly charts: FakeCharts;
-  readonly pageLayout: Record<string, unknown>;
+  private readonly pageLayout_: Record<string, unknown>;
+  private readonly freezePanes_: { freezeRows(count: number): void };
+  private readonly protection_: FakeProtection;
 
   constructor(
     ctx: FakeContext,
@@ -208,39 +402,78 @@ export class FakeWorksheet extends Proxy {
     private readonly orNull = false,
   ) {
     super(ctx);
-    this.notes = new FakeNotes(ctx, this);
+    this.notes_ = new FakeNotes(ctx, this);
+    this.comments_ = new FakeComments(ctx, this);
     this.tables = new FakeTables(ctx, this);
     this.charts = new FakeCharts(ctx, this);
     const layout: Record<string, unknown> = {};
-    this.pageLayout = new globalThis.Proxy(layout, {
+    this.pageLayout_ = new globalThis.Proxy(layout, {
       set: (_t, prop, value) => {
-        ctx.enqueue(`pageLayout.${String(prop)}=`, () => (this.sheet().pageLayout[String(prop)] = value));
+        ctx.enqueue(`pageLayout.${String(prop)}=`, () => (this.sheet().pageLayout[String(prop)] = value), jsonBytes(value));
         return true;
       },
       get: (_t, prop) =>
         prop === "setPrintTitleRows"
-          ? (rows: string) => ctx.enqueue(`pageLayout.setPrintTitleRows(${rows})`, () => (this.sheet().pageLayout.printTitleRows = rows))
+          ? (rows: string) => ctx.enqueue(`pageLayout.setPrintTitleRows(${rows})`, () => (this.sheet().pageLayout.printTitleRows = rows), jsonBytes(rows))
           : undefined,
     });
-    this.freezePanes = { freezeRows: (count: number) => ctx.enqueue(`freezePanes.freezeRows(${count})`, () => (this.sheet().frozenRows = count)) };
-    this.protection = { protect: (options?: Record<string, unknown>) => ctx.enqueue(`protection.protect()`, () => (this.sheet().protection = { ...options })) };
+    this.freezePanes_ = { freezeRows: (count: number) => ctx.enqueue(`freezePanes.freezeRows(${count})`, () => (this.sheet().frozenRows = count)) };
+    this.protection_ = new FakeProtection(
+      ctx,
+      "worksheet",
+      () => !!this.sheet().protection,
+      (options) => (this.sheet().protection = { ...options }),
+    );
   }
 
-  readonly freezePanes: { freezeRows(count: number): void };
-  readonly protection: { protect(options?: Record<string, unknown>): void };
+  /** Page layout (ExcelApi 1.9). */
+  get pageLayout(): Record<string, unknown> {
+    this.ctx.requires("Worksheet.pageLayout");
+    return this.pageLayout_;
+  }
+  /** Frozen panes (ExcelApi 1.7). */
+  get freezePanes(): { freezeRows(count: number): void } {
+    this.ctx.requires("Worksheet.freezePanes");
+    return this.freezePanes_;
+  }
+  /** Protection (ExcelApi 1.2). */
+  get protection(): FakeProtection {
+    this.ctx.requires("Worksheet.protection");
+    return this.protection_;
+  }
+  /** Notes (ExcelApi 1.18); undefined where the office.js library has no NoteCollection, as in its local copy. */
+  get notes(): FakeNotes {
+    if (this.ctx.excel.libraryWithoutNotes) return undefined as unknown as FakeNotes;
+    this.ctx.requires("Worksheet.notes");
+    return this.notes_;
+  }
+  /** Threaded comments (ExcelApi 1.10). */
+  get comments(): FakeComments {
+    this.ctx.requires("Worksheet.comments");
+    return this.comments_;
+  }
+
+  /** The sheet once found: like Office.js's proxies, this one follows it when it is renamed. */
+  private bound: FakeSheet | undefined;
 
   /** The sheet this proxy stands for (at sync time). */
   sheet(): FakeSheet {
+    if (this.bound) {
+      if (this.ctx.model.sheets.includes(this.bound)) return this.bound;
+      throw Object.assign(new Error(`ItemNotFound: ${this.bound.name}`), { code: "ItemNotFound" });
+    }
     const s = this.ctx.sheet(this.resolveName());
     if (!s) throw Object.assign(new Error(`ItemNotFound: ${this.resolveName()}`), { code: "ItemNotFound" });
+    this.bound = s;
     return s;
   }
 
   exists(): boolean {
-    return !!this.ctx.sheet(this.resolveName());
+    return this.bound ? this.ctx.model.sheets.includes(this.bound) : !!this.ctx.sheet(this.resolveName());
   }
 
   fill(s: FakeSheet): void {
+    this.loaded.set("id", s.id);
     this.loaded.set("name", s.name);
     this.loaded.set("visibility", s.visibility);
     this.nullState = false;
@@ -253,33 +486,57 @@ export class FakeWorksheet extends Proxy {
         return;
       }
       this.fill(this.sheet());
+      this.ctx.respond([this.sheet().name, this.sheet().visibility]);
     });
     return this;
   }
 
+  get id(): string {
+    return this.get_<string>("id");
+  }
   get name(): string {
     return this.get_<string>("name");
+  }
+  /** Renames the sheet (not in a workbook whose structure is protected; never to a name taken). */
+  set name(name: string) {
+    this.ctx.enqueue(`worksheet.name=${name}`, () => {
+      this.ctx.guardStructure();
+      const s = this.sheet();
+      if (this.ctx.model.sheets.some((o) => o !== s && o.name.toLowerCase() === name.toLowerCase())) throw officeError("ItemAlreadyExists", `a sheet named ${name} exists`);
+      if (this.ctx.model.active === s.name) this.ctx.model.active = name;
+      s.name = name;
+    }, jsonBytes(name));
   }
   get visibility(): string {
     return this.get_<string>("visibility");
   }
   set visibility(v: string) {
-    this.ctx.enqueue(`worksheet.visibility=${v}`, () => (this.sheet().visibility = v as FakeSheet["visibility"]));
+    this.ctx.enqueue(`worksheet.visibility=${v}`, () => {
+      this.ctx.guardStructure();
+      this.sheet().visibility = v as FakeSheet["visibility"];
+    });
   }
 
   getUsedRangeOrNullObject(valuesOnly?: boolean): FakeRange {
+    this.ctx.requires("Worksheet.getUsedRangeOrNullObject");
     void valuesOnly;
+    this.ctx.count(0);
     return new FakeRange(this.ctx, this, () => usedRange(this.orNull && !this.exists() ? undefined : this.sheet()), true);
   }
   getRange(address?: string): FakeRange {
+    this.ctx.count(jsonBytes(address ?? ""));
     return new FakeRange(this.ctx, this, () => (address ? parseRange(address)! : { top: 0, left: 0, bottom: 1048575, right: 16383 }));
   }
   getRangeByIndexes(row: number, col: number, rows: number, cols: number): FakeRange {
+    this.ctx.requires("Worksheet.getRangeByIndexes");
+    this.ctx.count(16);
     return new FakeRange(this.ctx, this, () => ({ top: row, left: col, bottom: row + rows - 1, right: col + cols - 1 }));
   }
   getRanges(address: string): FakeRangeAreas {
+    this.ctx.requires("Worksheet.getRanges");
     const parts = address.split(",");
     if (parts.length > 400) throw new Error("too many areas in one RangeAreas");
+    this.ctx.count(jsonBytes(address));
     return new FakeRangeAreas(this.ctx, this, () => parts.map((p) => parseRange(p)!));
   }
   activate(): void {
@@ -287,6 +544,7 @@ export class FakeWorksheet extends Proxy {
   }
   delete(): void {
     this.ctx.enqueue(`worksheet.delete()`, () => {
+      this.ctx.guardStructure();
       const s = this.sheet();
       this.ctx.model.sheets.splice(this.ctx.model.sheets.indexOf(s), 1);
     });
@@ -321,6 +579,8 @@ function rangeAddress(sheet: string, r: CellRange): string {
   return `${sheet}!${tl === br ? tl : `${tl}:${br}`}`;
 }
 
+const PATTERN_PROPS = ["pattern", "patternColor", "tintAndShade", "patternTintAndShade"] as const;
+
 class FakeFillProxy extends Proxy {
   constructor(
     ctx: FakeContext,
@@ -339,7 +599,12 @@ class FakeFillProxy extends Proxy {
       const { sheet, areas } = this.target();
       const [r, c] = [areas[0]!.top, areas[0]!.left];
       const fill = sheet.cells.get(`${r},${c}`)?.fill ?? NO_FILL;
-      for (const p of splitProps(props)) this.loaded.set(p, fill[p as keyof FakeFill]);
+      for (const p of splitProps(props)) {
+        // A property this Excel does not have fails the request.
+        if ((PATTERN_PROPS as readonly string[]).includes(p) && !covers(this.ctx.version, API_SETS[`RangeFill.${p}`]!)) throw apiNotFound(`RangeFill.${p}`, this.ctx.version);
+        this.loaded.set(p, fill[p as keyof FakeFill]);
+        this.ctx.respond(fill[p as keyof FakeFill]);
+      }
     });
     return this;
   }
@@ -347,7 +612,7 @@ class FakeFillProxy extends Proxy {
     return this.get_<string>("color");
   }
   set color(color: string) {
-    this.set({ color, pattern: "Solid" });
+    this.set({ color });
   }
   get pattern(): string {
     return this.get_<string>("pattern");
@@ -361,15 +626,19 @@ class FakeFillProxy extends Proxy {
   get patternTintAndShade(): number {
     return this.get_<number>("patternTintAndShade");
   }
+  /** Sets fill properties; those of ExcelApi 1.9 throw at the call on an older Excel, as their setters do. */
   set(props: Partial<FakeFill>): void {
+    for (const p of PATTERN_PROPS) if (p in props) this.ctx.requires(`RangeFill.${p}`);
     this.ctx.enqueue(`${this.label}.format.fill.set(${JSON.stringify(props)})`, () => {
       const { sheet, areas } = this.target();
+      this.ctx.guardSheet(sheet, "allowFormatCells");
       for (const a of areas) for (const [r, c] of cellsOf(a)) Object.assign(this.cell(sheet, r, c).fill, props.pattern === undefined && props.color ? { ...props, pattern: "Solid" } : props);
-    });
+    }, jsonBytes(props));
   }
   clear(): void {
     this.ctx.enqueue(`${this.label}.format.fill.clear()`, () => {
       const { sheet, areas } = this.target();
+      this.ctx.guardSheet(sheet, "allowFormatCells");
       for (const a of areas) for (const [r, c] of cellsOf(a)) this.cell(sheet, r, c).fill = { ...NO_FILL };
     });
   }
@@ -380,7 +649,7 @@ class FakeFillProxy extends Proxy {
  * the tests look at them.
  */
 function formatOf(ctx: FakeContext, label: string, target: () => { sheet: FakeSheet; areas: CellRange[] }, fill: FakeFillProxy) {
-  const record = (prop: string) => (value: unknown) => ctx.enqueue(`${label}.format.${prop}=${JSON.stringify(value)}`, () => void target());
+  const record = (prop: string) => (value: unknown) => ctx.enqueue(`${label}.format.${prop}=${JSON.stringify(value)}`, () => ctx.guardSheet(target().sheet, prop.startsWith("column") ? "allowFormatColumns" : prop.startsWith("row") || prop.startsWith("autofitRows") ? "allowFormatRows" : "allowFormatCells"), jsonBytes(value));
   const font = new globalThis.Proxy({}, { set: (_t, p, v) => (record(`font.${String(p)}`)(v), true) });
   const protection = new globalThis.Proxy(
     {},
@@ -389,6 +658,7 @@ function formatOf(ctx: FakeContext, label: string, target: () => { sheet: FakeSh
         if (p !== "locked") throw new Error(`fake format.protection cannot set ${String(p)}`);
         ctx.enqueue(`${label}.format.protection.locked=${JSON.stringify(v)}`, () => {
           const { sheet, areas } = target();
+          ctx.guardSheet(sheet);
           for (const a of areas) {
             for (const [r, c] of cellsOf(a)) {
               const key = `${r},${c}`;
@@ -410,6 +680,12 @@ function formatOf(ctx: FakeContext, label: string, target: () => { sheet: FakeSh
       get: (t, p) => (p === "fill" || p === "font" || p === "protection" || p === "autofitRows" ? t[p] : undefined),
     },
   ) as unknown as { fill: FakeFillProxy; font: Record<string, unknown>; protection: { locked: boolean }; autofitRows(): void } & Record<string, unknown>;
+}
+
+/** Fails when a protected sheet keeps these cells locked (Excel's default for every cell). */
+function guardCells(ctx: FakeContext, sheet: FakeSheet, area: CellRange): void {
+  if (!sheet.protection) return;
+  for (const [r, c] of cellsOf(area)) if (sheet.cells.get(`${r},${c}`)?.locked !== false) throw accessDenied(`sheet ${sheet.name}`);
 }
 
 export class FakeRange extends Proxy {
@@ -457,6 +733,7 @@ export class FakeRange extends Proxy {
         // As Excel's: true when every column of the range is hidden.
         else if (p === "columnHidden") this.loaded.set(p, Array.from({ length: area.right - area.left + 1 }, (_, i) => sheet.hiddenColumns.has(area.left + i)).every(Boolean));
         else throw new Error(`fake Range cannot load ${p}`);
+        this.ctx.respond(this.loaded.get(p));
       }
     });
     return this;
@@ -480,6 +757,7 @@ export class FakeRange extends Proxy {
     this.ctx.enqueue(`range.${what}=(${values.length}×${values[0]?.length ?? 0})`, () => {
       const area = this.area();
       const sheet = this.ws.sheet();
+      guardCells(this.ctx, sheet, area);
       if (values.length !== area.bottom - area.top + 1 || values[0]!.length !== area.right - area.left + 1) throw Object.assign(new Error(`InvalidArgument: ${what} do not fit the range`), { code: "InvalidArgument" });
       values.forEach((row, i) =>
         row.forEach((v, j) => {
@@ -489,7 +767,7 @@ export class FakeRange extends Proxy {
           sheet.cells.set(key, cell);
         }),
       );
-    });
+    }, jsonBytes(values));
   }
   get numberFormat(): string[][] {
     return this.get_<string[][]>("numberFormat");
@@ -498,6 +776,7 @@ export class FakeRange extends Proxy {
     this.ctx.enqueue(`range.numberFormat=`, () => {
       const area = this.area();
       const sheet = this.ws.sheet();
+      guardCells(this.ctx, sheet, area);
       formats.forEach((row, i) =>
         row.forEach((f, j) => {
           const key = `${area.top + i},${area.left + j}`;
@@ -506,7 +785,7 @@ export class FakeRange extends Proxy {
           sheet.cells.set(key, cell);
         }),
       );
-    });
+    }, jsonBytes(formats));
   }
   get text(): string[][] {
     return this.get_<string[][]>("text");
@@ -527,6 +806,7 @@ export class FakeRange extends Proxy {
     return this.get_<number>("columnCount");
   }
   get columnHidden(): boolean {
+    this.ctx.requires("Range.columnHidden");
     return this.get_<boolean>("columnHidden");
   }
   /** The whole columns of the range. */
@@ -538,7 +818,9 @@ export class FakeRange extends Proxy {
   }
   /** Hides the range's columns (whole columns, as Excel does). */
   set columnHidden(hidden: boolean) {
+    this.ctx.requires("Range.columnHidden");
     this.ctx.enqueue(`range.columnHidden=${hidden}`, () => {
+      this.ctx.guardSheet(this.ws.sheet(), "allowFormatColumns");
       const area = this.area();
       const set = this.ws.sheet().hiddenColumns;
       for (let c = area.left; c <= area.right; c++) {
@@ -548,12 +830,15 @@ export class FakeRange extends Proxy {
     });
   }
   set hyperlink(link: { documentReference?: string; textToDisplay?: string }) {
+    this.ctx.requires("Range.hyperlink");
     this.ctx.enqueue(`range.hyperlink=${JSON.stringify(link)}`, () => {
       const area = this.area();
+      guardCells(this.ctx, this.ws.sheet(), area);
       this.ws.sheet().hyperlinks.set(a1(area.top, area.left), link);
-    });
+    }, jsonBytes(link));
   }
   getMergedAreasOrNullObject(): FakeRangeAreas {
+    this.ctx.requires("Range.getMergedAreasOrNullObject");
     return new FakeRangeAreas(this.ctx, this.ws, () => {
       const area = this.resolve();
       if (!area) return [];
@@ -564,6 +849,7 @@ export class FakeRange extends Proxy {
   }
   /** Only "Visible": the row runs of the range that are not hidden, as areas (a null object when none is). */
   getSpecialCellsOrNullObject(type: string): FakeRangeAreas {
+    this.ctx.requires("Range.getSpecialCellsOrNullObject");
     if (type !== "Visible") throw new Error(`fake Range cannot get special cells ${type}`);
     return new FakeRangeAreas(this.ctx, this.ws, () => {
       // On a null range (an empty sheet's used range), a null object too.
@@ -581,7 +867,11 @@ export class FakeRange extends Proxy {
     }, true);
   }
   merge(): void {
-    this.ctx.enqueue(`range.merge()`, () => this.ws.sheet().merges.push(this.area()));
+    this.ctx.requires("Range.merge");
+    this.ctx.enqueue(`range.merge()`, () => {
+      this.ctx.guardSheet(this.ws.sheet());
+      this.ws.sheet().merges.push(this.area());
+    });
   }
   select(): void {
     this.ctx.enqueue(`range.select()`, () => (this.ctx.model.selected = { sheet: this.ws.sheet().name, address: a1(this.area().top, this.area().left) }));
@@ -590,13 +880,38 @@ export class FakeRange extends Proxy {
     this.ctx.enqueue(`range.clear()`, () => {
       const area = this.area();
       const sheet = this.ws.sheet();
+      guardCells(this.ctx, sheet, area);
       for (const key of [...sheet.cells.keys()]) {
         const [r, c] = key.split(",").map(Number) as [number, number];
         if (r >= area.top && r <= area.bottom && c >= area.left && c <= area.right) sheet.cells.delete(key);
       }
     });
   }
+  /** Deletes the range's cells, those below moving up (only whole rows of the used columns are needed here). */
+  delete(shift: "Up"): void {
+    this.ctx.enqueue(`range.delete(${shift})`, () => {
+      const area = this.area();
+      const sheet = this.ws.sheet();
+      guardCells(this.ctx, sheet, area);
+      const height = area.bottom - area.top + 1;
+      const moved = new Map<string, FakeCell>();
+      for (const [key, cell] of sheet.cells) {
+        const [r, c] = key.split(",").map(Number) as [number, number];
+        const inColumns = c >= area.left && c <= area.right;
+        if (inColumns && r >= area.top && r <= area.bottom) continue;
+        moved.set(inColumns && r > area.bottom ? `${r - height},${c}` : key, cell);
+      }
+      sheet.cells = moved;
+    });
+  }
 }
+
+/**
+ * The most characters a multi-area address string holds: longer, it ends at the last whole area
+ * that fits, with no error (as Range.Address does in Excel: https://github.com/MicrosoftDocs/VBA-Docs/issues/49).
+ * Each area stays whole in `areas.items`.
+ */
+export const ADDRESS_CHARS = 255;
 
 export class FakeRangeAreas extends Proxy {
   readonly format: ReturnType<typeof formatOf>;
@@ -614,8 +929,16 @@ export class FakeRangeAreas extends Proxy {
     this.ctx.enqueue(`rangeAreas.load(${props})`, () => {
       const areas = this.resolve();
       this.nullState = this.orNull && areas.length === 0;
-      this.loaded.set("areas", { items: areas.map((a) => ({ address: rangeAddress(this.ws.sheet().name, a) })) });
-      this.loaded.set("address", areas.map((a) => rangeAddress(this.ws.sheet().name, a)).join(","));
+      const addresses = areas.map((a) => rangeAddress(this.ws.sheet().name, a));
+      this.loaded.set("areas", { items: addresses.map((address) => ({ address })) });
+      let address = "";
+      for (const a of addresses) {
+        const next = address ? `${address},${a}` : a;
+        if (next.length > ADDRESS_CHARS) break;
+        address = next;
+      }
+      this.loaded.set("address", address);
+      this.ctx.respond(props.includes("areas") ? addresses : address);
     });
     return this;
   }
@@ -640,6 +963,7 @@ class FakeNote extends Proxy {
       const note = this.ws.sheet().notes.get(this.cell);
       this.nullState = note === undefined;
       this.loaded.set("content", note);
+      this.ctx.respond(note);
     });
     return this;
   }
@@ -648,6 +972,7 @@ class FakeNote extends Proxy {
   }
   delete(): void {
     this.ctx.enqueue(`notes.getItemOrNullObject(${this.cell}).delete()`, () => {
+      this.ctx.guardSheet(this.ws.sheet(), "allowEditObjects");
       if (!this.ws.sheet().notes.has(this.cell)) throw Object.assign(new Error(`InvalidArgument: no note at ${this.cell} (a method on a null object)`), { code: "InvalidArgument" });
       this.ws.sheet().notes.delete(this.cell);
     });
@@ -666,11 +991,40 @@ class FakeNotes {
   getItem(cell: string): FakeNote {
     return new FakeNote(this.ctx, this.ws, cell);
   }
+  /**
+   * Like Excel's: a cell takes one note; and a cell holds a threaded comment or a note, never both
+   * (https://support.microsoft.com/office/the-difference-between-threaded-comments-and-notes-75a51eec-4092-42ab-abf8-7669077b7be3),
+   * so adding a note to a cell with a threaded comment fails (the error code is this fake's guess).
+   */
   add(cell: string, content: string): void {
     this.ctx.enqueue(`notes.add(${cell})`, () => {
-      if (this.ws.sheet().notes.has(cell)) throw Object.assign(new Error(`InvalidArgument: ${cell} has a note already`), { code: "InvalidArgument" });
-      this.ws.sheet().notes.set(cell, content);
+      const sheet = this.ws.sheet();
+      this.ctx.guardSheet(sheet, "allowEditObjects");
+      if (sheet.notes.has(cell)) throw Object.assign(new Error(`InvalidArgument: ${cell} has a note already`), { code: "InvalidArgument" });
+      if (sheet.comments.has(cell)) throw Object.assign(new Error(`InvalidArgument: ${cell} has a threaded comment`), { code: "InvalidArgument" });
+      sheet.notes.set(cell, content);
+    }, jsonBytes(content));
+  }
+}
+
+/** A sheet's threaded comments: loaded as items, each with the cell it is on. */
+class FakeComments extends Proxy {
+  constructor(
+    ctx: FakeContext,
+    private readonly ws: FakeWorksheet,
+  ) {
+    super(ctx);
+  }
+  load(props: string): this {
+    this.ctx.enqueue(`comments.load(${props})`, () => {
+      const cells = [...this.ws.sheet().comments.keys()];
+      this.loaded.set("items", cells.map((cell, i) => ({ id: `c${i}`, getLocation: () => this.ws.getRange(cell) })));
+      this.ctx.respond(cells.map((_, i) => `c${i}`));
     });
+    return this;
+  }
+  get items(): { id: string; getLocation(): FakeRange }[] {
+    return this.get_<{ id: string; getLocation(): FakeRange }[]>("items");
   }
 }
 
@@ -683,6 +1037,7 @@ class FakeTables {
     const table = { name: "", address: "", style: "" };
     this.ctx.enqueue(`tables.add(hasHeaders=${hasHeaders})`, () => {
       const area = range.area();
+      this.ctx.guardSheet(this.ws.sheet());
       table.address = rangeAddress(this.ws.sheet().name, area);
       this.ws.sheet().tables.push(table);
     });
@@ -693,7 +1048,7 @@ class FakeTables {
           if (p === "name" && this.ctx.model.sheets.some((s) => s.tables.some((o) => o !== t && o.name.toLowerCase() === String(v).toLowerCase()))) {
             throw Object.assign(new Error(`InvalidArgument: table name ${String(v)} is taken`), { code: "InvalidArgument" });
           }
-        });
+        }, jsonBytes(v));
         return true;
       },
     });
@@ -708,12 +1063,18 @@ class FakeCharts {
   add(type: string, source: FakeRange): unknown {
     this.ctx.enqueue(`charts.add(${type})`, () => {
       void source.area();
+      this.ctx.guardSheet(this.ws.sheet(), "allowEditObjects");
       this.ws.sheet().charts++;
     });
     const record = (what: string) => (...args: unknown[]) => this.ctx.enqueue(`chart.${what}(${args.length})`, () => undefined);
-    const series = { setXAxisValues: record("series.setXAxisValues"), setValues: record("series.setValues") };
+    const series = {
+      setXAxisValues: (...args: unknown[]) => {
+        this.ctx.requires("ChartSeries.setXAxisValues");
+        record("series.setXAxisValues")(...args);
+      },
+    };
     return {
-      title: new globalThis.Proxy({}, { set: (_t, p, v) => (this.ctx.enqueue(`chart.title.${String(p)}=${JSON.stringify(v)}`, () => undefined), true) }),
+      title: new globalThis.Proxy({}, { set: (_t, p, v) => (this.ctx.enqueue(`chart.title.${String(p)}=${JSON.stringify(v)}`, () => undefined, jsonBytes(v)), true) }),
       setPosition: record("setPosition"),
       series: { getItemAt: () => series },
       legend: new globalThis.Proxy({}, { set: (_t, p) => (this.ctx.enqueue(`chart.legend.${String(p)}=`, () => undefined), true) }),
@@ -721,19 +1082,25 @@ class FakeCharts {
   }
 }
 
-/** An `Excel.run` over the model; each run gets a fresh context, as Office.js does. */
-export function fakeRun(model: FakeWorkbookModel) {
+/** An `Excel.run` over the model, as the Excel `excel` says; each run gets a fresh context, as Office.js does. */
+export function fakeRun(model: FakeWorkbookModel, excel: FakeExcel = {}) {
   const runs: FakeContext[] = [];
+  const options: Excel.RunOptions[] = [];
   let failNext: FakeContext["failAt"];
-  const run = async <T>(batch: (context: Excel.RequestContext) => Promise<T>): Promise<T> => {
-    const ctx = new FakeContext(model);
+  const run = async <T>(runOptions: Excel.RunOptions, batch: (context: Excel.RequestContext) => Promise<T>): Promise<T> => {
+    const ctx = new FakeContext(model, excel);
     if (failNext) [ctx.failAt, failNext] = [failNext, undefined];
     runs.push(ctx);
+    options.push(runOptions);
     return batch(ctx as unknown as Excel.RequestContext);
   };
   return {
     run,
     runs,
+    /** The options each run was given (Excel.run's first argument). */
+    options,
+    /** What the pane's entry tells the host this Excel supports. */
+    support: supportOf(excel),
     /** Syncs over all runs since the last reset. */
     get syncs() {
       return runs.reduce((n, c) => n + c.syncs, 0);
@@ -741,8 +1108,13 @@ export function fakeRun(model: FakeWorkbookModel) {
     get ops() {
       return runs.flatMap((c) => c.ops);
     },
+    /** Bytes of every request sent since the last reset. */
+    get requests() {
+      return runs.flatMap((c) => c.requests);
+    },
     reset() {
       runs.length = 0;
+      options.length = 0;
     },
     /** The next run fails at its nth queued operation (1-based), as Excel fails a batch half-way. */
     failNextAt(op: number, error: Error = Object.assign(new Error("GeneralException: the operation failed"), { code: "GeneralException" })) {

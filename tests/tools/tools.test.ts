@@ -2,13 +2,39 @@ import { execFileSync } from "child_process";
 import * as fs from "fs";
 import * as os from "os";
 import * as path from "path";
+import { schemaWithRuntimes, SHARED_SCHEMAS } from "./schema";
 
 const ROOT = path.join(__dirname, "..", "..");
-const SCHEMA = path.join(ROOT, "..", "shared", "schemas", "office-addin-manifest", "OfficeAppManifestV1_1.xsd");
+// Microsoft's schemas with <Runtimes> (the shared runtime), which they predate: tests/tools/schema.ts.
+const SCHEMA = schemaWithRuntimes();
+
+/** xmllint's verdict on a manifest: "" when valid, else its complaints. */
+function validate(xml: string): string {
+  const file = path.join(fs.mkdtempSync(path.join(os.tmpdir(), "duban-manifest-")), "manifest.xml");
+  fs.writeFileSync(file, xml);
+  try {
+    return execFileSync("xmllint", ["--noout", "--schema", SCHEMA, file], { encoding: "utf8", stdio: ["ignore", "pipe", "pipe"] });
+  } catch (e) {
+    return String((e as { stderr?: string }).stderr || e);
+  }
+}
 
 test("manifest.xml validates against the add-in manifest schema (xmllint)", () => {
-  const out = execFileSync("xmllint", ["--noout", "--schema", SCHEMA, path.join(ROOT, "manifest.xml")], { encoding: "utf8", stdio: ["ignore", "pipe", "pipe"] });
-  expect(out).toBe("");
+  expect(validate(fs.readFileSync(path.join(ROOT, "manifest.xml"), "utf8"))).toBe("");
+});
+
+test("the schema checks <Runtimes>: in its place and with a lifetime it knows, and nowhere else", () => {
+  const xml = fs.readFileSync(path.join(ROOT, "manifest.xml"), "utf8");
+  const runtimes = /\s*<Runtimes>[\s\S]*?<\/Runtimes>/.exec(xml)![0];
+  expect(validate(xml.replace('lifetime="long"', 'lifetime="forever"'))).toMatch(/lifetime/);
+  expect(validate(xml.replace(runtimes, "").replace("</DesktopFormFactor>", `</DesktopFormFactor>${runtimes}`))).toMatch(/Runtimes.*not expected/);
+  // Microsoft's files as they are refuse it: the gap the copy closes.
+  const shared = path.join(SHARED_SCHEMAS, "OfficeAppManifestV1_1.xsd");
+  const file = path.join(fs.mkdtempSync(path.join(os.tmpdir(), "duban-manifest-")), "manifest.xml");
+  fs.writeFileSync(file, xml);
+  expect(() => execFileSync("xmllint", ["--noout", "--schema", shared, file], { stdio: "ignore" })).toThrow();
+  fs.writeFileSync(file, xml.replace(runtimes, ""));
+  expect(() => execFileSync("xmllint", ["--noout", "--schema", shared, file], { stdio: "ignore" })).not.toThrow();
 });
 
 test("every URL in manifest.xml is https", () => {
@@ -58,25 +84,33 @@ test("the summary sheet prints on A4 landscape, and the PDF reads as the summary
   for (const s of ["一、总体情况", "二、各牵头单位报送情况", "五、单位名称问题（48 处）", "关于2019年第三季度江汉区《政府工作报告》目标任务推进情况的通报（草稿）"]) expect(text).toContain(s);
 });
 
-test("the production build: URLs replaced in the manifest (still valid), office.js from the CDN, a CSP, no ExcelJS in the pane", () => {
-  const out = fs.mkdtempSync(path.join(os.tmpdir(), "duban-build-"));
-  execFileSync(process.execPath, [path.join(ROOT, "node_modules", "webpack", "bin", "webpack.js"), "--mode", "production", "--output-path", out], {
+/** One production build for the tests below (the Excel add-in, the offline page, the WPS add-in). */
+let built: string | undefined;
+function build(): string {
+  if (built) return built;
+  const dist = fs.mkdtempSync(path.join(os.tmpdir(), "duban-build-"));
+  execFileSync(process.execPath, [path.join(ROOT, "node_modules", "webpack", "bin", "webpack.js"), "--mode", "production", "--env", `dist=${dist}`], {
     cwd: ROOT,
-    env: { ...process.env, ADDIN_URL: "https://duban.test.gov.cn/addin/" },
+    env: { ...process.env, ADDIN_URL: "https://duban.test.gov.cn/addin/", WPS_ADDIN_URL: "http://duban.test.gov.cn/wps/duban_0.1.0/" },
     stdio: "ignore",
-    timeout: 170000,
+    timeout: 400000,
   });
+  return (built = dist);
+}
+
+test("the production build: URLs replaced in the manifest (still valid), office.js from the CDN, a CSP, no ExcelJS in the pane", () => {
+  const out = path.join(build(), "addin");
   const manifest = fs.readFileSync(path.join(out, "manifest.xml"), "utf8");
   expect(manifest).not.toContain("localhost");
-  expect(manifest).toContain("https://duban.test.gov.cn/addin/taskpane.html?run=check");
+  expect(manifest).toContain('<bt:Url id="Taskpane.Url" DefaultValue="https://duban.test.gov.cn/addin/taskpane.html"/>');
+  expect(manifest).toContain('<SupportUrl DefaultValue="https://duban.test.gov.cn/addin/help.html"/>');
   expect(manifest).toContain("<AppDomain>https://duban.test.gov.cn</AppDomain>");
-  fs.writeFileSync(path.join(out, "m.xml"), manifest);
-  execFileSync("xmllint", ["--noout", "--schema", SCHEMA, path.join(out, "m.xml")], { stdio: "ignore" });
+  expect(validate(manifest)).toBe("");
   const html = fs.readFileSync(path.join(out, "taskpane.html"), "utf8");
   expect(html).toContain("https://appsforoffice.microsoft.com/lib/1/hosted/office.js");
   // Each page allows only its own origin and Microsoft's office.js CDN (styles inline, images as data:).
   const allowed = new Set(["'self'", "https://appsforoffice.microsoft.com", "'unsafe-inline'", "data:", "blob:"]);
-  for (const page of ["taskpane.html", "commands.html", "preview.html"]) {
+  for (const page of ["taskpane.html", "commands.html", "preview.html", "help.html"]) {
     const csp = /http-equiv="?Content-Security-Policy"? content="([^"]+)"/.exec(fs.readFileSync(path.join(out, page), "utf8"))?.[1];
     expect(csp).toMatch(/^default-src 'self'/);
     const sources = csp!.split(";").flatMap((d) => d.trim().split(/\s+/).slice(1));
@@ -86,8 +120,47 @@ test("the production build: URLs replaced in the manifest (still valid), office.
   const js = fs.readFileSync(path.join(out, "taskpane.js"), "utf8");
   expect(js).not.toMatch(/exceljs/i);
   expect(fs.existsSync(path.join(out, "commands.html"))).toBe(true);
+  // The help page (SupportUrl) and what it links to and loads ship beside the pane.
+  const help = fs.readFileSync(path.join(out, "help.html"), "utf8");
+  for (const [, target] of help.matchAll(/(?:href|src)="([^"#:]+)(?:#[^"]*)?"/g)) expect(fs.existsSync(path.join(out, target!))).toBe(true);
   expect(fs.existsSync(path.join(out, "assets", "icon-80.png"))).toBe(true);
-});
+}, 420000);
+
+test("the WPS package: its XML well-formed (xmllint), the ribbon's two buttons, the lists naming the folder, its version and address", () => {
+  const { version } = JSON.parse(fs.readFileSync(path.join(ROOT, "package.json"), "utf8")) as { version: string };
+  const wps = path.join(build(), "wps");
+  const folder = path.join(wps, `duban_${version}`);
+  const xmls = [path.join(folder, "ribbon.xml"), path.join(wps, "jsplugins.xml"), path.join(wps, "server", "jsplugins.xml"), path.join(wps, "server", "publish.xml")];
+  for (const f of xmls) expect(execFileSync("xmllint", ["--noout", f], { encoding: "utf8", stdio: ["ignore", "pipe", "pipe"] })).toBe("");
+  const xpath = (file: string, expr: string) => execFileSync("xmllint", ["--xpath", expr, file], { encoding: "utf8" }).trim();
+  const ribbon = path.join(folder, "ribbon.xml");
+  const ns = (e: string) => `//*[local-name()='${e}']`;
+  expect(xpath(ribbon, `string(${ns("group")}/@label)`)).toBe("督办助手");
+  expect(xpath(ribbon, `string(${ns("button")}[1]/@label)`)).toBe("检查完整性");
+  expect(xpath(ribbon, `string(${ns("button")}[2]/@label)`)).toBe("打开督办助手");
+  expect(xpath(path.join(wps, "jsplugins.xml"), "string(/jsplugins/jsplugin/@version)")).toBe(version);
+  expect(xpath(path.join(wps, "jsplugins.xml"), "string(/jsplugins/jsplugin/@type)")).toBe("et");
+  for (const f of ["jsplugins.xml", "publish.xml"]) expect(xpath(path.join(wps, "server", f), "string(/jsplugins/jspluginonline/@url)")).toBe("http://duban.test.gov.cn/wps/duban_0.1.0/");
+  for (const f of ["index.html", "taskpane.html", "ribbon.js", "taskpane.js", "images/icon-32.png"]) expect(fs.existsSync(path.join(folder, f))).toBe(true);
+  // The pane and the ribbon load their scripts from beside them: the folder may be served under any name.
+  for (const page of ["index.html", "taskpane.html"]) {
+    const html = fs.readFileSync(path.join(folder, page), "utf8");
+    const sources = [...html.matchAll(/<script[^>]*\bsrc="?([^" >]+)/g)].map((m) => m[1]!);
+    expect(sources.length).toBeGreaterThan(0);
+    for (const src of sources) expect(src).toMatch(/^[\w-]+\.js$/);
+  }
+}, 420000);
+
+test("the offline page: one file, every script inline and allowed by its hash, nothing from any address", () => {
+  const web = path.join(build(), "web");
+  expect(fs.readdirSync(web)).toEqual(["督办助手.html"]);
+  const html = fs.readFileSync(path.join(web, "督办助手.html"), "utf8");
+  const csp = /http-equiv="Content-Security-Policy" content="([^"]+)"/.exec(html)![1]!;
+  expect(csp).toMatch(/^default-src 'none'; script-src 'sha256-[A-Za-z0-9+/=]+'; style-src 'unsafe-inline'; img-src data: blob:; font-src data:/);
+  expect(html).not.toMatch(/<script[^>]*\bsrc=/);
+  expect(html).not.toMatch(/<link[^>]*href="(?!data:)/);
+}, 420000);
+
 
 /**
  * A .docx printed to PDF by LibreOffice, with the fonts GB/T 9704 names found as the free CJK fonts of

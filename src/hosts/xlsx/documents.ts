@@ -69,7 +69,7 @@ const CHAR = 320;
 const widthInChars = (text: string) => Array.from(text).reduce((n, ch) => n + (/[\u2e80-\uffef]/.test(ch) ? 1 : 0.5), 0);
 
 /** Figures and Latin words, with what joins them (20.5%, 2026-10-10, GB/T). */
-const LATIN_WORD = /([0-9A-Za-z]+(?:[.%/:\-][0-9A-Za-z%]+)*%?)/;
+const LATIN_WORD = /([0-9A-Za-z]+(?:[.%/:-][0-9A-Za-z%]+)*%?)/;
 
 /**
  * A text as runs: figures and Latin words in runs of their own marked as English (w:lang), the rest

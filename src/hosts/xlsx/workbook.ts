@@ -2,7 +2,8 @@
 // summary sheet from its plan, and the add-in's metadata sheet. Nothing here decides what to write.
 import type ExcelJS from "exceljs";
 import { adoptRenamedSheetMarks, isEmptyMetadata, readMetadata, metadataRows, METADATA_SHEET, type Metadata, type MarkRecord } from "../../core/metadata";
-import { noteWithMark, type Mark } from "../../core/marks";
+import type { Mark } from "../../core/marks";
+import { noteOnClear, noteOnMark, type NoteRecord } from "../../core/markNotes";
 import { rowHeight } from "../../core/layout";
 import type { PlanTable, PlanValue, SummarySheetPlan } from "../../core/summarySheet";
 import { cellText } from "../../core/text";
@@ -13,6 +14,33 @@ interface XlsxOriginal {
   readonly host: "xlsx";
   readonly fill: ExcelJS.Fill | null;
   readonly note: ExcelJS.Comment | string | null;
+  /** The digest of the note the add-in wrote (null: none); absent in records of earlier versions. */
+  readonly wrote?: string | null;
+}
+
+/**
+ * The look of a cell before it was marked, as the Excel add-in stores it (src/hosts/office/host.ts),
+ * and as the WPS add-in does (src/hosts/wps/host.ts: a fill by colour only).
+ */
+interface ExcelOriginal {
+  readonly host: "excel" | "wps";
+  readonly fill: { readonly color: string; readonly pattern?: string } | null;
+  /** Absent when that Excel could not read notes. */
+  readonly note?: string | null;
+  readonly wrote?: string | null;
+}
+
+/** A record's original look as this host puts it back: the fill, the note as stored, what is known of the note. */
+function originalOf(json: string): { fill: ExcelJS.Fill | null; note: ExcelJS.Comment | string | null; record: NoteRecord } {
+  const o = JSON.parse(json) as XlsxOriginal | ExcelOriginal;
+  if (o.host === "xlsx") return { fill: o.fill, note: o.note, record: { before: o.note ? noteText(o.note) || null : null, wrote: o.wrote } };
+  const fill: ExcelJS.Fill | null = o.fill && o.fill.pattern !== "None" ? { type: "pattern", pattern: "solid", fgColor: { argb: `FF${o.fill.color.replace("#", "").toUpperCase()}` } } : null;
+  return { fill, note: o.note ?? null, record: { before: o.note, wrote: o.wrote } };
+}
+
+/** A cell's note as text, null when it has none. */
+function noteNow(cell: ExcelJS.Cell): string | null {
+  return cell.note ? noteText(cell.note) || null : null;
 }
 
 export function readWorkbookMetadata(wb: ExcelJS.Workbook): Metadata {
@@ -62,30 +90,45 @@ export function clearMarks(wb: ExcelJS.Workbook, meta: Metadata, sheet?: string)
       keep.push(m);
       continue;
     }
-    const original = JSON.parse(m.original) as XlsxOriginal;
+    const original = originalOf(m.original);
     const cell = ws.getCell(m.cell);
     setFill(cell, original.fill);
-    if (original.note) cell.note = original.note;
-    else removeNote(cell);
+    // The note goes back only while it is the one the add-in wrote.
+    const change = noteOnClear(noteNow(cell), original.record);
+    if (!change.keep) {
+      if (change.put === null) removeNote(cell);
+      else cell.note = original.note && noteText(original.note) === change.put ? original.note : change.put;
+    }
   }
   return { ...meta, marks: keep };
 }
 
-/** Marks cells, recording each one's original fill and note first. Earlier marks on the sheet are cleared. */
+/**
+ * Marks cells, recording each one's original fill and note first. Earlier marks on the sheet that
+ * are not marked again are cleared; a cell marked again keeps its first original look.
+ */
 export function applyMarks(wb: ExcelJS.Workbook, meta: Metadata, sheet: string, marks: readonly Mark[]): Metadata {
   const adopted = adoptRenamedSheetMarks(meta, wb.worksheets.map((w) => w.name), sheet);
-  const cleared = clearMarks(wb, adopted, sheet);
+  const marked = new Set(marks.map((m) => m.cell));
+  const earlier = new Map(adopted.marks.filter((m) => m.sheet === sheet).map((m) => [m.cell, m]));
+  const cleared = clearMarks(wb, { ...adopted, marks: adopted.marks.filter((m) => m.sheet === sheet && !marked.has(m.cell)) }, sheet);
+  const others = { ...cleared, marks: adopted.marks.filter((m) => m.sheet !== sheet) };
   const ws = wb.getWorksheet(sheet);
-  if (!ws) return cleared;
+  if (!ws) return others;
   const records: MarkRecord[] = [];
   for (const m of marks) {
     const cell = ws.getCell(m.cell);
-    const original: XlsxOriginal = { host: "xlsx", fill: cell.style?.fill ?? null, note: cell.note ?? null };
+    const before = earlier.get(m.cell);
+    const was = before ? originalOf(before.original) : undefined;
+    const note = noteOnMark(noteNow(cell), was?.record, m.note, true);
+    // The note kept as it was (rich text included) when it is the one before the marks.
+    const keptNote = was && was.record.before === note.record.before ? was.note : note.record.before === noteNow(cell) ? (cell.note ?? null) : (note.record.before ?? null);
+    const original: XlsxOriginal = { host: "xlsx", fill: was ? was.fill : (cell.style?.fill ?? null), note: keptNote, wrote: note.record.wrote };
     records.push({ sheet, cell: m.cell, key: m.kind, original: JSON.stringify(original) });
     setFill(cell, { type: "pattern", pattern: "solid", fgColor: { argb: `FF${m.color.slice(1)}` } });
-    cell.note = noteWithMark(noteText(original.note), m);
+    if (note.write !== undefined) cell.note = note.write;
   }
-  return { ...cleared, marks: [...cleared.marks, ...records] };
+  return { ...others, marks: [...others.marks, ...records] };
 }
 
 /** What a cell held before the add-in wrote into it, as this host stores it. */
@@ -97,9 +140,9 @@ interface XlsxWritten {
   readonly written: string;
 }
 
-/** An original stored by the Excel host, as far as an .xlsx can take it. */
+/** An original stored by the Excel or the WPS host, as far as an .xlsx can take it. */
 interface ExcelWritten {
-  readonly host: "excel";
+  readonly host: "excel" | "wps";
   readonly formula: string | number | boolean;
   readonly numberFormat: string;
   readonly written: string;
@@ -110,7 +153,7 @@ function storedValue(v: ExcelJS.CellValue): unknown {
 }
 
 function restoredValue(o: XlsxWritten | ExcelWritten): ExcelJS.CellValue {
-  if (o.host === "excel") {
+  if (o.host !== "xlsx") {
     if (o.formula === "") return null;
     return typeof o.formula === "string" && o.formula.startsWith("=") && o.numberFormat !== "@" ? { formula: o.formula.slice(1), date1904: false } : o.formula;
   }

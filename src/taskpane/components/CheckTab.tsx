@@ -56,7 +56,15 @@ function tasksByRow(outcome: CheckOutcome | undefined): (row: number) => Task | 
   return (row) => byRow.get(row) ?? tasks.find((t) => t.row >= row);
 }
 
-export function CheckTab({ pane, autoRun }: { pane: Pane; autoRun: () => boolean }): React.JSX.Element {
+export interface CheckTabProps {
+  pane: Pane;
+  /** How many requests to check came from outside the pane (the ribbon); a new one runs the check. */
+  requestedRuns: number;
+  /** Takes the requests not yet answered: true when a check should run for them. */
+  takeRun: () => boolean;
+}
+
+export function CheckTab({ pane, requestedRuns, takeRun }: CheckTabProps): React.JSX.Element {
   const styles = useStyles();
   const { app, t, lang, notify, outcome, setOutcome } = pane;
   const [busy, setBusy] = React.useState(false);
@@ -81,9 +89,11 @@ export function CheckTab({ pane, autoRun }: { pane: Pane; autoRun: () => boolean
   };
 
   React.useEffect(() => {
-    if (autoRun()) void run();
-    // Once, when the tab opens: the ribbon's request is taken there.
-  }, []);
+    // A request from the ribbon, when the tab opens or while it is shown; one that comes while the pane is
+    // busy (a check, 应用, 清除标记) runs once that is done, so the check reads the ledger as it is then.
+    if (!busy && takeRun()) void run();
+    // (`run` is new on each render: the requests and the pane's work decide when this runs.)
+  }, [requestedRuns, busy]);
 
   const fix = async (fixes: readonly UnitFix[], done: string) => {
     if (!outcome) return;

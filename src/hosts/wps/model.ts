@@ -1,0 +1,148 @@
+// The part of WPS 表格's object model the WPS host uses, typed here (the published type packages are
+// machine-generated and partly wrong). It follows Excel's VBA object model: calls are synchronous,
+// collections are 1-based (`Item(1)` is the first sheet), rows and columns are counted from 1.
+// WPS: WPS 基础接口 / 表格 API 参考 (https://qn.cache.wpscdn.cn/encs/doc/office_v19/index.htm);
+// Excel VBA: https://learn.microsoft.com/office/vba/api/overview/excel/object-model
+
+/** XlSheetVisibility (Worksheet.Visible). */
+export const XL_SHEET_VISIBLE = -1;
+export const XL_SHEET_HIDDEN = 0;
+export const XL_SHEET_VERY_HIDDEN = 2;
+/** xlNone: Interior.Pattern of a cell without a fill. */
+export const XL_NONE = -4142;
+/** xlSolid. */
+export const XL_SOLID = 1;
+/** XlHAlign. */
+export const XL_CENTER = -4108;
+export const XL_LEFT = -4131;
+export const XL_RIGHT = -4152;
+/** XlPageOrientation.xlLandscape and XlPaperSize.xlPaperA4. */
+export const XL_LANDSCAPE = 2;
+export const XL_PAPER_A4 = 9;
+
+/** A 2-D array as a COM SAFEARRAY reaches a script engine (JScript's VBArray): bounds per dimension, items by index. */
+export interface SafeArray {
+  dimensions(): number;
+  lbound(dimension?: number): number;
+  ubound(dimension?: number): number;
+  getItem(...indexes: number[]): unknown;
+}
+
+export interface EtComment {
+  /** Comment.Text(): the note's text. */
+  Text(): string;
+}
+
+export interface EtInterior {
+  /** The fill colour as a BGR integer (red in the low byte). */
+  Color: number;
+  /** xlSolid, or xlNone (-4142) for no fill. */
+  Pattern: number;
+}
+
+export interface EtFont {
+  Bold: boolean;
+  Size: number;
+  /** BGR integer. */
+  Color: number;
+  Underline: number;
+}
+
+export interface EtPageSetup {
+  Orientation: number;
+  PaperSize: number;
+  Zoom: number | boolean;
+  FitToPagesWide: number | boolean;
+  FitToPagesTall: number | boolean;
+  PrintTitleRows: string;
+}
+
+export interface EtRange {
+  /** First row and column of the range, from 1. */
+  readonly Row: number;
+  readonly Column: number;
+  readonly Rows: { readonly Count: number };
+  readonly Columns: { readonly Count: number };
+  /**
+   * The values: a scalar for one cell, a 2-D array for more (in WPS's JavaScript an array of row
+   * arrays; where a SAFEARRAY comes through, its bounds start at 1). Read or written in one call.
+   */
+  Value2: unknown;
+  /** The formula, or the constant as entered. */
+  Formula: unknown;
+  NumberFormat: string;
+  /** False when the range holds no merged cell; true or null (mixed) otherwise. */
+  readonly MergeCells: boolean | null;
+  /** The merged area holding this one cell (the cell itself when it is not merged). */
+  readonly MergeArea: EtRange;
+  Merge(): void;
+  readonly Interior: EtInterior;
+  readonly Font: EtFont;
+  HorizontalAlignment: number;
+  WrapText: boolean;
+  /** The cell's note (批注), or null. */
+  readonly Comment: EtComment | null;
+  AddComment(text: string): EtComment;
+  ClearComments(): void;
+  /** For a whole row or column: true when all are hidden, false when none, null when mixed. */
+  readonly EntireRow: { Hidden: boolean | null };
+  readonly EntireColumn: { Hidden: boolean | null; ColumnWidth: number };
+  RowHeight: number;
+  Locked: boolean;
+  Select(): void;
+  Clear(): void;
+}
+
+export interface EtHyperlinks {
+  Add(anchor: EtRange, address: string, subAddress?: string, screenTip?: string, textToDisplay?: string): unknown;
+}
+
+export interface EtWorksheet {
+  Name: string;
+  /** XlSheetVisibility. */
+  Visible: number;
+  readonly UsedRange: EtRange;
+  Range(address: string): EtRange;
+  readonly Hyperlinks: EtHyperlinks;
+  readonly PageSetup: EtPageSetup;
+  Activate(): void;
+  Delete(): void;
+  Protect(password?: string, drawingObjects?: boolean, contents?: boolean, scenarios?: boolean, userInterfaceOnly?: boolean, allowFormattingCells?: boolean, allowFormattingColumns?: boolean, allowFormattingRows?: boolean): void;
+}
+
+export interface EtSheets {
+  readonly Count: number;
+  /** By position (from 1) or by name. */
+  Item(index: number | string): EtWorksheet;
+  /** Adds a sheet (before or after the one given) and makes it the active sheet. */
+  Add(before?: EtWorksheet | null, after?: EtWorksheet | null): EtWorksheet;
+}
+
+export interface EtWorkbook {
+  readonly Worksheets: EtSheets;
+  readonly ActiveSheet: EtWorksheet;
+}
+
+/** `Application` in a WPS 表格 add-in's pages. */
+export interface EtApplication {
+  readonly ActiveWorkbook: EtWorkbook | null;
+  /** False while the add-in deletes a sheet: Worksheet.Delete asks the person to confirm otherwise. */
+  DisplayAlerts: boolean;
+}
+
+/** What a WPS add-in's pages get besides the object model: task panes and storage shared by the add-in's pages. */
+export interface WpsAddinApplication extends EtApplication {
+  CreateTaskPane(url: string, title?: string): WpsTaskPane;
+  GetTaskPane(id: number): WpsTaskPane;
+  readonly PluginStorage: { getItem(key: string): unknown; setItem(key: string, value: unknown): void };
+}
+
+export interface WpsTaskPane {
+  readonly ID: number;
+  Visible: boolean;
+  DockPosition: number;
+  Width: number;
+}
+
+/** The PluginStorage key under which the ribbon asks an open pane to run the check again (a new value each time). */
+export const WPS_RUN_KEY = "duban.run";
