@@ -50,7 +50,7 @@ export function bulletinDocument(s: Summary, office: IssuingOffice): OfficialDoc
     const prev = s.previousQuarter;
     blocks.push({
       kind: "table",
-      header: ["排名", "牵头单位", "牵头任务", "已报送", "未报送", "进展较弱", "报送率", ...(prev ? [`较${quarterShortLabel(prev.q)}`] : []), ...(s.scoring ? ["得分"] : [])],
+      header: ["排名", "牵头单位", "牵头\n任务", "已报送", "未报送", "进展\n较弱", "报送率", ...(prev ? [`较${quarterShortLabel(prev.q)}`] : []), ...(s.scoring ? ["得分"] : [])],
       rows: s.units.map((u) => [
         String(u.rank), u.unit, String(u.leads), String(u.reported), String(u.missing), String(u.weak), pct(u.rate),
         ...(prev ? [changeText(u.change)] : []),

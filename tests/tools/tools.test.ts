@@ -183,14 +183,19 @@ function printDocx(bytes: Uint8Array, name: string): { pdf: string; pages: numbe
   return { pdf, pages, text: (p) => execFileSync("pdftotext", ["-layout", "-f", String(p), "-l", String(p), pdf, "-"], { encoding: "utf8" }) };
 }
 
-/** The 2019 sample's 通报 of its third quarter, printed; with a 文号 set, or none (a masthead a line shorter). */
-async function printedBulletin(docNumber?: string): Promise<ReturnType<typeof printDocx>> {
-  const { createApp, makeBulletin } = await import("../../src/app");
+/** A seed workbook in the .xlsx host, and the .docx writer (loaded here: the other tests need neither). */
+async function seedBook(name: string) {
   const { documentFiles } = await import("../../src/hosts/xlsx/documents");
   const { XlsxHost } = await import("../../src/hosts/xlsx/host");
   const { loadXlsx } = await import("../../src/hosts/xlsx/open");
-  const file = path.join(ROOT, "seeds", "2019江汉区政府工作报告责任分解台账.xlsx");
-  const port = new XlsxHost(await loadXlsx(fs.readFileSync(file), path.basename(file)));
+  const file = path.join(ROOT, "seeds", name);
+  return { port: new XlsxHost(await loadXlsx(fs.readFileSync(file), name)), documentFiles };
+}
+
+/** The 2019 sample's 通报 of its third quarter, printed; with a 文号 set, or none (a masthead a line shorter). */
+async function printedBulletin(docNumber?: string): Promise<ReturnType<typeof printDocx>> {
+  const { createApp, makeBulletin } = await import("../../src/app");
+  const { port, documentFiles } = await seedBook("2019江汉区政府工作报告责任分解台账.xlsx");
   const today = new Date(2019, 10, 5);
   if (docNumber) await createApp({ port, today: () => today }).saveSettings({ docNumber });
   const b = await makeBulletin(port, today, { quarter: { year: 2019, q: 3 } });
@@ -234,11 +239,7 @@ test("the ranking of the 通报 stays whole where the page breaks fall otherwise
 
 test("a 催办单 prints on A4 with its unit, its items and the due date", async () => {
   const { reminders, runCheck } = await import("../../src/app");
-  const { documentFiles } = await import("../../src/hosts/xlsx/documents");
-  const { XlsxHost } = await import("../../src/hosts/xlsx/host");
-  const { loadXlsx } = await import("../../src/hosts/xlsx/open");
-  const file = path.join(ROOT, "seeds", "2026江岸区政府工作报告责任分解台账.xlsx");
-  const port = new XlsxHost(await loadXlsx(fs.readFileSync(file), path.basename(file)));
+  const { port, documentFiles } = await seedBook("2026江岸区政府工作报告责任分解台账.xlsx");
   const today = new Date(2026, 9, 20);
   const list = reminders(await runCheck(port, today, { quarter: { year: 2026, q: 3 }, mark: false }), today);
   const r = list.find((x) => x.unit === "区商务局")!;
@@ -250,4 +251,9 @@ test("a 催办单 prints on A4 with its unit, its items and the due date", async
   const opening = execFileSync("pdftotext", ["-f", "1", "-l", "1", printed.pdf, "-"], { encoding: "utf8" }).split("序号")[0]!.replace(/[ \t]+/g, "");
   expect(opening).toContain("10月20日");
   expect(opening).not.toMatch(/\d\n\d/);
+  // A longer one: its signature never on a page of its own, the body's last paragraph goes with it.
+  const long = printDocx(await documentFiles.bytes(list.find((x) => x.unit === "区城市管理执法局")!.document), "reminder-2026Q3-long");
+  expect(long.pages).toBeGreaterThan(2);
+  const last = long.text(long.pages).replace(/\s+/g, "");
+  for (const s of ["不照抄上季度。", "江岸区人民政府办公室", "2026年10月20日"]) expect(last).toContain(s);
 });

@@ -132,14 +132,17 @@ function table(t: DocTable): Table {
 /**
  * A block laid out. A heading stays on the page of what follows it, and so does the paragraph that
  * introduces a table (w:keepNext): a table that starts where only its header row fits is moved whole
- * to the next page by LibreOffice (7.4), which then breaks it after its first row.
+ * to the next page by LibreOffice (7.4), which then breaks it after its first row. The body's last
+ * paragraph stays with the signature (`closing`): GB/T 9704 7.3.5 has no page of a signature alone.
  */
-function block(b: DocBlock, next: DocBlock | undefined): (Paragraph | Table)[] {
+function block(b: DocBlock, next: DocBlock | undefined, closing: boolean): (Paragraph | Table)[] {
   switch (b.kind) {
     case "heading":
       return [para(run(b.text, b.level === 1 ? "heading" : "subheading", SIZE.body), { indent: { firstLine: 2 * CHAR }, keepNext: true })];
-    case "paragraph":
-      return [para(run(b.text, "body", SIZE.body), { alignment: AlignmentType.JUSTIFIED, keepNext: next?.kind === "table", ...(b.indent === false ? {} : { indent: { firstLine: 2 * CHAR } }) })];
+    case "paragraph": {
+      const keep = next?.kind === "table" || (!next && closing);
+      return [para(run(b.text, "body", SIZE.body), { alignment: AlignmentType.JUSTIFIED, ...(keep ? { keepNext: true } : {}), ...(b.indent === false ? {} : { indent: { firstLine: 2 * CHAR } }) })];
+    }
     case "note":
       return [para(run(b.text, "body", SIZE.table), { spacing: { line: 340, lineRule: LineRuleType.AUTO, before: 60, after: 120 } })];
     case "table":
@@ -156,8 +159,8 @@ function signature(s: NonNullable<OfficialDocument["signature"]>): Paragraph[] {
   const dateRight = 4 * CHAR;
   const issuerRight = Math.max(0, Math.round(dateRight + ((widthInChars(s.date) - widthInChars(s.issuer)) / 2) * CHAR));
   return [
-    para([], {}),
-    para(run(s.issuer, "body", SIZE.body), { alignment: AlignmentType.RIGHT, indent: { right: issuerRight } }),
+    para([], { keepNext: true }),
+    para(run(s.issuer, "body", SIZE.body), { alignment: AlignmentType.RIGHT, indent: { right: issuerRight }, keepNext: true }),
     para(run(s.date, "body", SIZE.body), { alignment: AlignmentType.RIGHT, indent: { right: dateRight } }),
   ];
 }
@@ -210,7 +213,7 @@ export function officialDocument(doc: OfficialDocument): Document {
   children.push(para(titleRuns(doc), { alignment: AlignmentType.CENTER, spacing: { line: 720, lineRule: LineRuleType.EXACT, before: doc.masthead ? LINE : 0, after: doc.subtitle ? 0 : LINE } }));
   if (doc.subtitle) children.push(para(run(doc.subtitle, "subheading", SIZE.body), { alignment: AlignmentType.CENTER, spacing: exact(LINE, 0, LINE) }));
   if (doc.receiver) children.push(para(run(`${doc.receiver}：`, "body", SIZE.body), {}));
-  doc.blocks.forEach((b, i) => children.push(...block(b, doc.blocks[i + 1])));
+  doc.blocks.forEach((b, i) => children.push(...block(b, doc.blocks[i + 1], !!doc.signature)));
   if (doc.signature) children.push(...signature(doc.signature));
   if (doc.imprint) children.push(...imprint(doc.imprint));
   return new Document({
