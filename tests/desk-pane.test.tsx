@@ -16,16 +16,7 @@ import { readDocx } from "./helpers/docx";
 import { LEDGER_2019 } from "./helpers/cli";
 import { fakeModelOf } from "./helpers/model";
 import { bookOf, DESK_DIRECTORY, DESK_LEDGER } from "./helpers/desk";
-
-// jsdom (jest 29) has no TextEncoder, which every browser has and the .docx writer uses.
-import { TextDecoder as NodeTextDecoder, TextEncoder as NodeTextEncoder } from "util";
-Object.assign(globalThis, { TextEncoder: globalThis.TextEncoder ?? NodeTextEncoder, TextDecoder: globalThis.TextDecoder ?? NodeTextDecoder });
-
-globalThis.ResizeObserver ??= class {
-  observe(): void {}
-  unobserve(): void {}
-  disconnect(): void {}
-};
+import { catchDownloads } from "./helpers/jsdom";
 
 const TODAY = new Date(2026, 10, 22);
 let model: FakeWorkbookModel;
@@ -37,17 +28,6 @@ beforeEach(async () => {
 });
 
 const appOf = (today = TODAY) => createApp({ port: host, today: () => today, forms: async () => formFiles });
-
-/** The blobs the pane handed to the browser to download, with their file names. */
-function catchDownloads(): { name: string; blob: Blob }[] {
-  const got: { name: string; blob: Blob }[] = [];
-  let last: Blob | undefined;
-  Object.assign(URL, { createObjectURL: (b: Blob) => ((last = b), "blob:duban"), revokeObjectURL: () => undefined });
-  jest.spyOn(HTMLAnchorElement.prototype, "click").mockImplementation(function (this: HTMLAnchorElement) {
-    got.push({ name: this.download, blob: last! });
-  });
-  return got;
-}
 
 const bytesOf = (blob: Blob) =>
   new Promise<Uint8Array>((resolve) => {

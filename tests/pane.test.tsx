@@ -17,13 +17,7 @@ import { cellAt, EXCEL_VERSIONS, fakeRun, newSheet, NO_FILL, type FakeWorkbookMo
 import { LEDGER_2019 } from "./helpers/cli";
 import { fakeModelOf } from "./helpers/model";
 import { WEB_NOTICE } from "./helpers/notices";
-
-// jsdom has no ResizeObserver; Fluent's MessageBar and Toaster watch their size with it.
-globalThis.ResizeObserver ??= class {
-  observe(): void {}
-  unobserve(): void {}
-  disconnect(): void {}
-};
+import { catchDownloads } from "./helpers/jsdom";
 
 const TODAY = new Date(2026, 10, 22);
 let model: FakeWorkbookModel;
@@ -272,17 +266,6 @@ test("导入: every item of a long notice is listed, with the count per annex; a
 });
 
 describe("分发", () => {
-  /** The blobs the pane handed to the browser to download, with their file names. */
-  function catchDownloads(): { name: string; blob: Blob }[] {
-    const got: { name: string; blob: Blob }[] = [];
-    let last: Blob | undefined;
-    Object.assign(URL, { createObjectURL: (b: Blob) => ((last = b), "blob:duban"), revokeObjectURL: () => undefined });
-    jest.spyOn(HTMLAnchorElement.prototype, "click").mockImplementation(function (this: HTMLAnchorElement) {
-      got.push({ name: this.download, blob: last! });
-    });
-    return got;
-  }
-
   test("生成填报表 lists one form per unit; 全部下载 hands over one .zip; a unit's form downloads alone", async () => {
     const downloads = catchDownloads();
     render(<App app={appOf(host)} lang="zh" />);

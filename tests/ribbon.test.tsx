@@ -20,13 +20,7 @@ import { formFiles } from "../src/hosts/xlsx/forms";
 import { App } from "../src/taskpane/App";
 import { CheckRequests } from "../src/taskpane/checkRequests";
 import { LEDGER_2019, openBook } from "./helpers/cli";
-
-// jsdom has no ResizeObserver; Fluent's MessageBar and Toaster watch their size with it.
-globalThis.ResizeObserver ??= class {
-  observe(): void {}
-  unobserve(): void {}
-  disconnect(): void {}
-};
+import "./helpers/jsdom";
 
 const HELP = "https://duban.test.gov.cn/addin/help.html";
 const TODAY = new Date(2026, 10, 22);

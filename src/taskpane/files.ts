@@ -24,6 +24,21 @@ export function saveFile(file: FileToSave): void {
   setTimeout(() => URL.revokeObjectURL(url), 10000);
 }
 
+/**
+ * Makes a file and starts its download, busy meanwhile; a failure is handed to `failed` (the pane
+ * says it), never thrown.
+ */
+export async function makeAndSave(make: () => Promise<FileToSave>, setBusy: (busy: boolean) => void, failed: (e: unknown) => void): Promise<void> {
+  setBusy(true);
+  try {
+    saveFile(await make());
+  } catch (e) {
+    failed(e);
+  } finally {
+    setBusy(false);
+  }
+}
+
 /** The bytes as Base64 (in pieces: a spread of a whole file would overflow the call stack). */
 export function toBase64(bytes: Uint8Array): string {
   let binary = "";

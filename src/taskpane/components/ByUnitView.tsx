@@ -8,6 +8,7 @@ import { FINDING_KINDS } from "../../core/check";
 import type { FindingKind } from "../../core/types";
 import { filterUnitFindings, findingsByUnit, kindName, noUnitName, type CheckOutcome, type UnitFindingItem, type UnitFindings, type UnitOrder } from "../../app";
 import type { Pane } from "../pane";
+import { FINDING_PLACE, FINDING_ROW } from "./findingRow";
 import { measureOrEstimate, observeRectOrScreenful } from "../virtual";
 
 const useStyles = makeStyles({
@@ -31,21 +32,11 @@ const useStyles = makeStyles({
   },
   unitName: { flexGrow: 1, minWidth: 0, fontWeight: tokens.fontWeightSemibold, overflow: "hidden", textOverflow: "ellipsis", whiteSpace: "nowrap" },
   item: {
-    display: "block",
-    width: "100%",
+    ...FINDING_ROW,
     boxSizing: "border-box",
-    textAlign: "left",
     padding: `${tokens.spacingVerticalXS} ${tokens.spacingHorizontalS} ${tokens.spacingVerticalXS} ${tokens.spacingHorizontalL}`,
-    border: "none",
-    borderBottom: `1px solid ${tokens.colorNeutralStroke3}`,
-    background: "transparent",
-    font: "inherit",
-    color: "inherit",
-    cursor: "pointer",
-    ":hover": { background: tokens.colorNeutralBackground1Hover },
-    ":focus-visible": { outline: `2px solid ${tokens.colorStrokeFocus2}`, outlineOffset: "-2px" },
   },
-  where: { color: tokens.colorBrandForeground1, marginRight: tokens.spacingHorizontalXS },
+  where: FINDING_PLACE,
   muted: { color: tokens.colorNeutralForeground3 },
   task: { display: "block", overflow: "hidden", textOverflow: "ellipsis", whiteSpace: "nowrap" },
 });

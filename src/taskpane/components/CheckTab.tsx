@@ -5,32 +5,23 @@ import type { Finding, FindingKind, Task } from "../../core/types";
 import { findingText, kindName, say, taskClasses, type CheckOutcome, type UnitFix } from "../../app";
 import { BULLETIN_CLASSES, type BulletinClass } from "../../core/summary";
 import type { Pane } from "../pane";
+import { FINDING_PLACE, FINDING_ROW } from "./findingRow";
 import { ByUnitView } from "./ByUnitView";
 import { ProblemBar } from "./ProblemBar";
 import { TaskClassLegend, TaskClassMark } from "./TaskClass";
 import { ReminderButton } from "./ReminderButton";
 import { AddToDirectory, addUnitToDirectory } from "./AddToDirectory";
 import type { DirectoryAddition } from "../../app";
-import { saveFile } from "../files";
+import { makeAndSave } from "../files";
 
 const useStyles = makeStyles({
   bar: { display: "flex", gap: tokens.spacingHorizontalS, alignItems: "center", flexWrap: "wrap", marginBottom: tokens.spacingVerticalS },
   counts: { display: "flex", gap: tokens.spacingHorizontalXS, flexWrap: "wrap", margin: `${tokens.spacingVerticalS} 0` },
   finding: {
-    display: "block",
-    width: "100%",
-    textAlign: "left",
+    ...FINDING_ROW,
     padding: `${tokens.spacingVerticalXS} ${tokens.spacingHorizontalXS}`,
-    border: "none",
-    borderBottom: `1px solid ${tokens.colorNeutralStroke3}`,
-    background: "transparent",
-    font: "inherit",
-    color: "inherit",
-    cursor: "pointer",
-    ":hover": { background: tokens.colorNeutralBackground1Hover },
-    ":focus-visible": { outline: `2px solid ${tokens.colorStrokeFocus2}`, outlineOffset: "-2px" },
   },
-  where: { color: tokens.colorBrandForeground1, marginRight: tokens.spacingHorizontalXS },
+  where: FINDING_PLACE,
   unit: { color: tokens.colorNeutralForeground3 },
   suggestions: { display: "flex", gap: tokens.spacingHorizontalXS, flexWrap: "wrap", padding: `${tokens.spacingVerticalXXS} ${tokens.spacingHorizontalXS} ${tokens.spacingVerticalXS}` },
 });
@@ -147,16 +138,7 @@ export function CheckTab({ pane, requestedRuns, takeRun }: CheckTabProps): React
   // 催办: the units with missing or weak progress on the tasks they lead.
   const reminders = React.useMemo(() => (outcome && view === "unit" ? app.reminders(outcome) : []), [app, outcome, view]);
   const reminderOf = React.useMemo(() => new Map(reminders.map((r) => [r.unit, r])), [reminders]);
-  const downloadReminders = async () => {
-    setBusy(true);
-    try {
-      saveFile(await app.remindersZipFile(reminders));
-    } catch (e) {
-      notify(pane.problem(e), "error");
-    } finally {
-      setBusy(false);
-    }
-  };
+  const downloadReminders = () => makeAndSave(() => app.remindersZipFile(reminders), setBusy, (e) => notify(pane.problem(e), "error"));
   const markOf = (f: Finding) => {
     const c = f.field === "progress" ? classes.get(f.row) : undefined;
     return c ? <TaskClassMark taskClass={c.taskClass} reason={c.reason} lang={lang} /> : null;

@@ -2,7 +2,7 @@
 import * as React from "react";
 import { Button, Popover, PopoverSurface, PopoverTrigger, Text, Textarea, makeStyles, tokens } from "@fluentui/react-components";
 import { reminderLine, type Reminder } from "../../app";
-import { saveFile } from "../files";
+import { makeAndSave } from "../files";
 import type { Pane } from "../pane";
 
 const useStyles = makeStyles({
@@ -39,16 +39,7 @@ export function ReminderButton({ pane, reminder }: { pane: Pane; reminder: Remin
     const done = await copyText(reminder.text, field.current);
     notify(done ? (zh ? `已复制给“${reminder.unit}”的催办短信。` : `Copied the reminder for ${reminder.unit}.`) : zh ? "无法写入剪贴板：请在文本框中全选后按 Ctrl+C 复制。" : "The clipboard is not available: select the text and press Ctrl+C.", done ? "success" : "info");
   };
-  const download = async () => {
-    setBusy(true);
-    try {
-      saveFile(await app.reminderFile(reminder));
-    } catch (e) {
-      notify(pane.problem(e), "error");
-    } finally {
-      setBusy(false);
-    }
-  };
+  const download = () => makeAndSave(() => app.reminderFile(reminder), setBusy, (e) => notify(pane.problem(e), "error"));
   return (
     // Fixed to the window: the page around the pane does not scroll (the preview) when the text takes the focus.
     <Popover withArrow positioning={{ position: "below", align: "end", strategy: "fixed" }} trapFocus>
