@@ -31,6 +31,9 @@ const OFFICE_JS_CDN = "https://appsforoffice.microsoft.com/lib/1/hosted/office.j
 const wpsFolder = `${packageName}_${version}`;
 const wpsUrl = process.env.WPS_ADDIN_URL || `http://duban.example.gov.cn/wps/${wpsFolder}/`;
 
+/** The page around the pane (toolbar, grid, sheet tabs), the same in the preview and the offline page. */
+const pageStyle = fs.readFileSync(path.join(__dirname, "src/preview/page.css"), "utf8");
+
 /** What every build shares: TypeScript, and the example ledger importable as a data: URL (the offline page's). */
 function common(dev) {
   return {
@@ -67,7 +70,7 @@ function webConfig(dist, dev) {
         filename: "督办助手.html",
         template: "./src/preview/offline.html",
         inject: "body",
-        templateParameters: { icon: `data:image/png;base64,${fs.readFileSync(path.join(__dirname, "src/assets/icon-32.png")).toString("base64")}` },
+        templateParameters: { pageStyle, icon: `data:image/png;base64,${fs.readFileSync(path.join(__dirname, "src/assets/icon-32.png")).toString("base64")}` },
       }),
       new HtmlInlineScriptPlugin(),
       new CspByHashPlugin(),
@@ -140,7 +143,7 @@ module.exports = async (env = {}, argv = {}) => {
       // own: Internet Explorer's and legacy Edge's engines, which cannot parse it, never fetch it.
       new HtmlWebpackPlugin({ filename: "taskpane.html", template: "./src/taskpane/taskpane.html", chunks: ["taskpane"], inject: false, templateParameters: { officeJs, origin } }),
       new HtmlWebpackPlugin({ filename: "commands.html", template: "./src/commands/commands.html", chunks: ["commands"], inject: false, templateParameters: { officeJs, origin } }),
-      new HtmlWebpackPlugin({ filename: "preview.html", template: "./src/preview/preview.html", chunks: ["preview"], inject: "body" }),
+      new HtmlWebpackPlugin({ filename: "preview.html", template: "./src/preview/preview.html", chunks: ["preview"], inject: "body", templateParameters: { pageStyle } }),
       new CopyWebpackPlugin({
         patterns: [
           { from: "src/assets/icon-*.png", to: "assets/[name][ext]" },

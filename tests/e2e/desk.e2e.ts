@@ -50,6 +50,8 @@ test("按单位: the units with most tasks to chase first; a unit's 催办 text 
   const first = view.getByRole("button", { name: /牵头 \d+/ }).first();
   expect(await first.innerText()).toMatch(/^▾\s*区经济信息化和科技创新局\s*牵头 45/);
   await page.screenshot({ path: path.join(ARTIFACTS, "desk-by-unit.png") });
+  // The pane alone, as README shows it (src/assets/readme/by-unit.png).
+  await page.locator("aside.pane").screenshot({ path: path.join(ARTIFACTS, "desk-by-unit-pane.png") });
   await view.getByRole("button", { name: "催办 区经济信息化和科技创新局" }).click();
   const text = await page.getByRole("textbox", { name: "催办短信" }).inputValue();
   // The popover's entrance is over when its text is fully drawn.

@@ -8,6 +8,7 @@ import * as path from "path";
 import ExcelJS from "exceljs";
 import JSZip from "jszip";
 import type { BrowserContext, Page } from "playwright-core";
+import { readDocx } from "../helpers/docx";
 import { ARTIFACTS, serveBuild, type Served } from "./served";
 
 let served: Served;
@@ -90,19 +91,22 @@ test("from file:// with every request refused: a ledger never seen, checked, mar
   try {
     // No example is forced on the person: the page waits for their file.
     await page.getByText("请点“打开文件”，选择本机的台账（.xlsx）").waitFor();
-    expect(await page.locator("table.sheet").count()).toBe(0);
+    expect(await page.locator(".sheet[role=grid]").count()).toBe(0);
     await shot("offline-start");
 
     await page.locator('input[type="file"][aria-label="选择工作簿"]').setInputFiles({ name: "2025年重点任务推进表.xlsx", mimeType: "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet", buffer: await unseenLedger() });
     await page.getByText("2025年重点任务推进表.xlsx").waitFor();
-    await page.locator('td[data-cell="C3"]').waitFor();
+    await page.locator('[data-cell="C3"]').waitFor();
+    // The grid is laid out (the page's own styles): a row's cells side by side, not one under another.
+    const left = async (cell: string) => (await page.locator(`[data-cell="${cell}"]`).boundingBox())!.x;
+    expect(await left("D3")).toBeGreaterThan(await left("C3"));
 
     // 检查完整性: the tasks read, the fourth quarter's missing progress marked light red.
     await page.getByRole("button", { name: "检查完整性" }).click();
     await page.getByText(/工作表“重点任务推进表” · 表头第 2 行 · 任务 6 项/).waitFor();
-    await until(async () => (await page.locator('td[data-cell="J3"]').evaluate((td) => getComputedStyle(td).backgroundColor)) === "rgb(255, 199, 206)");
-    expect(await page.locator('td[data-cell="J6"]').evaluate((td) => getComputedStyle(td).backgroundColor)).toBe("rgb(255, 199, 206)");
-    expect(await page.locator('td[data-cell="J6"]').getAttribute("title")).toMatch(/^督办助手：/);
+    await until(async () => (await page.locator('[data-cell="J3"]').evaluate((td) => getComputedStyle(td).backgroundColor)) === "rgb(255, 199, 206)");
+    expect(await page.locator('[data-cell="J6"]').evaluate((td) => getComputedStyle(td).backgroundColor)).toBe("rgb(255, 199, 206)");
+    expect(await page.locator('[data-cell="J6"]').getAttribute("title")).toMatch(/^督办助手：/);
     await shot("offline-check");
 
     // 汇总: the quarter's summary sheet.
@@ -110,6 +114,12 @@ test("from file:// with every request refused: a ledger never seen, checked, mar
     await page.getByRole("button", { name: "生成汇总" }).click();
     await page.getByLabel("summary").waitFor();
     await page.getByRole("tab", { name: "2025年第四季度汇总" }).waitFor();
+    // 下载通报: the .docx made inside the one file too (the docx library is in it), nothing fetched.
+    const [bulletin] = await Promise.all([page.waitForEvent("download"), page.getByRole("button", { name: "下载通报（.docx）" }).click()]);
+    expect(bulletin.suggestedFilename()).toBe("2025Q4通报.docx");
+    const bulletinFile = path.join(os.tmpdir(), `duban-offline-bulletin-${process.pid}.docx`);
+    await bulletin.saveAs(bulletinFile);
+    expect((await readDocx(fs.readFileSync(bulletinFile))).paragraphs).toContain("关于2025年第四季度某区《政府工作报告》目标任务推进情况的通报");
 
     // 目录: no directory in this workbook; one is proposed from the ledger's units and added.
     await page.getByRole("tab", { name: "检查" }).click();
@@ -149,7 +159,7 @@ test("from file:// with every request refused: a ledger never seen, checked, mar
     await page.getByLabel("merge-plan").waitFor();
     await page.getByRole("button", { name: "写入台账（1 个单元格）" }).click();
     await page.getByLabel("merge-done").waitFor();
-    await page.locator("table.sheet td", { hasText: "离线页面中填写：完成改造21个，超额完成。" }).first().waitFor();
+    await page.locator(".sheet [role=gridcell]", { hasText: "离线页面中填写：完成改造21个，超额完成。" }).first().waitFor();
     await shot("offline-merged");
 
     // 下载: the workbook with the marks, the summary, the directory, the imported sheet and the merged progress.
@@ -165,7 +175,7 @@ test("from file:// with every request refused: a ledger never seen, checked, mar
     // The example, when asked for.
     await page.getByRole("button", { name: "打开示例台账" }).click();
     await page.getByText("2019江汉区政府工作报告责任分解台账（示例）.xlsx").waitFor();
-    await page.locator('td[data-cell="F3"]').waitFor();
+    await page.locator('[data-cell="F3"]').waitFor();
   } finally {
     await context.close();
   }
