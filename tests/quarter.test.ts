@@ -2,7 +2,7 @@
 // quarter of it that has ended, a quarter it has a column for; other years only when confirmed.
 import { chooseQuarter, ledgerDefaultQuarter, messageOf, quarterChoices } from "../src/app";
 import { readLedger } from "../src/core";
-import { defaultQuarter, lastEndedQuarter, ledgerYear } from "../src/core/quarter";
+import { defaultQuarter, lastEndedQuarter, ledgerYear, parseQuarter, quarter } from "../src/core/quarter";
 import type { CellValue } from "../src/core/types";
 import { errorOf as catching } from "./helpers/app";
 import { grid } from "./helpers/grid";
@@ -27,6 +27,23 @@ describe("the latest quarter ended", () => {
   });
 });
 
+describe("a quarter as a person types it", () => {
+  test("2026Q3, 2026-q3, full-width digits, 2026年第三季度 and 2026 年 3 季度 are the third quarter of 2026", () => {
+    for (const text of ["2026Q3", "2026-q3", "2026 / Q3", "２０２６Ｑ３", " 2026年第三季度 ", "2026 年 第 三 季度", "2026年3季度"]) {
+      expect(parseQuarter(text)).toEqual({ year: 2026, q: 3 });
+    }
+  });
+  test("text around a quarter, a fifth quarter or a year alone is no quarter", () => {
+    for (const text of ["x2026Q3", "2026Q3x", "截至2026年第三季度", "2026年第三季度进展", "2026Q5", "2026年第五季度", "2026年", "26Q3", ""]) {
+      expect(parseQuarter(text)).toBeUndefined();
+    }
+  });
+  test("a quarter is 1 to 4", () => {
+    expect(quarter(2026, 4)).toEqual({ year: 2026, q: 4 });
+    for (const q of [0, 5, 2.5, NaN]) expect(() => quarter(2026, q)).toThrow(/季度应为 1 到 4/);
+  });
+});
+
 describe("the ledger's year", () => {
   test("from its title, else its sheet's name, else the year most of its deadlines name", () => {
     expect(ledgerYear(ledger([["2025年责任分解台账"], HEADER, [1, "任务", "区财政局", "2026年6月底"]]))).toBe(2025);
@@ -34,9 +51,15 @@ describe("the ledger's year", () => {
     const byDeadlines = ledger([HEADER, [1, "任务一", "区财政局", "2025年6月底"], [2, "任务二", "区财政局", new Date(Date.UTC(2025, 11, 31))], [3, "任务三", "区财政局", "2026年3月"], [4, "任务四", "区财政局", "6月底前"]]);
     expect(ledgerYear(byDeadlines)).toBe(2025);
     expect(ledgerYear(ledger([HEADER, [1, "任务", "区财政局", "年底前"]]))).toBeUndefined();
+    // The year of the most deadlines, wherever it comes in the rows; deadlines without a year do not count.
+    const later = ledger([HEADER, [1, "任务一", "区财政局", "2026年3月"], [2, "任务二", "区财政局", "年底前"], [3, "任务三", "区财政局", "年底前"], [4, "任务四", "区财政局", "2025年6月底"], [5, "任务五", "区财政局", "2025年9月底"]]);
+    expect(ledgerYear(later)).toBe(2025);
+    // An Excel serial date (46022: 2025-12-31) and a date count as the years they are.
+    expect(ledgerYear(ledger([HEADER, [1, "任务一", "区财政局", 46022], [2, "任务二", "区财政局", new Date(Date.UTC(2025, 5, 30))], [3, "任务三", "区财政局", "2026年3月"]]))).toBe(2025);
   });
-  test("a tie between two years goes to the earlier one", () => {
+  test("a tie between two years goes to the earlier one, in whichever order the rows name them", () => {
     expect(ledgerYear(ledger([HEADER, [1, "任务一", "区财政局", "2026年6月底"], [2, "任务二", "区财政局", "2025年6月底"]]))).toBe(2025);
+    expect(ledgerYear(ledger([HEADER, [1, "任务一", "区财政局", "2025年6月底"], [2, "任务二", "区财政局", "2026年6月底"]]))).toBe(2025);
   });
 });
 
