@@ -8,7 +8,7 @@ import { HostError, type CellEdit, type SheetRead, type SheetRequest, type Undon
 import { a1, parseRange } from "../../core/address";
 import { adoptRenamedSheetMarks, EMPTY_METADATA, METADATA_SHEET, metadataRows, readMetadata, type MarkRecord, type Metadata } from "../../core/metadata";
 import type { Mark } from "../../core/marks";
-import { noteOnClear, noteOnMark, type NoteRecord } from "../../core/markNotes";
+import { noteOnClear, noteOnMark, recordedNoteText, recordWithNote, type NoteRecord } from "../../core/markNotes";
 import { requestBytes, rowSlices, Batch } from "./batch";
 import type { SheetLayout } from "../../core/layout";
 import type { PlanTable, PlanValue, SummarySheetPlan } from "../../core/summarySheet";
@@ -169,32 +169,13 @@ interface WpsOriginal {
   readonly wrote?: string | null;
 }
 
-function noteTextOf(note: unknown): string | null {
-  const text = typeof note === "string" ? note : note && typeof note === "object" && "texts" in note ? ((note as { texts: { text: string }[] }).texts ?? []).map((t) => t.text).join("") : "";
-  return text || null;
-}
-
 /** A record's original look: its fill, and what is known of its note. */
 function originalOf(json: string): { fill: OfficeFill | null; note: NoteRecord } {
   const o = JSON.parse(json) as OfficeOriginal | XlsxOriginal | WpsOriginal;
   if (o.host === "excel") return { fill: o.fill, note: { before: o.note, wrote: o.wrote } };
   if (o.host === "wps") return { fill: o.fill ? { color: o.fill.color } : null, note: { before: o.note, wrote: o.wrote } };
   const argb = o.fill?.fgColor?.argb;
-  return { fill: o.fill && o.fill.pattern !== "none" && argb ? { color: `#${argb.slice(-6)}` } : null, note: { before: noteTextOf(o.note), wrote: o.wrote } };
-}
-
-/**
- * A record's original with what is known of its note now, in the record's own form (a cell marked
- * again keeps its first original look; an .xlsx host's record keeps its rich note while unchanged).
- */
-function withNote(json: string, note: NoteRecord): string {
-  const o = JSON.parse(json) as Record<string, unknown>;
-  if (o.host === "xlsx") {
-    if (noteTextOf(o.note) !== (note.before ?? null)) o.note = note.before ?? null;
-  } else if (note.before === undefined) delete o.note;
-  else o.note = note.before;
-  o.wrote = note.wrote;
-  return JSON.stringify(o);
+  return { fill: o.fill && o.fill.pattern !== "none" && argb ? { color: `#${argb.slice(-6)}` } : null, note: { before: recordedNoteText(o.note), wrote: o.wrote } };
 }
 
 /** What a cell held before the add-in wrote into it, as this host stores it. */
@@ -661,7 +642,7 @@ export class OfficeHost implements WorkbookPort {
           const was = earlier ? originalOf(earlier.original) : undefined;
           const note = noteOnMark(noteNow(m.cell), was?.note, m.note, this.support.notes && !commented.has(m.cell));
           let original: string;
-          if (earlier) original = withNote(earlier.original, note.record);
+          if (earlier) original = recordWithNote(earlier.original, note.record);
           else {
             const f = fills.get(m.cell)!;
             const blank = this.support.rangeAreas ? f.pattern === "None" : f.color === "#FFFFFF";

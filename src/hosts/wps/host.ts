@@ -6,7 +6,7 @@ import { HostError, type CellEdit, type SheetRead, type SheetRequest, type Undon
 import { parseA1 } from "../../core/address";
 import { rowHeight, type SheetLayout } from "../../core/layout";
 import type { Mark } from "../../core/marks";
-import { noteOnClear, noteOnMark, type NoteRecord } from "../../core/markNotes";
+import { noteOnClear, noteOnMark, recordedNoteText, recordWithNote, type NoteRecord } from "../../core/markNotes";
 import { adoptRenamedSheetMarks, EMPTY_METADATA, METADATA_SHEET, metadataRows, readMetadata, type MarkRecord, type Metadata } from "../../core/metadata";
 import type { PlanTable, PlanValue, SummarySheetPlan } from "../../core/summarySheet";
 import { cellText } from "../../core/text";
@@ -33,11 +33,6 @@ interface WpsOriginal {
 /** A fill as this host puts it back: by colour. */
 type WpsFill = { readonly color: string } | null;
 
-function noteTextOf(note: unknown): string | null {
-  const text = typeof note === "string" ? note : note && typeof note === "object" && "texts" in note ? ((note as { texts: { text: string }[] }).texts ?? []).map((t) => t.text).join("") : "";
-  return text || null;
-}
-
 /** A record's original look, whichever host wrote it: its fill as WPS can put it back, and what is known of its note. */
 function originalOf(json: string): { fill: WpsFill; note: NoteRecord } {
   const o = JSON.parse(json) as
@@ -47,21 +42,7 @@ function originalOf(json: string): { fill: WpsFill; note: NoteRecord } {
   if (o.host === "wps") return { fill: o.fill, note: { before: o.note, wrote: o.wrote } };
   if (o.host === "excel") return { fill: o.fill && o.fill.pattern !== "None" ? { color: o.fill.color } : null, note: { before: o.note, wrote: o.wrote } };
   const argb = o.fill?.fgColor?.argb;
-  return { fill: o.fill && o.fill.pattern !== "none" && argb ? { color: `#${argb.slice(-6)}` } : null, note: { before: noteTextOf(o.note), wrote: o.wrote } };
-}
-
-/**
- * A record's original with what is known of its note now, in the record's own form (a cell marked
- * again keeps its first original look; an .xlsx host's record keeps its rich note while unchanged).
- */
-function withNote(json: string, note: NoteRecord): string {
-  const o = JSON.parse(json) as Record<string, unknown>;
-  if (o.host === "xlsx") {
-    if (noteTextOf(o.note) !== (note.before ?? null)) o.note = note.before ?? null;
-  } else if (note.before === undefined) delete o.note;
-  else o.note = note.before;
-  o.wrote = note.wrote;
-  return JSON.stringify(o);
+  return { fill: o.fill && o.fill.pattern !== "none" && argb ? { color: `#${argb.slice(-6)}` } : null, note: { before: recordedNoteText(o.note), wrote: o.wrote } };
 }
 
 /** What a cell held before the add-in wrote into it (the same shape as the Office host's). */
@@ -271,7 +252,7 @@ export class WpsHost implements WorkbookPort {
         const earlier = oldByCell.get(m.cell);
         const note = noteOnMark(this.noteOf(ws, m.cell), earlier ? originalOf(earlier.original).note : undefined, m.note, true);
         const original: string = earlier
-          ? withNote(earlier.original, note.record)
+          ? recordWithNote(earlier.original, note.record)
           : JSON.stringify({ host: "wps", fill: this.fillOf(ws, m.cell), note: note.record.before, wrote: note.record.wrote } satisfies WpsOriginal);
         return { write: note.write, record: { sheet: sheetName, cell: m.cell, key: m.kind, original } as MarkRecord };
       });
