@@ -119,3 +119,31 @@ export function rowHeight(values: readonly unknown[], widths: readonly number[])
   });
   return Math.min(MAX_ROW_HEIGHT, Math.ceil(lines * LINE_HEIGHT + 4));
 }
+
+/** A layout's table as a host writes it in one block, and where each of its rows lands. */
+export interface PlacedRows {
+  /** The header, then the rows, with the header again where the layout repeats it; as plain values (a date as its ISO day, an error as its text). */
+  readonly rows: (string | number | boolean)[][];
+  /** The sheet rows (from `top`) that hold the header. */
+  readonly headerRows: number[];
+  /** The sheet row (from `top`) of each of the layout's rows. */
+  readonly firstRowOf: number[];
+}
+
+/** The header and rows of `layout` placed from sheet row `top` (in the host's own counting: from 0 or from 1). */
+export function placeRows(layout: SheetLayout, top: number): PlacedRows {
+  const header = layout.columns.map((c) => c.header);
+  const repeat = new Set(layout.repeatHeaderBefore ?? []);
+  const rows: (string | number | boolean)[][] = [header];
+  const headerRows = [top];
+  const firstRowOf: number[] = [];
+  layout.rows.forEach((r, i) => {
+    if (repeat.has(i)) {
+      headerRows.push(top + rows.length);
+      rows.push(header);
+    }
+    firstRowOf.push(top + rows.length);
+    rows.push(r.map((v) => (v === null ? "" : v instanceof Date ? v.toISOString().slice(0, 10) : typeof v === "object" ? v.error : v)));
+  });
+  return { rows, headerRows, firstRowOf };
+}

@@ -10,7 +10,7 @@ import { adoptRenamedSheetMarks, EMPTY_METADATA, METADATA_SHEET, metadataRows, r
 import type { Mark } from "../../core/marks";
 import { noteOnClear, noteOnMark, recordedNoteText, recordWithNote, type NoteRecord } from "../../core/markNotes";
 import { requestBytes, rowSlices, Batch } from "./batch";
-import type { SheetLayout } from "../../core/layout";
+import { placeRows, type SheetLayout } from "../../core/layout";
 import type { PlanTable, PlanValue, SummarySheetPlan } from "../../core/summarySheet";
 import type { CellRange, CellValue, SheetGrid } from "../../core/types";
 
@@ -982,22 +982,9 @@ export class OfficeHost implements WorkbookPort {
    */
   private async queueLayout(batch: Batch, ws: Excel.Worksheet, layout: SheetLayout): Promise<void> {
     const width = layout.columns.length;
-    const header = layout.columns.map((c) => c.header);
-    const repeat = new Set(layout.repeatHeaderBefore ?? []);
-    const rows: (string | number | boolean)[][] = [];
-    const firstRowOf: number[] = [];
-    const headerRows: number[] = [];
     const top = layout.title ? 1 : 0;
-    headerRows.push(top);
-    rows.push(header);
-    layout.rows.forEach((r, i) => {
-      if (repeat.has(i)) {
-        headerRows.push(top + rows.length);
-        rows.push(header);
-      }
-      firstRowOf.push(top + rows.length);
-      rows.push(r.map((v) => (v === null ? "" : v instanceof Date ? v.toISOString().slice(0, 10) : typeof v === "object" ? v.error : v)));
-    });
+    const { rows, headerRows, firstRowOf } = placeRows(layout, top);
+    const repeat = new Set(layout.repeatHeaderBefore ?? []);
     if (layout.title) await batch.add(requestBytes([layout.title, layout.subtitle ?? ""]), () => this.queueTitle(ws, layout, width));
     for (const slice of rowSlices(rows, this.budget / 3)) {
       await batch.add(2 * requestBytes(slice.rows), () => {

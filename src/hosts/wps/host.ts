@@ -4,7 +4,7 @@
 import type { HostAction } from "../../app/messages";
 import { HostError, type CellEdit, type SheetRead, type SheetRequest, type UndoneWrites, type WorkbookInfo, type WorkbookPort } from "../../app/port";
 import { parseA1 } from "../../core/address";
-import { rowHeight, type SheetLayout } from "../../core/layout";
+import { placeRows, rowHeight, type SheetLayout } from "../../core/layout";
 import type { Mark } from "../../core/marks";
 import { noteOnClear, noteOnMark, recordedNoteText, recordWithNote, type NoteRecord } from "../../core/markNotes";
 import { adoptRenamedSheetMarks, EMPTY_METADATA, METADATA_SHEET, metadataRows, readMetadata, type MarkRecord, type Metadata } from "../../core/metadata";
@@ -468,22 +468,9 @@ export class WpsHost implements WorkbookPort {
    */
   private writeLayout(ws: EtWorksheet, layout: SheetLayout): void {
     const width = layout.columns.length;
-    const header = layout.columns.map((c) => c.header);
-    const repeat = new Set(layout.repeatHeaderBefore ?? []);
-    const rows: (string | number | boolean)[][] = [];
-    const firstRowOf: number[] = [];
-    const headerRows: number[] = [];
     const top = layout.title ? 2 : 1;
-    headerRows.push(top);
-    rows.push(header);
-    layout.rows.forEach((r, i) => {
-      if (repeat.has(i)) {
-        headerRows.push(top + rows.length);
-        rows.push(header);
-      }
-      firstRowOf.push(top + rows.length);
-      rows.push(r.map((v) => (v === null ? "" : v instanceof Date ? v.toISOString().slice(0, 10) : typeof v === "object" ? v.error : v)));
-    });
+    const { rows, headerRows, firstRowOf } = placeRows(layout, top);
+    const repeat = new Set(layout.repeatHeaderBefore ?? []);
     layout.columns.forEach((c, col) => (ws.Range(address(1, col + 1)).EntireColumn.ColumnWidth = c.width));
     if (layout.title) {
       const title = ws.Range(address(1, 1, 1, width));
