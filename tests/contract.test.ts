@@ -3,6 +3,7 @@
 // Then one session on each, compared cell for cell with the .xlsx host's.
 import ExcelJS from "exceljs";
 import { createApp } from "../src/app";
+import type { CellValue } from "../src/core/types";
 import { a1, parseA1 } from "../src/core/address";
 import { OfficeHost } from "../src/hosts/office/host";
 import { toCellValue } from "../src/hosts/xlsx/grid";
@@ -12,7 +13,9 @@ import { WpsHost } from "../src/hosts/wps/host";
 import { hexOf } from "../src/hosts/wps/cells";
 import { EXCEL_VERSIONS, fakeRun, newSheet, NO_FILL, type FakeSheet, type FakeWorkbookModel } from "./fakes/excel";
 import { etCell, fakeEtApplication, newEtBook, newEtSheet } from "./fakes/wps";
+import { primitiveContract } from "./contract/primitives";
 import { DIRECTORY, LEDGER, portContract, valuesOf, type BookSpec, type Harness, type Lack, type Look, type PortUnderTest } from "./contract/port";
+import { book as bookOf } from "../src/app/book";
 
 const rangeText = (r: { top: number; left: number; bottom: number; right: number }) => `${a1(r.top, r.left)}:${a1(r.bottom, r.right)}`;
 
@@ -127,7 +130,10 @@ const excelHarness = (version = "1.18"): Harness => ({
       },
       type: (name, cell, value) => void (cellOf(sheet(name), cell).value = value),
       note: (name, cell, text) => void (text === null ? sheet(name).notes.delete(cell) : sheet(name).notes.set(cell, text)),
-      metadataRows: () => [],
+      metadataRows: () => {
+        const meta = model.sheets.find((s) => s.name === METADATA_SHEET);
+        return meta ? rowsUntilEmpty((r, c) => meta.cells.get(`${r},${c}`)?.value) : [];
+      },
     };
   },
 });
@@ -168,7 +174,10 @@ const wpsHarness: Harness = {
       },
       type: (name, cell, value) => void Object.assign(etCell(sheet(name), cell), { value, formula: undefined }),
       note: (name, cell, text) => void (text === null ? sheet(name).comments.delete(cell) : sheet(name).comments.set(cell, text)),
-      metadataRows: () => [],
+      metadataRows: () => {
+        const meta = model.sheets.find((s) => s.name === METADATA_SHEET);
+        return meta ? rowsUntilEmpty((r, c) => meta.cells.get(`${r + 1},${c + 1}`)?.value) : [];
+      },
     };
   },
 };
@@ -177,6 +186,18 @@ const wpsHarness: Harness = {
 function bgr(hex: string): number {
   const [r, g, b] = [1, 3, 5].map((i) => parseInt(hex.slice(i, i + 2), 16)) as [number, number, number];
   return (b << 16) | (g << 8) | r;
+}
+
+/** The metadata sheet's rows of five columns (0-based cells), up to the first empty row. */
+function rowsUntilEmpty(at: (row: number, col: number) => unknown): CellValue[][] {
+  const rows: CellValue[][] = [];
+  for (let r = 0; ; r++) {
+    const row = [0, 1, 2, 3, 4].map((c) => at(r, c));
+    if (row.every((v) => v === undefined || v === null || v === "")) return rows;
+    let end = 5;
+    while (end > 0 && (row[end - 1] === undefined || row[end - 1] === null || row[end - 1] === "")) end--;
+    rows.push(row.slice(0, end).map((v) => (v === undefined || v === "" ? null : (v as CellValue))));
+  }
 }
 
 function key(cell: string): string {
@@ -191,6 +212,7 @@ function cellOf(sheet: FakeSheet, cell: string) {
   return c;
 }
 
+for (const h of [xlsxHarness, ...EXCEL_VERSIONS.map(excelHarnessAt), wpsHarness]) primitiveContract(h);
 portContract(xlsxHarness);
 // Excel as offices run it: Office 2019 volume-licensed (1.7), 1.9, Office 2021 and later (1.13 …), notes (1.18).
 for (const version of EXCEL_VERSIONS) portContract(excelHarnessAt(version));
@@ -204,7 +226,7 @@ test("one session (check and marks, a merge, settings, the summary, clearing) le
     const q = { year: 2026, q: 3 as const };
     await app.check({ quarter: q });
     const marked = { D3: w.look("台账", "D3"), D4: w.look("台账", "D4") };
-    await w.port.writeCells("台账", [{ cell: "D3", text: "建成口袋公园2个。" }], "合并回报 2026Q3");
+    await bookOf(w.port).writeCells("台账", [{ cell: "D3", text: "建成口袋公园2个。" }], "合并回报 2026Q3");
     await app.saveSettings({ minProgressLength: 5 });
     const made = await app.makeSummary({ quarter: q });
     const summaryLooks = ["A1", "A2", "C5", "D6"].map((c) => w.look(made.sheet, c).value);

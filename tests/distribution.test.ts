@@ -4,7 +4,7 @@ import ExcelJS from "exceljs";
 import { METADATA_SHEET } from "../src/core/metadata";
 import { parseQuarter } from "../src/core/quarter";
 import { OfficeHost } from "../src/hosts/office/host";
-import { createApp, type WorkbookPort } from "../src/app";
+import { createApp, mergeReportSections, notReturnText, type WorkbookPort } from "../src/app";
 import { sheetGrid } from "../src/hosts/xlsx/grid";
 import { XlsxHost } from "../src/hosts/xlsx/host";
 import { formFiles, readFormBytes } from "../src/hosts/xlsx/forms";
@@ -15,6 +15,7 @@ import { fakeModelOf } from "./helpers/model";
 import * as fs from "fs";
 import JSZip from "jszip";
 import { problemOf } from "./helpers/app";
+import { book as bookOf } from "../src/app/book";
 
 const Q1 = parseQuarter("2026Q1")!;
 const SHEET = "2026年责任分解";
@@ -97,14 +98,14 @@ describe("合并回报 in Excel (fake)", () => {
       await filled(host, "区商务局", (no) => (no === "3" ? "=SUM(1,2) 举办促消费活动12场" : undefined)),
       { name: "说明.txt", bytes: new TextEncoder().encode("不是工作簿") },
     ]);
-    expect(returned.notReturns).toEqual(["“说明.txt”不是 .xlsx 工作簿（扩展名为 .txt）：应为用 Excel 或 WPS 保存的 .xlsx 文件。"]);
+    expect(returned.notReturns.map((n) => notReturnText(n))).toEqual(["“说明.txt”不是 .xlsx 工作簿（扩展名为 .txt）：应为用 Excel 或 WPS 保存的 .xlsx 文件。"]);
     const plan = await app.planMerge(returned, { quarter: Q1 });
     expect(plan.returns.map((r) => r.unit)).toEqual(["区发展和改革局", "区商务局"]);
     // Planning writes nothing.
     expect(look(ledger)).toEqual(before);
     const leads = plan.returns[0]!.rows.length;
     expect(plan.edits.length).toBe(leads + 1);
-    expect(plan.sections.map((s) => s.title)).toEqual(["不是填报表的文件", "没有单位填报的任务"]);
+    expect(mergeReportSections(plan).map((s) => s.title)).toEqual(["不是填报表的文件", "没有单位填报的任务"]);
 
     fake.reset();
     const done = await app.writeMerge(plan);
@@ -116,11 +117,11 @@ describe("合并回报 in Excel (fake)", () => {
     expect(cellAt(ledger, done.edits[0]!.cell)!.value).toBe(done.edits[0]!.text);
     expect(await app.lastMerge()).toEqual({ label: "合并回报 2026Q1", cells: done.edits.length });
 
-    const undone = await host.undoWrites();
+    const undone = await bookOf(host).undoWrites();
     expect(undone).toEqual({ label: "合并回报 2026Q1", restored: done.edits.length, kept: [] });
     expect(look(ledger)).toEqual(before);
     expect(await app.lastMerge()).toBeUndefined();
-    expect(await host.undoWrites()).toBeUndefined();
+    expect(await bookOf(host).undoWrites()).toBeUndefined();
   });
 
   test("undo leaves a cell someone changed after the merge as it is now, and says which", async () => {
@@ -132,7 +133,7 @@ describe("合并回报 in Excel (fake)", () => {
     const done = await app.writeMerge(plan);
     const [first, second] = done.edits;
     cellAt(ledger, first!.cell)!.value = "审核后改写的进展";
-    const undone = await host.undoWrites();
+    const undone = await bookOf(host).undoWrites();
     expect(undone?.kept).toEqual([`${SHEET}!${first!.cell}`]);
     expect(undone?.restored).toBe(done.edits.length - 1);
     expect(cellAt(ledger, first!.cell)!.value).toBe("审核后改写的进展");
@@ -150,7 +151,7 @@ describe("合并回报 in Excel (fake)", () => {
     ledger.cells.set(`${p.row},${p.col}`, { value: "手工填写的进展", fill: { ...NO_FILL }, numberFormat: "General" });
     const done = await app.writeMerge(plan);
     expect(done.report.replaced.map((r) => r.cell)).toEqual([plan.edits[0]!.cell]);
-    expect(done.sections.map((s) => s.title)).toContain("覆盖了台账原有内容（原内容如下）");
+    expect(mergeReportSections(done).map((s) => s.title)).toContain("覆盖了台账原有内容（原内容如下）");
   });
 });
 
@@ -172,7 +173,7 @@ describe("合并回报 in the .xlsx host", () => {
     expect(done.report.replaced).toHaveLength(3);
     expect(ws.getCell(a!).value).toBe(done.edits[0]!.text);
     expect(wb.getWorksheet(METADATA_SHEET)?.state).toBe("veryHidden");
-    const undone = await host.undoWrites();
+    const undone = await bookOf(host).undoWrites();
     expect(undone?.restored).toBe(done.edits.length);
     expect(JSON.stringify(sheetGrid(ws).rows)).toBe(before);
     expect([a, b, c].map((x) => JSON.stringify(ws.getCell(x!).value))).toEqual(raw);

@@ -12,6 +12,7 @@ import { covers, EXCEL_VERSIONS, fakeLibrary, fakeRun, newSheet, NO_FILL, type F
 import { LEDGER_2019 } from "./helpers/cli";
 import { fakeModelOf } from "./helpers/model";
 import { marksOf, opened, problemOf } from "./helpers/app";
+import { book as bookOf } from "../src/app/book";
 
 const TODAY = new Date(2026, 10, 22);
 const Q3 = { year: 2019, q: 3 as const };
@@ -72,8 +73,8 @@ describe.each(EXCEL_VERSIONS)("ExcelApi %s", (version) => {
     await app.importNotice("1.新建口袋公园3个。\n责任单位：区园林局");
     expect(m.sheets.some((s) => s.name === "责任分解台账")).toBe(true);
 
-    await host.writeCells("进展情况", [{ cell: "G5", text: "已完成年度目标的八成。" }], "合并回报 2019Q3");
-    expect(await host.undoWrites()).toEqual({ label: "合并回报 2019Q3", restored: 1, kept: [] });
+    await bookOf(host).writeCells("进展情况", [{ cell: "G5", text: "已完成年度目标的八成。" }], "合并回报 2019Q3");
+    expect(await bookOf(host).undoWrites()).toEqual({ label: "合并回报 2019Q3", restored: 1, kept: [] });
     await app.saveSettings({ minProgressLength: 6 });
 
     expect(await app.clearMarks()).toBeGreaterThan(20);
@@ -88,8 +89,8 @@ test("a host told of a set this Excel lacks meets ApiNotFound at the call, and t
   const fake = fakeRun(m, { version: "1.7" });
   const host = new OfficeHost(fake.run, { ...fake.support, mergedAreas: true });
   const spy = jest.spyOn(console, "error").mockImplementation(() => undefined);
-  await host.info();
-  expect(await problemOf(host.readSheets([{ name: "进展情况" }]))).toBe(
+  await bookOf(host).info();
+  expect(await problemOf(bookOf(host).readSheets([{ name: "进展情况" }]))).toBe(
     "读取台账失败：这个版本的 Excel 不支持督办助手用到的功能：请更新 Office（Microsoft 365，或 Office 2021 及以后的版本）后再试；在此之前可用离线网页版处理 .xlsx 文件。",
   );
   // Nothing was sent: office.js throws before the request.
@@ -120,7 +121,7 @@ describe("the office.js the intranet build serves, older than Excel", () => {
     const marks = marksOf(check(snap.ledger, snap.directory, { quarter: Q3 }));
     const spy = jest.spyOn(console, "error").mockImplementation(() => undefined);
     let error: unknown;
-    await host.mark("进展情况", marks).catch((e) => (error = e));
+    await bookOf(host).mark("进展情况", marks).catch((e) => (error = e));
     expect(problemText(error)).toMatch(/^标记台账失败：/);
     spy.mockRestore();
   });
@@ -185,7 +186,7 @@ describe("marks made in one Excel, cleared in another", () => {
     sheet.visibility = "VeryHidden";
     m.sheets.push(sheet);
     const fake = fakeRun(m, { version: "1.18" });
-    expect(await new OfficeHost(fake.run, fake.support).clearMarks()).toBe(2);
+    expect(await bookOf(new OfficeHost(fake.run, fake.support)).clearMarks()).toBe(2);
     expect([...ledger.notes]).toEqual([["F3", "由区政府办核对"]]);
     expect(ledger.cells.get("2,5")!.fill).toEqual(NO_FILL);
   });
@@ -201,7 +202,7 @@ test("marked in Excel 2021 (no notes), cleared by the command line (duban clear)
   const meta = wb.addWorksheet(METADATA_SHEET, { state: "veryHidden" });
   meta.addRows([["类型", "工作表", "单元格", "键", "内容"], ["mark", "台账", "D3", "weak", JSON.stringify({ host: "excel", fill: { color: "#DDEBF7" }, wrote: null })]]);
   const host = new XlsxHost(wb);
-  expect(await host.clearMarks()).toBe(1);
+  expect(await bookOf(host).clearMarks()).toBe(1);
   const cell = wb.getWorksheet("台账")!.getCell("D3");
   expect(cell.note).toBe("由区园林局填写");
   expect(cell.fill).toEqual({ type: "pattern", pattern: "solid", fgColor: { argb: "FFDDEBF7" } });

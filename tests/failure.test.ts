@@ -9,13 +9,15 @@ import { summarise } from "../src/core/summary";
 import { summarySheetPlan } from "../src/core/summarySheet";
 import { METADATA_SHEET } from "../src/core/metadata";
 import { problemText } from "../src/app";
-import { OfficeHost, SUMMARY_DRAFT_SHEET, WEB_PAYLOAD_LIMIT, type ApiSupport, type ExcelRun } from "../src/hosts/office/host";
+import { SUMMARY_DRAFT_SHEET } from "../src/app/book";
+import { OfficeHost, WEB_PAYLOAD_LIMIT, type ApiSupport, type ExcelRun } from "../src/hosts/office/host";
 import { syntheticDirectoryRows, syntheticLedgerRows, syntheticUnits } from "./helpers/syntheticLedger";
 import { formFiles } from "../src/hosts/xlsx/forms";
 import { cellAt, EXCEL_VERSIONS, fakeRun, newSheet, NO_FILL, type FakeWorkbookModel } from "./fakes/excel";
 import { LEDGER_2019, LEDGER_2026 } from "./helpers/cli";
 import { fakeModelOf } from "./helpers/model";
 import { marksOf, opened, problemOf } from "./helpers/app";
+import { book as bookOf } from "../src/app/book";
 
 const TODAY = new Date(2026, 10, 22);
 
@@ -66,12 +68,14 @@ describe.each(EXCEL_VERSIONS)("marks, ExcelApi %s", (version) => {
     const marks = marksOf(check(snap.ledger, snap.directory, { quarter: { year: 2019, q: 3 } }));
     expect(marks.length).toBeGreaterThan(20);
     fake.reset();
-    await host.mark("进展情况", marks);
-    const total = fake.runs[0]!.ops.length;
+    await bookOf(host).mark("进展情况", marks);
+    const total = fake.runs.at(-1)!.ops.length;
+    // The write is the procedure's last run, after its reads.
+    const reads = fake.runs.length - 1;
     expect(total).toBeGreaterThan(5);
     // The whole write done, then cleared: the workbook as it was, cell for cell.
     expect(differences(baseline, look(probe))).not.toEqual([]);
-    await host.clearMarks();
+    await bookOf(host).clearMarks();
     expect(differences(baseline, look(probe))).toEqual([]);
 
     for (const at of points(total)) {
@@ -81,10 +85,10 @@ describe.each(EXCEL_VERSIONS)("marks, ExcelApi %s", (version) => {
       fresh.sheets[0]!.notes.set("F3", "由区政府办核对");
       const f = fakeRun(fresh, { version });
       const h = new OfficeHost(f.run, f.support);
-      await h.info();
-      f.failNextAt(at);
-      expect(await problemOf(h.mark("进展情况", marks))).toMatch(/^标记台账失败：.*已写上的标记可用“清除标记”恢复原样。$/);
-      await h.clearMarks();
+      await bookOf(h).info();
+      f.failNextAt(at, undefined, reads);
+      expect(await problemOf(bookOf(h).mark("进展情况", marks))).toMatch(/^标记台账失败：.*已写上的标记可用“清除标记”恢复原样。$/);
+      await bookOf(h).clearMarks();
       expect(differences(baseline, look(fresh))).toEqual([]);
     }
   });
@@ -97,23 +101,25 @@ describe.each(EXCEL_VERSIONS)("marks, ExcelApi %s", (version) => {
     const snap = await opened(host);
     const q3 = marksOf(check(snap.ledger, snap.directory, { quarter: { year: 2019, q: 3 } }));
     expect(q3.length).toBeGreaterThan(20);
-    await host.mark("进展情况", q3);
+    await bookOf(host).mark("进展情况", q3);
     // Half of the marked cells are fixed: the next marking puts those back and marks the rest.
     const next = q3.filter((_, i) => i % 2 === 0);
-    await host.info();
+    await bookOf(host).info();
     fake.reset();
-    await host.mark("进展情况", next);
-    const total = fake.runs[0]!.ops.length;
+    await bookOf(host).mark("进展情况", next);
+    const total = fake.runs.at(-1)!.ops.length;
+    // The write is the procedure's last run, after its reads.
+    const reads = fake.runs.length - 1;
     for (const at of points(total, 8)) {
       const m = await model(LEDGER_2019, "进展情况");
       const f = fakeRun(m, { version });
       const h = new OfficeHost(f.run, f.support);
-      await h.info();
-      await h.mark("进展情况", q3);
-      await h.info();
-      f.failNextAt(at);
-      expect(await problemOf(h.mark("进展情况", next))).toMatch(/标记台账失败/);
-      await h.clearMarks();
+      await bookOf(h).info();
+      await bookOf(h).mark("进展情况", q3);
+      await bookOf(h).info();
+      f.failNextAt(at, undefined, reads);
+      expect(await problemOf(bookOf(h).mark("进展情况", next))).toMatch(/标记台账失败/);
+      await bookOf(h).clearMarks();
       expect(differences(baseline, look(m))).toEqual([]);
     }
   });
@@ -133,15 +139,17 @@ test("合并回报 stopped half-way: the message says so, and 撤销 puts every 
   expect(plan.edits.length).toBeGreaterThan(10);
 
   const probeRun = fakeRun(await model(LEDGER_2026, "2026年责任分解"));
-  await new OfficeHost(probeRun.run, DESKTOP).writeCells(plan.sheet, plan.edits, "合并回报 2026Q1");
-  const total = probeRun.runs[0]!.ops.length;
+  await bookOf(new OfficeHost(probeRun.run, DESKTOP)).writeCells(plan.sheet, plan.edits, "合并回报 2026Q1");
+  const total = probeRun.runs.at(-1)!.ops.length;
+    // The write is the procedure's last run, after its reads.
+    const reads = probeRun.runs.length - 1;
   for (const at of points(total, 10)) {
     const m = await model(LEDGER_2026, "2026年责任分解");
     const f = fakeRun(m);
     const h = new OfficeHost(f.run, DESKTOP);
-    f.failNextAt(at);
-    expect(await problemOf(h.writeCells(plan.sheet, plan.edits, "合并回报 2026Q1"))).toMatch(/^写入台账失败：.*已写入的部分可用“撤销上次合并”恢复原样。$/);
-    const undone = await h.undoWrites();
+    f.failNextAt(at, undefined, reads);
+    expect(await problemOf(bookOf(h).writeCells(plan.sheet, plan.edits, "合并回报 2026Q1"))).toMatch(/^写入台账失败：.*已写入的部分可用“撤销上次合并”恢复原样。$/);
+    const undone = await bookOf(h).undoWrites();
     // Before the record was written nothing was written either; after it, everything is put back.
     if (undone) expect(undone.kept).toEqual([]);
     expect(differences(baseline, look(m))).toEqual([]);
@@ -164,7 +172,7 @@ describe.each(EXCEL_VERSIONS)("the summary sheet, ExcelApi %s", (version) => {
   async function workbook(summary?: ReturnType<typeof summarySheetPlan>) {
     const m = await model(LEDGER_2019, "进展情况");
     const f = fakeRun(m, { version });
-    if (summary) await new OfficeHost(f.run, f.support).writeSummary({ ...summary, stamp: "由督办助手生成（2019Q3，2026-10-01）", blocks: summary.blocks.map((b, i) => (i === 1 && b.kind === "text" ? { ...b, text: b.text.replace(/\d{4}-\d{2}-\d{2}/, "2026-10-01") } : b)) }, false);
+    if (summary) await bookOf(new OfficeHost(f.run, f.support)).writeSummary({ ...summary, stamp: "由督办助手生成（2019Q3，2026-10-01）", blocks: summary.blocks.map((b, i) => (i === 1 && b.kind === "text" ? { ...b, text: b.text.replace(/\d{4}-\d{2}-\d{2}/, "2026-10-01") } : b)) }, false);
     f.reset();
     return { m, f };
   }
@@ -174,13 +182,15 @@ describe.each(EXCEL_VERSIONS)("the summary sheet, ExcelApi %s", (version) => {
   test("a new summary sheet stopped at any point: nothing of it is left, and the message says so", async () => {
     const plan = await planned();
     const probe = await workbook();
-    await new OfficeHost(probe.f.run, probe.f.support).writeSummary(plan, false);
-    const total = probe.f.runs[0]!.ops.length;
+    await bookOf(new OfficeHost(probe.f.run, probe.f.support)).writeSummary(plan, false);
+    const total = probe.f.runs.at(-1)!.ops.length;
+    // The write is the procedure's last run, after its reads.
+    const reads = probe.f.runs.length - 1;
     for (const at of points(total, 8)) {
       const { m, f } = await workbook();
-      f.failNextAt(at);
+      f.failNextAt(at, undefined, reads);
       let problem: string | undefined;
-      await new OfficeHost(f.run, f.support).writeSummary(plan, false).catch((e) => (problem = problemText(e)));
+      await bookOf(new OfficeHost(f.run, f.support)).writeSummary(plan, false).catch((e) => (problem = problemText(e)));
       if (problem === undefined) {
         // Stopped after the sheet had its name: it is whole, and recorded.
         expect(names(m)).toContain("2019年第三季度汇总");
@@ -196,16 +206,18 @@ describe.each(EXCEL_VERSIONS)("the summary sheet, ExcelApi %s", (version) => {
     const plan = await planned();
     const probe = await workbook(plan);
     const oldLook = look(probe.m);
-    await new OfficeHost(probe.f.run, probe.f.support).writeSummary(plan, true);
-    const total = probe.f.runs[0]!.ops.length;
+    await bookOf(new OfficeHost(probe.f.run, probe.f.support)).writeSummary(plan, true);
+    const total = probe.f.runs.at(-1)!.ops.length;
+    // The write is the procedure's last run, after its reads.
+    const reads = probe.f.runs.length - 1;
     expect(look(probe.m)).not.toEqual(oldLook);
     const seen = { kept: 0, done: 0 };
     for (const at of points(total, 12)) {
       const { m, f } = await workbook(plan);
       const before = look(m);
-      f.failNextAt(at);
+      f.failNextAt(at, undefined, reads);
       let problem: string | undefined;
-      await new OfficeHost(f.run, f.support).writeSummary(plan, true).catch((e) => (problem = problemText(e)));
+      await bookOf(new OfficeHost(f.run, f.support)).writeSummary(plan, true).catch((e) => (problem = problemText(e)));
       expect(names(m)).not.toContain(SUMMARY_DRAFT_SHEET);
       expect(names(m)).toContain("2019年第三季度汇总");
       const summary = m.sheets.find((x) => x.name === "2019年第三季度汇总")!;
@@ -233,9 +245,10 @@ describe.each(EXCEL_VERSIONS)("the summary sheet, ExcelApi %s", (version) => {
 test("an imported ledger stopped half-way is deleted, and the message says so; a sheet someone added meanwhile under its name is theirs", async () => {
   const m = await model(LEDGER_2019, "进展情况");
   const f = fakeRun(m);
-  f.failNextAt(8);
+  // The write comes after one read.
+  f.failNextAt(8, undefined, 1);
   const layout = noticeLedgerLayout(parseNotice("1.新建口袋公园3个。\n责任单位：区园林局"), "责任分解台账", "2026年责任分解方案");
-  expect(await problemOf(new OfficeHost(f.run, DESKTOP).addSheet(layout))).toContain("未写完的“责任分解台账”已删除");
+  expect(await problemOf(bookOf(new OfficeHost(f.run, DESKTOP)).addSheet(layout))).toContain("未写完的“责任分解台账”已删除");
   expect(m.sheets.map((x) => x.name)).not.toContain("责任分解台账");
   // Between the check for the name and the write, a person adds a sheet of that name.
   const theirs = newSheet("责任分解台账", [["别人的表"]]);
@@ -249,7 +262,7 @@ test("an imported ledger stopped half-way is deleted, and the message says so; a
       }) as typeof context.sync;
       return batch(context);
     });
-  expect(await problemOf(new OfficeHost(racing, DESKTOP).addSheet(layout))).toBe("添加工作表失败：要添加的工作表或表格已经存在（可能刚被别人或另一个窗口添加）：请重新检查后再试；已有的那张表未被改动。");
+  expect(await problemOf(bookOf(new OfficeHost(racing, DESKTOP)).addSheet(layout))).toBe("添加工作表失败：要添加的工作表或表格已经存在（可能刚被别人或另一个窗口添加）：请重新检查后再试；已有的那张表未被改动。");
   expect(m.sheets).toContain(theirs);
   expect(cellAt(theirs, "A1")!.value).toBe("别人的表");
 });
@@ -269,17 +282,19 @@ describe("Excel on the web: a write larger than one request, stopped between its
     const snap = await opened(host);
     const marks = marksOf(check(snap.ledger, snap.directory, { quarter: { year: 2026, q: 3 } })).map((m) => ({ ...m, note: `${m.note}\n${"请责任单位于十日内补报，并附佐证材料。".repeat(25)}` }));
     fake.reset();
-    await host.mark("台账", marks);
+    await bookOf(host).mark("台账", marks);
     expect(fake.syncs).toBeGreaterThan(2);
-    const total = fake.runs[0]!.ops.length;
+    const total = fake.runs.at(-1)!.ops.length;
+    // The write is the procedure's last run, after its reads.
+    const reads = fake.runs.length - 1;
     for (const at of points(total, 6)) {
       const m = ledger(12000);
       const f = fakeRun(m, WEB);
       const h = new OfficeHost(f.run, f.support);
-      await h.info();
-      f.failNextAt(at);
-      expect(await problemOf(h.mark("台账", marks))).toMatch(/^标记台账失败：.*已写上的标记可用“清除标记”恢复原样。$/);
-      await h.clearMarks();
+      await bookOf(h).info();
+      f.failNextAt(at, undefined, reads);
+      expect(await problemOf(bookOf(h).mark("台账", marks))).toMatch(/^标记台账失败：.*已写上的标记可用“清除标记”恢复原样。$/);
+      await bookOf(h).clearMarks();
       expect(differences(baseline, look(m))).toEqual([]);
     }
   });
@@ -291,24 +306,26 @@ describe("Excel on the web: a write larger than one request, stopped between its
     const earlier = [{ cell: "H3", text: "上一次合并写入的进展。" }];
     const probe = ledger(3000);
     const fake = fakeRun(probe, WEB);
-    await new OfficeHost(fake.run, fake.support).writeCells("台账", earlier, "合并回报 2026Q2");
+    await bookOf(new OfficeHost(fake.run, fake.support)).writeCells("台账", earlier, "合并回报 2026Q2");
     const baseline = look(probe);
     fake.reset();
-    await new OfficeHost(fake.run, fake.support).writeCells("台账", edits, "合并回报 2026Q3");
+    await bookOf(new OfficeHost(fake.run, fake.support)).writeCells("台账", edits, "合并回报 2026Q3");
     expect(fake.ops).toContain("range.delete(Up)");
-    const total = fake.runs[0]!.ops.length;
+    const total = fake.runs.at(-1)!.ops.length;
+    // The write is the procedure's last run, after its reads.
+    const reads = fake.runs.length - 1;
     for (const at of points(total, 8)) {
       const m = ledger(3000);
       const f = fakeRun(m, WEB);
-      await new OfficeHost(f.run, f.support).writeCells("台账", earlier, "合并回报 2026Q2");
+      await bookOf(new OfficeHost(f.run, f.support)).writeCells("台账", earlier, "合并回报 2026Q2");
       const h = new OfficeHost(f.run, f.support);
-      f.failNextAt(at);
-      expect(await problemOf(h.writeCells("台账", edits, "合并回报 2026Q3"))).toMatch(/^写入台账失败：.*已写入的部分可用“撤销上次合并”恢复原样。$/);
-      const undone = await h.undoWrites();
+      f.failNextAt(at, undefined, reads);
+      expect(await problemOf(bookOf(h).writeCells("台账", edits, "合并回报 2026Q3"))).toMatch(/^写入台账失败：.*已写入的部分可用“撤销上次合并”恢复原样。$/);
+      const undone = await bookOf(h).undoWrites();
       // Stopped before the new records replaced the old: the earlier merge is what is undone, and
       // every cell of this one is as it was; after: this one is undone whole.
       expect(undone?.kept).toEqual([]);
-      if (undone?.label === "合并回报 2026Q2") await h.undoWrites();
+      if (undone?.label === "合并回报 2026Q2") await bookOf(h).undoWrites();
       const after = look(m);
       after.delete("台账!2,7");
       const base = new Map(baseline);

@@ -107,7 +107,7 @@ describe("the form a unit fills in", () => {
   });
 
   test("in the workbook: the progress column highlighted and open, the blanks open, the rest locked", async () => {
-    const ws = formWorkbook(form).getWorksheet("进展填报")!;
+    const ws = (await formWorkbook(form)).getWorksheet("进展填报")!;
     const fill = (a: string) => (ws.getCell(a).fill as ExcelJS.FillPattern | undefined)?.fgColor?.argb;
     expect(fill("I2")).toBe(`FF${INPUT_FILL}`);
     expect(fill("I3")).toBe(`FF${INPUT_FILL}`);
@@ -125,7 +125,7 @@ describe("the form a unit fills in", () => {
   });
 
   test("a filled-in form is read back with who filled it, and its sign-off line is no task", async () => {
-    const wb = formWorkbook(form);
+    const wb = await formWorkbook(form);
     const ws = wb.getWorksheet("进展填报")!;
     const foot = 2 + form.rows.length + 2;
     ws.getCell("I3").value = "签约家庭医生8.2万人，完成年度目标的82%。";
@@ -141,7 +141,7 @@ describe("the form a unit fills in", () => {
   });
 
   test("a form whose protection was lifted and whose label cell holds the name reads the name", async () => {
-    const wb = formWorkbook(form);
+    const wb = await formWorkbook(form);
     const ws = wb.getWorksheet("进展填报")!;
     const foot = 2 + form.rows.length + 2;
     ws.getCell(`D${foot}`).value = "填报人：李四";

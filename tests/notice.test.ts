@@ -1,6 +1,10 @@
 import * as fs from "fs";
 import * as path from "path";
-import { annexCountsText, isPageFurniture, lineSpan, parseNotice, tidyText } from "../src/core/notice";
+import { isPageFurniture, lineSpan, parseNotice, tidyText, type NoticeItem } from "../src/core/notice";
+import { annexCountsText, noticeFlagText } from "../src/app/messages";
+
+/** An item's flags as the office reads them (in Chinese). */
+const said = (i: NoticeItem) => i.flags.map((f) => noticeFlagText(f));
 import { WEB_NOTICE } from "./helpers/notices";
 
 const seed002 = fs.readFileSync(path.join(__dirname, "..", "seeds", "sources", "002_4e4f19e7498f2113.txt"), "utf8");
@@ -54,9 +58,10 @@ describe("other notice formats", () => {
     const items = parseNotice(
       ["1.任务甲。", "2.任务乙。(市级牵头单位:区财政局;区级牵头单位:区财政局)", "4.任务丙。", "责任单位：区商务局"].join("\n"),
     );
-    expect(items[0]!.flags).toContain("未写责任单位");
-    expect(items[1]!.flags).toContain("市级牵头单位中有区级单位“区财政局”");
-    expect(items[2]!.flags).toContain("序号不连续：上一项为 2");
+    expect(said(items[0]!)).toContain("未写责任单位");
+    expect(said(items[1]!)).toContain("市级牵头单位中有区级单位“区财政局”");
+    expect(items[1]!.flags).toContainEqual({ code: "district-unit-as-city", unit: "区财政局" });
+    expect(said(items[2]!)).toContain("序号不连续：上一项为 2");
   });
   test("a city bureau's district branch is a district unit; a 配合单位 line gives co-units", () => {
     const items = parseNotice(
@@ -70,7 +75,7 @@ describe("other notice formats", () => {
       ].join("\n"),
     );
     expect(items[0]).toMatchObject({ lead: ["市生态环境局武昌分局", "区发改局"], cityLead: ["市生态环境局"], flags: [] });
-    expect(items[1]!.flags).toEqual(["区级责任单位中有市级单位“市发改委”"]);
+    expect(said(items[1]!)).toEqual(["区级责任单位中有市级单位“市发改委”"]);
     expect(items[2]).toMatchObject({ lead: ["区城管局"], co: ["区公安分局", "各街道"], flags: [] });
   });
 
@@ -184,7 +189,7 @@ describe("numbering is checked per annex, so that a lost item is never silent", 
         "2.任务庚。(责任单位:区教育局)",
       ].join("\n"),
     );
-    expect(items.map((i) => [i.annex, i.no, i.flags])).toEqual([
+    expect(items.map((i) => [i.annex, i.no, said(i)])).toEqual([
       [1, 1, []],
       [1, 2, []],
       [1, 2, ["序号重复：上一项也是 2"]],
@@ -198,16 +203,17 @@ describe("numbering is checked per annex, so that a lost item is never silent", 
 
   test("a section that states more items than were read says so at its last item", () => {
     const items = parseNotice(["一、产业发展（共 3 项）", "1.任务甲。", "责任单位：区发改局", "2.任务乙。", "责任单位：区发改局", "二、城市建设", "3.任务丙。", "责任单位：区城管局"].join("\n"));
-    expect(items[1]!.flags).toEqual(["“一、产业发展”写明共 3 项，识别到 2 项：请核对是否有任务漏读或并入了别的任务"]);
+    expect(items[1]!.flags).toEqual([{ code: "count-differs", heading: "一、产业发展", stated: 3, found: 2 }]);
+    expect(said(items[1]!)).toEqual(["“一、产业发展”写明共 3 项，识别到 2 项：请核对是否有任务漏读或并入了别的任务"]);
     expect(items[2]!.flags).toEqual([]);
   });
 
   test("a number far ahead inside an item's text stays text, and is flagged", () => {
     const items = parseNotice(["1.推进重点项目建设，全年完成", "20.5亿元投资，新开工项目", "30、续建项目40个。", "责任单位：区发改局", "12.任务乙。", "责任单位：区商务局"].join("\n"));
     expect(items[0]!.task).toBe("推进重点项目建设，全年完成20.5亿元投资，新开工项目30、续建项目40个。");
-    expect(items[0]!.flags).toEqual(["第 3 行以“30、”开头，但上一项是 1，相差太大，已当作本项的续行：如是另一项任务，请核对序号"]);
+    expect(said(items[0]!)).toEqual(["第 3 行以“30、”开头，但上一项是 1，相差太大，已当作本项的续行：如是另一项任务，请核对序号"]);
     // After an item's units, a numbered line is the next item, however far its number jumps.
-    expect(items[1]).toMatchObject({ no: 12, lead: ["区商务局"], flags: ["序号不连续：上一项为 1"] });
+    expect(items[1]).toMatchObject({ no: 12, lead: ["区商务局"], flags: [{ code: "number-gap", previous: 1 }] });
   });
 });
 

@@ -197,7 +197,7 @@ test("English when Office is in English", async () => {
   fireEvent.click(screen.getByRole("button", { name: "Check completeness" }));
   await screen.findByText(/106 tasks/);
   // Findings are said in English too (the units keep their Chinese names).
-  fireEvent.click(screen.getByRole("button", { name: /^Unit renamed or abolished（47）/ }));
+  fireEvent.click(screen.getByRole("button", { name: /^Unit renamed or abolished \(47\)/ }));
   expect(screen.getAllByText(/"经信局" was renamed "区科技和经济信息化局": write its current name\./).length).toBeGreaterThan(0);
   await act(async () => undefined);
 });

@@ -147,7 +147,7 @@ test("notice importer: any text gives items with a task (or a flag saying it lac
       const text = lines.join(eol);
       const lineCount = text.split(/\r\n|\r|\n/).length;
       for (const item of parseNotice(text)) {
-        if (!item.task.trim()) expect(item.flags).toContain("未写任务内容");
+        if (!item.task.trim()) expect(item.flags).toContainEqual({ code: "no-task" });
         expect(item.line).toBeGreaterThanOrEqual(1);
         expect(item.line).toBeLessThanOrEqual(lineCount);
         for (const u of [...item.lead, ...item.cityLead, ...item.co]) expect(u.trim()).not.toBe("");

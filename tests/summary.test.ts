@@ -4,7 +4,7 @@ import { markPlan, MARK_COLORS } from "../src/core/marks";
 import { summarySheetName, summarySheetPlan } from "../src/core/summarySheet";
 import { EMPTY_METADATA } from "../src/core/metadata";
 import { grid } from "./helpers/grid";
-import { markNote } from "../src/app";
+import { classReasonText, markNote } from "../src/app";
 
 const entry = (name: string, aliases: string[] = [], formerNames: string[] = []) => ({ name, aliases, formerNames, category: "部门", status: "active" as const, row: 0 });
 const dir = new Directory([
@@ -42,15 +42,19 @@ describe("the summary model", () => {
   });
 
   test("bulletin classes, each with the reason a person can check", () => {
-    const byNo = new Map(s.tasks.map((t) => [t.task.no, t]));
+    const byNo = new Map(s.tasks.map((t) => [t.task.no, { ...t, reason: classReasonText(t.reason) }]));
     expect(byNo.get("1")).toMatchObject({ bulletinClass: "超进度" });
     expect(byNo.get("1")!.reason).toBe("217.6亿元为目标255亿元的85.3%，时序进度75%");
+    expect(s.tasks.find((t) => t.task.no === "1")!.reason).toEqual({ code: "figures", done: "217.6亿元", target: "255亿元", ratio: expect.closeTo(217.6 / 255, 9), schedule: 0.75 });
     expect(byNo.get("2")).toMatchObject({ bulletinClass: "欠进度", reason: "进展中写有“掉目标进度”" });
     expect(byNo.get("3")).toMatchObject({ bulletinClass: "超进度", reason: "进展中写有“超时序进度”" });
     expect(byNo.get("4")).toMatchObject({ bulletinClass: "已完成" });
     expect(byNo.get("5")).toMatchObject({ bulletinClass: "欠进度", reason: "完成时限 2026-06-30 已过，未标记完成" });
     expect(byNo.get("6")).toMatchObject({ bulletinClass: "未报送" });
     expect(byNo.get("7")).toMatchObject({ bulletinClass: "欠进度", reason: "进展只有套话" });
+    // The same reasons in English, with the figures and the words quoted from the ledger.
+    expect(classReasonText(s.tasks.find((t) => t.task.no === "1")!.reason, "en")).toBe('"217.6亿元" is 85.3% of the target "255亿元", with 75% of the year gone');
+    expect(classReasonText(s.tasks.find((t) => t.task.no === "5")!.reason, "en")).toBe("The deadline 2026-06-30 has passed; not marked done");
     expect(s.totals.classes).toEqual({ 已完成: 1, 超进度: 2, 达进度: 0, 欠进度: 3, 未报送: 1 });
   });
 
@@ -102,7 +106,7 @@ describe("classes from figures", () => {
     expect(assess("新建道路10公里。", "已建成6公里道路。", 2).bulletinClass).toBe("超进度");
     expect(assess("新建道路10公里。", "已建成5000米道路。", 2).bulletinClass).toBe("达进度");
     expect(assess("新建道路10公里。", "已建成1公里道路。", 3).bulletinClass).toBe("欠进度");
-    expect(assess("新增就业2万人。", "新增就业2.1万人。", 3).reason).toContain("已达全年目标");
+    expect(classReasonText(assess("新增就业2万人。", "新增就业2.1万人。", 3).reason)).toContain("已达全年目标");
   });
   test("rates are not compared with the time schedule", () => {
     expect(assess("社会消费品零售总额增长8%左右。", "同比增长6.1%，符合预期。", 1).bulletinClass).toBe("达进度");

@@ -10,6 +10,7 @@ import { readLedger } from "../src/core";
 import { OfficeHost } from "../src/hosts/office/host";
 import { formBytes } from "../src/hosts/xlsx/forms";
 import { cellAt, fakeRun, newSheet } from "./fakes/excel";
+import { book as bookOf } from "../src/app/book";
 
 const RISKY = ['=HYPERLINK("http://example.invalid","点我")', "+1新增", "-区商务局", "@SUM(A1:A2)", "\t=1+1", "\r=cmd|' /C calc'!A0"];
 
@@ -31,12 +32,12 @@ test("in Excel, a sheet the add-in adds and the cells it writes take such text a
   const model = { sheets: [newSheet("台账", [["序号", "目标任务", "牵头单位", "一季度进展"], [1, "任务", "区商务局", ""]])], active: "台账", settings: new Map<string, unknown>() };
   const host = new OfficeHost(fakeRun(model).run, { mergedAreas: true, rangeAreas: true, notes: true });
   const items = parseNotice(RISKY.map((t, i) => `${i + 1}.${t.replace(/[\t\r]/g, "")}\n责任单位：区商务局`).join("\n"));
-  await host.addSheet(noticeLedgerLayout(items, "导入的台账"));
+  await bookOf(host).addSheet(noticeLedgerLayout(items, "导入的台账"));
   const added = model.sheets.find((s) => s.name === "导入的台账")!;
   for (const [key, c] of added.cells) expect([key, typeof c.value === "object" && c.value !== null ? "formula" : "value"]).toEqual([key, "value"]);
-  await host.writeCells("台账", [{ cell: "D2", text: RISKY[0]! }], "合并回报 2026Q1");
+  await bookOf(host).writeCells("台账", [{ cell: "D2", text: RISKY[0]! }], "合并回报 2026Q1");
   expect(cellAt(model.sheets[0]!, "D2")).toMatchObject({ value: RISKY[0], numberFormat: "@" });
-  await host.setTexts("台账", [{ cell: "C2", text: RISKY[2]! }]);
+  await bookOf(host).setTexts("台账", [{ cell: "C2", text: RISKY[2]! }]);
   expect(cellAt(model.sheets[0]!, "C2")).toMatchObject({ value: RISKY[2], numberFormat: "@" });
 });
 

@@ -13,6 +13,7 @@ import { parseA1 } from "../src/core/address";
 import { OfficeHost } from "../src/hosts/office/host";
 import { XlsxHost } from "../src/hosts/xlsx/host";
 import { cellAt, fakeRun, newSheet, NO_FILL, type FakeWorkbookModel } from "./fakes/excel";
+import { book as bookOf } from "../src/app/book";
 
 const TODAY = new Date(2026, 10, 22);
 const Q3 = { year: 2026, q: 3 as const };
@@ -36,7 +37,7 @@ function bigLedger(n: number) {
 
 test("a 3,000-task ledger is read with one Value2; its merged areas and hidden rows in calls that grow with the areas, not the rows", async () => {
   const book = newEtBook([bigLedger(3000)]);
-  const [read] = await hostOf(book).readSheets([{ name: "台账" }]);
+  const [read] = await bookOf(hostOf(book)).readSheets([{ name: "台账" }]);
   expect(book.calls.get("Value2")).toBe(1);
   expect(read!.grid.rows).toHaveLength(3002);
   expect(read!.grid.rows[2]).toEqual([1, "类目1", "任务1：完成年度目标。", "区园林局", "已完成第1项，投资1万元。"]);
@@ -58,7 +59,7 @@ test("Value2 as a SAFEARRAY with bounds from 1, or as row arrays: the same grid;
   ];
   const grids = [];
   for (const arrays of ["safearray", "rows"] as const) {
-    const [read] = await hostOf(newEtBook([newEtSheet("台账", rows)], undefined, arrays)).readSheets([{ name: "台账" }]);
+    const [read] = await bookOf(hostOf(newEtBook([newEtSheet("台账", rows)], undefined, arrays))).readSheets([{ name: "台账" }]);
     grids.push(read!.grid);
   }
   expect(grids[0]).toEqual(grids[1]);
@@ -75,7 +76,7 @@ test("a used range that starts below and right of A1 is placed where it stands",
   const sheet = newEtSheet("台账");
   Object.assign(etCell(sheet, "C4"), { value: "序号" });
   Object.assign(etCell(sheet, "D5"), { value: "任务" });
-  const [read] = await hostOf(newEtBook([sheet])).readSheets([{ name: "台账" }]);
+  const [read] = await bookOf(hostOf(newEtBook([sheet]))).readSheets([{ name: "台账" }]);
   expect(read!.grid.rows).toEqual([[], [], [], [null, null, "序号"], [null, null, null, "任务"]]);
 });
 
@@ -84,14 +85,14 @@ test("marks: fills are written a few ranges per colour, not cell by cell", async
   const host = hostOf(book);
   const marks: Mark[] = [];
   for (let r = 3; r <= 602; r++) marks.push({ sheet: "台账", cell: `E${r}`, row: r - 1, col: 4, kind: r % 2 ? "missing" : "weak", color: r % 2 ? MARK_COLORS.missing : MARK_COLORS.weak, note: "督办助手：测试", findings: [] });
-  await host.mark("台账", marks);
+  await bookOf(host).mark("台账", marks);
   const chunks = (color: string) => areaChunks(marks.filter((m) => m.color === color).map((m) => m.cell)).length;
   expect(book.calls.get("Interior.Color=")).toBe(chunks(MARK_COLORS.missing) + chunks(MARK_COLORS.weak));
   expect(book.calls.get("Interior.Color=")!).toBeLessThan(40);
   const sheet = book.sheets[0]!;
   expect(hexOf(etCell(sheet, "E3").color)).toBe(MARK_COLORS.missing);
   expect(hexOf(etCell(sheet, "E4").color)).toBe(MARK_COLORS.weak);
-  expect(await host.clearMarks()).toBe(600);
+  expect(await bookOf(host).clearMarks()).toBe(600);
   expect(etCell(sheet, "E3").pattern).toBe(-4142);
   expect(sheet.comments.size).toBe(0);
 });
@@ -127,7 +128,7 @@ test("marks recorded by Excel and by the .xlsx host are cleared in WPS back to t
   );
   meta.visible = 2;
   const book = newEtBook([ledger, meta]);
-  expect(await hostOf(book).clearMarks()).toBe(2);
+  expect(await bookOf(hostOf(book)).clearMarks()).toBe(2);
   expect(hexOf(etCell(ledger, "D2").color)).toBe("#DDEBF7");
   expect(ledger.comments.has("D2")).toBe(false);
   expect(etCell(ledger, "D3").pattern).toBe(-4142);
@@ -144,7 +145,7 @@ test("marks made in WPS, cleared in Excel and by the command line: the add-in's 
   expect(ledger.comments.get("D2")).toMatch(/^由区园林局填写\n——\n督办助手：/);
   const edited = `${ledger.comments.get("D3")}\n已电话催办`;
   ledger.comments.set("D3", edited);
-  const records = (await host.info()).metadata!.rows.map((r) => [...r]);
+  const records = (await bookOf(host).info()).metadata!.rows.map((r) => [...r]);
   const marked = ["D2", "D3"].map((cell) => ({ cell, fill: hexOf(etCell(ledger, cell).color), note: ledger.comments.get(cell)! }));
 
   // Excel (ExcelApi 1.18, which reads notes) with the same cells and records.
@@ -156,7 +157,7 @@ test("marks made in WPS, cleared in Excel and by the command line: the add-in's 
     excel.sheets[0]!.notes.set(m.cell, m.note);
   }
   const fake = fakeRun(excel, { version: "1.18" });
-  expect(await new OfficeHost(fake.run, fake.support).clearMarks()).toBe(2);
+  expect(await bookOf(new OfficeHost(fake.run, fake.support)).clearMarks()).toBe(2);
   expect(Object.fromEntries(excel.sheets[0]!.notes)).toEqual({ D2: "由区园林局填写", D3: edited });
   expect(cellAt(excel.sheets[0]!, "D2")!.fill).toEqual(NO_FILL);
   expect(cellAt(excel.sheets[0]!, "D3")!.fill).toMatchObject({ color: "#FFEB9C", pattern: "Solid" });
@@ -170,7 +171,7 @@ test("marks made in WPS, cleared in Excel and by the command line: the add-in's 
     ws.getCell(m.cell).note = m.note;
   }
   wb.addWorksheet(METADATA_SHEET, { state: "veryHidden" }).addRows(records);
-  expect(await new XlsxHost(wb).clearMarks()).toBe(2);
+  expect(await bookOf(new XlsxHost(wb)).clearMarks()).toBe(2);
   expect(ws.getCell("D2").note).toBe("由区园林局填写");
   expect(ws.getCell("D2").fill).toBeUndefined();
   expect(ws.getCell("D3").note).toBe(edited);
@@ -184,7 +185,7 @@ test("marked in an Excel that cannot read notes, cleared in WPS: the person's no
   // The record Excel 2021 wrote: the cell's own fill, no knowledge of its note.
   const meta = newEtSheet(METADATA_SHEET, metadataRows({ summaries: [], writes: [], marks: [{ sheet: "台账", cell: "D2", key: "weak", original: JSON.stringify({ host: "excel", fill: { color: "#DDEBF7" }, wrote: null }) }] }));
   meta.visible = 2;
-  expect(await hostOf(newEtBook([ledger, meta])).clearMarks()).toBe(1);
+  expect(await bookOf(hostOf(newEtBook([ledger, meta]))).clearMarks()).toBe(1);
   expect(ledger.comments.get("D2")).toBe("由区园林局填写");
   expect(hexOf(etCell(ledger, "D2").color)).toBe("#DDEBF7");
 });
@@ -205,7 +206,7 @@ test("the metadata sheet is added very hidden and the person stays on the ledger
 test("with no workbook open, the person is told to open the ledger first", async () => {
   const host = new WpsHost({ ActiveWorkbook: null, DisplayAlerts: true });
   await expect(runCheck(host, TODAY, {})).rejects.toMatchObject({ detail: { code: "no-workbook" } });
-  expect(problemText(await host.info().catch((e: unknown) => e))).toBe("没有打开的工作簿：请先在 WPS 表格中打开台账（.xlsx 或 .et），再点“检查完整性”。");
+  expect(problemText(await bookOf(host).info().catch((e: unknown) => e))).toBe("没有打开的工作簿：请先在 WPS 表格中打开台账（.xlsx 或 .et），再点“检查完整性”。");
 });
 
 test("the add-in's own summary sheet is replaced without WPS asking the person to confirm the deletion", async () => {

@@ -1,7 +1,7 @@
 // 按单位: the findings grouped by the unit that answers for them — whom to call. A task's findings go
 // to its lead units and, after those, to its co-units; a unit-name finding goes to the unit it names.
 // Every finding is in the result (no cap): the pane shows it through a virtualised list.
-import { classify, type BulletinClass } from "../core/summary";
+import { classify, type BulletinClass, type ClassReason } from "../core/summary";
 import { taskUnits } from "../core/directory";
 import { excerpt } from "../core/text";
 import type { Finding, FindingKind, Task } from "../core/types";
@@ -42,8 +42,14 @@ export interface UnitFilter {
   readonly order?: UnitOrder;
 }
 
+/** A task's bulletin class for the quarter, and why (say it with classReasonText). */
+export interface TaskClass {
+  readonly taskClass: BulletinClass;
+  readonly reason: ClassReason;
+}
+
 /** Each task's bulletin class and why, by its sheet row. */
-export function taskClasses(outcome: CheckOutcome): Map<number, { readonly taskClass: BulletinClass; readonly reason: string }> {
+export function taskClasses(outcome: CheckOutcome): Map<number, TaskClass> {
   const { result } = outcome;
   return new Map(result.assessments.map((a) => {
     const c = classify(a, result.quarter);

@@ -1,12 +1,13 @@
 // 检查完整性 and what follows from it: the findings marked on the ledger, a suggested unit name put in
 // its cell, the marks cleared. Every host and the command line run these same steps.
+import { book, type CellEdit } from "./book";
 import { checkLedger } from "../core/check";
 import { readLedger } from "../core/ledger";
 import { markPlan } from "../core/marks";
 import { replaceUnit } from "../core/units";
 import type { CheckResult, Finding, FindingKind, Ledger, Quarter } from "../core/types";
 import { AppError, findingText } from "./messages";
-import type { CellEdit, WorkbookPort } from "./port";
+import type { WorkbookPort } from "./port";
 import { chooseQuarter, ledgerDefaultQuarter } from "./quarter";
 import { openWorkbook, type OpenedWorkbook, type OpenOptions } from "./workbook";
 
@@ -51,7 +52,7 @@ export async function runCheck(port: WorkbookPort, today: Date, request: CheckRe
     ...(staleSimilarity !== undefined ? { staleSimilarity } : {}),
   });
   const marks = request.mark === false ? [] : markPlan(result, markNote);
-  if (request.mark !== false) await port.mark(ledger.sheet, marks);
+  if (request.mark !== false) await book(port).mark(ledger.sheet, marks);
   const elsewhere = workbook.metadata.marks.filter((m) => m.sheet !== ledger.sheet).length;
   const before = workbook.metadata.marks.length;
   return {
@@ -65,7 +66,7 @@ export async function runCheck(port: WorkbookPort, today: Date, request: CheckRe
 
 /** Restores every cell the add-in marked; resolves to how many. */
 export function clearMarks(port: WorkbookPort, sheet?: string): Promise<number> {
-  return port.clearMarks(sheet);
+  return book(port).clearMarks(sheet);
 }
 
 /** A unit to put in place of one written in a cell. */
@@ -97,7 +98,7 @@ export async function applyFixes(port: WorkbookPort, outcome: CheckOutcome, fixe
     made++;
   }
   const edits: CellEdit[] = [...byCell].map(([cell, text]) => ({ cell, text }));
-  if (edits.length) await port.setTexts(fresh.sheet, edits);
+  if (edits.length) await book(port).setTexts(fresh.sheet, edits);
   return made;
 }
 

@@ -1,5 +1,6 @@
 // 目录: the department directory in use, a directory proposed from the units the ledger names, and
 // the units the directory does not know.
+import { book, type CellEdit } from "./book";
 import { proposalLayout, proposeDirectory, type ProposedUnit } from "../core/proposal";
 import type { Ledger } from "../core/types";
 import type { CheckOutcome } from "./check";
@@ -7,7 +8,7 @@ import { a1 } from "../core/address";
 import { DIRECTORY_SHEET, directoryLayout, readDirectory } from "../core/directory";
 import { cellText } from "../core/text";
 import { AppError } from "./messages";
-import type { CellEdit, WorkbookPort } from "./port";
+import type { WorkbookPort } from "./port";
 
 export interface DirectoryReport {
   readonly proposed: readonly ProposedUnit[];
@@ -29,7 +30,7 @@ export function directoryReport(outcome: CheckOutcome): DirectoryReport {
 /** Adds a 部门目录 sheet proposed from the ledger's units, for a person to review. Resolves to how many units. */
 export async function createDirectory(port: WorkbookPort, ledger: Ledger): Promise<number> {
   const units = proposeDirectory(ledger);
-  await port.addSheet(proposalLayout(units));
+  await book(port).addSheet(proposalLayout(units));
   return units.length;
 }
 
@@ -53,9 +54,9 @@ export interface DirectoryAdded {
  * cells are written, so the person can take it back by editing the sheet.
  */
 export async function addToDirectory(port: WorkbookPort, name: string, addition: DirectoryAddition): Promise<DirectoryAdded> {
-  const info = await port.info();
+  const info = await book(port).info();
   if (!info.sheets.some((s) => s.name === DIRECTORY_SHEET)) throw new AppError({ code: "directory-missing" });
-  const [read] = await port.readSheets([{ name: DIRECTORY_SHEET }]);
+  const [read] = await book(port).readSheets([{ name: DIRECTORY_SHEET }]);
   const grid = read!.grid;
   const layout = directoryLayout(grid, DIRECTORY_SHEET);
   const directory = readDirectory(grid, DIRECTORY_SHEET);
@@ -79,6 +80,6 @@ export async function addToDirectory(port: WorkbookPort, name: string, addition:
     const now = cellText(grid.rows[row]?.[col] ?? null).trim();
     edits.push({ cell: a1(row, col), text: now ? `${now}、${written}` : written });
   }
-  await port.setTexts(DIRECTORY_SHEET, edits);
+  await book(port).setTexts(DIRECTORY_SHEET, edits);
   return { name: written, as: addition.as, ...(addition.as === "alias" ? { of: addition.of } : {}), cells: edits.map((e) => `${DIRECTORY_SHEET}!${e.cell}`) };
 }

@@ -1,13 +1,16 @@
 // 分发 and 合并回报: the ledger split into one form per responsible unit (the same files from the
 // pane, the preview and the command line), and the forms that come back merged into the ledger as
 // one batch of writes that 撤销 puts back.
+import { book, type UndoneWrites } from "./book";
+import type { SheetLayout } from "../core/layout";
 import { readMetadata, type Metadata } from "../core/metadata";
-import { formatQuarter, quarterLabel } from "../core/quarter";
-import { mergeReportSections, mergeReturns, NotAReturn, splitLedger, suggestedChoices, unitCorrections, type MergeReport, type ReportSection, type UnitReturn, type UnresolvedUnit } from "../core/returns";
+import { formatQuarter } from "../core/quarter";
+import { mergeReturns, NotAReturn, splitLedger, suggestedChoices, unitCorrections, type MergeReport, type NotAReturnWhy, type UnitReturn, type UnresolvedUnit } from "../core/returns";
+import { freeSheetName } from "../core/summarySheet";
 import type { Quarter } from "../core/types";
 import { runCheck, type CheckRequest } from "./check";
-import { AppError, messageOf, say } from "./messages";
-import type { FormFiles, UndoneWrites, WorkbookPort } from "./port";
+import { AppError, mergeBatchLabel, mergeReportSections, messageOf, type NotReturnFile } from "./messages";
+import type { FormFiles, WorkbookPort } from "./port";
 
 export interface FormsPlan {
   readonly quarter: Quarter;
@@ -51,7 +54,7 @@ export async function correctUnits(port: WorkbookPort, today: Date, plan: FormsP
   // The units as the ledger has them now (it may have changed since the plan was shown).
   const fresh = splitLedger(result.ledger, workbook.directory, plan.quarter).unresolved;
   const edits = unitCorrections(result.ledger, fresh, choices);
-  if (edits.length) await port.setTexts(result.ledger.sheet, edits);
+  if (edits.length) await book(port).setTexts(result.ledger.sheet, edits);
   return edits.length;
 }
 
@@ -67,22 +70,36 @@ export async function formsZipFile(files: FormFiles, plan: FormsPlan): Promise<F
   return { name: `${plan.sheet}-${formatQuarter(plan.quarter)}进展填报表（${plan.forms.length}个单位）.zip`, bytes: await files.zip(plan.forms) };
 }
 
-/** Files chosen as returned forms: the forms, and for the others why they are not (Chinese). */
+/** Files chosen as returned forms: the forms, and for the others why they are not. */
 export interface ReturnedFiles {
   readonly returns: readonly UnitReturn[];
-  readonly notReturns: readonly string[];
+  readonly notReturns: readonly NotReturnFile[];
+}
+
+const RETURN_CODE = /(return-unmarked|return-marker-incomplete|return-no-column)(?:\|([^|]*)\|([^|]*))?$/;
+
+/**
+ * Why a file is not a return, from the error reading it. A host that passes the error on as text
+ * ("“name”：<its message>") keeps the code at the end of the text; any other text is the host's own
+ * sentence, shown as it is.
+ */
+function notReturnWhy(e: NotAReturn): NotReturnFile["why"] {
+  if (typeof e.detail !== "string") return e.detail;
+  const m = RETURN_CODE.exec(e.detail);
+  if (!m) return { code: "return-text", text: e.detail };
+  return m[1] === "return-no-column" ? { code: "return-no-column", key: m[2] ?? "", progress: m[3] ?? "" } : ({ code: m[1] } as NotAReturnWhy);
 }
 
 export async function readReturnFiles(files: FormFiles, chosen: readonly { name: string; bytes: ArrayBuffer | Uint8Array }[]): Promise<ReturnedFiles> {
   const returns: UnitReturn[] = [];
-  const notReturns: string[] = [];
+  const notReturns: NotReturnFile[] = [];
   for (const f of chosen) {
     try {
       returns.push(await files.read(f.bytes, f.name));
     } catch (e) {
       const m = messageOf(e);
-      if (e instanceof NotAReturn) notReturns.push(e.message);
-      else if (m) notReturns.push(say(m));
+      if (e instanceof NotAReturn) notReturns.push({ file: f.name, why: notReturnWhy(e) });
+      else if (m) notReturns.push({ file: f.name, why: m });
       else throw e;
     }
   }
@@ -95,7 +112,6 @@ export interface MergePlan extends ReturnedFiles {
   readonly sheet: string;
   readonly edits: readonly { cell: string; row: number; text: string }[];
   readonly report: MergeReport;
-  readonly sections: readonly ReportSection[];
 }
 
 /** 合并回报, first step: what the returns would write into the ledger (nothing is written). */
@@ -109,11 +125,11 @@ export async function planMerge(port: WorkbookPort, today: Date, returned: Retur
     notReturns: returned.notReturns,
     edits,
     report,
-    sections: mergeReportSections(report, returned.notReturns),
   };
 }
 
-export const mergeLabel = (quarter: Quarter): string => `合并回报 ${formatQuarter(quarter)}`;
+/** The label a merge's writes are stored under in the workbook (for 撤销). */
+export const mergeLabel = mergeBatchLabel;
 
 /**
  * 合并回报, second step: the ledger is read again (it may have changed since the plan was shown), and
@@ -121,7 +137,7 @@ export const mergeLabel = (quarter: Quarter): string => `合并回报 ${formatQu
  */
 export async function writeMerge(port: WorkbookPort, today: Date, plan: MergePlan, request: CheckRequest = {}): Promise<MergePlan> {
   const fresh = await planMerge(port, today, plan, { ...request, sheet: plan.sheet, quarter: plan.quarter, confirmQuarter: true });
-  if (fresh.edits.length) await port.writeCells(fresh.sheet, fresh.edits, mergeLabel(plan.quarter));
+  if (fresh.edits.length) await book(port).writeCells(fresh.sheet, fresh.edits, mergeLabel(plan.quarter));
   return fresh;
 }
 
@@ -133,14 +149,27 @@ export function lastWrites(metadata: Metadata): { label: string; cells: number }
 
 /** The last merge in a workbook, read through the port. */
 export async function lastMerge(port: WorkbookPort): Promise<{ label: string; cells: number } | undefined> {
-  return lastWrites(readMetadata((await port.info()).metadata));
+  return lastWrites(readMetadata((await book(port).info()).metadata));
 }
 
 export function undoMerge(port: WorkbookPort): Promise<UndoneWrites | undefined> {
-  return port.undoWrites();
+  return book(port).undoWrites();
 }
 
-/** What a merge wrote, in one sentence. */
-export function mergedText(plan: MergePlan): string {
-  return `已合并 ${plan.returns.length} 份填报表，写入 ${plan.edits.length} 个单元格（工作表“${plan.sheet}”，${quarterLabel(plan.quarter)}进展）。`;
+/**
+ * The merge's report as a sheet (every item listed, in Chinese as the workbook's sheets are), named
+ * for the quarter, with (2), (3) … after it when a sheet of that name exists; undefined when the
+ * merge found nothing to look at.
+ */
+export function mergeReportLayout(plan: MergePlan, sheets: readonly string[]): SheetLayout | undefined {
+  const sections = mergeReportSections(plan, "zh", "cli");
+  if (!sections.length) return undefined;
+  return {
+    name: freeSheetName(`合并报告${formatQuarter(plan.quarter)}`, sheets),
+    columns: [
+      { header: "核对事项", width: 36 },
+      { header: "明细", width: 90 },
+    ],
+    rows: sections.flatMap((s) => s.items.map((item) => [`${s.title}（${s.items.length} 项）`, item])),
+  };
 }

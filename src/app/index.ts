@@ -1,5 +1,6 @@
 // The application layer: every use case once, over the one port. The task pane, the preview and the
 // command line call these; the hosts (src/hosts) only carry cells in and out.
+import { book } from "./book";
 import type { FindingKind, Ledger, Quarter } from "../core/types";
 import type { UnitReturn } from "../core/returns";
 import { applyFixes, fixesOfKind, ledgerOf, runCheck, type CheckOutcome, type CheckRequest, type UnitFix } from "./check";
@@ -18,6 +19,7 @@ import { openWorkbook, type OpenedWorkbook } from "./workbook";
 import { ledgerYear } from "../core/quarter";
 
 export * from "./port";
+export { book, Book, SUMMARY_DRAFT_SHEET, type CellEdit, type UndoneWrites, type WorkbookInfo } from "./book";
 export * from "./messages";
 export * from "./settings";
 export * from "./quarter";
@@ -106,8 +108,8 @@ export function createApp({ port, today, forms, documents }: AppDeps) {
     check: (request: CheckRequest = {}) => runCheck(port, today(), request),
     applyFixes: (outcome: CheckOutcome, fixes: readonly UnitFix[]) => applyFixes(port, outcome, fixes),
     fixesOfKind: (outcome: CheckOutcome, kind: FindingKind) => fixesOfKind(outcome, kind),
-    clearMarks: () => port.clearMarks(),
-    select: (sheet: string, cell: string) => port.select(sheet, cell),
+    clearMarks: () => book(port).clearMarks(),
+    select: (sheet: string, cell: string) => book(port).select(sheet, cell),
     makeSummary: (request: CheckRequest = {}) => makeSummary(port, today(), request),
     directoryReport,
     createDirectory: (ledger: Ledger) => createDirectory(port, ledger),

@@ -1,12 +1,18 @@
 // Every sentence the product says to a person, in one place: the engine's codes, the hosts' and the
 // application layer's, rendered in Chinese or English, for the task pane or the command line (which
-// name different ways to fix a thing: the 设置 tab, or an option).
+// name different ways to fix a thing: the 设置 tab, or an option); then the pane's own words and
+// sentences (in the Office language), and the command line's (in Chinese). The official documents
+// (通报, 催办单) and the sheets the add-in writes are content, in Chinese, and are made elsewhere.
+import { DIRECTORY_SHEET } from "../core/directory";
 import { EngineError, type EngineMessage } from "../core/messages";
-import { parseQuarter, previousQuarter, quarterLabel, quarterShortLabel, reportDue } from "../core/quarter";
+import { annexCounts, type NoticeFlag, type NoticeItem } from "../core/notice";
+import { formatQuarter, parseQuarter, previousQuarter, quarterLabel, quarterShortLabel, reportDue } from "../core/quarter";
+import type { MergeReport, NotAReturnWhy, UnresolvedUnit } from "../core/returns";
 import { excerpt, isoDate } from "../core/text";
-import type { Finding, FindingKind, Quarter } from "../core/types";
+import type { ColumnRole, Finding, FindingKind, Quarter } from "../core/types";
 import { HostError } from "./port";
-import type { BulletinClass } from "../core/summary";
+import type { BulletinClass, ClassReason } from "../core/summary";
+import type { DirectorySource } from "./workbook";
 
 export type Lang = "zh" | "en";
 /** Where a sentence is shown: the pane (settings are on the 设置 tab) or the command line (options). */
@@ -68,7 +74,9 @@ export type AppMessage =
   /** 加入目录 for a name the directory already finds. */
   | { readonly code: "unit-already-listed"; readonly name: string }
   /** 作为别名 of a unit the directory does not list (or lists as abolished). */
-  | { readonly code: "alias-target-missing"; readonly name: string };
+  | { readonly code: "alias-target-missing"; readonly name: string }
+  /** A chosen file could not be read (the browser's `reason`, when it gives one). */
+  | { readonly code: "file-unreadable"; readonly reason: string };
 
 export type SettingKey = "ledgerSheet" | "minProgressLength" | "staleSimilarity" | "headerRow" | "columns" | "district" | "issuer" | "docNumber" | "scoring";
 
@@ -354,6 +362,8 @@ function appText(m: AppMessage, { lang, surface }: Style): string {
       return zh ? "本工作簿没有“部门目录”工作表：请先在“目录”页创建目录，再加入单位。" : "This workbook has no 部门目录 sheet: create it on the Directory tab first.";
     case "unit-already-listed":
       return zh ? `“${m.name}”已在部门目录中（可能刚被加入）：请重新检查。` : `"${m.name}" is in the directory already (added just now?): check again.`;
+    case "file-unreadable":
+      return zh ? `文件读取失败：${m.reason || "未知原因"}。请确认文件没有被其他程序占用后重试。` : `The file could not be read${m.reason ? ` (${m.reason})` : ""}: make sure no other program holds it, then try again.`;
     case "alias-target-missing":
       return zh ? `部门目录中没有有效的单位“${m.name}”：无法把别名加到它名下，请重新检查。` : `The directory has no active unit "${m.name}" to add the alias to: check again.`;
   }
@@ -518,3 +528,686 @@ const CLASS_NAMES: Record<BulletinClass, string> = { 已完成: "Done", 超进�
 export function classLabel(c: BulletinClass, lang: Lang = "zh"): string {
   return lang === "zh" ? c : CLASS_NAMES[c];
 }
+
+// ——— Quarters, places, lists ———
+
+/** A quarter as the person reads it: 2026年第三季度, or Q3 2026. */
+export function quarterName(quarter: Quarter, lang: Lang = "zh"): string {
+  return lang === "zh" ? quarterLabel(quarter) : `Q${quarter.q} ${quarter.year}`;
+}
+
+/** A quarter's own progress column as the ledger names it (三季度进展), or what it is in English. */
+function progressColumn(quarter: Quarter, lang: Lang): string {
+  return lang === "zh" ? `${quarterShortLabel(quarter.q)}进展` : `Q${quarter.q} progress`;
+}
+
+/** A task in a list: 序号12, or 第5行 without a 序号 (No. 12, Row 5). */
+export function taskShortName(taskNo: string, row: number, lang: Lang = "zh"): string {
+  if (lang === "zh") return taskNo ? `序号${taskNo}` : `第${row}行`;
+  return taskNo ? `No. ${taskNo}` : `Row ${row}`;
+}
+
+/** How a list of names is joined. */
+export function listOf(items: readonly string[], lang: Lang = "zh"): string {
+  return items.join(lang === "zh" ? "、" : ", ");
+}
+
+/** 85.3%, 75%, 100%: one decimal, none when it is zero. */
+function percent(x: number): string {
+  return `${(x * 100).toFixed(1).replace(/\.0$/, "")}%`;
+}
+
+/** How a directory source is named: 本工作簿“部门目录”工作表, or 目录.xlsx / 部门目录. */
+export function directorySourceName(source: DirectorySource, lang: Lang = "zh"): string {
+  if (source.kind === "file") return `${source.file} / ${source.sheet}`;
+  return lang === "zh" ? `本工作簿“${DIRECTORY_SHEET}”工作表` : `the sheet ${DIRECTORY_SHEET} of this workbook`;
+}
+
+// ——— A notice read for 导入 ———
+
+/** What to look at in an item of a notice, as a sentence. */
+export function noticeFlagText(f: NoticeFlag, lang: Lang = "zh"): string {
+  const zh = lang === "zh";
+  switch (f.code) {
+    case "count-differs":
+      return zh ? `“${f.heading}”写明共 ${f.stated} 项，识别到 ${f.found} 项：请核对是否有任务漏读或并入了别的任务` : `"${f.heading}" states ${f.stated} items and ${f.found} were read: check whether a task was missed or run into another`;
+    case "restart-without-heading":
+      return zh ? "序号重新从 1 开始，但前面没有新的标题或附件：请核对是否漏了“附件”或标题一行" : "The numbering starts again at 1 with no new heading or annex before it: check whether an annex or heading line is missing";
+    case "number-repeated":
+      return zh ? `序号重复：上一项也是 ${f.previous}` : `Number repeated: the item before is ${f.previous} too`;
+    case "number-gap":
+      return zh ? `序号不连续：上一项为 ${f.previous}` : `Number out of sequence: the item before is ${f.previous}`;
+    case "number-starts-at":
+      return zh ? `序号从 ${f.no} 开始` : `The numbering starts at ${f.no}`;
+    case "number-far-ahead":
+      return zh
+        ? `第 ${f.line} 行以“${f.start}”开头，但上一项是 ${f.previous}，相差太大，已当作本项的续行：如是另一项任务，请核对序号`
+        : `Line ${f.line} starts with "${f.start}", too far after ${f.previous}, so it was read as part of this item: if it is another task, check its number`;
+    case "no-task":
+      return zh ? "未写任务内容" : "No task text";
+    case "no-unit":
+      return zh ? "未写责任单位" : "No responsible unit";
+    case "city-only":
+      return zh ? "只有市级牵头单位，缺少区级责任单位" : "Only city lead units, no district unit";
+    case "district-unit-as-city":
+      return zh ? `市级牵头单位中有区级单位“${f.unit}”` : `A district unit among the city lead units: "${f.unit}"`;
+    case "city-unit-as-district":
+      return zh ? `区级责任单位中有市级单位“${f.unit}”` : `A city unit among the district units: "${f.unit}"`;
+  }
+}
+
+/** An item's flags in one line (what the 备注 column of an imported ledger holds, in Chinese). */
+export function noticeFlagsText(flags: readonly NoticeFlag[], lang: Lang = "zh"): string {
+  return flags.map((f) => noticeFlagText(f, lang)).join(lang === "zh" ? "；" : "; ");
+}
+
+/** "附件1 143 项（序号 1–143）；附件2 41 项（序号 1–40、42）", or "184 项（…）" without annexes. */
+export function annexCountsText(items: readonly NoticeItem[], lang: Lang = "zh"): string {
+  const zh = lang === "zh";
+  return annexCounts(items)
+    .map((a) => {
+      const runs = listOf(a.runs.map((r) => (r.from === r.to ? r.from : `${r.from}–${r.to}`)), lang);
+      if (zh) return `${a.annex !== undefined ? `附件${a.annex} ` : ""}${a.count} 项（序号 ${runs}）`;
+      return `${a.annex !== undefined ? `Annex ${a.annex}: ` : ""}${a.count} item${a.count === 1 ? "" : "s"} (No. ${runs})`;
+    })
+    .join(zh ? "；" : "; ");
+}
+
+/** Where an item of a notice is: 第 12 行 附件1 序号3 (its line in the text, its annex, its number). */
+export function noticeItemPlace(item: Pick<NoticeItem, "line" | "annex" | "label">, lang: Lang = "zh"): string {
+  if (lang === "zh") return `第 ${item.line} 行 ${item.annex !== undefined ? `附件${item.annex} ` : ""}序号${item.label}`;
+  return `Line ${item.line}, ${item.annex !== undefined ? `annex ${item.annex}, ` : ""}No. ${item.label}`;
+}
+
+// ——— Why a task is in its class ———
+
+export function classReasonText(r: ClassReason, lang: Lang = "zh"): string {
+  const zh = lang === "zh";
+  switch (r.code) {
+    case "not-reported":
+      return zh ? "本季度进展未填写" : "No progress this quarter";
+    case "done-unsupported":
+      return r.by === "stale" ? (zh ? "标记已完成，但进展与上季度相同" : "Marked done, but the progress is last quarter's") : zh ? "标记已完成，但进展只有套话" : "Marked done, but the progress is only a placeholder";
+    case "done":
+      return zh ? "已标记完成" : "Marked done";
+    case "says-behind":
+    case "says-ahead":
+      return zh ? `进展中写有“${r.word}”` : `The progress says "${r.word}"`;
+    case "overdue":
+      return zh ? `完成时限 ${r.deadline} 已过，未标记完成` : `The deadline ${r.deadline} has passed; not marked done`;
+    case "placeholder":
+      return zh ? "进展只有套话" : "The progress is only a placeholder";
+    case "stale":
+      return zh ? "进展与上季度相同" : "The progress is last quarter's";
+    case "figures": {
+      const reached = r.ratio >= 1;
+      return zh
+        ? `${r.done}为目标${r.target}的${percent(r.ratio)}，时序进度${percent(r.schedule)}${reached ? "，已达全年目标" : ""}`
+        : `"${r.done}" is ${percent(r.ratio)} of the target "${r.target}", with ${percent(r.schedule)} of the year gone${reached ? "; the year's target is reached" : ""}`;
+    }
+    case "unquantified":
+      return zh ? "已报送，但缺少数据" : "Reported, without figures";
+    case "reported":
+      return zh ? "已报送进展" : "Reported";
+  }
+}
+
+// ——— 分发 and 合并回报 ———
+
+/** Why a unit gets no form yet. */
+export function unresolvedWhy(reason: UnresolvedUnit["reason"], lang: Lang = "zh"): string {
+  const zh = lang === "zh";
+  return reason === "ambiguous" ? (zh ? "是几个单位共用的简称" : "is an alias several units share") : reason === "abolished" ? (zh ? "已撤销，无承接单位" : "was abolished, and no unit took over") : zh ? "不在部门目录中" : "is not in the directory";
+}
+
+/** A file chosen as a returned form that is not one, and why. */
+export interface NotReturnFile {
+  readonly file: string;
+  readonly why: NotAReturnWhy | Message | CliMessage | { readonly code: "return-text"; readonly text: string };
+}
+
+const RETURN_CODES = new Set(["return-unmarked", "return-marker-incomplete", "return-no-column"]);
+
+function notAReturnWhyText(w: NotAReturnWhy, lang: Lang): string {
+  const zh = lang === "zh";
+  switch (w.code) {
+    case "return-unmarked":
+      return zh ? "不是督办助手分发的填报表（缺少“进展填报”工作表或其标识）" : "not a form the add-in sent (it has no form sheet, or no mark of one)";
+    case "return-marker-incomplete":
+      return zh ? "填报表的标识不完整（单位或季度缺失）" : "the form's mark is incomplete (no unit or no quarter)";
+    case "return-no-column":
+      return zh ? `填报表中找不到“${w.key}”或“${w.progress}”列` : "the form has lost its key column, or its progress column for the quarter";
+  }
+}
+
+/** Why a file is not a returned form, as a sentence that names the file. */
+export function notReturnText(n: NotReturnFile, lang: Lang = "zh", surface: Surface = "pane"): string {
+  const { why } = n;
+  if (why.code === "return-text") return (why as { text: string }).text;
+  if (RETURN_CODES.has(why.code)) return lang === "zh" ? `“${n.file}”：${notAReturnWhyText(why as NotAReturnWhy, lang)}` : `"${n.file}": ${notAReturnWhyText(why as NotAReturnWhy, lang)}`;
+  if (CLI_CODES.has(why.code)) return cliText(why as CliMessage);
+  return say(why as Message, lang, surface);
+}
+
+/** One part of a merge's report: a title and one line per item. */
+export interface ReportSection {
+  readonly title: string;
+  readonly items: readonly string[];
+}
+
+/** What a merge found, section by section (the empty ones left out), for the command line and the pane. */
+export function mergeReportSections(plan: { readonly report: MergeReport; readonly notReturns: readonly NotReturnFile[] }, lang: Lang = "zh", surface: Surface = "pane"): ReportSection[] {
+  const { report } = plan;
+  const zh = lang === "zh";
+  const cut = (text: string, n: number) => (text.length > n ? `${text.slice(0, n)}…` : text);
+  const at = (row: number, no: string) => (zh ? `第${row}行 序号${no}` : `row ${row}, No. ${no}`);
+  const colon = zh ? "：" : ": ";
+  const sections: ReportSection[] = [
+    { title: zh ? "不是填报表的文件" : "Files that are not forms", items: plan.notReturns.map((n) => notReturnText(n, lang, surface)) },
+    { title: zh ? "其他季度的填报表（未合并）" : "Forms of another quarter (not merged)", items: report.otherQuarter.map((o) => `${o.unit}${colon}${zh ? o.quarter : quarterText(o.quarter, lang)}`) },
+    { title: zh ? "没有单位填报的任务" : "Tasks no unit answered", items: report.unanswered.map((u) => `${at(u.row, u.no)}${colon}${cut(u.task, 30)}`) },
+    { title: zh ? "多个单位填报不一致（都已保留，按单位标注）" : "Units answered differently (all kept, each labelled)", items: report.conflicts.map((c) => `${at(c.row, c.no)}${colon}${listOf(c.units, lang)}`) },
+    { title: zh ? "非责任单位的填报（未合并）" : "Answers from units not responsible (not merged)", items: report.notResponsible.map((n) => `${n.unit}${colon}${at(n.row, n.no)}`) },
+    {
+      title: zh ? "改动了进展以外的内容（改动未采用）" : "Changes outside the progress (not taken)",
+      items: report.editedOutside.map((x) => `${x.unit}${colon}${at(x.row, x.no)}${zh ? `（${listOf(x.fields, lang)}）` : ` (${listOf(x.fields, lang)})`}`),
+    },
+    { title: zh ? "台账中找不到的行" : "Rows the ledger does not have", items: report.unmatched.map((u) => `${u.unit}${colon}${zh ? `序号${u.no}` : `No. ${u.no}`} ${cut(u.task, 30)}`) },
+    { title: zh ? "覆盖了台账原有内容（原内容如下）" : "Text replaced in the ledger (what it was)", items: report.replaced.map((r) => `${r.cell} ${zh ? `序号${r.no}` : `No. ${r.no}`}${colon}${cut(r.old, 40)}`) },
+  ];
+  return sections.filter((s) => s.items.length > 0);
+}
+
+/** A quarter written 2026Q3, as the person reads it. */
+function quarterText(text: string, lang: Lang): string {
+  return q(text, lang);
+}
+
+/** The label a merge's batch of writes is stored under, in the workbook (in Chinese, as its content is): 合并回报 2026Q1. */
+export const mergeBatchLabel = (quarter: Quarter): string => `合并回报 ${formatQuarter(quarter)}`;
+
+/** A stored batch's label as the person reads it: a merge's in English is "the merge of Q1 2026"; another label as stored. */
+export function batchLabelText(label: string, lang: Lang = "zh"): string {
+  const m = /^合并回报 (\d{4}Q[1-4])$/.exec(label);
+  return m && lang === "en" ? `the merge of ${q(m[1]!, lang)}` : label;
+}
+
+/** What a merge wrote, in one sentence. */
+export function mergedText(plan: { readonly returns: readonly unknown[]; readonly edits: readonly unknown[]; readonly sheet: string; readonly quarter: Quarter }, lang: Lang = "zh"): string {
+  return lang === "zh"
+    ? `已合并 ${plan.returns.length} 份填报表，写入 ${plan.edits.length} 个单元格（工作表“${plan.sheet}”，${quarterLabel(plan.quarter)}进展）。`
+    : `Merged ${plan.returns.length} form${plan.returns.length === 1 ? "" : "s"}, ${plan.edits.length} cell${plan.edits.length === 1 ? "" : "s"} written (sheet "${plan.sheet}", ${quarterName(plan.quarter, lang)} progress).`;
+}
+
+
+// ——— The pane's words ———
+
+/** The pane's labels and hints, each in Chinese and English. */
+const WORDS = {
+  title: ["督办助手", "Duban"],
+  tabCheck: ["检查", "Check"],
+  tabSummary: ["汇总", "Summary"],
+  tabDirectory: ["目录", "Directory"],
+  tabSettings: ["设置", "Settings"],
+  tabImport: ["导入", "Import"],
+  tabDistribute: ["分发", "Forms"],
+  distribute: ["分发填报表", "Forms for the units"],
+  distributeHint: ["每个责任单位一份只含本单位任务的表，只有本季度进展一列可填，其余锁定。", "One form per responsible unit with only its tasks; only this quarter's progress is open."],
+  makeForms: ["生成填报表", "Make the forms"],
+  downloadAll: ["全部下载（.zip）", "Download all (.zip)"],
+  download: ["下载", "Download"],
+  openForm: ["打开", "Open"],
+  openHint: ["“打开”在新窗口中打开该单位的填报表，另存后发出（无法下载时使用，如 Mac 版 Excel）。", "Open shows the form as a new workbook, to save and send (where downloads do not work, as on a Mac)."],
+  mergeReturns: ["合并回报", "Merge the returns"],
+  mergeHint: ["选择各单位交回的填报表（可多选），先看将写入什么，确认后写入台账；写入后可撤销。", "Choose the returned forms; see what would be written, then write it into the ledger (it can be undone)."],
+  chooseReturns: ["选择交回的填报表…", "Choose returned forms…"],
+  cancel: ["取消", "Cancel"],
+  afterMerge: ["请到“检查”页运行检查完整性，查看仍缺进展的任务。", " Run the check to see the tasks still without progress."],
+  reading: ["正在读取…", "Reading…"],
+  writing: ["正在写入…", "Writing…"],
+  pasteNotice: ["粘贴责任分解方案通知的文字", "Paste the text of the notice"],
+  pasteHint: ["从 Word、PDF 或网页复制，整篇粘贴即可；编号的任务和“责任单位”会被识别。", "Copied from Word, a PDF or a web page; numbered tasks and their units are read."],
+  createLedger: ["创建台账工作表", "Create the ledger sheet"],
+  runCheck: ["检查完整性", "Check completeness"],
+  checking: ["正在检查…", "Checking…"],
+  clearMarks: ["清除标记", "Clear marks"],
+  nothingMarked: ["工作簿中没有督办助手的标记。", "The workbook has no marks of the add-in."],
+  useQuarterAnyway: ["仍按此季度", "Use this quarter anyway"],
+  noFindings: ["没有发现问题：每项任务都有责任单位和本季度进展。", "No problems: every task has its units and this quarter's progress."],
+  applyAll: ["全部应用", "Apply all"],
+  quarter: ["季度", "Quarter"],
+  makeSummary: ["生成汇总", "Make summary"],
+  making: ["正在生成…", "Working…"],
+  directoryInUse: ["正在使用的部门目录", "Directory in use"],
+  noDirectory: ["本工作簿没有“部门目录”工作表，未核对单位名称。", "This workbook has no 部门目录 sheet; unit names were not checked."],
+  makeDirectory: ["创建目录", "Create directory"],
+  unknownUnits: ["不在目录中的单位", "Units not in the directory"],
+  ledgerSheet: ["台账工作表", "Ledger sheet"],
+  activeSheet: ["（自动：当前工作表或第一张台账）", "(automatic: the active sheet, or the first ledger)"],
+  minLength: ["进展少于多少字视为套话", "Progress shorter than this is a placeholder"],
+  staleSimilarity: ["与上季度相似到多少视为照抄（0–1）", "Similarity to last quarter counted as stale (0–1)"],
+  save: ["保存设置", "Save settings"],
+  saved: ["设置已保存在工作簿中。", "Settings saved in the workbook."],
+  detected: ["识别到的表头和列", "Detected header and columns"],
+  headerRow: ["表头行（留空则自动识别）", "Header row (empty: detect)"],
+  overrideHint: ["识别有误时，可指定表头行和下列各列的列字母。", "If detection is wrong, set the header row and column letters below."],
+  runFirst: ["请先在“检查”中运行检查完整性。", "Run the check first."],
+  byKind: ["按类型", "By kind"],
+  downloadBulletin: ["下载通报（.docx）", "Download the bulletin (.docx)"],
+  district: ["区（县）名称", "District"],
+  issuer: ["发文机关", "Issuing office"],
+  docNumber: ["文号", "Document number"],
+  scoring: ["评分（可选）", "Scoring (optional)"],
+  scoringHint: ["每项牵头任务报送进展得分、每项未报送扣分、每项只有套话或照抄上季度扣分；留空则不评分。规则印在汇总和通报的排名下。", "Points per led task reported, deducted per task missing and per placeholder or copied progress; empty: no score."],
+  scoreReported: ["报送得分", "Reported +"],
+  scoreMissing: ["未报送扣分", "Missing −"],
+  scorePlaceholder: ["套话扣分", "Placeholder −"],
+  documentsHint: ["通报和催办单的落款。留空时区名取自台账标题，发文机关为“某区人民政府办公室”。", "What the bulletin and reminders are signed with. Empty: the district from the ledger's title, and that district's government office."],
+  byUnit: ["按单位", "By unit"],
+} as const;
+
+export type WordKey = keyof typeof WORDS;
+
+/** The pane's words in a language, by key. */
+export function words(lang: Lang): (key: WordKey) => string {
+  return (key) => WORDS[key][lang === "zh" ? 0 : 1];
+}
+
+// ——— The pane's sentences ———
+
+type Both<T> = readonly [zh: T, en: T];
+const plural = (n: number, one: string, many = `${one}s`) => `${n} ${n === 1 ? one : many}`;
+
+/** The pane's sentences that carry values, each in Chinese and English. */
+const PHRASES = {
+  /** "标签：内容" / "Label: text". */
+  labelled: [(label: string, text: string) => `${label}：${text}`, (label: string, text: string) => `${label}: ${text}`],
+  /** A heading with its count: 未填进展（12）. */
+  counted: [(label: string, n: number) => `${label}（${n}）`, (label: string, n: number) => `${label} (${n})`],
+  dueLine: [(due: string, words: string) => `报送截止 ${due} · ${words}`, (due: string, words: string) => `Due ${due} · ${words}`],
+
+  // 检查
+  marksCleared: [(cells: number) => `已清除 ${cells} 个单元格的标记，恢复为原来的样子。`, (cells: number) => `Marks cleared from ${plural(cells, "cell")}, restored as they were.`],
+  checkedLine: [
+    (sheet: string, headerRow: number, tasks: number, marked: number) => `工作表“${sheet}” · 表头第 ${headerRow} 行 · 任务 ${tasks} 项 · 已在台账上标记 ${marked} 个单元格`,
+    (sheet: string, headerRow: number, tasks: number, marked: number) => `Sheet "${sheet}" · header row ${headerRow} · ${plural(tasks, "task")} · ${plural(marked, "cell")} marked on the ledger`,
+  ],
+  listBy: ["列出方式", "List by"],
+  allReminders: [(units: number) => `全部催办单（.zip，${units} 个单位）`, (units: number) => `All reminders (.zip, ${plural(units, "unit")})`],
+  moreFindings: [(more: number) => `…… 另有 ${more} 处，已在台账上标出；“按单位”列出全部。`, (more: number) => `… ${more} more, marked on the ledger; "By unit" lists them all.`],
+  appliedAll: [(kind: string) => `全部应用：${kind}`, (kind: string) => `Applied to all: ${kind}`],
+  applyName: [(name: string) => `应用：${name}`, (name: string) => `Apply: ${name}`],
+  leadUnitIs: [(unit: string) => `牵头：${unit}`, (unit: string) => `Lead: ${unit}`],
+
+  // 按单位
+  searchUnits: ["搜索单位、序号、任务或单元格", "Search units, numbers, tasks or cells"],
+  unit: ["单位", "Unit"],
+  allUnits: [(n: number) => `全部单位（${n}）`, (n: number) => `All units (${n})`],
+  problem: ["问题", "Problem"],
+  allProblems: ["全部问题", "All problems"],
+  order: ["排序", "Order"],
+  byCount: ["按问题数（牵头在前）", "By count (lead first)"],
+  byName: ["按单位名称", "By name"],
+  unitsAndFindings: [(units: number, findings: number) => `${units} 个单位，${findings} 处问题`, (units: number, findings: number) => `${plural(units, "unit")}, ${plural(findings, "finding")}`],
+  findingsByUnit: ["按单位列出的问题", "Findings by unit"],
+  notListed: ["不在目录", "not listed"],
+  leadCount: [(n: number) => `牵头 ${n}`, (n: number) => `lead ${n}`],
+  coCount: [(n: number) => `配合 ${n}`, (n: number) => `co ${n}`],
+  asCoUnit: ["（配合）", " (co-unit)"],
+
+  // 加入目录
+  addedAsAlias: [
+    (name: string, of: string, cells: readonly string[]) => `已把“${name}”作为“${of}”的别名写入部门目录（${cells.join("、")}）。`,
+    (name: string, of: string, cells: readonly string[]) => `"${name}" added to the directory as an alias of "${of}" (${cells.join(", ")}).`,
+  ],
+  addedUnit: [(name: string, cells: readonly string[]) => `已把“${name}”加入部门目录（${cells.join("、")}），请补全它的类别。`, (name: string, cells: readonly string[]) => `"${name}" added to the directory (${cells.join(", ")}); fill in its category.`],
+  addToDirectory: ["加入目录", "Add to directory"],
+  addToDirectoryTitle: [(name: string) => `“${name}”是真实单位：写入部门目录`, (name: string) => `"${name}" is a real unit: add it to the directory`],
+  aliasOf: [(of: string) => `作为“${of}”的别名`, (of: string) => `Alias of "${of}"`],
+  aliasOfTitle: [(name: string, of: string) => `把“${name}”写入“${of}”的别名`, (name: string, of: string) => `Add "${name}" as an alias of "${of}"`],
+
+  // 催办
+  remind: ["催办", "Remind"],
+  remindUnit: [(unit: string) => `催办 ${unit}`, (unit: string) => `Remind ${unit}`],
+  reminderText: ["催办短信", "Reminder text"],
+  copy: ["复制", "Copy"],
+  downloadReminder: ["下载催办单（.docx）", "Download (.docx)"],
+  copied: [(unit: string) => `已复制给“${unit}”的催办短信。`, (unit: string) => `Copied the reminder for ${unit}.`],
+  noClipboard: ["无法写入剪贴板：请在文本框中全选后按 Ctrl+C 复制。", "The clipboard is not available: select the text and press Ctrl+C."],
+
+  // 目录
+  directoryMade: [(units: number) => `已创建“部门目录”工作表（${units} 个单位），请核对单位名称、别名和曾用名。`, (units: number) => `Sheet 部门目录 made (${plural(units, "unit")}): check the names, aliases and former names.`],
+  directoryUnits: [(source: string, units: number) => `${source}：${units} 个单位`, (source: string, units: number) => `${source}: ${plural(units, "unit")}`],
+
+  // 汇总
+  summaryMade: [(sheet: string, replaced: boolean) => `已${replaced ? "更新" : "生成"}工作表“${sheet}”`, (sheet: string, replaced: boolean) => `${replaced ? "Updated" : "Made"} sheet "${sheet}"`],
+  summaryTotals: [
+    (tasks: number, reported: number, rate: number, missing: number) => `任务 ${tasks} 项，已报送 ${reported} 项（${(rate * 100).toFixed(1)}%），未报送 ${missing} 项。`,
+    (tasks: number, reported: number, rate: number, missing: number) => `${plural(tasks, "task")}, ${reported} reported (${(rate * 100).toFixed(1)}%), ${missing} not reported.`,
+  ],
+  summaryClasses: [
+    (c: Readonly<Record<BulletinClass, number>>) => `已完成 ${c["已完成"]}，超进度 ${c["超进度"]}，达进度 ${c["达进度"]}，欠进度 ${c["欠进度"]}，未报送 ${c["未报送"]}。`,
+    (c: Readonly<Record<BulletinClass, number>>) => `Done ${c["已完成"]}, ahead ${c["超进度"]}, on track ${c["达进度"]}, behind ${c["欠进度"]}, not reported ${c["未报送"]}.`,
+  ],
+  summarySource: [(sheet: string, due: string) => `数据来源：工作表“${sheet}”。报送截止 ${due}。`, (sheet: string, due: string) => `From sheet "${sheet}". Due ${due}.`],
+  bulletinDownloaded: [
+    (file: string, issuer: string, noDistrict: boolean, noDocNumber: boolean) => {
+      const hints = [noDistrict ? "台账标题中没有区名，通报中写作“区”" : "", noDocNumber ? "没有文号" : ""].filter(Boolean);
+      return `已下载“${file}”（${issuer}）。${hints.length ? `${hints.join("，")}：可在“设置”页填写。` : ""}`;
+    },
+    (file: string, issuer: string, noDistrict: boolean, noDocNumber: boolean) => {
+      const hints = [noDistrict ? "no district in the ledger's title" : "", noDocNumber ? "no document number" : ""].filter(Boolean);
+      return `Downloaded ${file} (${issuer}).${hints.length ? ` ${hints.join("; ")}: set them in Settings.` : ""}`;
+    },
+  ],
+
+  // 导入
+  noticeRead: [(items: number, flagged: number) => `识别到 ${items} 项任务${flagged ? `，其中 ${flagged} 项需要核对` : ""}`, (items: number, flagged: number) => `${plural(items, "task")} read${flagged ? `, ${flagged} to check` : ""}`],
+  noticeImported: [(sheet: string, items: number) => `已创建工作表“${sheet}”：${items} 项任务。`, (sheet: string, items: number) => `Sheet "${sheet}" made: ${plural(items, "task")}.`],
+  annexPrefix: [(annex: number) => `附件${annex} `, (annex: number) => `Annex ${annex}: `],
+  noticeNoUnit: ["（无责任单位）", "(no unit)"],
+
+  // 设置
+  columnSetting: [(key: SettableColumn) => `${SETTABLE_COLUMNS[key][0]}列`, (key: SettableColumn) => `${SETTABLE_COLUMNS[key][1]} column`],
+  detectedHeader: [(sheet: string, rows: string) => `工作表“${sheet}”，表头在第 ${rows} 行`, (sheet: string, rows: string) => `Sheet "${sheet}", header in row ${rows}`],
+  detectedColumn: [
+    (column: string, label: string, role: ColumnRole, quarter?: number) => `${column}列“${label}” → ${COLUMN_ROLE_NAMES[role][0]}${quarter ? `（${"一二三四"[quarter - 1]}季度）` : ""}`,
+    (column: string, label: string, role: ColumnRole, quarter?: number) => `Column ${column} "${label}" → ${COLUMN_ROLE_NAMES[role][1]}${quarter ? ` (Q${quarter})` : ""}`,
+  ],
+  districtExample: ["江汉区", "from the ledger's title"],
+  issuerExample: ["区人民政府办公室", "the district's government office"],
+  docNumberExample: ["江汉政办〔2019〕12号", "as printed on the bulletin"],
+
+  // 分发 and 合并回报
+  unitsCorrected: [(cells: number) => `已在台账中改正 ${cells} 个单元格的单位名称。`, (cells: number) => `Unit names corrected in ${plural(cells, "cell")} of the ledger.`],
+  nothingToUndo: ["没有可以撤销的合并。", "There is no merge to undo."],
+  mergeUndone: [
+    (label: string, restored: number, kept: readonly string[]) =>
+      `已撤销“${label}”：${restored} 个单元格恢复原样${kept.length ? `；${kept.length} 个单元格在合并后又被修改过，保留现状（${kept.slice(0, 5).join("、")}${kept.length > 5 ? "…" : ""}）` : ""}。`,
+    (label: string, restored: number, kept: readonly string[]) =>
+      `Undone "${label}": ${plural(restored, "cell")} put back${kept.length ? `; ${plural(kept.length, "cell")} changed since the merge kept as they are (${kept.slice(0, 5).join(", ")}${kept.length > 5 ? "…" : ""})` : ""}.`,
+  ],
+  formsMade: [
+    (quarter: Quarter, tasks: number, units: number) => `${quarterLabel(quarter)}：${tasks} 项任务，分发给 ${units} 个责任单位。各单位只填写“${progressColumn(quarter, "zh")}”一列。`,
+    (quarter: Quarter, tasks: number, units: number) => `${quarterName(quarter, "en")}: ${plural(tasks, "task")} for ${plural(units, "responsible unit")}. Each fills in only its ${progressColumn(quarter, "en")} column.`,
+  ],
+  formRows: [(rows: number, leads: number) => `${rows} 项（牵头 ${leads}）`, (rows: number, leads: number) => `${plural(rows, "task")} (lead ${leads})`],
+  downloadUnit: [(unit: string) => `下载 ${unit}`, (unit: string) => `Download ${unit}`],
+  openUnit: [(unit: string) => `打开 ${unit}`, (unit: string) => `Open ${unit}`],
+  undoMergeOf: [(label: string, cells: number) => `撤销上次合并（${label}，${cells} 个单元格）`, (label: string, cells: number) => `Undo the last merge (${label}, ${plural(cells, "cell")})`],
+  mergePlanned: [
+    (units: readonly string[], cells: number) => `${units.length} 份填报表（${units.join("、") || "无"}），将写入 ${cells} 个单元格。`,
+    (units: readonly string[], cells: number) => `${plural(units.length, "form")} (${units.join(", ") || "none"}); ${plural(cells, "cell")} to write.`,
+  ],
+  writeMergeCells: [(cells: number) => `写入台账（${cells} 个单元格）`, (cells: number) => `Write into the ledger (${plural(cells, "cell")})`],
+  unresolvedUnits: [
+    (n: number) => `部门目录中找不到 ${n} 个单位，暂未为其生成填报表（这些任务发不出去）：请改为目录中的名称，或确认是真实单位后再生成。`,
+    (n: number) => `The directory has no ${plural(n, "unit")} of these: no form was made for them (their tasks cannot be sent). Correct each to a directory name, or confirm it is a real unit.`,
+  ],
+  unresolvedUnit: [
+    (name: string, why: string, cells: readonly string[], places: number) => `“${name}”${why}，写在 ${cells.slice(0, 4).join("、")}${places > 4 ? ` 等 ${places} 处` : ""}`,
+    (name: string, why: string, cells: readonly string[], places: number) => `"${name}" ${why}; written in ${cells.slice(0, 4).join(", ")}${places > 4 ? ` and more (${places} places)` : ""}`,
+  ],
+  changeTo: [(name: string) => `改为：${name}`, (name: string) => `Change to: ${name}`],
+  includeAnyway: ["是真实单位，仍生成", "A real unit: make its form"],
+  applyAllFirst: ["全部应用（改为第一个建议）", "Apply all (the first suggestion)"],
+  sectionHead: [(title: string, n: number) => `【${title}】${n} 项`, (title: string, n: number) => `${title}: ${n}`],
+  moreItems: [(n: number) => `…另有 ${n} 项`, (n: number) => `… ${n} more`],
+} satisfies Record<string, Both<string> | Both<(...args: never[]) => string>>;
+
+/** The columns a person may set by letter in 设置, in the order shown. */
+export const SETTABLE_COLUMN_KEYS = ["task", "lead", "co", "deadline", "progress1", "progress2", "progress3", "progress4"] as const;
+export type SettableColumn = (typeof SETTABLE_COLUMN_KEYS)[number];
+
+const SETTABLE_COLUMNS: Record<SettableColumn, Both<string>> = {
+  task: ["任务", "Task"],
+  lead: ["牵头单位", "Lead unit"],
+  co: ["配合单位", "Co-unit"],
+  deadline: ["完成时限", "Deadline"],
+  progress1: ["一季度进展", "Q1 progress"],
+  progress2: ["二季度进展", "Q2 progress"],
+  progress3: ["三季度进展", "Q3 progress"],
+  progress4: ["四季度进展", "Q4 progress"],
+};
+
+/** What each column role is called. */
+const COLUMN_ROLE_NAMES: Record<ColumnRole, Both<string>> = {
+  no: ["序号", "No."],
+  category: ["类目", "category"],
+  subcategory: ["工作任务（类目）", "sub-category"],
+  task: ["任务", "task"],
+  lead: ["牵头（责任）单位", "lead units"],
+  co: ["配合单位", "co-units"],
+  cityLead: ["市级牵头单位", "city lead"],
+  deadline: ["完成时限", "deadline"],
+  progress: ["进展", "progress"],
+  status: ["完成状态", "status"],
+  note: ["备注", "note"],
+};
+
+/** The pane's sentences in one language: a string, or a function of the values the sentence carries. */
+export type PaneText = { readonly [K in keyof typeof PHRASES]: (typeof PHRASES)[K][0] };
+
+export function paneText(lang: Lang): PaneText {
+  const i = lang === "zh" ? 0 : 1;
+  return Object.fromEntries(Object.entries(PHRASES).map(([k, v]) => [k, v[i]])) as PaneText;
+}
+
+// ——— The command line's sentences (in Chinese) ———
+
+/** What the `duban` command prints for `--help`, and after a mistake in its arguments. */
+export const CLI_USAGE = `督办助手命令行
+
+用法：
+  duban check BOOK.xlsx [--sheet 工作表] [--directory 目录.xlsx] [--quarter 2026Q3] [--json]
+      检查台账：责任单位是否规范、本季度进展是否齐全。
+      退出码：0 没有问题，1 发现问题，2 输入有误。
+  duban summary BOOK.xlsx [--quarter 2026Q3] -o 输出.xlsx [--directory 目录.xlsx] [--in-place]
+      生成季度汇总工作表（含通报草稿），并在台账上标出缺报和有问题的单元格。
+  duban clear BOOK.xlsx -o 输出.xlsx [--in-place]
+      清除督办助手的标记，恢复单元格原来的填充和批注。
+  duban directory BOOK.xlsx -o 目录.xlsx [--sheet 工作表]
+      根据台账中出现的单位，生成一份“部门目录”草稿供人工核对。
+  duban import 通知.txt -o 台账.xlsx [--json]
+      把责任分解方案通知的文字（从 Word、PDF 或网页复制）转成台账。
+  duban split BOOK.xlsx [--quarter 2026Q1] -o 文件夹/ [--include-unknown 单位]
+      为每个责任单位生成一份只含其任务的填报表（只有本季度进展一列可填）。
+      部门目录中找不到的单位先列出（附建议），确认是真实单位后用 --include-unknown 为其生成。
+  duban merge BOOK.xlsx 回报1.xlsx 回报2.xlsx … [--quarter 2026Q1] -o 合并.xlsx [--in-place]
+      把各单位交回的填报表合并进台账，并列出需要核对的地方（完整清单写入输出工作簿）。
+  duban remind BOOK.xlsx [--quarter 2026Q3] -o 文件夹/
+      为每个有未报送或进展需完善任务的牵头单位写一份催办单（.docx），并把各单位的催办短信写入“催办短信.txt”。
+  duban bulletin BOOK.xlsx [--quarter 2026Q3] -o 通报.docx
+      写出本季度的通报（公文格式 .docx：发文机关、文号、排名、需补报事项）；发文机关、区名和文号在加载项“设置”页设定。
+  duban settings BOOK.xlsx [--json]
+      显示工作簿中保存的督办助手设置（加载项“设置”页保存的台账工作表、表头行、各列等）。
+
+选项：
+  --sheet NAME        台账工作表（默认：设置中选定的，否则当前工作表，否则第一张有台账表头的工作表）
+  --directory FILE    部门目录工作簿（默认：本工作簿中的“部门目录”工作表）
+  --quarter 2026Q3    季度（默认：台账年度中最近一个已结束的季度；往年的台账为其第四季度）
+  --confirm-quarter   确认使用台账年度以外的季度
+  --include-unknown U split：确认“U”是真实单位（部门目录中没有），也为它生成填报表；可重复
+  --min-length N      进展少于 N 个字视为套话（默认 8，或工作簿设置中的值）
+  --header-row N      表头所在行（自动识别有误时指定）
+  --json              输出一个 JSON 对象，供其他程序使用（出错时也是，含 error.code 和 error.message）
+  -o, --output FILE   输出文件（summary、clear、directory、import、merge、bulletin）或文件夹（split、remind）；原文件不变
+  --in-place          summary、clear、merge 直接改写原文件（全部完成后才替换原文件）
+  --today YYYY-MM-DD  以该日期计算默认季度（用于复现结果）
+  -h, --help          显示本说明
+`;
+
+/** Parts of a workbook that the command line cannot write back (ExcelJS drops them). */
+export type XlsxPart = "charts" | "chartsheets" | "pivot-tables" | "vba" | "slicers" | "timelines" | "controls" | "external-links" | "threaded-comments" | "data-model" | "shapes";
+
+const XLSX_PARTS: Record<XlsxPart, string> = {
+  charts: "图表",
+  chartsheets: "图表工作表",
+  "pivot-tables": "数据透视表",
+  vba: "宏（VBA）",
+  slicers: "切片器",
+  timelines: "日程表",
+  controls: "表单控件",
+  "external-links": "外部链接",
+  "threaded-comments": "批注（新版）",
+  "data-model": "数据模型",
+  shapes: "形状和文本框",
+};
+
+/** What a written file lacks that the command line could not put back: a sheet's filter, or its cells typed as text ('01). */
+export interface LostOnWrite {
+  readonly sheet: string;
+  readonly what: "filter" | "text-prefix";
+}
+
+const lostText = (l: LostOnWrite) => (l.what === "filter" ? `工作表“${l.sheet}”的筛选条件` : `工作表“${l.sheet}”中以撇号（'）标为文本的单元格`);
+
+/** A mistake in what the command line was given, or a file it cannot use. */
+export type CliMessage =
+  | { readonly code: "usage-bad"; readonly reason: string }
+  | { readonly code: "command-unknown"; readonly command: string; readonly commands: readonly string[] }
+  | { readonly code: "book-needed"; readonly command: string }
+  | { readonly code: "extra-arguments"; readonly args: readonly string[] }
+  | { readonly code: "input-missing"; readonly file: string }
+  | { readonly code: "input-is-folder"; readonly file: string }
+  | { readonly code: "today-bad"; readonly text: string }
+  | { readonly code: "min-length-bad"; readonly text: string }
+  | { readonly code: "header-row-bad"; readonly text: string }
+  | { readonly code: "directory-file-empty"; readonly file: string }
+  | { readonly code: "output-and-in-place" }
+  /** A command that changes a workbook (summary, clear, merge), without -o or --in-place. */
+  | { readonly code: "output-or-in-place"; readonly command: string }
+  | { readonly code: "output-is-input-in-place" }
+  /** A command that makes a new file (directory, import, bulletin), without -o. */
+  | { readonly code: "output-needed"; readonly command: string }
+  | { readonly code: "output-is-input" }
+  | { readonly code: "write-failed"; readonly file: string; readonly reason: string; readonly existed: boolean }
+  | { readonly code: "parts-would-be-lost"; readonly file: string; readonly parts: readonly XlsxPart[] }
+  | { readonly code: "notice-not-text"; readonly file: string }
+  /** A command that writes a folder (split, remind), without -o. */
+  | { readonly code: "folder-needed"; readonly command: string }
+  | { readonly code: "output-is-file"; readonly command: string; readonly dir: string }
+  | { readonly code: "returns-needed" }
+  | { readonly code: "bulletin-not-docx"; readonly file: string };
+
+const CLI_CODES = new Set([
+  "usage-bad", "command-unknown", "book-needed", "extra-arguments", "input-missing", "input-is-folder", "today-bad", "min-length-bad", "header-row-bad", "directory-file-empty",
+  "output-and-in-place", "output-or-in-place", "output-is-input-in-place", "output-needed", "output-is-input", "write-failed", "parts-would-be-lost", "notice-not-text",
+  "folder-needed", "output-is-file", "returns-needed", "bulletin-not-docx",
+]);
+
+/** What a command's output is called in its example (台账-汇总.xlsx), and the examples of the commands that write new files. */
+const CLI_OUTPUT_NAMES: Readonly<Record<string, string>> = { summary: "汇总", clear: "已清除", merge: "合并" };
+const CLI_EXAMPLES: Readonly<Record<string, string>> = {
+  directory: "duban directory 台账.xlsx -o 部门目录.xlsx",
+  import: "duban import 通知.txt -o 台账.xlsx；或用 --json 只显示识别结果",
+  bulletin: "duban bulletin 台账.xlsx --quarter 2026Q3 -o 通报.docx",
+  split: "duban split 台账.xlsx --quarter 2026Q1 -o 分发/",
+  remind: "duban remind 台账.xlsx --quarter 2026Q3 -o 催办/",
+};
+
+/** A mistake the command line was given, as a sentence. */
+export function cliText(m: CliMessage): string {
+  switch (m.code) {
+    case "usage-bad":
+      return `参数有误：${m.reason}\n\n${CLI_USAGE}`;
+    case "command-unknown":
+      return `未知命令“${m.command}”：可用的命令是 ${m.commands.join("、")}。\n\n${CLI_USAGE}`;
+    case "book-needed":
+      return m.command === "import" ? "import 命令需要一个通知的文本文件，例如：duban import 通知.txt -o 台账.xlsx" : `${m.command} 命令需要一个 .xlsx 台账文件，例如：duban ${m.command} 台账.xlsx`;
+    case "extra-arguments":
+      return `多余的参数：${m.args.join(" ")}。一次只处理一个工作簿。`;
+    case "input-missing":
+      return `找不到文件“${m.file}”：请检查路径和文件名。`;
+    case "input-is-folder":
+      return `“${m.file}”是文件夹，应为 .xlsx 工作簿文件。`;
+    case "today-bad":
+      return `--today 应为 YYYY-MM-DD 格式的日期，收到“${m.text}”。`;
+    case "min-length-bad":
+      return `--min-length 应为 0 到 200 之间的整数（进展少于这么多字视为套话），收到“${m.text}”。`;
+    case "header-row-bad":
+      return `--header-row 应为表头所在的行号（正整数），收到“${m.text}”。`;
+    case "directory-file-empty":
+      return `部门目录文件“${m.file}”中没有工作表。`;
+    case "output-and-in-place":
+      return "-o 和 --in-place 只能选一个：-o 写到新文件，--in-place 改写原文件。";
+    case "output-or-in-place":
+      return `${m.command} 命令需要 -o 指定输出文件（原文件不变），或用 --in-place 改写原文件，例如：duban ${m.command} 台账.xlsx -o 台账-${CLI_OUTPUT_NAMES[m.command] ?? m.command}.xlsx`;
+    case "output-is-input-in-place":
+      return "-o 与输入文件相同：若要改写原文件，请用 --in-place。";
+    case "output-needed":
+      return `需要 -o 指定输出文件，例如：${CLI_EXAMPLES[m.command] ?? `duban ${m.command}`}`;
+    case "output-is-input":
+      return "输出文件不能与输入的台账相同：命令行从不改写输入文件，请用 -o 指定另一个文件名。";
+    case "write-failed":
+      return `写入“${m.file}”失败（${m.reason}）：${m.existed ? "原文件未改动" : "没有写出文件"}。请检查磁盘空间和写入权限后重试。`;
+    case "parts-would-be-lost":
+      return `“${m.file}”含有${m.parts.map((p) => XLSX_PARTS[p]).join("、")}，命令行改写时无法保留：请改用 -o 写到新文件，或在 Excel 中使用督办助手加载项。原文件未改动。`;
+    case "notice-not-text":
+      return `“${m.file}”是 .xlsx 或 .docx 文件：请把通知的文字复制到纯文本文件（.txt）中再导入。`;
+    case "folder-needed":
+      return `${m.command} 命令需要 -o 指定输出文件夹，例如：${CLI_EXAMPLES[m.command] ?? `duban ${m.command}`}`;
+    case "output-is-file":
+      return `“${m.dir}”是文件：${m.command} 命令的 -o 应为文件夹（每个单位一份催办单）。`;
+    case "returns-needed":
+      return "merge 命令需要各单位交回的填报表，例如：duban merge 台账.xlsx 回报1.xlsx 回报2.xlsx --quarter 2026Q1 -o 合并.xlsx";
+    case "bulletin-not-docx":
+      return `通报是 Word 文档：-o 应为 .docx 文件，例如“通报.docx”，收到“${m.file}”。`;
+  }
+}
+
+/** What the command line reports as it goes, in Chinese. */
+export const cliSays = {
+  error: (text: string) => `错误：${text}`,
+  hint: (text: string) => `提示：${text}`,
+  summaryMade: (sheet: string, replaced: boolean, t: { tasks: number; reported: number; rate: number; missing: number }, ledger: string, marked: number, out: string) =>
+    `已${replaced ? "更新" : "生成"}工作表“${sheet}”：${t.tasks} 项任务，已报送 ${t.reported} 项（${(t.rate * 100).toFixed(1)}%），未报送 ${t.missing} 项；` + `在“${ledger}”上标记了 ${marked} 个单元格 → ${out}`,
+  clearHint: "标记可用 duban clear 清除，恢复单元格原来的样子。",
+  cleared: (cells: number, out: string) => (cells ? `已清除 ${cells} 个单元格的标记，恢复为原来的填充和批注 → ${out}` : `没有督办助手的标记需要清除 → ${out}`),
+  partsDropped: (parts: readonly XlsxPart[]) => `注意：原工作簿中的${parts.map((p) => XLSX_PARTS[p]).join("、")}无法由命令行带到新文件中；原文件未改动，仍保留这些内容。`,
+  lostOnWrite: (lost: readonly LostOnWrite[]) => `注意：${lost.map(lostText).join("、")}无法由命令行保留到写出的文件中。`,
+  directoryDraft: (sheet: string, tasks: number, units: number, out: string) => `已根据“${sheet}”中的 ${tasks} 项任务生成部门目录草稿：${units} 个单位 → ${out}`,
+  directoryCheck: "请人工核对：确认“单位名称”为规范全称，把简称放入“别名”，把更名前的名称放入“曾用名”。",
+  imported: (file: string, items: number, out: string, sheet: string) => `已从“${file}”识别 ${items} 项任务 → ${out}（工作表“${sheet}”）`,
+  importCounts: (items: readonly NoticeItem[]) => `任务数：${annexCountsText(items)}`,
+  importFlagged: (n: number) => `其中 ${n} 项需要核对（已写入“备注”列）：`,
+  importFlag: (item: NoticeItem) => `  ${noticeItemPlace(item)}：${noticeFlagsText(item.flags)}`,
+  unresolvedHead: (n: number) => `【部门目录中找不到的单位】${n} 个，未生成填报表（这些任务发不出去）：`,
+  unresolvedUnit: (u: UnresolvedUnit) => {
+    const where = u.places.slice(0, 5).map((p) => `${p.cell}${p.no ? `（序号${p.no}）` : ""}`).join("、") + (u.places.length > 5 ? ` 等 ${u.places.length} 处` : "");
+    return `  “${u.name}”${unresolvedWhy(u.reason)}，写在 ${where}${u.suggestions.length ? `；可能是“${u.suggestions.join("”“")}”` : ""}`;
+  },
+  unresolvedFix: "  请先在台账中改正这些单位名称（duban check 会给出建议），或确认是真实单位后加 --include-unknown 单位名称 重新生成。",
+  formsWritten: (units: number, quarter: Quarter, sheet: string, tasks: number, dir: string) => `已为 ${units} 个责任单位生成${quarterLabel(quarter)}填报表（工作表“${sheet}”，${tasks} 项任务）→ ${dir}`,
+  formsNext: "各单位只需填写“进展”一列；交回后用 duban merge 合并进台账。",
+  nothingToRemind: (quarter: Quarter) => `${quarterLabel(quarter)}没有需要催办的单位：各牵头单位的任务都已报送进展，且没有需要完善的进展。`,
+  remindersWritten: (units: number, quarter: Quarter, sheet: string, dir: string) => `已为 ${units} 个单位写出${quarterLabel(quarter)}催办单（工作表“${sheet}”）→ ${dir}`,
+  reminderMade: (line: string, file: string) => `  ${line} → ${file}`,
+  moreUnits: (n: number) => `  …… 另有 ${n} 个单位`,
+  reminderTexts: (file: string) => `各单位的催办短信在“${file}”中，可直接复制发送。`,
+  reminderTextsFile: "催办短信.txt",
+  merged: (text: string, out: string) => `${text.replace(/。$/, "")}→ ${out}`,
+  reportSection: (title: string, n: number) => `【${title}】${n} 项`,
+  reportItem: (item: string) => `  ${item}`,
+  moreItems: (n: number) => `  …… 另有 ${n} 项`,
+  reportWhere: (sheet: string, whole: boolean) => (whole ? `完整清单见输出工作簿的“${sheet}”工作表。` : `以上清单也写在输出工作簿的“${sheet}”工作表中。`),
+  undoHint: "合并可在 Excel 的督办助手加载项中用“撤销上次合并”恢复原样。",
+  bulletinWritten: (quarter: Quarter, issuer: string, docNumber: string | undefined, tasks: number, reported: number, gaps: number, out: string) =>
+    `已写出${quarterLabel(quarter)}通报（${issuer}${docNumber ? `，${docNumber}` : ""}）：${tasks} 项任务，已报送 ${reported} 项，需补报和完善 ${gaps} 项 → ${out}`,
+  bulletinNoDistrict: "提示：台账标题中没有区名，通报中写作“区”；可在加载项“设置”页填写区名、发文机关和文号。",
+  bulletinNoDocNumber: "提示：没有设置文号，版头的文号处留空；可在加载项“设置”页填写。",
+  settingsOf: (file: string) => `督办助手设置：${file}`,
+  noSettings: "（没有保存的设置：按默认方式识别台账）",
+  setting: (key: string, value: string) => `  ${key}：${value}`,
+  // duban check
+  checkTitle: "督办助手 · 检查完整性",
+  checkFile: (file: string) => `文件：${file}`,
+  checkSheet: (sheet: string, headerRow: number, tasks: number) => `工作表：${sheet}（表头在第 ${headerRow} 行，任务 ${tasks} 项）`,
+  checkQuarter: (quarter: Quarter) => `检查季度：${quarterLabel(quarter)}（报送截止 ${isoDate(reportDue(quarter))}）`,
+  checkDirectory: (source: DirectorySource | undefined, units: number) => (source ? `部门目录：${directorySourceName(source)}（${units} 个单位）` : "部门目录：无"),
+  noFindings: "没有发现问题：每项任务都有责任单位和本季度进展。",
+  kindHead: (kind: FindingKind, n: number) => `【${kindName(kind)}】${n} 处`,
+  moreFindings: (n: number) => `  …… 另有 ${n} 处（用 --json 查看全部）`,
+  findingsTotal: (n: number, counts: readonly (readonly [FindingKind, number])[]) => `共 ${n} 处问题：${counts.map(([k, c]) => `${kindName(k)} ${c}`).join("，")}。`,
+  checkAgain: "改正后再次运行 duban check 复查；单元格地址可在 Excel 名称框中输入直接跳转。",
+} as const;

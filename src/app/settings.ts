@@ -1,6 +1,7 @@
 // What a person set up for a workbook, stored in the workbook itself (the add-in's metadata sheet),
 // so that Excel, the preview and the command line all see the same. Read with care: a stored value
 // that is not valid is reported and left out, never cast.
+import { book } from "./book";
 import type { ScoreRules } from "../core/summary";
 import { AppError, type AppMessage, type SettingKey } from "./messages";
 import type { WorkbookPort } from "./port";
@@ -128,6 +129,6 @@ export async function saveSettings(port: WorkbookPort, settings: Settings): Prom
   const checked = validateSettings(settings);
   const bad = checked.problems[0];
   if (bad) throw new AppError(bad.code === "setting-invalid" ? { code: "setting-bad", key: bad.key, value: bad.value } : bad);
-  await port.saveSettings(settingsJson(checked.settings));
+  await book(port).saveSettings(settingsJson(checked.settings));
   return checked.settings;
 }

@@ -1,5 +1,6 @@
 // 生成汇总: the quarter's summary sheet, written beside the ledger, with the findings marked. It
 // replaces only the add-in's own sheet for that quarter, never a sheet a person made.
+import { book } from "./book";
 import { checkLedger } from "../core/check";
 import { previousQuarter } from "../core/quarter";
 import { summarise, type Summary } from "../core/summary";
@@ -57,6 +58,6 @@ export async function makeSummary(port: WorkbookPort, today: Date, request: Chec
     workbook.metadata,
     (sheet) => workbook.stamps[sheet] ?? "",
   );
-  await port.writeSummary(summarySheetPlan(summary, name), replaces);
+  await book(port).writeSummary(summarySheetPlan(summary, name), replaces);
   return { outcome, summary, sheet: name, replaced: replaces };
 }

@@ -1,14 +1,15 @@
 // Opening a workbook for a use case: its metadata and settings, the one rule for which sheet is the
 // ledger, and the directory. Everything a use case needs, read through the port in as few round trips
 // as the host allows (two in the usual case: what the workbook holds, then the ledger and directory).
+import { book, type WorkbookInfo } from "./book";
 import { Directory, DIRECTORY_SHEET, readDirectory } from "../core/directory";
 import { hasLedgerHeader, HEADER_SEARCH_ROWS } from "../core/ledger";
 import { METADATA_SHEET, readMetadata, type Metadata } from "../core/metadata";
 import { RETURN_MARKER_SHEET, RETURN_SHEET } from "../core/returns";
 import { cellText } from "../core/text";
 import type { SheetGrid } from "../core/types";
-import { AppError, type Message } from "./messages";
-import type { SheetRead, SheetRequest, WorkbookInfo, WorkbookPort } from "./port";
+import { AppError, directorySourceName, type Message } from "./messages";
+import type { SheetRead, SheetRequest, WorkbookPort } from "./port";
 import { parseSettings, type Settings } from "./settings";
 
 /** The stamp the add-in writes in A2 of each summary sheet starts so. */
@@ -49,11 +50,6 @@ export interface OpenedWorkbook {
   readonly notes: readonly Message[];
 }
 
-/** How a directory source is named: 本工作簿“部门目录”工作表, or 目录.xlsx / 部门目录. */
-export function directorySourceName(source: DirectorySource): string {
-  return source.kind === "workbook" ? `本工作簿“${DIRECTORY_SHEET}”工作表` : `${source.file} / ${source.sheet}`;
-}
-
 /** Sheets the add-in made for itself or for others (never a ledger): metadata, summaries, a form's sheets. */
 export function sheetsMadeByAddin(info: WorkbookInfo, metadata: Metadata): Set<string> {
   const names = new Set(info.sheets.map((s) => s.name));
@@ -78,7 +74,7 @@ function headRows(settings: Settings): number {
  * visible ledger sheet; never a sheet the add-in made, nor one whose header is not a ledger's.
  */
 export async function openWorkbook(port: WorkbookPort, options: OpenOptions = {}): Promise<OpenedWorkbook> {
-  const info = await port.info();
+  const info = await book(port).info();
   const metadata = readMetadata(info.metadata);
   const stored = parseSettings(metadata.settings ?? info.legacySettings);
   const settings: Settings = { ...stored.settings, ...options.settings };
@@ -99,7 +95,7 @@ export async function openWorkbook(port: WorkbookPort, options: OpenOptions = {}
   const summaries = metadata.summaries.map((s) => s.sheet).filter((n) => names.has(n));
   const readDir = !options.directory && names.has(DIRECTORY_SHEET) && first !== DIRECTORY_SHEET;
   const requests: SheetRequest[] = [...(first !== undefined ? [{ name: first }] : []), ...(readDir ? [{ name: DIRECTORY_SHEET }] : []), ...summaries.map((name) => ({ name, rows: 2 }))];
-  const reads = requests.length ? await port.readSheets(requests) : [];
+  const reads = requests.length ? await book(port).readSheets(requests) : [];
   const byName = new Map(requests.map((r, i) => [r.name, reads[i]!] as const));
   const stamps: Record<string, string> = {};
   for (const s of summaries) stamps[s] = cellText(byName.get(s)!.grid.rows[1]?.[0] ?? null);
@@ -156,16 +152,16 @@ function visibleNames(info: WorkbookInfo): string[] {
 async function findLedgerSheet(port: WorkbookPort, info: WorkbookInfo, made: ReadonlySet<string>, settings: Settings, skip: string): Promise<SheetRead | undefined> {
   const candidates = info.sheets.filter((s) => s.visible && s.name !== skip && s.name !== DIRECTORY_SHEET && !made.has(s.name)).map((s) => s.name);
   if (candidates.length === 0) return undefined;
-  const heads = await port.readSheets(candidates.map((name) => ({ name, rows: headRows(settings) })));
+  const heads = await book(port).readSheets(candidates.map((name) => ({ name, rows: headRows(settings) })));
   const at = heads.findIndex((h) => !isStamped(h.grid) && hasLedgerHeader(h.grid, settings.headerRow));
   if (at < 0) return undefined;
-  const [whole] = await port.readSheets([{ name: candidates[at]! }]);
+  const [whole] = await book(port).readSheets([{ name: candidates[at]! }]);
   return whole;
 }
 
 /** A workbook that is a unit's form: say whose, and what to do with it. */
 async function formWorkbookError(port: WorkbookPort): Promise<AppError> {
-  const [marker] = await port.readSheets([{ name: RETURN_MARKER_SHEET, rows: 2 }]);
+  const [marker] = await book(port).readSheets([{ name: RETURN_MARKER_SHEET, rows: 2 }]);
   const [unit, quarter] = (marker!.grid.rows[1] ?? []).map((v) => cellText(v).trim());
   return new AppError({ code: "form-workbook", unit: unit ?? "", quarter: quarter ?? "" });
 }

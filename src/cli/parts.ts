@@ -2,29 +2,30 @@
 // the command can say so (and refuse to write over such a file) instead of losing it silently.
 import * as fs from "fs";
 import JSZip from "jszip";
+import type { XlsxPart } from "../app";
 
-const PARTS: readonly (readonly [RegExp, string])[] = [
-  [/^xl\/charts\//, "图表"],
-  [/^xl\/chartsheets\//, "图表工作表"],
-  [/^xl\/pivotTables\/|^xl\/pivotCache\//, "数据透视表"],
-  [/^xl\/vbaProject\.bin$/, "宏（VBA）"],
-  [/^xl\/slicers\/|^xl\/slicerCaches\//, "切片器"],
-  [/^xl\/timelines\/|^xl\/timelineCaches\//, "日程表"],
-  [/^xl\/ctrlProps\/|^xl\/activeX\//, "表单控件"],
-  [/^xl\/externalLinks\//, "外部链接"],
-  [/^xl\/threadedComments\//, "批注（新版）"],
-  [/^xl\/model\//, "数据模型"],
+const PARTS: readonly (readonly [RegExp, XlsxPart])[] = [
+  [/^xl\/charts\//, "charts"],
+  [/^xl\/chartsheets\//, "chartsheets"],
+  [/^xl\/pivotTables\/|^xl\/pivotCache\//, "pivot-tables"],
+  [/^xl\/vbaProject\.bin$/, "vba"],
+  [/^xl\/slicers\/|^xl\/slicerCaches\//, "slicers"],
+  [/^xl\/timelines\/|^xl\/timelineCaches\//, "timelines"],
+  [/^xl\/ctrlProps\/|^xl\/activeX\//, "controls"],
+  [/^xl\/externalLinks\//, "external-links"],
+  [/^xl\/threadedComments\//, "threaded-comments"],
+  [/^xl\/model\//, "data-model"],
 ];
 
-/** The kinds of content in the .xlsx file that would be lost by rewriting it, in Chinese. */
-export async function partsExcelJsDrops(file: string): Promise<string[]> {
+/** The kinds of content in the .xlsx file that would be lost by rewriting it (said by src/app/messages.ts). */
+export async function partsExcelJsDrops(file: string): Promise<XlsxPart[]> {
   const zip = await JSZip.loadAsync(fs.readFileSync(file));
-  const found = new Set<string>();
+  const found = new Set<XlsxPart>();
   for (const name of Object.keys(zip.files)) {
-    for (const [re, label] of PARTS) if (re.test(name)) found.add(label);
+    for (const [re, part] of PARTS) if (re.test(name)) found.add(part);
     if (/^xl\/drawings\/drawing\d+\.xml$/.test(name)) {
       const xml = await zip.files[name]!.async("string");
-      if (/<xdr:sp[\s>]/.test(xml)) found.add("形状和文本框");
+      if (/<xdr:sp[\s>]/.test(xml)) found.add("shapes");
     }
   }
   return [...found];

@@ -1,8 +1,7 @@
-// The readable Chinese report of `duban check`, and its JSON form.
-import { directorySourceName, findingText, kindName, say, type CheckOutcome } from "../app";
+// The readable Chinese report of `duban check`, and its JSON form (its sentences are src/app/messages.ts').
+import { cliSays, directorySourceName, findingText, say, type CheckOutcome } from "../app";
 import { countByKind, FINDING_KINDS } from "../core/check";
-import { formatQuarter, quarterLabel, reportDue } from "../core/quarter";
-import { isoDate } from "../core/text";
+import { formatQuarter } from "../core/quarter";
 import type { Finding } from "../core/types";
 
 /** A finding as printed: its codes and values (the quarter is the report's), and its sentence. */
@@ -55,30 +54,27 @@ export function checkReport(file: string, outcome: CheckOutcome): string {
   const { result, workbook } = outcome;
   const { ledger, quarter, findings } = result;
   const lines: string[] = [];
-  lines.push("督办助手 · 检查完整性");
-  lines.push(`文件：${file}`);
-  lines.push(`工作表：${ledger.sheet}（表头在第 ${ledger.headerRow} 行，任务 ${ledger.tasks.length} 项）`);
-  lines.push(`检查季度：${quarterLabel(quarter)}（报送截止 ${isoDate(reportDue(quarter))}）`);
-  lines.push(workbook.directory && workbook.directorySource ? `部门目录：${directorySourceName(workbook.directorySource)}（${workbook.directory.size} 个单位）` : "部门目录：无");
-  for (const n of notesOf(outcome)) lines.push(`提示：${n}`);
+  lines.push(cliSays.checkTitle);
+  lines.push(cliSays.checkFile(file));
+  lines.push(cliSays.checkSheet(ledger.sheet, ledger.headerRow, ledger.tasks.length));
+  lines.push(cliSays.checkQuarter(quarter));
+  lines.push(cliSays.checkDirectory(workbook.directory ? workbook.directorySource : undefined, workbook.directory?.size ?? 0));
+  for (const n of notesOf(outcome)) lines.push(cliSays.hint(n));
   lines.push("");
   if (findings.length === 0) {
-    lines.push("没有发现问题：每项任务都有责任单位和本季度进展。");
+    lines.push(cliSays.noFindings);
     return lines.join("\n");
   }
   const counts = countByKind(findings);
   for (const { kind } of FINDING_KINDS) {
     const group = findings.filter((f) => f.kind === kind);
     if (group.length === 0) continue;
-    lines.push(`【${kindName(kind)}】${group.length} 处`);
+    lines.push(cliSays.kindHead(kind, group.length));
     for (const f of group.slice(0, LIST_LIMIT)) lines.push(`  ${findingText(f)}`);
-    if (group.length > LIST_LIMIT) lines.push(`  …… 另有 ${group.length - LIST_LIMIT} 处（用 --json 查看全部）`);
+    if (group.length > LIST_LIMIT) lines.push(cliSays.moreFindings(group.length - LIST_LIMIT));
     lines.push("");
   }
-  const summary = FINDING_KINDS.filter((k) => counts[k.kind] > 0)
-    .map((k) => `${kindName(k.kind)} ${counts[k.kind]}`)
-    .join("，");
-  lines.push(`共 ${findings.length} 处问题：${summary}。`);
-  lines.push("改正后再次运行 duban check 复查；单元格地址可在 Excel 名称框中输入直接跳转。");
+  lines.push(cliSays.findingsTotal(findings.length, FINDING_KINDS.filter((k) => counts[k.kind] > 0).map((k) => [k.kind, counts[k.kind]] as const)));
+  lines.push(cliSays.checkAgain);
   return lines.join("\n");
 }

@@ -86,17 +86,3 @@ export function isExactLabel(raw: string, role: ColumnRole): boolean {
   return ROLE_SYNONYMS.some(([r, synonyms]) => r === role && synonyms.includes(bare));
 }
 
-/** What each column role is called in the pane and in reports. */
-export const ROLE_LABELS: Readonly<Record<ColumnRole, string>> = {
-  no: "序号",
-  category: "类目",
-  subcategory: "工作任务（类目）",
-  task: "任务",
-  lead: "牵头（责任）单位",
-  co: "配合单位",
-  cityLead: "市级牵头单位",
-  deadline: "完成时限",
-  progress: "进展",
-  status: "完成状态",
-  note: "备注",
-};

@@ -49,8 +49,11 @@ export interface SheetLayout {
   readonly below?: readonly (readonly LayoutCell[])[];
 }
 
-/** The ledger a notice turns into: one row per item, four quarters of progress to fill in. */
-export function noticeLedgerLayout(items: readonly NoticeItem[], name: string, title?: string): SheetLayout {
+/**
+ * The ledger a notice turns into: one row per item, four quarters of progress to fill in, and in 备注
+ * what to look at in the item as `remark` says it (the application layer words its flags).
+ */
+export function noticeLedgerLayout(items: readonly NoticeItem[], name: string, title?: string, remark: (item: NoticeItem) => string = () => ""): SheetLayout {
   const annexes = new Set(items.map((i) => i.annex ?? 0));
   const withAnnex = annexes.size > 1;
   const withCity = items.some((i) => i.cityLead.length > 0);
@@ -85,7 +88,7 @@ export function noticeLedgerLayout(items: readonly NoticeItem[], name: string, t
     "",
     "",
     "",
-    i.flags.join("；"),
+    remark(i),
   ]);
   return { name, ...(title ? { title } : {}), columns, rows };
 }

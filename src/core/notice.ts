@@ -16,12 +16,35 @@ export interface NoticeItem {
   readonly lead: readonly string[];
   readonly cityLead: readonly string[];
   readonly co: readonly string[];
-  /** Things a person should look at, in Chinese (no units, a number out of sequence …). */
-  readonly flags: readonly string[];
+  /** Things a person should look at (no units, a number out of sequence …), as codes the application layer says. */
+  readonly flags: readonly NoticeFlag[];
   /** 1-based line of the notice where the item starts, and where it ends (its last line read). */
   readonly line: number;
   readonly lastLine: number;
 }
+
+/** Something a person should look at in an item: a code and the values its sentence needs. */
+export type NoticeFlag =
+  /** A heading states its count (（共 3 项）) and another number of items was read under it. */
+  | { readonly code: "count-differs"; readonly heading: string; readonly stated: number; readonly found: number }
+  /** Numbering starts again at 1 with no heading or annex before it. */
+  | { readonly code: "restart-without-heading" }
+  /** The same number as the item before. */
+  | { readonly code: "number-repeated"; readonly previous: number }
+  /** A number out of sequence. */
+  | { readonly code: "number-gap"; readonly previous: number }
+  /** The first item's number is not 1. */
+  | { readonly code: "number-starts-at"; readonly no: number }
+  /** A line (1-based) starting with a number (`start`, as written) too far ahead of the item's, read as part of it. */
+  | { readonly code: "number-far-ahead"; readonly line: number; readonly start: string; readonly previous: number }
+  | { readonly code: "no-task" }
+  | { readonly code: "no-unit" }
+  /** Only city lead units, no district unit. */
+  | { readonly code: "city-only" }
+  /** A district unit among the city lead units. */
+  | { readonly code: "district-unit-as-city"; readonly unit: string }
+  /** A city unit among the district units. */
+  | { readonly code: "city-unit-as-district"; readonly unit: string };
 
 const CN_DIGITS = "一二三四五六七八九十";
 
@@ -113,10 +136,10 @@ interface Draft {
   units: string[];
   line: number;
   lastLine: number;
-  flags: string[];
+  flags: NoticeFlag[];
 }
 
-type MutableItem = Omit<NoticeItem, "flags"> & { flags: string[] };
+type MutableItem = Omit<NoticeItem, "flags"> & { flags: NoticeFlag[] };
 
 /** Parses the text of a notice into items. Lines before the first 附件 are the notice itself when it has annexes. */
 export function parseNotice(text: string): NoticeItem[] {
@@ -150,7 +173,7 @@ export function parseNotice(text: string): NoticeItem[] {
   const closeHeadings = (keep: number) => {
     for (const h of headings.splice(keep)) {
       if (h.stated === undefined || h.count === h.stated || h.count === 0) continue;
-      items[h.last]!.flags.push(`“${h.text}”写明共 ${h.stated} 项，识别到 ${h.count} 项：请核对是否有任务漏读或并入了别的任务`);
+      items[h.last]!.flags.push({ code: "count-differs", heading: h.text, stated: h.stated, found: h.count });
     }
   };
   const openHeading = (text: string, dash: boolean) => {
@@ -182,13 +205,13 @@ export function parseNotice(text: string): NoticeItem[] {
     // A number far ahead of the last one is taken for text inside an item's sentence, not after its units.
     if (start && (lastNo === 0 || no <= lastNo + MAX_JUMP || no === 1 || !cur || mode === "units")) {
       finish();
-      const flags: string[] = [];
+      const flags: NoticeFlag[] = [];
       if (no === 1 && lastNo > 0) {
         restarts++;
-        if (!headingSinceItem) flags.push(`序号重新从 1 开始，但前面没有新的标题或附件：请核对是否漏了“附件”或标题一行`);
-      } else if (lastNo > 0 && no === lastNo) flags.push(`序号重复：上一项也是 ${lastNo}`);
-      else if (lastNo > 0 && no !== lastNo + 1) flags.push(`序号不连续：上一项为 ${lastNo}`);
-      else if (lastNo === 0 && no !== 1) flags.push(`序号从 ${no} 开始`);
+        if (!headingSinceItem) flags.push({ code: "restart-without-heading" });
+      } else if (lastNo > 0 && no === lastNo) flags.push({ code: "number-repeated", previous: lastNo });
+      else if (lastNo > 0 && no !== lastNo + 1) flags.push({ code: "number-gap", previous: lastNo });
+      else if (lastNo === 0 && no !== 1) flags.push({ code: "number-starts-at", no });
       lastNo = no;
       headingSinceItem = false;
       const section = headings.find((h) => !h.dash)?.text.match(new RegExp(`^([${CN_DIGITS}]+)、`))?.[1];
@@ -209,7 +232,7 @@ export function parseNotice(text: string): NoticeItem[] {
     }
     if (!cur) return;
     cur.lastLine = lineNo;
-    if (start) cur.flags.push(`第 ${lineNo} 行以“${/^\d+\s*[.．、]/.exec(s)![0]}”开头，但上一项是 ${lastNo}，相差太大，已当作本项的续行：如是另一项任务，请核对序号`);
+    if (start) cur.flags.push({ code: "number-far-ahead", line: lineNo, start: /^\d+\s*[.．、]/.exec(s)![0], previous: lastNo });
     if (UNIT_LINE.test(s)) {
       mode = "units";
       cur.units.push(s);
@@ -257,11 +280,11 @@ function finishItem(d: Draft): MutableItem {
   const cityLead = names(parsed.city);
   const co = names(parsed.co).filter((u) => !lead.includes(u));
   const flags = [...d.flags];
-  if (!task) flags.push("未写任务内容");
-  if (lead.length === 0) flags.push(cityLead.length ? "只有市级牵头单位，缺少区级责任单位" : "未写责任单位");
-  for (const u of cityLead) if (/^区/.test(u)) flags.push(`市级牵头单位中有区级单位“${u}”`);
+  if (!task) flags.push({ code: "no-task" });
+  if (lead.length === 0) flags.push(cityLead.length ? { code: "city-only" } : { code: "no-unit" });
+  for (const u of cityLead) if (/^区/.test(u)) flags.push({ code: "district-unit-as-city", unit: u });
   // 市生态环境局江岸分局 is a district unit: isCityUnit knows the city's branches in the districts.
-  for (const u of lead) if (isCityUnit(u)) flags.push(`区级责任单位中有市级单位“${u}”`);
+  for (const u of lead) if (isCityUnit(u)) flags.push({ code: "city-unit-as-district", unit: u });
   return {
     ...(d.annex !== undefined ? { annex: d.annex } : {}),
     no: d.no,
@@ -341,13 +364,6 @@ export function annexCounts(items: readonly NoticeItem[]): AnnexCount[] {
     prev = i;
   }
   return out;
-}
-
-/** "附件1 143 项（序号 1–143）；附件2 41 项（序号 1–40、42）", or "184 项（…）" without annexes. */
-export function annexCountsText(items: readonly NoticeItem[]): string {
-  return annexCounts(items)
-    .map((a) => `${a.annex !== undefined ? `附件${a.annex} ` : ""}${a.count} 项（序号 ${a.runs.map((r) => (r.from === r.to ? r.from : `${r.from}–${r.to}`)).join("、")}）`)
-    .join("；");
 }
 
 /** Where lines `from`..`to` (1-based, as NoticeItem.line counts them) are in the text: offsets for a selection. */

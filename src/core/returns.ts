@@ -304,8 +304,25 @@ function contactOf(texts: readonly string[]): Partial<Record<keyof ReturnContact
   return Object.keys(found).length ? found : undefined;
 }
 
-/** Why a workbook is not a return, in Chinese. */
-export class NotAReturn extends Error {}
+/** Why a workbook is not a return: a code and the values its sentence needs. */
+export type NotAReturnWhy =
+  /** No 进展填报 sheet, or no marker sheet: not a form the add-in sent. */
+  | { readonly code: "return-unmarked" }
+  /** The marker lacks the unit or the quarter. */
+  | { readonly code: "return-marker-incomplete" }
+  /** The form has no key column, or no progress column of its quarter (`progress`, 三季度进展). */
+  | { readonly code: "return-no-column"; readonly key: string; readonly progress: string };
+
+/**
+ * A workbook that is not a return, and why. `message` is the code (and the columns looked for, after
+ * "|"), for logs and for hosts that pass the error on as text; a `detail` given as text is a host's
+ * own sentence (an older host wraps this error in one).
+ */
+export class NotAReturn extends Error {
+  constructor(readonly detail: NotAReturnWhy | string) {
+    super(typeof detail === "string" ? detail : detail.code === "return-no-column" ? `${detail.code}|${detail.key}|${detail.progress}` : detail.code);
+  }
+}
 
 function headerIndex(grid: SheetGrid): { row: number; col: Map<string, number> } {
   for (let r = 0; r < Math.min(5, grid.rows.length); r++) {
@@ -317,13 +334,13 @@ function headerIndex(grid: SheetGrid): { row: number; col: Map<string, number> }
 
 /** Reads a filled-in form back, from its sheet and its marker sheet. */
 export function readReturn(form: SheetGrid | undefined, marker: SheetGrid | undefined): UnitReturn {
-  if (!marker || !form) throw new NotAReturn("不是督办助手分发的填报表（缺少“进展填报”工作表或其标识）");
+  if (!marker || !form) throw new NotAReturn({ code: "return-unmarked" });
   const [unit, quarterText, sheet] = (marker.rows[1] ?? []).map((v) => cellText(v).trim());
   const quarter = quarterText ? parseQuarter(quarterText) : undefined;
-  if (!unit || !quarter) throw new NotAReturn("填报表的标识不完整（单位或季度缺失）");
+  if (!unit || !quarter) throw new NotAReturn({ code: "return-marker-incomplete" });
   const { row: header, col } = headerIndex(form);
   const q = quarterShortLabel(quarter.q);
-  if (header < 0 || !col.has(`${q}进展`)) throw new NotAReturn(`填报表中找不到“${KEY_HEADER}”或“${q}进展”列`);
+  if (header < 0 || !col.has(`${q}进展`)) throw new NotAReturn({ code: "return-no-column", key: KEY_HEADER, progress: `${q}进展` });
   const get = (r: readonly unknown[], name: string) => cellText((r[col.get(name) ?? -1] ?? null) as never).trim();
   const rows: ReturnRow[] = [];
   let contact: { -readonly [K in keyof ReturnContact]: string } | undefined;
@@ -434,26 +451,4 @@ export function mergeReturns(ledger: Ledger, directory: Directory | undefined, r
     if (cell.text !== text) edits.push({ cell: cell.cell, row: cell.row, text });
   }
   return { edits, report };
-}
-
-/** One part of a merge's report: a title and one line per item, in Chinese. */
-export interface ReportSection {
-  readonly title: string;
-  readonly items: readonly string[];
-}
-
-/** What a merge found, section by section (the empty ones left out), for the command line and the pane. */
-export function mergeReportSections(report: MergeReport, notReturns: readonly string[] = []): ReportSection[] {
-  const cut = (text: string, n: number) => (text.length > n ? `${text.slice(0, n)}…` : text);
-  const sections: ReportSection[] = [
-    { title: "不是填报表的文件", items: notReturns },
-    { title: "其他季度的填报表（未合并）", items: report.otherQuarter.map((o) => `${o.unit}：${o.quarter}`) },
-    { title: "没有单位填报的任务", items: report.unanswered.map((u) => `第${u.row}行 序号${u.no}：${cut(u.task, 30)}`) },
-    { title: "多个单位填报不一致（都已保留，按单位标注）", items: report.conflicts.map((c) => `第${c.row}行 序号${c.no}：${c.units.join("、")}`) },
-    { title: "非责任单位的填报（未合并）", items: report.notResponsible.map((n) => `${n.unit}：第${n.row}行 序号${n.no}`) },
-    { title: "改动了进展以外的内容（改动未采用）", items: report.editedOutside.map((x) => `${x.unit}：第${x.row}行 序号${x.no}（${x.fields.join("、")}）`) },
-    { title: "台账中找不到的行", items: report.unmatched.map((u) => `${u.unit}：序号${u.no} ${cut(u.task, 30)}`) },
-    { title: "覆盖了台账原有内容（原内容如下）", items: report.replaced.map((r) => `${r.cell} 序号${r.no}：${cut(r.old, 40)}`) },
-  ];
-  return sections.filter((s) => s.items.length > 0);
 }

@@ -22,9 +22,31 @@ export interface TaskSummary {
   /** Marked done with only a placeholder or last quarter's text to show for it. */
   readonly doneUnsupported?: "placeholder" | "stale";
   readonly bulletinClass: BulletinClass;
-  /** Why the task is in its class, in Chinese, with the figures used. */
-  readonly reason: string;
+  /** Why the task is in its class, with the figures used, as a code the application layer says. */
+  readonly reason: ClassReason;
 }
+
+/** Why a task is in its bulletin class: a code and the values its sentence needs. */
+export type ClassReason =
+  | { readonly code: "not-reported" }
+  /** Marked done with only a placeholder, or last quarter's text, to show for it. */
+  | { readonly code: "done-unsupported"; readonly by: "placeholder" | "stale" }
+  | { readonly code: "done" }
+  /** The progress says it is behind (`word` as written: 滞后, 掉目标进度 …). */
+  | { readonly code: "says-behind"; readonly word: string }
+  | { readonly code: "overdue"; readonly deadline: string }
+  | { readonly code: "placeholder" }
+  | { readonly code: "stale" }
+  /** The progress says it is ahead (`word` as written: 超时序进度 …). */
+  | { readonly code: "says-ahead"; readonly word: string }
+  /**
+   * A figure of the progress (`done`, as written) against the task's cumulative target (`target`):
+   * `ratio` of it done (1 or more: the year's target reached), where the quarter's share of the year
+   * is `schedule` (0..1).
+   */
+  | { readonly code: "figures"; readonly done: string; readonly target: string; readonly ratio: number; readonly schedule: number }
+  | { readonly code: "unquantified" }
+  | { readonly code: "reported" };
 
 /** A unit's figures for the quarter, ranked or not. */
 export interface UnitFigures {
@@ -199,34 +221,31 @@ function percent(x: number): string {
 }
 
 /** The bulletin class of a task, and why. */
-export function classify(a: TaskAssessment, quarter: Quarter): { bulletinClass: BulletinClass; reason: string } {
+export function classify(a: TaskAssessment, quarter: Quarter): { bulletinClass: BulletinClass; reason: ClassReason } {
   const text = progressCell(a.task, quarter.q)?.text ?? "";
-  if (a.progress === "missing") return { bulletinClass: "未报送", reason: "本季度进展未填写" };
+  if (a.progress === "missing") return { bulletinClass: "未报送", reason: { code: "not-reported" } };
   // A completion claim with nothing to show is weighed like the placeholder or copy it is.
-  if (a.progress === "done" && a.doneUnsupported) {
-    return { bulletinClass: "欠进度", reason: a.doneUnsupported === "stale" ? "标记已完成，但进展与上季度相同" : "标记已完成，但进展只有套话" };
-  }
-  if (a.progress === "done") return { bulletinClass: "已完成", reason: "已标记完成" };
+  if (a.progress === "done" && a.doneUnsupported) return { bulletinClass: "欠进度", reason: { code: "done-unsupported", by: a.doneUnsupported } };
+  if (a.progress === "done") return { bulletinClass: "已完成", reason: { code: "done" } };
   const behindWord = BEHIND.exec(text);
-  if (behindWord) return { bulletinClass: "欠进度", reason: `进展中写有“${behindWord[0]}”` };
-  if (a.overdue) return { bulletinClass: "欠进度", reason: `完成时限 ${a.deadline} 已过，未标记完成` };
-  if (a.progress === "placeholder") return { bulletinClass: "欠进度", reason: "进展只有套话" };
-  if (a.progress === "stale") return { bulletinClass: "欠进度", reason: "进展与上季度相同" };
+  if (behindWord) return { bulletinClass: "欠进度", reason: { code: "says-behind", word: behindWord[0] } };
+  if (a.overdue) return { bulletinClass: "欠进度", reason: { code: "overdue", deadline: a.deadline ?? "" } };
+  if (a.progress === "placeholder") return { bulletinClass: "欠进度", reason: { code: "placeholder" } };
+  if (a.progress === "stale") return { bulletinClass: "欠进度", reason: { code: "stale" } };
   const aheadWord = AHEAD.exec(text);
-  if (aheadWord) return { bulletinClass: "超进度", reason: `进展中写有“${aheadWord[0]}”` };
+  if (aheadWord) return { bulletinClass: "超进度", reason: { code: "says-ahead", word: aheadWord[0] } };
   // A cumulative target (255亿元) against the same kind of figure in the progress (217.6亿元).
   const target = figures(a.task.text.text)[0];
   const done = target ? figures(text).find((f) => f.base === target.base) : undefined;
   if (target && done && target.value > 0) {
     const ratio = done.value / target.value;
     const schedule = quarter.q / 4;
-    const said = `${done.written}为目标${target.written}的${percent(ratio)}，时序进度${percent(schedule)}`;
-    if (ratio >= 1) return { bulletinClass: "超进度", reason: `${said}，已达全年目标` };
-    if (ratio >= schedule + 0.05) return { bulletinClass: "超进度", reason: said };
-    if (ratio < schedule - 0.15) return { bulletinClass: "欠进度", reason: said };
-    return { bulletinClass: "达进度", reason: said };
+    const reason = { code: "figures", done: done.written, target: target.written, ratio, schedule } as const;
+    if (ratio >= 1 || ratio >= schedule + 0.05) return { bulletinClass: "超进度", reason };
+    if (ratio < schedule - 0.15) return { bulletinClass: "欠进度", reason };
+    return { bulletinClass: "达进度", reason };
   }
-  return { bulletinClass: "达进度", reason: a.progress === "unquantified" ? "已报送，但缺少数据" : "已报送进展" };
+  return { bulletinClass: "达进度", reason: { code: a.progress === "unquantified" ? "unquantified" : "reported" } };
 }
 
 function taskLabel(t: Task): string {

@@ -66,12 +66,20 @@ export function summarySheetName(q: Quarter, existing: readonly string[], meta: 
   const key = formatQuarter(q);
   const own = meta.summaries.find((s) => s.key === key && existing.includes(s.sheet) && stampOf(s.sheet).startsWith(s.stamp));
   if (own) return { name: own.sheet, replaces: true };
-  const base = summarySheetBaseName(q).replace(INVALID_SHEET_CHARS, "").slice(0, 31);
+  return { name: freeSheetName(summarySheetBaseName(q), existing), replaces: false };
+}
+
+/**
+ * A name for a new sheet: `base` (without the characters sheet names refuse, at most 31 long) when no
+ * sheet has it, else `base` with (2), (3) … — never the name of a sheet that exists.
+ */
+export function freeSheetName(base: string, existing: readonly string[]): string {
+  const name = base.replace(INVALID_SHEET_CHARS, "").slice(0, 31);
   const taken = new Set(existing.map((n) => n.toLowerCase()));
-  if (!taken.has(base.toLowerCase())) return { name: base, replaces: false };
+  if (!taken.has(name.toLowerCase())) return name;
   for (let i = 2; ; i++) {
-    const name = `${base.slice(0, 31 - `(${i})`.length)}(${i})`;
-    if (!taken.has(name.toLowerCase())) return { name, replaces: false };
+    const numbered = `${name.slice(0, 31 - `(${i})`.length)}(${i})`;
+    if (!taken.has(numbered.toLowerCase())) return numbered;
   }
 }
 

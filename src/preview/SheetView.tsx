@@ -13,6 +13,7 @@ import type { XlsxHost } from "../hosts/xlsx/host";
 import { toCellValue } from "../hosts/xlsx/grid";
 import { observeRectOrScreenful } from "../taskpane/virtual";
 import { internalLink, sheetModel, type SheetModel } from "./sheetModel";
+import { book as bookOf } from "../app/book";
 
 /** The row numbers' column and the column letters' row. */
 const HEADER_W = 40;
@@ -128,8 +129,8 @@ export function SheetView({ host, version }: { host: XlsxHost; version: number }
   const totalH = model.rowTops[model.rows]!;
   const pick = (address: string, link?: { sheet: string; cell: string }) => {
     // A link inside the workbook goes to its cell, as a click on it does in Excel.
-    if (link && host.workbook.getWorksheet(link.sheet)) void host.select(link.sheet, link.cell);
-    else void host.select(ws.name, address);
+    if (link && host.workbook.getWorksheet(link.sheet)) void bookOf(host).select(link.sheet, link.cell);
+    else void bookOf(host).select(ws.name, address);
   };
 
   // The cells in view, each merged area once at its top-left cell (drawn even when that cell is

@@ -3,9 +3,11 @@
 import * as fs from "fs";
 import * as path from "path";
 import ExcelJS from "exceljs";
-import { addLayoutSheet } from "../hosts/xlsx/layout";
+import { XlsxHost } from "../hosts/xlsx/host";
+import { layoutOps } from "../core/drawing";
 import { noticeLedgerLayout, type SheetLayout } from "../core/layout";
 import { parseNotice } from "../core/notice";
+import { noticeRemark } from "../app/imports";
 import { DIRECTORY_2019, DIRECTORY_2026, type DirectoryRow } from "./seeds/directories";
 import { addPlanCoUnits, parseProgressTable } from "./seeds/jianghan2019";
 
@@ -76,7 +78,7 @@ export function jianghan2019Layout(): SheetLayout {
 
 export function jiangan2026Layout(): SheetLayout {
   const items = parseNotice(source("002_4e4f19e7498f2113.txt"));
-  return noticeLedgerLayout(items, "2026年责任分解", "2026年江岸区《政府工作报告》目标任务责任分解台账");
+  return noticeLedgerLayout(items, "2026年责任分解", "2026年江岸区《政府工作报告》目标任务责任分解台账", noticeRemark);
 }
 
 async function main(): Promise<void> {
@@ -86,9 +88,9 @@ async function main(): Promise<void> {
   }
   const written: string[] = [];
   const write = async (file: string, layouts: SheetLayout[]) => {
-    const wb = newWorkbook();
-    for (const l of layouts) addLayoutSheet(wb, l);
-    await wb.xlsx.writeFile(path.join(OUT, file));
+    const host = new XlsxHost(newWorkbook());
+    for (const l of layouts) await host.apply(layoutOps(l), "add-sheet");
+    await host.workbook.xlsx.writeFile(path.join(OUT, file));
     written.push(`${file}（${layouts.map((l) => `${l.name} ${l.rows.length} 行`).join("，")}）`);
   };
   await write(SEED_FILES.jianghan2019, [jianghan2019Layout(), directoryLayout(DIRECTORY_2019)]);

@@ -12,7 +12,7 @@ import { QuarterField } from "./components/QuarterField";
 import { SettingsTab } from "./components/SettingsTab";
 import { SummaryTab } from "./components/SummaryTab";
 import type { CheckRequestSource } from "./checkRequests";
-import { words, type Lang } from "./i18n";
+import { paneText, words, type Lang } from "./i18n";
 import type { Pane } from "./pane";
 
 const useStyles = makeStyles({
@@ -42,6 +42,7 @@ export interface AppProps {
 export function App({ app, lang, autoRun, checkRequests }: AppProps): React.JSX.Element {
   const styles = useStyles();
   const t = words(lang);
+  const ui = React.useMemo(() => paneText(lang), [lang]);
   const [tab, setTab] = React.useState<TabName>("check");
   const [outcome, setOutcome] = React.useState<CheckOutcome>();
   const [overview, setOverview] = React.useState<Overview>();
@@ -86,6 +87,7 @@ export function App({ app, lang, autoRun, checkRequests }: AppProps): React.JSX.
   const pane: Pane = {
     app,
     t,
+    ui,
     lang,
     notify,
     request,
@@ -126,6 +128,7 @@ export function App({ app, lang, autoRun, checkRequests }: AppProps): React.JSX.
           <div className={styles.quarter}>
             <QuarterField
               label={t("quarter")}
+              lang={lang}
               value={quarterText}
               onChange={(v) => {
                 setPicked(v);
@@ -136,7 +139,7 @@ export function App({ app, lang, autoRun, checkRequests }: AppProps): React.JSX.
             />
             {quarter && (
               <Text size={200} className={mergeClasses(styles.due, daysToDue(quarter, app.today()) < 0 && styles.overdue)} aria-label="due">
-                {dueText(quarter, app.today(), lang)}
+                {ui.dueLine(isoDate(reportDue(quarter)), dueWords(daysToDue(quarter, app.today()), lang))}
               </Text>
             )}
           </div>
@@ -152,11 +155,4 @@ export function App({ app, lang, autoRun, checkRequests }: AppProps): React.JSX.
       </div>
     </FluentProvider>
   );
-}
-
-/** 报送截止 2026-10-10 · 距报送截止还有 N 天 (今天报送截止, 已逾期 N 天). */
-function dueText(q: Quarter, today: Date, lang: Lang): string {
-  const due = isoDate(reportDue(q));
-  const days = daysToDue(q, today);
-  return lang === "en" ? `Due ${due} · ${dueWords(days, lang)}` : `报送截止 ${due} · ${dueWords(days, lang)}`;
 }

@@ -1,5 +1,7 @@
 // Handing a file to the person from a web page: a download (Excel on the web and on Windows, the
 // preview), or Base64 for Excel to open as a new workbook (where a pane cannot download, as on a Mac).
+import { AppError } from "../app/messages";
+
 export interface FileToSave {
   readonly name: string;
   readonly bytes: Uint8Array | ArrayBuffer;
@@ -51,7 +53,7 @@ export function readFileBytes(file: Blob): Promise<ArrayBuffer> {
   return new Promise((resolve, reject) => {
     const reader = new FileReader();
     reader.onload = () => resolve(reader.result as ArrayBuffer);
-    reader.onerror = () => reject(new Error(`文件读取失败：${reader.error?.message ?? "未知原因"}。请确认文件没有被其他程序占用后重试。`));
+    reader.onerror = () => reject(new AppError({ code: "file-unreadable", reason: reader.error?.message ?? "" }));
     reader.readAsArrayBuffer(file);
   });
 }

@@ -10,6 +10,7 @@ import { METADATA_SHEET, readMetadata } from "../../src/core/metadata";
 import { summarise } from "../../src/core/summary";
 import { summarySheetPlan } from "../../src/core/summarySheet";
 import type { CellValue } from "../../src/core/types";
+import { book as bookOf } from "../../src/app/book";
 
 /** A cell as a person sees it: its value, its fill (#RRGGBB, null for none) and its note. */
 export interface Look {
@@ -116,7 +117,7 @@ export function portContract(h: Harness): void {
   describe(`the port: ${h.name}`, () => {
     test("info: the sheets in tab order with their visibility, the active sheet; no metadata until the add-in writes some", async () => {
       const w = await h.make({ sheets: [LEDGER, DIRECTORY, { name: "旧表", rows: [["x"]], hidden: true }], active: "部门目录" });
-      const info = await w.port.info();
+      const info = await bookOf(w.port).info();
       expect(info.sheets).toEqual([
         { name: "台账", visible: true },
         { name: "部门目录", visible: true },
@@ -128,8 +129,8 @@ export function portContract(h: Harness): void {
 
     test("readSheets: values, merged areas and hidden rows; the first rows only when asked; a missing sheet is an error", async () => {
       const w = await h.make({ sheets: [{ ...LEDGER, hiddenRows: [3], hiddenColumns: [2] }, DIRECTORY] });
-      await w.port.info();
-      const [ledger, head, dir] = await w.port.readSheets([{ name: "台账" }, { name: "台账", rows: 2 }, { name: "部门目录" }]);
+      await bookOf(w.port).info();
+      const [ledger, head, dir] = await bookOf(w.port).readSheets([{ name: "台账" }, { name: "台账", rows: 2 }, { name: "部门目录" }]);
       expect(ledger!.grid.name).toBe("台账");
       // Rows without their empty cells at the right.
       expect(ledger!.grid.rows.map((r) => [...r])).toEqual([["2026年区政府工作报告责任分解台账"], LEDGER.rows[1], [1, "新建口袋公园3个。", "区园林局"], LEDGER.rows[3], LEDGER.rows[4]]);
@@ -141,7 +142,7 @@ export function portContract(h: Harness): void {
       expect(head!.grid.rows[1]).toEqual(["序号", "目标任务", "牵头单位", "三季度进展"]);
       expect(dir!.grid.rows).toHaveLength(4);
       let error: unknown;
-      await w.port.readSheets([{ name: "没有这张表" }]).catch((e) => (error = e));
+      await bookOf(w.port).readSheets([{ name: "没有这张表" }]).catch((e) => (error = e));
       expect(failureCode(error)).toBe("sheet-missing");
     });
 
@@ -164,9 +165,9 @@ export function portContract(h: Harness): void {
       const second = await runCheck(w.port, TODAY, { quarter: Q3 });
       expect(second.marked).toBe(1);
       expect(w.look("台账", "D3")).toEqual({ value: "已完成选址3处，完成设计方案。", fill: "#DDEBF7", note: "由区园林局填写" });
-      expect(await w.port.clearMarks()).toBe(1);
+      expect(await bookOf(w.port).clearMarks()).toBe(1);
       expect(looks(w, "台账")).toEqual({ ...before, D3: { ...before.D3!, value: "已完成选址3处，完成设计方案。" } });
-      expect(await w.port.clearMarks()).toBe(0);
+      expect(await bookOf(w.port).clearMarks()).toBe(0);
     });
 
     test("clearing takes away only a note the add-in wrote: a note a person wrote or edited on a marked cell stays", async () => {
@@ -179,7 +180,7 @@ export function portContract(h: Harness): void {
       w.note("台账", "D5", "数据来自统计局");
       await runCheck(w.port, TODAY, { quarter: Q3 });
       expect(w.look("台账", "D4").note).toBe(edited);
-      expect(await w.port.clearMarks()).toBe(2);
+      expect(await bookOf(w.port).clearMarks()).toBe(2);
       expect(w.look("台账", "D4")).toEqual({ value: "正在推进", fill: null, note: edited });
       expect(w.look("台账", "D3")).toEqual({ value: null, fill: "#DDEBF7", note: "由区园林局填写" });
       expect(w.look("台账", "D5").note).toBe("数据来自统计局");
@@ -192,7 +193,7 @@ export function portContract(h: Harness): void {
       w.rename("台账", "2026年台账");
       const again = await runCheck(w.port, TODAY, { quarter: Q3 });
       expect(again.result.ledger.sheet).toBe("2026年台账");
-      expect(await w.port.clearMarks()).toBe(2);
+      expect(await bookOf(w.port).clearMarks()).toBe(2);
       expect(looks(w, "2026年台账")).toEqual(before);
     });
 
@@ -214,7 +215,7 @@ export function portContract(h: Harness): void {
         ],
         protect: true,
       };
-      await w.port.addSheet(layout);
+      await bookOf(w.port).addSheet(layout);
       expect(w.sheets().map((s) => s.name)).toEqual(["台账", "填报"]);
       expect(w.active()).toBe("填报");
       expect(w.look("填报", "A1").value).toBe("区园林局 2026年第三季度进展填报");
@@ -226,11 +227,11 @@ export function portContract(h: Harness): void {
       expect(w.locked("填报", "C3")).toBe(false);
       expect(w.locked("填报", "B3")).toBe(true);
       let error: unknown;
-      await w.port.addSheet({ ...layout, title: "另一份" }).catch((e) => (error = e));
+      await bookOf(w.port).addSheet({ ...layout, title: "另一份" }).catch((e) => (error = e));
       expect(failureCode(error)).toBe("sheet-exists");
       expect(w.look("填报", "A1").value).toBe("区园林局 2026年第三季度进展填报");
       // A sheet only the add-in reads is very hidden, and not shown.
-      await w.port.addSheet({ name: "_记录", columns: [{ header: "键", width: 8 }], rows: [["x"]], state: "veryHidden" });
+      await bookOf(w.port).addSheet({ name: "_记录", columns: [{ header: "键", width: 8 }], rows: [["x"]], state: "veryHidden" });
       expect(w.sheets().find((s) => s.name === "_记录")!.visibility).toBe("veryHidden");
       expect(w.active()).toBe("填报");
     });
@@ -243,7 +244,7 @@ export function portContract(h: Harness): void {
         sheet: "台账",
         rows: [{ key: "3#a", row: 3, no: "1", category: "城市建设", task: "新建口袋公园3个。", lead: "区园林局", co: "", role: "牵头", deadline: "", previous: "", progress: "" }],
       });
-      await w.port.addSheet(form!);
+      await bookOf(w.port).addSheet(form!);
       const name = form!.name;
       expect(w.look(name, "A1").value).toBe(`${form!.title}\n${form!.subtitle}`);
       const input = form!.columns.findIndex((c) => c.editable);
@@ -272,7 +273,7 @@ export function portContract(h: Harness): void {
       await runCheck(w.port, TODAY, { quarter: Q3 });
       const app = createApp({ port: w.port, today: () => TODAY });
       await app.saveSettings({ ledgerSheet: "台账", minProgressLength: 3, columns: { progress3: "D" } });
-      const info = await w.port.info();
+      const info = await bookOf(w.port).info();
       const meta = readMetadata(info.metadata);
       expect(parseSettings(meta.settings).settings).toEqual({ ledgerSheet: "台账", minProgressLength: 3, columns: { progress3: "D" } });
       expect(meta.marks).toHaveLength(2);
@@ -285,30 +286,40 @@ export function portContract(h: Harness): void {
 
     test("writeCells then undoWrites: text stays text, every cell back as it was but one a person changed since, named", async () => {
       const w = await h.make({ sheets: [LEDGER] });
-      await w.port.writeCells("台账", [
+      await bookOf(w.port).writeCells("台账", [
         { cell: "D3", text: "=SUM(1,2) 建成口袋公园2个" },
         { cell: "D4", text: "完成改造18个。" },
         { cell: "D5", text: "新增就业1.8万人。" },
       ], "合并回报 2026Q3");
       expect(w.look("台账", "D3").value).toBe("=SUM(1,2) 建成口袋公园2个");
       w.type("台账", "D5", "审核后改写");
-      const undone = await w.port.undoWrites();
+      const undone = await bookOf(w.port).undoWrites();
       expect(undone).toEqual({ label: "合并回报 2026Q3", restored: 2, kept: ["台账!D5"] });
       expect([w.look("台账", "D3").value, w.look("台账", "D4").value, w.look("台账", "D5").value]).toEqual([null, "正在推进", "审核后改写"]);
-      expect(await w.port.undoWrites()).toBeUndefined();
+      expect(await bookOf(w.port).undoWrites()).toBeUndefined();
     });
 
     test("the summary sheet: written with its stamp and recorded; written again for the quarter, it replaces only itself", async () => {
       const w = await h.make({ sheets: [LEDGER, DIRECTORY] });
       const outcome = await runCheck(w.port, TODAY, { quarter: Q3, mark: false });
       const plan = summarySheetPlan(summarise(outcome.result, outcome.workbook.directory, TODAY), "2026年第三季度汇总");
-      await w.port.writeSummary(plan, false);
+      await bookOf(w.port).writeSummary(plan, false);
       expect(w.active()).toBe("2026年第三季度汇总");
       expect(w.look("2026年第三季度汇总", "A2").value).toEqual(expect.stringContaining(plan.stamp));
-      expect(readMetadata((await w.port.info()).metadata).summaries).toEqual([{ key: "2026Q3", sheet: "2026年第三季度汇总", stamp: plan.stamp }]);
-      await w.port.writeSummary(plan, true);
-      expect(w.sheets().filter((s) => s.visibility === "visible").map((s) => s.name)).toEqual(["台账", "部门目录", "2026年第三季度汇总"]);
-      expect(readMetadata((await w.port.info()).metadata).summaries).toHaveLength(1);
+      expect(readMetadata((await bookOf(w.port).info()).metadata).summaries).toEqual([{ key: "2026Q3", sheet: "2026年第三季度汇总", stamp: plan.stamp }]);
+      // A person adds a sheet after it, and renames an old summary of their own that holds a table name.
+      await w.port.apply([{ op: "addSheet", name: "备注" }], "add-sheet");
+      await bookOf(w.port).writeSummary(plan, true);
+      expect(w.sheets().filter((s) => s.visibility === "visible").map((s) => s.name)).toEqual(["台账", "部门目录", "2026年第三季度汇总", "备注"]);
+      expect(w.active()).toBe("2026年第三季度汇总");
+      expect(w.look("2026年第三季度汇总", "A2").value).toEqual(expect.stringContaining(plan.stamp));
+      expect(readMetadata((await bookOf(w.port).info()).metadata).summaries).toHaveLength(1);
+      // Written under another name beside the first: its tables take names of their own, where the host has tables.
+      const tables = (await w.port.read({ tables: true })).tables ?? [];
+      await bookOf(w.port).writeSummary({ ...plan, name: "汇总(2)" }, false);
+      const after = ((await w.port.read({ tables: true })).tables ?? []).filter((t) => t.sheet === "汇总(2)").map((t) => t.name.toLowerCase());
+      expect(after.filter((n) => tables.some((t) => t.name.toLowerCase() === n))).toEqual([]);
+      expect(after).toHaveLength(w.port.lacks.has("tables") ? 0 : tables.length);
     });
 
     test("加入目录: an unknown unit as a new unit, another as an alias of the unit suggested; the next check knows both, nothing else changes", async () => {
@@ -334,12 +345,12 @@ export function portContract(h: Harness): void {
 
     test("setTexts writes text as text in one batch; select shows the cell", async () => {
       const w = await h.make({ sheets: [LEDGER] });
-      await w.port.setTexts("台账", [
+      await bookOf(w.port).setTexts("台账", [
         { cell: "C3", text: "=区园林局" },
         { cell: "C4", text: "区住房保障和房屋管理局" },
       ]);
       expect([w.look("台账", "C3").value, w.look("台账", "C4").value]).toEqual(["=区园林局", "区住房保障和房屋管理局"]);
-      await w.port.select("台账", "C4");
+      await bookOf(w.port).select("台账", "C4");
       expect(w.selected()).toEqual({ sheet: "台账", cell: "C4" });
       expect(w.active()).toBe("台账");
     });
@@ -348,8 +359,8 @@ export function portContract(h: Harness): void {
 
 /** What a whole session leaves in a workbook, for comparing hosts: every visible sheet's values. */
 export async function valuesOf(w: PortUnderTest): Promise<Record<string, CellValue[][]>> {
-  const info = await w.port.info();
+  const info = await bookOf(w.port).info();
   const names = info.sheets.filter((s) => s.visible).map((s) => s.name);
-  const reads = await w.port.readSheets(names.map((name) => ({ name })));
+  const reads = await bookOf(w.port).readSheets(names.map((name) => ({ name })));
   return Object.fromEntries(reads.map((r) => [r.grid.name, r.grid.rows.map((row) => [...row])]));
 }

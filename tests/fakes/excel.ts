@@ -18,6 +18,13 @@ export interface FakeExcel {
   readonly libraryWithoutNotes?: boolean;
   /** Bytes one request and one response may carry (Excel on the web: 5 MB); a sync over it fails. */
   readonly payloadLimit?: number;
+  /**
+   * Reports a cell without fill as real Excel does: `pattern` null and `tintAndShade` null (with
+   * `color` "#FFFFFF"), not "None" and 0 (https://github.com/OfficeDev/office-js/issues/4900: "If you
+   * are setting 'No Fill', you will get 'null'" for tintAndShade, and pattern null;
+   * https://github.com/OfficeDev/office-js/issues/6218: color "#FFFFFF" either way).
+   */
+  readonly noFillAsNull?: boolean;
 }
 
 /** The ExcelApi versions the add-in meets: Office 2019 volume-licensed (1.7), 1.9, Office 2021's 1.13 and above, notes (1.18). */
@@ -44,6 +51,8 @@ export const API_SETS: Readonly<Record<string, string>> = {
   "RangeFill.patternColor": "1.9",
   "RangeFill.tintAndShade": "1.9",
   "RangeFill.patternTintAndShade": "1.9",
+  "Table.worksheet": "1.2",
+  "Workbook.name": "1.7",
   "Workbook.protection": "1.7",
   "Workbook.settings": "1.4",
   "Worksheet.comments": "1.10",
@@ -127,6 +136,13 @@ export interface FakeSheet {
   protection?: Record<string, unknown>;
   /** Threaded comments by address (a cell holds a threaded comment or a note, not both). */
   comments: Map<string, string>;
+  /** Format properties set on cells other than the fill ("font.bold", "horizontalAlignment", "borders.EdgeTop" …), by "row,col". */
+  formats?: Map<string, Record<string, unknown>>;
+  /** Column widths (points) and row heights (points) set, by 0-based index. */
+  columnWidths?: Map<number, number>;
+  rowHeights?: Map<number, number>;
+  /** The charts drawn, as far as their properties were set. */
+  chartList?: Record<string, unknown>[];
 }
 
 export interface FakeWorkbookModel {
@@ -136,6 +152,8 @@ export interface FakeWorkbookModel {
   selected?: { sheet: string; address: string };
   /** The workbook's structure is protected: no sheet may be added, deleted, renamed or hidden. */
   structureProtected?: boolean;
+  /** The workbook's name (Workbook.name, ExcelApi 1.7); "Book1" when absent. */
+  name?: string;
 }
 
 let sheetIds = 0;
@@ -270,14 +288,31 @@ function splitProps(props: string): string[] {
   return props.split(",").map((p) => p.trim()).filter(Boolean);
 }
 
-export class FakeWorkbook {
+export class FakeWorkbook extends Proxy {
   readonly worksheets: FakeWorksheetCollection;
+  /** The workbook's tables (ExcelApi 1.1), each with its worksheet (Table.worksheet, ExcelApi 1.2). */
+  readonly tables: FakeWorkbookTables;
   private readonly settings_: FakeSettings;
   private readonly protection_: FakeProtection;
-  constructor(private readonly ctx: FakeContext) {
+  constructor(ctx: FakeContext) {
+    super(ctx);
     this.worksheets = new FakeWorksheetCollection(ctx);
+    this.tables = new FakeWorkbookTables(ctx);
     this.settings_ = new FakeSettings(ctx);
     this.protection_ = new FakeProtection(ctx, "workbook", () => !!ctx.model.structureProtected);
+  }
+  /** Only "name" (ExcelApi 1.7: https://learn.microsoft.com/javascript/api/excel/excel.workbook#excel-excel-workbook-name-member). */
+  load(props: string): this {
+    if (splitProps(props).some((p) => p !== "name")) throw new Error(`fake Workbook cannot load ${props}`);
+    this.ctx.requires("Workbook.name");
+    this.ctx.enqueue(`workbook.load(${props})`, () => {
+      this.loaded.set("name", this.ctx.model.name ?? "Book1");
+      this.ctx.respond(this.loaded.get("name"));
+    });
+    return this;
+  }
+  get name(): string {
+    return this.get_<string>("name");
   }
   get settings(): FakeSettings {
     this.ctx.requires("Workbook.settings");
@@ -340,9 +375,29 @@ class FakeSetting extends Proxy {
   }
 }
 
+/** The workbook's tables, loaded as items with their names and their worksheets' names. */
+class FakeWorkbookTables extends Proxy {
+  load(props: string): this {
+    this.ctx.enqueue(`workbook.tables.load(${props})`, () => {
+      if (splitProps(props).includes("items/worksheet/name")) this.ctx.requires("Table.worksheet");
+      const items = this.ctx.model.sheets.flatMap((s) => s.tables.map((t) => ({ name: t.name, worksheet: { name: s.name } })));
+      this.loaded.set("items", items);
+      this.ctx.respond(items);
+    });
+    return this;
+  }
+  get items(): { name: string; worksheet: { name: string } }[] {
+    return this.get_<{ name: string; worksheet: { name: string } }[]>("items");
+  }
+}
+
 class FakeSettings {
   constructor(private readonly ctx: FakeContext) {}
   getItemOrNullObject(key: string): FakeSetting {
+    return new FakeSetting(this.ctx, key);
+  }
+  /** Like Excel's: an operation on a setting that does not exist fails at sync. */
+  getItem(key: string): FakeSetting {
     return new FakeSetting(this.ctx, key);
   }
   add(key: string, value: unknown): void {
@@ -393,7 +448,7 @@ export class FakeWorksheet extends Proxy {
   readonly tables: FakeTables;
   readonly charts: FakeCharts;
   private readonly pageLayout_: Record<string, unknown>;
-  private readonly freezePanes_: { freezeRows(count: number): void };
+  private readonly freezePanes_: { freezeRows(count: number): void; unfreeze(): void };
   private readonly protection_: FakeProtection;
 
   constructor(
@@ -415,9 +470,27 @@ export class FakeWorksheet extends Proxy {
       get: (_t, prop) =>
         prop === "setPrintTitleRows"
           ? (rows: string) => ctx.enqueue(`pageLayout.setPrintTitleRows(${rows})`, () => (this.sheet().pageLayout.printTitleRows = rows), jsonBytes(rows))
-          : undefined,
+          : prop === "headersFooters"
+            ? { defaultForAllPages: headerFooter("defaultForAllPages") }
+            : undefined,
     });
-    this.freezePanes_ = { freezeRows: (count: number) => ctx.enqueue(`freezePanes.freezeRows(${count})`, () => (this.sheet().frozenRows = count)) };
+    // PageLayout.headersFooters (ExcelApi 1.9): a HeaderFooterGroup whose HeaderFooter objects take
+    // leftFooter, rightFooter … as strings with Excel's codes (&P, &N …), kept as set.
+    const headerFooter = (which: string) =>
+      new globalThis.Proxy({} as Record<string, unknown>, {
+        set: (_t, prop, value) => {
+          ctx.enqueue(`pageLayout.headersFooters.${which}.${String(prop)}=${JSON.stringify(value)}`, () => {
+            this.ctx.guardSheet(this.sheet());
+            const group = (this.sheet().pageLayout.headersFooters ??= {}) as Record<string, Record<string, unknown>>;
+            (group[which] ??= {})[String(prop)] = value;
+          }, jsonBytes(value));
+          return true;
+        },
+      });
+    this.freezePanes_ = {
+      freezeRows: (count: number) => ctx.enqueue(`freezePanes.freezeRows(${count})`, () => (this.sheet().frozenRows = count)),
+      unfreeze: () => ctx.enqueue(`freezePanes.unfreeze()`, () => (this.sheet().frozenRows = 0)),
+    };
     this.protection_ = new FakeProtection(
       ctx,
       "worksheet",
@@ -432,7 +505,7 @@ export class FakeWorksheet extends Proxy {
     return this.pageLayout_;
   }
   /** Frozen panes (ExcelApi 1.7). */
-  get freezePanes(): { freezeRows(count: number): void } {
+  get freezePanes(): { freezeRows(count: number): void; unfreeze(): void } {
     this.ctx.requires("Worksheet.freezePanes");
     return this.freezePanes_;
   }
@@ -476,6 +549,7 @@ export class FakeWorksheet extends Proxy {
     this.loaded.set("id", s.id);
     this.loaded.set("name", s.name);
     this.loaded.set("visibility", s.visibility);
+    this.loaded.set("position", this.ctx.model.sheets.indexOf(s));
     this.nullState = false;
   }
 
@@ -510,6 +584,23 @@ export class FakeWorksheet extends Proxy {
   get visibility(): string {
     return this.get_<string>("visibility");
   }
+  get position(): number {
+    return this.get_<number>("position");
+  }
+  /**
+   * Moves the sheet to this zero-based tab position among all the sheets, hidden ones included
+   * (Worksheet.position, ExcelApi 1.1: "The zero-based position of the worksheet within the workbook").
+   */
+  set position(position: number) {
+    this.ctx.enqueue(`worksheet.position=${position}`, () => {
+      this.ctx.guardStructure();
+      const s = this.sheet();
+      const sheets = this.ctx.model.sheets;
+      if (!Number.isInteger(position) || position < 0 || position >= sheets.length) throw officeError("InvalidArgument", `position ${position} of ${sheets.length} sheets`);
+      sheets.splice(sheets.indexOf(s), 1);
+      sheets.splice(position, 0, s);
+    });
+  }
   set visibility(v: string) {
     this.ctx.enqueue(`worksheet.visibility=${v}`, () => {
       this.ctx.guardStructure();
@@ -542,11 +633,21 @@ export class FakeWorksheet extends Proxy {
   activate(): void {
     this.ctx.enqueue(`worksheet.activate()`, () => (this.ctx.model.active = this.sheet().name));
   }
+  /**
+   * Deletes the sheet. As Excel's: a very hidden sheet cannot be deleted ("if the worksheet's
+   * visibility is set to "VeryHidden", the delete operation will fail with an InvalidOperation
+   * exception": Worksheet.delete in @types/office-js).
+   */
   delete(): void {
     this.ctx.enqueue(`worksheet.delete()`, () => {
       this.ctx.guardStructure();
       const s = this.sheet();
-      this.ctx.model.sheets.splice(this.ctx.model.sheets.indexOf(s), 1);
+      if (s.visibility === "VeryHidden") throw officeError("InvalidOperation", `${s.name} is very hidden`);
+      const sheets = this.ctx.model.sheets;
+      const at = sheets.indexOf(s);
+      sheets.splice(at, 1);
+      // A workbook always shows a sheet: deleting the active one shows the next visible one.
+      if (this.ctx.model.active === s.name) this.ctx.model.active = ([...sheets.slice(at), ...sheets.slice(0, at).reverse()].find((o) => o.visibility === "Visible") ?? sheets[0])?.name ?? "";
     });
   }
 }
@@ -598,7 +699,8 @@ class FakeFillProxy extends Proxy {
     this.ctx.enqueue(`${this.label}.format.fill.load(${props})`, () => {
       const { sheet, areas } = this.target();
       const [r, c] = [areas[0]!.top, areas[0]!.left];
-      const fill = sheet.cells.get(`${r},${c}`)?.fill ?? NO_FILL;
+      const stored = sheet.cells.get(`${r},${c}`)?.fill ?? NO_FILL;
+      const fill = this.ctx.excel.noFillAsNull && stored.pattern === "None" ? { ...stored, pattern: null, tintAndShade: null } : stored;
       for (const p of splitProps(props)) {
         // A property this Excel does not have fails the request.
         if ((PATTERN_PROPS as readonly string[]).includes(p) && !covers(this.ctx.version, API_SETS[`RangeFill.${p}`]!)) throw apiNotFound(`RangeFill.${p}`, this.ctx.version);
@@ -630,6 +732,10 @@ class FakeFillProxy extends Proxy {
   set(props: Partial<FakeFill>): void {
     for (const p of PATTERN_PROPS) if (p in props) this.ctx.requires(`RangeFill.${p}`);
     this.ctx.enqueue(`${this.label}.format.fill.set(${JSON.stringify(props)})`, () => {
+      // "null isn't valid for single properties like range.values or range.format.fill.color"
+      // (https://learn.microsoft.com/office/dev/add-ins/excel/excel-add-ins-blank-null-values).
+      const invalid = Object.entries(props).find(([, v]) => v === null || v === undefined);
+      if (invalid) throw officeError("InvalidArgument", `fill.${invalid[0]} set to ${String(invalid[1])}`);
       const { sheet, areas } = this.target();
       this.ctx.guardSheet(sheet, "allowFormatCells");
       for (const a of areas) for (const [r, c] of cellsOf(a)) Object.assign(this.cell(sheet, r, c).fill, props.pattern === undefined && props.color ? { ...props, pattern: "Solid" } : props);
@@ -649,8 +755,48 @@ class FakeFillProxy extends Proxy {
  * the tests look at them.
  */
 function formatOf(ctx: FakeContext, label: string, target: () => { sheet: FakeSheet; areas: CellRange[] }, fill: FakeFillProxy) {
-  const record = (prop: string) => (value: unknown) => ctx.enqueue(`${label}.format.${prop}=${JSON.stringify(value)}`, () => ctx.guardSheet(target().sheet, prop.startsWith("column") ? "allowFormatColumns" : prop.startsWith("row") || prop.startsWith("autofitRows") ? "allowFormatRows" : "allowFormatCells"), jsonBytes(value));
+  const record = (prop: string, store?: (sheet: FakeSheet, areas: CellRange[]) => void) => (value: unknown) =>
+    ctx.enqueue(`${label}.format.${prop}=${JSON.stringify(value)}`, () => {
+      const { sheet, areas } = target();
+      ctx.guardSheet(sheet, prop.startsWith("column") ? "allowFormatColumns" : prop.startsWith("row") || prop.startsWith("autofitRows") ? "allowFormatRows" : "allowFormatCells");
+      if (store) store(sheet, areas);
+      else if (prop === "columnWidth") for (const a of areas) for (let c = a.left; c <= a.right; c++) (sheet.columnWidths ??= new Map()).set(c, value as number);
+      else if (prop === "rowHeight") for (const a of areas) for (let r = a.top; r <= a.bottom; r++) (sheet.rowHeights ??= new Map()).set(r, value as number);
+      else if (!prop.endsWith("()")) for (const a of areas) for (const [r, c] of cellsOf(a)) setFormat(sheet, r, c, prop, value);
+    }, jsonBytes(value));
   const font = new globalThis.Proxy({}, { set: (_t, p, v) => (record(`font.${String(p)}`)(v), true) });
+  // Borders (RangeBorderCollection.getItem, ExcelApi 1.1): an edge of the range is kept on the cells
+  // along it, an inside line on both cells it parts, as a person sees each cell's four edges.
+  const edges = (index: string, a: CellRange): [number, number, string][] => {
+    const all = cellsOf(a);
+    switch (index) {
+      case "EdgeTop":
+        return all.filter(([r]) => r === a.top).map(([r, c]) => [r, c, "EdgeTop"]);
+      case "EdgeBottom":
+        return all.filter(([r]) => r === a.bottom).map(([r, c]) => [r, c, "EdgeBottom"]);
+      case "EdgeLeft":
+        return all.filter(([, c]) => c === a.left).map(([r, c]) => [r, c, "EdgeLeft"]);
+      case "EdgeRight":
+        return all.filter(([, c]) => c === a.right).map(([r, c]) => [r, c, "EdgeRight"]);
+      case "InsideHorizontal":
+        return all.flatMap(([r, c]): [number, number, string][] => [...(r > a.top ? [[r, c, "EdgeTop"] as [number, number, string]] : []), ...(r < a.bottom ? [[r, c, "EdgeBottom"] as [number, number, string]] : [])]);
+      case "InsideVertical":
+        return all.flatMap(([r, c]): [number, number, string][] => [...(c > a.left ? [[r, c, "EdgeLeft"] as [number, number, string]] : []), ...(c < a.right ? [[r, c, "EdgeRight"] as [number, number, string]] : [])]);
+      default:
+        throw new Error(`fake borders cannot get ${index}`);
+    }
+  };
+  const borders = {
+    getItem: (index: string) =>
+      new globalThis.Proxy({} as Record<string, unknown>, {
+        set: (_t, p, v) => {
+          record(`borders.${index}.${String(p)}`, (sheet, areas) => {
+            for (const a of areas) for (const [r, c, edge] of edges(index, a)) setFormat(sheet, r, c, `borders.${edge}.${String(p)}`, v);
+          })(v);
+          return true;
+        },
+      }),
+  };
   const protection = new globalThis.Proxy(
     {},
     {
@@ -674,12 +820,24 @@ function formatOf(ctx: FakeContext, label: string, target: () => { sheet: FakeSh
   );
   const autofitRows = () => record("autofitRows()")(null);
   return new globalThis.Proxy(
-    { fill, font, protection, autofitRows },
+    { fill, font, protection, autofitRows, borders },
     {
       set: (_t, p, v) => (record(String(p))(v), true),
-      get: (t, p) => (p === "fill" || p === "font" || p === "protection" || p === "autofitRows" ? t[p] : undefined),
+      get: (t, p) => (p === "fill" || p === "font" || p === "protection" || p === "autofitRows" || p === "borders" ? t[p] : undefined),
     },
-  ) as unknown as { fill: FakeFillProxy; font: Record<string, unknown>; protection: { locked: boolean }; autofitRows(): void } & Record<string, unknown>;
+  ) as unknown as { fill: FakeFillProxy; font: Record<string, unknown>; protection: { locked: boolean }; autofitRows(): void; borders: { getItem(index: string): Record<string, unknown> } } & Record<string, unknown>;
+}
+
+function setFormat(sheet: FakeSheet, r: number, c: number, prop: string, value: unknown): void {
+  const formats = (sheet.formats ??= new Map());
+  const key = `${r},${c}`;
+  formats.set(key, { ...formats.get(key), [prop]: value });
+}
+
+/** The format properties set on a cell ("font.bold", "horizontalAlignment", "borders.EdgeTop.style" …). */
+export function formatAt(sheet: FakeSheet, address: string): Record<string, unknown> {
+  const p = parseA1(address)!;
+  return sheet.formats?.get(`${p.row},${p.col}`) ?? {};
 }
 
 /** Fails when a protected sheet keeps these cells locked (Excel's default for every cell). */
@@ -761,6 +919,9 @@ export class FakeRange extends Proxy {
       if (values.length !== area.bottom - area.top + 1 || values[0]!.length !== area.right - area.left + 1) throw Object.assign(new Error(`InvalidArgument: ${what} do not fit the range`), { code: "InvalidArgument" });
       values.forEach((row, i) =>
         row.forEach((v, j) => {
+          // "null in 2-D arrays [leaves] specific cells unchanged"
+          // (https://learn.microsoft.com/office/dev/add-ins/excel/excel-add-ins-blank-null-values).
+          if (v === null) return;
           const key = `${area.top + i},${area.left + j}`;
           const cell = sheet.cells.get(key) ?? { value: "", fill: { ...NO_FILL }, numberFormat: "General" };
           cell.value = typeof v === "string" && cell.numberFormat !== "@" && isFormula(v) ? { formula: v } : v;
@@ -772,13 +933,14 @@ export class FakeRange extends Proxy {
   get numberFormat(): string[][] {
     return this.get_<string[][]>("numberFormat");
   }
-  set numberFormat(formats: string[][]) {
+  set numberFormat(formats: (string | null)[][]) {
     this.ctx.enqueue(`range.numberFormat=`, () => {
       const area = this.area();
       const sheet = this.ws.sheet();
       guardCells(this.ctx, sheet, area);
       formats.forEach((row, i) =>
         row.forEach((f, j) => {
+          if (f === null) return; // as for values: null leaves the cell's format as it is
           const key = `${area.top + i},${area.left + j}`;
           const cell = sheet.cells.get(key) ?? { value: "", fill: { ...NO_FILL }, numberFormat: "General" };
           cell.numberFormat = f;
@@ -1055,29 +1217,38 @@ class FakeTables {
   }
 }
 
+/**
+ * Charts: each added one is counted and kept as far as its properties were set (type, the source's
+ * address and series orientation, the axis's categories, title, legend, position's corners).
+ */
 class FakeCharts {
   constructor(
     private readonly ctx: FakeContext,
     private readonly ws: FakeWorksheet,
   ) {}
-  add(type: string, source: FakeRange): unknown {
+  add(type: string, source: FakeRange, seriesBy?: string): unknown {
+    const chart: Record<string, unknown> = { type, ...(seriesBy ? { seriesBy } : {}) };
     this.ctx.enqueue(`charts.add(${type})`, () => {
-      void source.area();
+      chart.source = rangeAddress(this.ws.sheet().name, source.area());
       this.ctx.guardSheet(this.ws.sheet(), "allowEditObjects");
       this.ws.sheet().charts++;
+      (this.ws.sheet().chartList ??= []).push(chart);
     });
-    const record = (what: string) => (...args: unknown[]) => this.ctx.enqueue(`chart.${what}(${args.length})`, () => undefined);
+    const address = (r: unknown) => (r instanceof FakeRange ? rangeAddress(r.ws.sheet().name, r.area()) : String(r));
+    const record = (what: string, run: (...args: unknown[]) => void) => (...args: unknown[]) => this.ctx.enqueue(`chart.${what}(${args.length})`, () => run(...args));
     const series = {
       setXAxisValues: (...args: unknown[]) => {
         this.ctx.requires("ChartSeries.setXAxisValues");
-        record("series.setXAxisValues")(...args);
+        record("series.setXAxisValues", (r) => (chart.categories = address(r)))(...args);
       },
     };
+    const props = (prefix: string) =>
+      new globalThis.Proxy({}, { set: (_t, p, v) => (this.ctx.enqueue(`chart.${prefix}.${String(p)}=${JSON.stringify(v)}`, () => (chart[`${prefix}.${String(p)}`] = v), jsonBytes(v)), true) });
     return {
-      title: new globalThis.Proxy({}, { set: (_t, p, v) => (this.ctx.enqueue(`chart.title.${String(p)}=${JSON.stringify(v)}`, () => undefined, jsonBytes(v)), true) }),
-      setPosition: record("setPosition"),
+      title: props("title"),
+      setPosition: record("setPosition", (from, to) => Object.assign(chart, { from: address(from), ...(to !== undefined ? { to: address(to) } : {}) })),
       series: { getItemAt: () => series },
-      legend: new globalThis.Proxy({}, { set: (_t, p) => (this.ctx.enqueue(`chart.legend.${String(p)}=`, () => undefined), true) }),
+      legend: props("legend"),
     };
   }
 }
@@ -1086,10 +1257,10 @@ class FakeCharts {
 export function fakeRun(model: FakeWorkbookModel, excel: FakeExcel = {}) {
   const runs: FakeContext[] = [];
   const options: Excel.RunOptions[] = [];
-  let failNext: FakeContext["failAt"];
+  let failNext: (FakeContext["failAt"] & { skip: number }) | undefined;
   const run = async <T>(runOptions: Excel.RunOptions, batch: (context: Excel.RequestContext) => Promise<T>): Promise<T> => {
     const ctx = new FakeContext(model, excel);
-    if (failNext) [ctx.failAt, failNext] = [failNext, undefined];
+    if (failNext && failNext.skip-- === 0) [ctx.failAt, failNext] = [{ op: failNext.op, error: failNext.error }, undefined];
     runs.push(ctx);
     options.push(runOptions);
     return batch(ctx as unknown as Excel.RequestContext);
@@ -1116,9 +1287,12 @@ export function fakeRun(model: FakeWorkbookModel, excel: FakeExcel = {}) {
       runs.length = 0;
       options.length = 0;
     },
-    /** The next run fails at its nth queued operation (1-based), as Excel fails a batch half-way. */
-    failNextAt(op: number, error: Error = Object.assign(new Error("GeneralException: the operation failed"), { code: "GeneralException" })) {
-      failNext = { op, error };
+    /**
+     * A coming run fails at its nth queued operation (1-based), as Excel fails a batch half-way: the
+     * next run, or the one after `skip` runs (a procedure's write comes after its reads).
+     */
+    failNextAt(op: number, error: Error = Object.assign(new Error("GeneralException: the operation failed"), { code: "GeneralException" }), skip = 0) {
+      failNext = { op, error, skip };
     },
   };
 }

@@ -4,16 +4,30 @@
 // a text written into a General cell is read as a number or a formula as Excel does, and as text in
 // a "@" cell; MergeCells is false, true or null (mixed); AddComment fails on a cell that has a note;
 // Select fails on a sheet that is not active; a protected sheet refuses writes to locked cells;
-// Worksheet.Delete asks the person to confirm while DisplayAlerts is on (recorded).
+// Worksheet.Delete, and Range.Merge over several values, ask the person to confirm while DisplayAlerts is
+// on (recorded). Several workbooks may be open, one of them active (Application.ActiveWorkbook).
 // WPS 基础接口 / 表格 API 参考: https://qn.cache.wpscdn.cn/encs/doc/office_v19/index.htm
+// Kingsoft's typings (npm wps-jsapi, src/lib.et.d.ts): EtWorkbook.FullName/ProtectStructure, EtWorksheet.Move/
+// ProtectContents, EtRange.Borders.Item(EtXlBordersIndex), EtWindow.FreezePanes/SplitRow/ScrollRow, EtPageSetup.
 // Range.MergeCells (True, False, Null): https://learn.microsoft.com/previous-versions/office/developer/office-2003/aa206522(v=office.11)
 // Range.AddComment: https://learn.microsoft.com/office/vba/api/excel.range.addcomment
+// Worksheets.Add ("the new worksheet becomes the active sheet"; before the active one when neither
+// Before nor After is given): https://learn.microsoft.com/office/vba/api/excel.worksheets.add
+// At least one sheet stays visible ("A workbook must contain at least one visible worksheet"):
+// https://learn.microsoft.com/office/troubleshoot/excel/hide-sheet-and-use-xlveryhidden
+// A very hidden sheet cannot be deleted (@types/office-js, Excel.Worksheet.delete: "if the worksheet's
+// visibility is set to VeryHidden, the delete operation will fail"); the fake holds WPS to the same.
+// Panes are frozen in the window, for the active sheet (Window.FreezePanes); SplitRow counts the rows
+// shown above the split, from ScrollRow (https://learn.microsoft.com/office/vba/api/excel.window.scrollrow).
 import { a1, parseA1, parseRange } from "../../src/core/address";
 import type { CellRange } from "../../src/core/types";
-import type { EtApplication, EtComment, EtInterior, EtRange, EtSheets, EtWorkbook, EtWorksheet, SafeArray } from "../../src/hosts/wps/model";
+import type { EtApplication, EtBorder, EtComment, EtFont, EtInterior, EtRange, EtSheets, EtWindow, EtWorkbook, EtWorksheet, SafeArray } from "../../src/hosts/wps/model";
 
 const XL_NONE = -4142;
 const WHITE = 0xffffff;
+/** xlGeneral (HorizontalAlignment) and xlBottom (VerticalAlignment): a new cell's alignment. */
+const XL_GENERAL = 1;
+const XL_BOTTOM = -4107;
 /** CVErr(xlErrName) as a script engine sees it. */
 const ERR_NAME = (0x800a0000 | 2029) >> 0;
 
@@ -25,6 +39,34 @@ export interface FakeEtCell {
   /** BGR. */
   color: number;
   locked: boolean;
+  bold?: boolean;
+  size?: number;
+  /** BGR. */
+  fontColor?: number;
+  underline?: number;
+  hAlign?: number;
+  vAlign?: number;
+  wrap?: boolean;
+  /** The lines on each side of the cell. */
+  borders?: Partial<Record<Side, FakeEtBorder>>;
+}
+
+export type Side = "top" | "bottom" | "left" | "right";
+
+export interface FakeEtBorder {
+  lineStyle: number;
+  weight: number;
+  /** BGR. */
+  color: number;
+}
+
+/** What a sheet's window shows: the first row and column shown, the split, and whether the panes are frozen. */
+export interface FakeEtView {
+  scrollRow: number;
+  scrollColumn: number;
+  splitRow: number;
+  splitColumn: number;
+  frozen: boolean;
 }
 
 export interface FakeEtSheet {
@@ -39,7 +81,13 @@ export interface FakeEtSheet {
   comments: Map<string, string>;
   links: Map<string, string>;
   protected: boolean;
+  /** The arguments of the last Worksheet.Protect. */
+  protection?: unknown[];
   pageSetup: Record<string, unknown>;
+  /** Column widths in characters and row heights in points, 1-based, where set. */
+  columnWidths: Map<number, number>;
+  rowHeights: Map<number, number>;
+  view: FakeEtView;
 }
 
 export interface FakeEtBook {
@@ -52,8 +100,13 @@ export interface FakeEtBook {
   calls: Map<string, number>;
   /** Application.DisplayAlerts. */
   displayAlerts: boolean;
-  /** Sheets deleted while DisplayAlerts was on: WPS would have asked the person to confirm. */
+  /** Sheets deleted, and ranges merged over several values, while DisplayAlerts was on: WPS would have asked the person. */
   confirmations: string[];
+  /** Workbook.Name; FullName is the path and name, or the name of a workbook never saved. */
+  name: string;
+  fullName?: string;
+  /** Workbook.ProtectStructure: no sheet may be added, deleted, renamed or moved. */
+  structureProtected: boolean;
 }
 
 export function newEtSheet(name: string, rows: readonly (readonly unknown[])[] = [], merges: readonly string[] = []): FakeEtSheet {
@@ -64,7 +117,21 @@ export function newEtSheet(name: string, rows: readonly (readonly unknown[])[] =
       cells.set(`${r + 1},${c + 1}`, { ...blank(), value: v as string | number | boolean });
     }),
   );
-  return { name, visible: -1, cells, merges: merges.map((m) => parseRange(m)!), hiddenRows: new Set(), hiddenColumns: new Set(), comments: new Map(), links: new Map(), protected: false, pageSetup: {} };
+  return {
+    name,
+    visible: -1,
+    cells,
+    merges: merges.map((m) => parseRange(m)!),
+    hiddenRows: new Set(),
+    hiddenColumns: new Set(),
+    comments: new Map(),
+    links: new Map(),
+    protected: false,
+    pageSetup: {},
+    columnWidths: new Map(),
+    rowHeights: new Map(),
+    view: { scrollRow: 1, scrollColumn: 1, splitRow: 0, splitColumn: 0, frozen: false },
+  };
 }
 
 function blank(): FakeEtCell {
@@ -228,6 +295,9 @@ class FakeRange implements EtRange {
 
   Merge(): void {
     const a = this.area;
+    // "Merging cells only keeps the upper-left value": asked while DisplayAlerts is on and several cells hold one.
+    const filled = [...this.each()].filter(([r, c]) => this.sheet.cells.get(`${r},${c}`)?.value != null).length;
+    if (filled > 1 && this.book.displayAlerts) this.book.confirmations.push(`${this.sheet.name}!${a1(a.top - 1, a.left - 1)}:${a1(a.bottom - 1, a.right - 1)}`);
     this.sheet.merges.push({ top: a.top - 1, left: a.left - 1, bottom: a.bottom - 1, right: a.right - 1 });
     // Only the top-left cell keeps its value.
     for (const [r, c] of this.each()) if (r !== a.top || c !== a.left) this.sheet.cells.get(`${r},${c}`) && (this.cell(r, c).value = null);
@@ -259,10 +329,102 @@ class FakeRange implements EtRange {
     };
   }
 
-  readonly Font = { Bold: false, Size: 11, Color: 0, Underline: 0 };
-  HorizontalAlignment = 1;
-  WrapText = false;
-  RowHeight = 14.25;
+  /** A property of the cells: read from the first cell, written to every cell. */
+  private property<K extends keyof FakeEtCell>(key: K, otherwise: NonNullable<FakeEtCell[K]>) {
+    const a = this.areas[0]!;
+    return {
+      get: (): NonNullable<FakeEtCell[K]> => this.cell(a.top, a.left)[key] ?? otherwise,
+      set: (v: FakeEtCell[K]) => {
+        for (const [r, c] of this.each()) this.writable(r, c)[key] = v;
+      },
+    };
+  }
+
+  get Font(): EtFont {
+    const bold = this.property("bold", false);
+    const size = this.property("size", 11);
+    const color = this.property("fontColor", 0);
+    const underline = this.property("underline", XL_NONE);
+    return {
+      get Bold() { return bold.get(); },
+      set Bold(v: boolean) { bold.set(v); },
+      get Size() { return size.get(); },
+      set Size(v: number) { size.set(v); },
+      get Color() { return color.get(); },
+      set Color(v: number) { color.set(v); },
+      get Underline() { return underline.get(); },
+      set Underline(v: number) { underline.set(v); },
+    };
+  }
+
+  get HorizontalAlignment(): number {
+    return this.property("hAlign", XL_GENERAL).get();
+  }
+  set HorizontalAlignment(v: number) {
+    this.property("hAlign", XL_GENERAL).set(v);
+  }
+  get VerticalAlignment(): number {
+    return this.property("vAlign", XL_BOTTOM).get();
+  }
+  set VerticalAlignment(v: number) {
+    this.property("vAlign", XL_BOTTOM).set(v);
+  }
+  get WrapText(): boolean {
+    return this.property("wrap", false).get();
+  }
+  set WrapText(v: boolean) {
+    this.property("wrap", false).set(v);
+  }
+
+  /** The height of the first row; set for every row of the range. */
+  get RowHeight(): number {
+    return this.sheet.rowHeights.get(this.areas[0]!.top) ?? 14.25;
+  }
+  set RowHeight(h: number) {
+    for (const a of this.areas) for (let r = a.top; r <= a.bottom; r++) this.sheet.rowHeights.set(r, h);
+  }
+
+  /**
+   * Borders.Item(XlBordersIndex): an edge of the range (xlEdgeLeft 7, xlEdgeTop 8, xlEdgeBottom 9,
+   * xlEdgeRight 10) or the lines between its cells (xlInsideVertical 11, xlInsideHorizontal 12).
+   */
+  get Borders(): { Item(index: number): EtBorder } {
+    const a = this.area;
+    const cells = (rows: [number, number], cols: [number, number], side: Side): [number, number, Side][] => {
+      const out: [number, number, Side][] = [];
+      for (let r = rows[0]; r <= rows[1]; r++) for (let c = cols[0]; c <= cols[1]; c++) out.push([r, c, side]);
+      return out;
+    };
+    const targets: Record<number, [number, number, Side][]> = {
+      7: cells([a.top, a.bottom], [a.left, a.left], "left"),
+      8: cells([a.top, a.top], [a.left, a.right], "top"),
+      9: cells([a.bottom, a.bottom], [a.left, a.right], "bottom"),
+      10: cells([a.top, a.bottom], [a.right, a.right], "right"),
+      11: cells([a.top, a.bottom], [a.left, a.right - 1], "right"),
+      12: cells([a.top, a.bottom - 1], [a.left, a.right], "bottom"),
+    };
+    return {
+      Item: (index: number): EtBorder => {
+        const at = targets[index];
+        if (!at) throw new FakeError(1004, `Borders.Item(${index})`);
+        const line = (r: number, c: number, side: Side, create: boolean): FakeEtBorder => {
+          const cell = create ? this.writable(r, c) : this.cell(r, c);
+          const borders = (cell.borders ??= {});
+          return (borders[side] ??= { lineStyle: XL_NONE, weight: 2, color: 0 });
+        };
+        const first = (): FakeEtBorder => (at[0] ? line(...at[0], false) : { lineStyle: XL_NONE, weight: 2, color: 0 });
+        const set = (key: keyof FakeEtBorder, v: number) => at.forEach(([r, c, side]) => (line(r, c, side, true)[key] = v));
+        return {
+          get LineStyle() { return first().lineStyle; },
+          set LineStyle(v: number) { set("lineStyle", v); },
+          get Weight() { return first().weight; },
+          set Weight(v: number) { set("weight", v); },
+          get Color() { return first().color; },
+          set Color(v: number) { set("color", v); },
+        };
+      },
+    };
+  }
 
   private get address(): string {
     const a = this.area;
@@ -308,7 +470,12 @@ class FakeRange implements EtRange {
     const range = this;
     const a = this.area;
     return {
-      ColumnWidth: 8.38,
+      get ColumnWidth() {
+        return range.sheet.columnWidths.get(a.left) ?? 8.38;
+      },
+      set ColumnWidth(w: number) {
+        for (let c = a.left; c <= a.right; c++) range.sheet.columnWidths.set(c, w);
+      },
       get Hidden() {
         range.count("EntireColumn.Hidden");
         return range.hidden(range.sheet.hiddenColumns, a.left, a.right);
@@ -353,6 +520,11 @@ function parseAreas(address: string): Area[] {
   });
 }
 
+/** Fails as WPS does when the workbook's structure is protected (Workbook.ProtectStructure). */
+function structure(book: FakeEtBook): void {
+  if (book.structureProtected) throw new FakeError(1004, "the workbook is protected and cannot be changed");
+}
+
 class FakeWorksheet implements EtWorksheet {
   constructor(
     private readonly book: FakeEtBook,
@@ -364,6 +536,7 @@ class FakeWorksheet implements EtWorksheet {
   }
 
   set Name(name: string) {
+    structure(this.book);
     if (this.book.sheets.some((s) => s !== this.sheet && s.name.toLowerCase() === name.toLowerCase())) throw new FakeError(1004, "a sheet of that name exists");
     if (this.book.active === this.sheet.name) this.book.active = name;
     this.sheet.name = name;
@@ -373,8 +546,21 @@ class FakeWorksheet implements EtWorksheet {
     return this.sheet.visible;
   }
 
+  /** Hiding the sheet shown shows the next visible one (to its right, else to its left); one sheet stays visible. */
   set Visible(v: number) {
-    this.sheet.visible = v;
+    const visible = v === -1 || (v as unknown) === true;
+    const shown = this.book.sheets.filter((s) => s.visible === -1 && s !== this.sheet);
+    if (!visible && shown.length === 0) throw new FakeError(1004, "A workbook must contain at least one visible worksheet");
+    this.sheet.visible = visible ? -1 : v;
+    if (!visible && this.book.active === this.sheet.name) {
+      const i = this.book.sheets.indexOf(this.sheet);
+      const next = this.book.sheets.slice(i + 1).find((s) => s.visible === -1) ?? [...this.book.sheets.slice(0, i)].reverse().find((s) => s.visible === -1)!;
+      this.book.active = next.name;
+    }
+  }
+
+  get ProtectContents(): boolean {
+    return this.sheet.protected;
   }
 
   get UsedRange(): EtRange {
@@ -417,14 +603,27 @@ class FakeWorksheet implements EtWorksheet {
   }
 
   Delete(): void {
+    structure(this.book);
+    if (this.sheet.visible === 2) throw new FakeError(1004, "Delete method of Worksheet class failed: the sheet is very hidden");
+    if (this.sheet.visible === -1 && !this.book.sheets.some((s) => s !== this.sheet && s.visible === -1)) throw new FakeError(1004, "A workbook must contain at least one visible worksheet");
     if (this.book.displayAlerts) this.book.confirmations.push(this.sheet.name);
     const i = this.book.sheets.indexOf(this.sheet);
     this.book.sheets.splice(i, 1);
     if (this.book.active === this.sheet.name) this.book.active = this.book.sheets.find((s) => s.visible === -1)?.name ?? "";
   }
 
-  Protect(): void {
+  /** Before one sheet or after another; with neither, Excel would move it into a new workbook (not modelled). */
+  Move(before?: EtWorksheet | null, after?: EtWorksheet | null): void {
+    structure(this.book);
+    const target = ((before ?? after) as FakeWorksheet | null | undefined)?.sheet;
+    if (!target) throw new FakeError(1004, "Move to a new workbook is not modelled");
+    this.book.sheets.splice(this.book.sheets.indexOf(this.sheet), 1);
+    this.book.sheets.splice(this.book.sheets.indexOf(target) + (before ? 0 : 1), 0, this.sheet);
+  }
+
+  Protect(...args: unknown[]): void {
     this.sheet.protected = true;
+    this.sheet.protection = args;
   }
 }
 
@@ -442,6 +641,7 @@ class FakeSheets implements EtSheets {
   }
 
   Add(before?: EtWorksheet | null, after?: EtWorksheet | null): EtWorksheet {
+    structure(this.book);
     let n = this.book.sheets.length + 1;
     while (this.book.sheets.some((s) => s.name === `Sheet${n}`)) n++;
     const sheet = newEtSheet(`Sheet${n}`);
@@ -452,27 +652,69 @@ class FakeSheets implements EtSheets {
   }
 }
 
-/** `Application` over a fake workbook. */
-export function fakeEtApplication(book: FakeEtBook): EtApplication & { ActiveWorkbook: EtWorkbook } {
-  const workbook: EtWorkbook = {
+/** The window of a workbook: it shows the active sheet, and its panes are that sheet's. */
+function windowOf(book: FakeEtBook): EtWindow {
+  const view = () => book.sheets.find((s) => s.name === book.active)!.view;
+  return {
+    get FreezePanes() { return view().frozen; },
+    set FreezePanes(v: boolean) { view().frozen = v; },
+    get SplitRow() { return view().splitRow; },
+    set SplitRow(v: number) { view().splitRow = v; },
+    get SplitColumn() { return view().splitColumn; },
+    set SplitColumn(v: number) { view().splitColumn = v; },
+    get ScrollRow() { return view().scrollRow; },
+    set ScrollRow(v: number) { view().scrollRow = v; },
+    get ScrollColumn() { return view().scrollColumn; },
+    set ScrollColumn(v: number) { view().scrollColumn = v; },
+  };
+}
+
+function workbookOf(book: FakeEtBook): EtWorkbook {
+  return {
     Worksheets: new FakeSheets(book),
     get ActiveSheet() {
       return new FakeWorksheet(book, book.sheets.find((s) => s.name === book.active)!);
     },
+    get FullName() {
+      return book.fullName ?? book.name;
+    },
+    get Name() {
+      return book.name;
+    },
+    get ProtectStructure() {
+      return book.structureProtected;
+    },
   };
+}
+
+/** `Application` over fake workbooks, the first one active; `show` makes another the active workbook (the person switched windows). */
+export function fakeEtApplication(book: FakeEtBook, ...others: FakeEtBook[]): EtApplication & { ActiveWorkbook: EtWorkbook; ActiveWindow: EtWindow; show(book: FakeEtBook): void } {
+  const books = [book, ...others];
+  const workbooks = new Map(books.map((b) => [b, workbookOf(b)]));
+  let active = book;
   return {
-    ActiveWorkbook: workbook,
+    get ActiveWorkbook() {
+      return workbooks.get(active)!;
+    },
+    get ActiveWindow() {
+      return windowOf(active);
+    },
+    // One setting of the application: every workbook sees it.
     get DisplayAlerts() {
-      return book.displayAlerts;
+      return active.displayAlerts;
     },
     set DisplayAlerts(v: boolean) {
-      book.displayAlerts = v;
+      for (const b of books) b.displayAlerts = v;
+    },
+    show(b: FakeEtBook) {
+      if (!workbooks.has(b)) throw new Error("that workbook is not open");
+      active = b;
     },
   };
 }
 
 export function newEtBook(sheets: FakeEtSheet[], active?: string, arrays: FakeEtBook["arrays"] = "safearray"): FakeEtBook {
-  return { sheets, active: active ?? sheets[0]!.name, arrays, calls: new Map(), displayAlerts: true, confirmations: [] };
+  return { sheets, active: active ?? sheets[0]!.name, arrays, calls: new Map(), displayAlerts: true, confirmations: [], name: "工作簿1", structureProtected: false };
 }
 
 /** A cell of a fake sheet by A1 address (created when absent). */
@@ -482,4 +724,13 @@ export function etCell(sheet: FakeEtSheet, address: string): FakeEtCell {
   const cell = sheet.cells.get(key) ?? blank();
   sheet.cells.set(key, cell);
   return cell;
+}
+
+/** Whether a person sees a line on a side of a cell: set on the cell, or on the neighbour's facing side. */
+export function etLine(sheet: FakeEtSheet, address: string, side: Side): FakeEtBorder | undefined {
+  const p = parseA1(address)!;
+  const [dr, dc, facing] = ({ top: [-1, 0, "bottom"], bottom: [1, 0, "top"], left: [0, -1, "right"], right: [0, 1, "left"] } as const)[side];
+  const own = sheet.cells.get(`${p.row + 1},${p.col + 1}`)?.borders?.[side];
+  const theirs = sheet.cells.get(`${p.row + 1 + dr},${p.col + 1 + dc}`)?.borders?.[facing];
+  return [own, theirs].find((b) => b && b.lineStyle !== XL_NONE);
 }

@@ -1,8 +1,15 @@
 // Cells of WPS 表格 as the engine's values: Value2 in bulk as rows, error values, BGR colours, and
 // finding merged areas and hidden rows and columns with few calls (halving ranges that are not all plain).
+import type { CellContent, CellLook } from "../../app/port";
 import { a1, columnLetter } from "../../core/address";
-import type { CellRange, CellValue } from "../../core/types";
-import type { EtRange, EtWorksheet, SafeArray } from "./model";
+import { cellText } from "../../core/text";
+import type { CellRange, CellValue, SheetGrid } from "../../core/types";
+import { XL_NONE, type EtRange, type EtWorksheet, type SafeArray } from "./model";
+
+/** Columns a head read covers: a ledger's header stands well within them. */
+const HEAD_COLUMNS = 64;
+/** Columns whose visibility is read with a whole sheet. */
+const VISIBILITY_COLUMNS = 64;
 
 /**
  * Error values as a COM script engine hands them over: the HRESULT of CVErr(xlErrNA …), 0x800A0000
@@ -83,6 +90,9 @@ export function hexOf(bgr: number): string {
 export function address(top: number, left: number, bottom = top, right = left): string {
   return top === bottom && left === right ? a1(top - 1, left - 1) : `${a1(top - 1, left - 1)}:${a1(bottom - 1, right - 1)}`;
 }
+
+/** The 1-based A1 reference of a 0-based range. */
+export const ref = (r: CellRange): string => address(r.top + 1, r.left + 1, r.bottom + 1, r.right + 1);
 
 /**
  * Addresses joined into multi-area references of at most 255 characters each: Range("A1,C3,…")
@@ -176,4 +186,61 @@ export function hiddenRows(ws: EtWorksheet, top: number, bottom: number): number
 /** Columns hidden among 1..count, 0-based. */
 export function hiddenColumns(ws: EtWorksheet, count: number): number[] {
   return hiddenRuns(1, count, (a, b) => ws.Range(`${columnLetter(a - 1)}1:${columnLetter(b - 1)}1`).EntireColumn.Hidden);
+}
+
+/** A sheet's used cells as rows, read with one Value2; null when it is empty. */
+export function usedValues(ws: EtWorksheet): { top: number; left: number; bottom: number; right: number; values: unknown[][] } | null {
+  const used = ws.UsedRange;
+  const b = boundsOf(used);
+  const values = valueRows(used.Value2, b.bottom - b.top + 1, b.right - b.left + 1);
+  if (b.top === b.bottom && b.left === b.right && toCellValue(values[0]?.[0]) === null) return null;
+  return { ...b, values };
+}
+
+/** A sheet's cells, merged areas and hidden rows and columns; or its first `rows` rows with their merged areas. */
+export function readSheet(ws: EtWorksheet, rows: number | undefined): SheetGrid {
+  const name = ws.Name;
+  if (rows !== undefined) {
+    // The first rows, in a window wide enough for any header: one Value2.
+    const grid = gridRows(valueRows(ws.Range(address(1, 1, rows, HEAD_COLUMNS)).Value2, rows, HEAD_COLUMNS), 0, 0);
+    while (grid.length && grid[grid.length - 1]!.length === 0) grid.pop();
+    return { name, rows: grid, merges: mergedAreas(ws, 1, 1, rows, HEAD_COLUMNS) };
+  }
+  const used = usedValues(ws);
+  if (!used) return { name, rows: [], merges: [] };
+  const hiddenR = hiddenRows(ws, used.top, used.bottom);
+  const hiddenC = hiddenColumns(ws, Math.min(VISIBILITY_COLUMNS, used.right));
+  return {
+    name,
+    rows: gridRows(used.values, used.top - 1, used.left - 1),
+    merges: mergedAreas(ws, used.top, used.left, used.bottom, used.right),
+    ...(hiddenR.length ? { hiddenRows: hiddenR } : {}),
+    ...(hiddenC.length ? { hiddenColumns: hiddenC } : {}),
+  };
+}
+
+/** A cell's fill (by colour) and note. */
+export function lookOf(r: EtRange): CellLook {
+  const interior = r.Interior;
+  const comment = r.Comment;
+  return { fill: interior.Pattern === XL_NONE ? null : { color: hexOf(interior.Color) }, note: comment ? comment.Text() : null, noteWritable: true };
+}
+
+/** A cell's formula or constant, number format and the text it shows. */
+export function contentOf(r: EtRange): CellContent {
+  const formula = r.Formula;
+  return { formula: formula === null || formula === undefined ? "" : (formula as string | number | boolean), numberFormat: String(r.NumberFormat ?? "General"), text: cellText(toCellValue(r.Value2)) };
+}
+
+/** Cells of the sheets asked that exist, by sheet then by cell. */
+export function byCell<T>(sheets: readonly EtWorksheet[], requests: readonly { sheet: string; cells: readonly string[] }[] | undefined, of: (r: EtRange) => T): Map<string, Map<string, T>> {
+  const out = new Map<string, Map<string, T>>();
+  for (const q of requests ?? []) {
+    const ws = sheets.find((s) => s.Name === q.sheet);
+    if (!ws) continue;
+    const cells = out.get(q.sheet) ?? new Map<string, T>();
+    for (const cell of q.cells) cells.set(cell, of(ws.Range(cell)));
+    out.set(q.sheet, cells);
+  }
+  return out;
 }

@@ -12,13 +12,28 @@ export const XL_SHEET_VERY_HIDDEN = 2;
 export const XL_NONE = -4142;
 /** xlSolid. */
 export const XL_SOLID = 1;
-/** XlHAlign. */
+/** XlHAlign; xlCenter is also XlVAlign.xlVAlignCenter. */
 export const XL_CENTER = -4108;
 export const XL_LEFT = -4131;
 export const XL_RIGHT = -4152;
+/** XlVAlign.xlVAlignTop (https://learn.microsoft.com/office/vba/api/excel.xlvalign). */
+export const XL_TOP = -4160;
 /** XlPageOrientation.xlLandscape and XlPaperSize.xlPaperA4. */
 export const XL_LANDSCAPE = 2;
 export const XL_PAPER_A4 = 9;
+/** XlUnderlineStyle: single, none (https://learn.microsoft.com/office/vba/api/excel.xlunderlinestyle). */
+export const XL_UNDERLINE_SINGLE = 2;
+export const XL_UNDERLINE_NONE = -4142;
+/** XlBordersIndex, as wps-jsapi's lib.et.d.ts (EtXlBordersIndex) and Excel's VBA docs number them. */
+export const XL_EDGE_LEFT = 7;
+export const XL_EDGE_TOP = 8;
+export const XL_EDGE_BOTTOM = 9;
+export const XL_EDGE_RIGHT = 10;
+export const XL_INSIDE_VERTICAL = 11;
+export const XL_INSIDE_HORIZONTAL = 12;
+/** XlLineStyle.xlContinuous and XlBorderWeight.xlThin (wps-jsapi: EtXlLineStyle, KsoXlBorderWeight). */
+export const XL_CONTINUOUS = 1;
+export const XL_THIN = 2;
 
 /** A 2-D array as a COM SAFEARRAY reaches a script engine (JScript's VBArray): bounds per dimension, items by index. */
 export interface SafeArray {
@@ -49,6 +64,9 @@ export interface EtFont {
 }
 
 export interface EtPageSetup {
+  /** Footer texts, with Excel's codes (&P page, &N pages, && one ampersand). */
+  LeftFooter: string;
+  RightFooter: string;
   Orientation: number;
   PaperSize: number;
   Zoom: number | boolean;
@@ -79,7 +97,10 @@ export interface EtRange {
   readonly Interior: EtInterior;
   readonly Font: EtFont;
   HorizontalAlignment: number;
+  VerticalAlignment: number;
   WrapText: boolean;
+  /** Borders.Item(XlBordersIndex): a late-bound parameterized property is a method in WPS's JavaScript (lib.et.d.ts). */
+  readonly Borders: { Item(index: number): EtBorder };
   /** The cell's note (批注), or null. */
   readonly Comment: EtComment | null;
   AddComment(text: string): EtComment;
@@ -91,6 +112,13 @@ export interface EtRange {
   Locked: boolean;
   Select(): void;
   Clear(): void;
+}
+
+export interface EtBorder {
+  LineStyle: number;
+  Weight: number;
+  /** BGR integer. */
+  Color: number;
 }
 
 export interface EtHyperlinks {
@@ -105,8 +133,12 @@ export interface EtWorksheet {
   Range(address: string): EtRange;
   readonly Hyperlinks: EtHyperlinks;
   readonly PageSetup: EtPageSetup;
+  /** Whether the sheet's cells are protected. */
+  readonly ProtectContents: boolean;
   Activate(): void;
   Delete(): void;
+  /** Moves the sheet before or after another of the workbook. */
+  Move(before?: EtWorksheet | null, after?: EtWorksheet | null): void;
   Protect(password?: string, drawingObjects?: boolean, contents?: boolean, scenarios?: boolean, userInterfaceOnly?: boolean, allowFormattingCells?: boolean, allowFormattingColumns?: boolean, allowFormattingRows?: boolean): void;
 }
 
@@ -121,12 +153,33 @@ export interface EtSheets {
 export interface EtWorkbook {
   readonly Worksheets: EtSheets;
   readonly ActiveSheet: EtWorksheet;
+  /** The file's path and name; a workbook never saved has its Name (lib.et.d.ts types it wrongly as a number). */
+  readonly FullName: string;
+  readonly Name: string;
+  /** True when no sheet may be added, deleted, renamed or moved. */
+  readonly ProtectStructure: boolean;
+}
+
+/**
+ * A window onto the active sheet: panes are split and frozen only here, for the sheet the window shows
+ * (https://learn.microsoft.com/office/vba/api/excel.window.freezepanes).
+ */
+export interface EtWindow {
+  FreezePanes: boolean;
+  /** Rows and columns above and left of the split, counted from the top-left cell the window shows. */
+  SplitRow: number;
+  SplitColumn: number;
+  /** The first row and column the window shows (https://learn.microsoft.com/office/vba/api/excel.window.scrollrow). */
+  ScrollRow: number;
+  ScrollColumn: number;
 }
 
 /** `Application` in a WPS 表格 add-in's pages. */
 export interface EtApplication {
   readonly ActiveWorkbook: EtWorkbook | null;
-  /** False while the add-in deletes a sheet: Worksheet.Delete asks the person to confirm otherwise. */
+  /** The active workbook's window; null with no workbook open. */
+  readonly ActiveWindow?: EtWindow | null;
+  /** False while the add-in deletes a sheet or merges cells: Worksheet.Delete and Range.Merge ask the person otherwise. */
   DisplayAlerts: boolean;
 }
 

@@ -4,10 +4,11 @@ import ExcelJS from "exceljs";
 import JSZip from "jszip";
 import { HostError, type FormFiles } from "../../app/port";
 import { say } from "../../app/messages";
+import { layoutOps } from "../../core/drawing";
 import { formatQuarter } from "../../core/quarter";
 import { NotAReturn, readReturn, RETURN_MARKER_SHEET, RETURN_SHEET, returnLayouts, type UnitReturn } from "../../core/returns";
 import { sheetGrid } from "./grid";
-import { addLayoutSheet } from "./layout";
+import { XlsxHost } from "./host";
 import { loadXlsx } from "./open";
 
 /** A unit's form's file name: the characters Windows refuses in names replaced. */
@@ -15,15 +16,15 @@ export function formFileName(form: UnitReturn): string {
   return `${form.unit.replace(/[\\/:*?"<>|]/g, "_")}-${formatQuarter(form.quarter)}进展填报.xlsx`;
 }
 
-/** The workbook a unit fills in. */
-export function formWorkbook(form: UnitReturn): ExcelJS.Workbook {
-  const wb = new ExcelJS.Workbook();
-  for (const layout of returnLayouts(form)) addLayoutSheet(wb, layout);
-  return wb;
+/** The workbook a unit fills in, drawn through the port as every host draws a layout. */
+export async function formWorkbook(form: UnitReturn): Promise<ExcelJS.Workbook> {
+  const host = new XlsxHost(new ExcelJS.Workbook());
+  for (const layout of returnLayouts(form)) await host.apply(layoutOps(layout), "add-sheet");
+  return host.workbook;
 }
 
 export async function formBytes(form: UnitReturn): Promise<Uint8Array> {
-  return new Uint8Array(await formWorkbook(form).xlsx.writeBuffer());
+  return new Uint8Array(await (await formWorkbook(form)).xlsx.writeBuffer());
 }
 
 /** Every unit's form in one .zip (stored, not compressed again: .xlsx files are zips already). */

@@ -2,14 +2,14 @@
 // - an AutoFilter's criteria (ExcelJS keeps only the filter's range, so the filter shows all again);
 // - the apostrophe prefix of cells typed as text ('01, '=推进…), the quotePrefix of their cell style
 //   (without it, editing such a cell in Excel turns '=推进… into a formula and '01 into 1).
-// Sheets are matched by name and cells by address; what cannot be put back is returned, in Chinese.
+// Sheets are matched by name and cells by address; what cannot be put back is returned (src/app/messages.ts says it).
 import JSZip from "jszip";
 
 export interface Kept {
   /** The written package, with what could be kept put back (the written bytes when nothing was needed). */
   readonly bytes: Uint8Array;
-  /** What the written file lacks, in Chinese (工作表“台账”的筛选条件). */
-  readonly lost: readonly string[];
+  /** What the written file lacks: a sheet's filter criteria, or its cells typed as text ('01). */
+  readonly lost: readonly { readonly sheet: string; readonly what: "filter" | "text-prefix" }[];
 }
 
 const MAIN_TYPE = /\/officeDocument$/;
@@ -129,7 +129,7 @@ export async function keepWhatExcelJsDrops(original: Uint8Array, written: Uint8A
   if (!wanted.length) return { bytes: written, lost: [] };
 
   const out = await openPackage(written);
-  const lost: string[] = [];
+  const lost: { sheet: string; what: "filter" | "text-prefix" }[] = [];
   const outStyles = out.styles ? await text(out.zip, out.styles) : undefined;
   const outXfs = outStyles ? cellXfs(outStyles) : undefined;
   const added: string[] = [];
@@ -152,8 +152,8 @@ export async function keepWhatExcelJsDrops(original: Uint8Array, written: Uint8A
     const part = out.sheets.get(w.name);
     let xml = part ? await text(out.zip, part) : undefined;
     if (!part || xml === undefined) {
-      if (w.filter) lost.push(`工作表“${w.name}”的筛选条件`);
-      if (w.cells.size) lost.push(`工作表“${w.name}”中以撇号（'）标为文本的单元格`);
+      if (w.filter) lost.push({ sheet: w.name, what: "filter" });
+      if (w.cells.size) lost.push({ sheet: w.name, what: "text-prefix" });
       continue;
     }
     if (w.filter) {
@@ -161,7 +161,7 @@ export async function keepWhatExcelJsDrops(original: Uint8Array, written: Uint8A
       const portable = portableFilter(w.filter);
       const current = /<((?:\w+:)?)autoFilter\b[^>]*?(\/>|>[\s\S]*?<\/\1autoFilter>)/.exec(xml);
       if (portable && current && attr(current[0], "ref") === ref) xml = xml.slice(0, current.index) + portable + xml.slice(current.index + current[0].length);
-      else lost.push(`工作表“${w.name}”的筛选条件`);
+      else lost.push({ sheet: w.name, what: "filter" });
     }
     if (w.cells.size) {
       let missed = false;
@@ -179,7 +179,7 @@ export async function keepWhatExcelJsDrops(original: Uint8Array, written: Uint8A
         const rest = attrs.replace(/\ss\s*=\s*("[^"]*"|'[^']*')/, "");
         return `<${prefix}c${rest} s="${s}"${close}>`;
       });
-      if (missed) lost.push(`工作表“${w.name}”中以撇号（'）标为文本的单元格`);
+      if (missed) lost.push({ sheet: w.name, what: "text-prefix" });
     }
     out.zip.file(part, xml);
   }

@@ -1,336 +1,194 @@
-// Writes to an ExcelJS workbook (command line and browser preview): marks on the ledger (recording each cell's original look), the quarterly
-// summary sheet from its plan, and the add-in's metadata sheet. Nothing here decides what to write.
-import type ExcelJS from "exceljs";
-import { adoptRenamedSheetMarks, isEmptyMetadata, readMetadata, metadataRows, METADATA_SHEET, type Metadata, type MarkRecord } from "../../core/metadata";
-import type { Mark } from "../../core/marks";
-import { noteOnClear, noteOnMark, type NoteRecord } from "../../core/markNotes";
-import { rowHeight } from "../../core/layout";
-import type { PlanTable, PlanValue, SummarySheetPlan } from "../../core/summarySheet";
+// ExcelJS helpers for the .xlsx interpreter (host.ts): a cell's value as Excel's formula form and as
+// JSON-safe data, colours, notes and styles of one cell, tables over drawn cells, the tab order. No
+// rules: what to write comes in the port's operations.
+import ExcelJS from "exceljs";
+import type { CellRange, CellStyle, Fill, StoredContent, WriteValue } from "../../app/port";
 import { cellText } from "../../core/text";
-import { sheetGrid, toCellValue } from "./grid";
+import { toCellValue } from "./grid";
 
-/** The look of a cell before it was marked, as this host stores it. */
-interface XlsxOriginal {
-  readonly host: "xlsx";
-  readonly fill: ExcelJS.Fill | null;
-  readonly note: ExcelJS.Comment | string | null;
-  /** The digest of the note the add-in wrote (null: none); absent in records of earlier versions. */
-  readonly wrote?: string | null;
+/** "#RRGGBB" as ExcelJS's opaque ARGB. */
+export const argb = (color: string): string => `FF${color.replace("#", "").toUpperCase()}`;
+const solid = (color: string): ExcelJS.Fill => ({ type: "pattern", pattern: "solid", fgColor: { argb: argb(color) } });
+
+export function eachCell(ws: ExcelJS.Worksheet, r: CellRange, f: (cell: ExcelJS.Cell) => void): void {
+  for (let row = r.top; row <= r.bottom; row++) for (let col = r.left; col <= r.right; col++) f(ws.getCell(row + 1, col + 1));
 }
 
 /**
- * The look of a cell before it was marked, as the Excel add-in stores it (src/hosts/office/host.ts),
- * and as the WPS add-in does (src/hosts/wps/host.ts: a fill by colour only).
+ * Sets style properties (undefined: takes one away) on a style object of the cell's own: ExcelJS gives
+ * cells loaded with the same look one shared style object, and its setters (cell.fill = …) change that
+ * object in place, so every cell sharing it would change (exceljs lib/doc/cell.js: `set fill`).
  */
-interface ExcelOriginal {
-  readonly host: "excel" | "wps";
-  readonly fill: { readonly color: string; readonly pattern?: string } | null;
-  /** Absent when that Excel could not read notes. */
-  readonly note?: string | null;
-  readonly wrote?: string | null;
+export function restyle(cell: ExcelJS.Cell, patch: { [K in keyof ExcelJS.Style]?: ExcelJS.Style[K] | undefined }): void {
+  const style: Record<string, unknown> = { ...cell.style, ...patch };
+  for (const [k, v] of Object.entries(patch)) if (v === undefined) delete style[k];
+  cell.style = style as Partial<ExcelJS.Style> as ExcelJS.Style;
 }
 
-/** A record's original look as this host puts it back: the fill, the note as stored, what is known of the note. */
-function originalOf(json: string): { fill: ExcelJS.Fill | null; note: ExcelJS.Comment | string | null; record: NoteRecord } {
-  const o = JSON.parse(json) as XlsxOriginal | ExcelOriginal;
-  if (o.host === "xlsx") return { fill: o.fill, note: o.note, record: { before: o.note ? noteText(o.note) || null : null, wrote: o.wrote } };
-  const fill: ExcelJS.Fill | null = o.fill && o.fill.pattern !== "None" ? { type: "pattern", pattern: "solid", fgColor: { argb: `FF${o.fill.color.replace("#", "").toUpperCase()}` } } : null;
-  return { fill, note: o.note ?? null, record: { before: o.note, wrote: o.wrote } };
+/**
+ * A cell's value. A cell covered by a merge keeps none: ExcelJS would pass it to the merge's first cell
+ * (exceljs lib/doc/cell.js: `set value`, "merge cells set their master's value"), and Excel shows none.
+ */
+export function setValue(cell: ExcelJS.Cell, value: ExcelJS.CellValue): void {
+  if (cell.type !== ExcelJS.ValueType.Merge) cell.value = value;
 }
 
-/** A cell's note as text, null when it has none. */
-function noteNow(cell: ExcelJS.Cell): string | null {
-  return cell.note ? noteText(cell.note) || null : null;
+/**
+ * Values from a cell on. A string stays a string in ExcelJS ("=…" never becomes a formula), formatted
+ * "@" first so that it stays text when a person edits it in Excel.
+ */
+export function writeValues(ws: ExcelJS.Worksheet, top: number, left: number, rows: readonly (readonly WriteValue[])[]): void {
+  rows.forEach((row, r) =>
+    row.forEach((v, c) => {
+      const cell = ws.getCell(top + r + 1, left + c + 1);
+      if (typeof v === "string") restyle(cell, { numFmt: "@" });
+      setValue(cell, v);
+    }),
+  );
 }
 
-export function readWorkbookMetadata(wb: ExcelJS.Workbook): Metadata {
-  const ws = wb.getWorksheet(METADATA_SHEET);
-  return readMetadata(ws ? sheetGrid(ws) : undefined);
+/** A number format on the cell's own style; General is no format of its own. */
+export const setFormat = (cell: ExcelJS.Cell, format: string): void => restyle(cell, { numFmt: format === "General" ? undefined : format });
+
+/** A style's properties as ExcelJS's, merged into what the cell has. */
+export function styleOf(cell: ExcelJS.Cell, s: CellStyle): Partial<ExcelJS.Style> {
+  const some = <T extends object>(o: T): Partial<T> | undefined => (Object.values(o).some((v) => v !== undefined) ? (JSON.parse(JSON.stringify(o)) as T) : undefined);
+  const font = some({ bold: s.bold, size: s.size, color: s.color === undefined ? undefined : { argb: argb(s.color) }, underline: s.underline });
+  const alignment = some({ horizontal: s.align, vertical: s.valign, wrapText: s.wrap });
+  const line = (color: string): Partial<ExcelJS.Border> => ({ style: "thin", color: { argb: argb(color) } });
+  const b = s.border;
+  const border = b && ("around" in b ? { top: line(b.around), left: line(b.around), bottom: line(b.around), right: line(b.around) } : { bottom: line(b.under) });
+  return {
+    ...(font && { font: { ...cell.font, ...font } }),
+    ...(alignment && { alignment: { ...cell.alignment, ...alignment } }),
+    ...(border && { border: { ...cell.border, ...border } }),
+    ...(s.fill !== undefined && { fill: solid(s.fill) }),
+    ...(s.numberFormat !== undefined && { numFmt: s.numberFormat }),
+  };
 }
 
-/** Rewrites the very hidden metadata sheet (removes it when there is nothing to remember). */
-export function writeWorkbookMetadata(wb: ExcelJS.Workbook, meta: Metadata): void {
-  const old = wb.getWorksheet(METADATA_SHEET);
-  if (old) wb.removeWorksheet(old.id);
-  if (isEmptyMetadata(meta)) return;
-  const ws = wb.addWorksheet(METADATA_SHEET, { state: "veryHidden" });
-  ws.addRows(metadataRows(meta));
-}
-
-function noteText(note: ExcelJS.Comment | string | null | undefined): string {
-  if (!note) return "";
-  if (typeof note === "string") return note;
-  return (note.texts ?? []).map((t) => t.text).join("");
+/** A note's text (a rich note's runs joined), null for none. */
+export function noteOf(cell: ExcelJS.Cell): string | null {
+  const note = cell.note as ExcelJS.Comment | string | undefined;
+  return note === undefined || note === null ? null : typeof note === "string" ? note : (note.texts ?? []).map((t) => t.text).join("");
 }
 
 /**
  * ExcelJS has no public way to take a note off a cell. Its note lives in `_comment`, and a note read
  * from a file is also kept in the value's model, which re-assigning the value rebuilds without it.
  */
-function removeNote(cell: ExcelJS.Cell): void {
+export function removeNote(cell: ExcelJS.Cell): void {
   (cell as unknown as { _comment?: unknown })._comment = undefined;
   const value = cell.value;
   cell.value = value;
 }
 
-/** Sets a cell's fill on a style of its own: loaded cells share style objects, and must not all change. */
-function setFill(cell: ExcelJS.Cell, fill: ExcelJS.Fill | null): void {
-  const style: Partial<ExcelJS.Style> = { ...cell.style };
-  if (fill) style.fill = fill;
-  else delete style.fill;
-  cell.style = style as ExcelJS.Style;
+/** What a cell holds as Excel's Range.formulas reports it; a cell covered by a merge holds nothing. */
+export function formulaOf(cell: ExcelJS.Cell): string | number | boolean {
+  const v = cell.type === ExcelJS.ValueType.Merge ? null : cell.value;
+  if (v === null || v === undefined) return "";
+  if (typeof v === "string" || typeof v === "number" || typeof v === "boolean") return v;
+  if (v instanceof Date) return v.toISOString().slice(0, 10);
+  // cell.formula, not the value's: a shared formula's value names only its master cell.
+  return cell.formula ? `=${cell.formula}` : cellText(toCellValue(v));
 }
 
-/** Restores the cells marked on `sheet` (all sheets when omitted) and forgets their marks. */
-export function clearMarks(wb: ExcelJS.Workbook, meta: Metadata, sheet?: string): Metadata {
-  const keep: MarkRecord[] = [];
-  for (const m of meta.marks) {
-    const ws = sheet === undefined || m.sheet === sheet ? wb.getWorksheet(m.sheet) : undefined;
-    if (!ws) {
-      keep.push(m);
-      continue;
-    }
-    const original = originalOf(m.original);
-    const cell = ws.getCell(m.cell);
-    setFill(cell, original.fill);
-    // The note goes back only while it is the one the add-in wrote.
-    const change = noteOnClear(noteNow(cell), original.record);
-    if (!change.keep) {
-      if (change.put === null) removeNote(cell);
-      else cell.note = original.note && noteText(original.note) === change.put ? original.note : change.put;
-    }
-  }
-  return { ...meta, marks: keep };
+/** A copy of ExcelJS data that survives JSON (a Date as { date: ISO }), for the port's `native`. */
+export function jsonOf(v: unknown): unknown {
+  return JSON.parse(JSON.stringify(v ?? null, function (this: Record<string, unknown>, k: string, x: unknown) {
+    return this[k] instanceof Date ? { date: (this[k] as Date).toISOString() } : x;
+  }));
+}
+
+/** ExcelJS data back from jsonOf. */
+export function fromJson<T>(json: unknown): T {
+  const isDate = (x: unknown): x is { date: string } => !!x && typeof x === "object" && Object.keys(x).length === 1 && typeof (x as { date?: unknown }).date === "string";
+  return JSON.parse(JSON.stringify(json ?? null), (_k, x: unknown) => (isDate(x) ? new Date(x.date) : x)) as T;
+}
+
+/** What a cell held, as an ExcelJS value: this host's own; else a formula ("=…" not formatted as text) or a constant. */
+export function valueOf({ formula, numberFormat, native }: StoredContent): ExcelJS.CellValue {
+  if (native?.host === "xlsx") return fromJson<ExcelJS.CellValue>(native.value);
+  if (typeof formula === "string" && formula.startsWith("=") && numberFormat !== "@") return { formula: formula.slice(1), date1904: false };
+  return formula === "" ? null : formula;
+}
+
+/** Excel's indexed colours 0–63, 64 (system foreground) and 65 (system background): ECMA-376 Part 1, §18.8.27. */
+const INDEXED = (
+  "000000FFFFFFFF000000FF000000FFFFFF00FF00FF00FFFF000000FFFFFFFF000000FF000000FFFFFF00FF00FF00FFFF800000008000000080808000800080008080C0C0C0808080" +
+  "9999FF993366FFFFCCCCFFFF660066FF80800066CCCCCCFF000080FF00FFFFFF0000FFFF8000808000000080800000FF00CCFFCCFFFFCCFFCCFFFF9999CCFFFF99CCCC99FFFFCC99" +
+  "3366FF33CCCC99CC00FFCC00FF9900FF6600666699969696003366339966003300333300993300993366333399333333000000FFFFFF"
+).match(/.{6}/g)!;
+/** Theme colours in the order fills index them, with ExcelJS's own theme's (Office 2007) for a workbook that has none. */
+const SCHEME = "lt1 dk1 lt2 dk2 accent1 accent2 accent3 accent4 accent5 accent6 hlink folHlink".split(" ");
+const OFFICE = "FFFFFF 000000 EEECE1 1F497D 4F81BD C0504D 9BBB59 8064A2 4BACC6 F79646 0000FF 800080".split(" ");
+
+/**
+ * A colour as #RRGGBB: ARGB as it is; an indexed colour from the palette; a theme colour from the
+ * workbook's theme (kept by ExcelJS as unparsed XML: exceljs lib/xlsx/xlsx.js, model.themes), its tint
+ * applied per channel (Excel applies it to the luminance: close, not exact); no colour is automatic, black.
+ */
+export function colorOf(wb: ExcelJS.Workbook, c: { argb?: string; theme?: number; indexed?: number; tint?: number } | undefined): string {
+  if (c?.argb) return `#${c.argb.slice(-6).toUpperCase()}`;
+  const xml = (wb as unknown as { _themes?: Record<string, string> })._themes?.theme1;
+  const theme = (i: number) => (xml && new RegExp(`<a:${SCHEME[i]}>\\s*<a:(?:srgbClr val|sysClr [^>]*lastClr)="(\\w{6})"`).exec(xml)?.[1]) || OFFICE[i];
+  const rgb = (c?.theme !== undefined ? theme(c.theme) : INDEXED[c?.indexed ?? 0]) ?? "000000";
+  const t = c?.tint ?? 0;
+  return `#${rgb.replace(/../g, (h) => Math.round(t < 0 ? parseInt(h, 16) * (1 + t) : parseInt(h, 16) + (255 - parseInt(h, 16)) * t).toString(16).padStart(2, "0")).toUpperCase()}`;
+}
+
+/** A cell's fill as the port reports it: its colour (a gradient's first stop's) and the ExcelJS fill itself. */
+export function fillOf(wb: ExcelJS.Workbook, fill: ExcelJS.Fill | undefined): Fill | null {
+  if (!fill || (fill.type === "pattern" && fill.pattern === "none")) return null;
+  return { color: colorOf(wb, fill.type === "pattern" ? fill.fgColor : fill.stops?.[0]?.color), native: { host: "xlsx", value: jsonOf(fill) } };
+}
+
+/** The port's fill as an ExcelJS fill: its own when this host read it, else solid in its colour. */
+export const excelFill = (fill: Fill | null): ExcelJS.Fill | undefined => (!fill ? undefined : fill.native?.host === "xlsx" ? fromJson<ExcelJS.Fill>(fill.native.value) : solid(fill.color));
+
+/**
+ * A link to a cell of the workbook as a HYPERLINK formula, its text the cached result: ExcelJS's own
+ * internal links ({ hyperlink: "#…" }) do not open in WPS, and every office program understands this.
+ */
+export function linkValue(sheet: string, cell: string, text: string): ExcelJS.CellFormulaValue {
+  const literal = (s: string) => `"${s.replace(/"/g, '""')}"`;
+  return { formula: `HYPERLINK(${literal(`#'${sheet.replace(/'/g, "''")}'!${cell}`)},${literal(text)})`, result: text, date1904: false };
+}
+
+/** Every table of the workbook by name and sheet (ExcelJS keeps them by name on each worksheet). */
+export const tables = (wb: ExcelJS.Workbook): { name: string; sheet: string }[] =>
+  wb.worksheets.flatMap((ws) => Object.keys((ws as unknown as { tables?: Record<string, unknown> }).tables ?? {}).map((name) => ({ name, sheet: ws.name })));
+
+/**
+ * A table over cells already drawn, its first row the header. ExcelJS writes the header's names and the
+ * rows it is given into the cells (exceljs lib/doc/table.js: Table.store), so it gets the cells' own
+ * values and every value is put back after (rich text, link formulas); their looks it leaves alone.
+ * A name in use fails, as in Excel (a table's name is unique in its workbook, without case).
+ */
+export function addTable(wb: ExcelJS.Workbook, ws: ExcelJS.Worksheet, r: CellRange, name: string): void {
+  if (tables(wb).some((t) => t.name.toLowerCase() === name.toLowerCase())) throw new Error(`A table named ${name} already exists.`);
+  const values: ExcelJS.CellValue[][] = [];
+  for (let row = r.top; row <= r.bottom; row++) values.push(Array.from({ length: r.right - r.left + 1 }, (_, c) => ws.getCell(row + 1, r.left + c + 1).value));
+  const [header = [], ...rows] = values;
+  const columns = header.map((v) => ({ name: cellText(toCellValue(v)), filterButton: false }));
+  ws.addTable({ name, ref: ws.getCell(r.top + 1, r.left + 1).address, headerRow: true, style: { theme: "TableStyleMedium2", showRowStripes: true }, columns, rows });
+  values.forEach((row, i) => row.forEach((v, c) => setValue(ws.getCell(r.top + i + 1, r.left + c + 1), v)));
+}
+
+/** Puts a sheet at a tab position among all the worksheets (hidden ones too): ExcelJS orders them by orderNo, which its types leave out (exceljs lib/doc/workbook.js). */
+export function moveTo(wb: ExcelJS.Workbook, ws: ExcelJS.Worksheet, position: number): void {
+  const order = wb.worksheets.filter((w) => w !== ws);
+  order.splice(Math.max(0, Math.min(position, order.length)), 0, ws);
+  order.forEach((w, i) => ((w as unknown as { orderNo: number }).orderNo = i));
 }
 
 /**
- * Marks cells, recording each one's original fill and note first. Earlier marks on the sheet that
- * are not marked again are cleared; a cell marked again keeps its first original look.
+ * A sheet's rows, all of them, as text; rows below emptied. Row.values replaces a whole row (exceljs
+ * lib/doc/row.js); spliceRows is no help, as it removes nothing at the end of a sheet (its loop starts past the last row).
  */
-export function applyMarks(wb: ExcelJS.Workbook, meta: Metadata, sheet: string, marks: readonly Mark[]): Metadata {
-  const adopted = adoptRenamedSheetMarks(meta, wb.worksheets.map((w) => w.name), sheet);
-  const marked = new Set(marks.map((m) => m.cell));
-  const earlier = new Map(adopted.marks.filter((m) => m.sheet === sheet).map((m) => [m.cell, m]));
-  const cleared = clearMarks(wb, { ...adopted, marks: adopted.marks.filter((m) => m.sheet === sheet && !marked.has(m.cell)) }, sheet);
-  const others = { ...cleared, marks: adopted.marks.filter((m) => m.sheet !== sheet) };
-  const ws = wb.getWorksheet(sheet);
-  if (!ws) return others;
-  const records: MarkRecord[] = [];
-  for (const m of marks) {
-    const cell = ws.getCell(m.cell);
-    const before = earlier.get(m.cell);
-    const was = before ? originalOf(before.original) : undefined;
-    const note = noteOnMark(noteNow(cell), was?.record, m.note, true);
-    // The note kept as it was (rich text included) when it is the one before the marks.
-    const keptNote = was && was.record.before === note.record.before ? was.note : note.record.before === noteNow(cell) ? (cell.note ?? null) : (note.record.before ?? null);
-    const original: XlsxOriginal = { host: "xlsx", fill: was ? was.fill : (cell.style?.fill ?? null), note: keptNote, wrote: note.record.wrote };
-    records.push({ sheet, cell: m.cell, key: m.kind, original: JSON.stringify(original) });
-    setFill(cell, { type: "pattern", pattern: "solid", fgColor: { argb: `FF${m.color.slice(1)}` } });
-    if (note.write !== undefined) cell.note = note.write;
+export function writeRows(ws: ExcelJS.Worksheet, rows: readonly (readonly string[])[]): void {
+  for (let r = 1; r <= Math.max(rows.length, ws.rowCount); r++) {
+    const row = r <= rows.length ? ws.getRow(r) : ws.findRow(r);
+    if (row) row.values = (rows[r - 1] ?? []).map((v) => (v === "" ? null : v));
   }
-  return { ...others, marks: [...others.marks, ...records] };
-}
-
-/** What a cell held before the add-in wrote into it, as this host stores it. */
-interface XlsxWritten {
-  readonly host: "xlsx";
-  /** The ExcelJS value (a date as { date: ISO text }). */
-  readonly value: unknown;
-  /** The text written, to tell whether someone changed the cell since. */
-  readonly written: string;
-}
-
-/** An original stored by the Excel or the WPS host, as far as an .xlsx can take it. */
-interface ExcelWritten {
-  readonly host: "excel" | "wps";
-  readonly formula: string | number | boolean;
-  readonly numberFormat: string;
-  readonly written: string;
-}
-
-function storedValue(v: ExcelJS.CellValue): unknown {
-  return v instanceof Date ? { date: v.toISOString() } : (v ?? null);
-}
-
-function restoredValue(o: XlsxWritten | ExcelWritten): ExcelJS.CellValue {
-  if (o.host !== "xlsx") {
-    if (o.formula === "") return null;
-    return typeof o.formula === "string" && o.formula.startsWith("=") && o.numberFormat !== "@" ? { formula: o.formula.slice(1), date1904: false } : o.formula;
-  }
-  const v = o.value as ExcelJS.CellValue | { date: string };
-  return v && typeof v === "object" && "date" in v && typeof v.date === "string" ? new Date(v.date) : (v as ExcelJS.CellValue);
-}
-
-/** Writes texts into cells of `sheet` as one batch, remembering what each held (the batch before is forgotten). */
-export function writeCells(wb: ExcelJS.Workbook, meta: Metadata, sheet: string, edits: readonly { cell: string; text: string }[], label: string): Metadata {
-  const ws = wb.getWorksheet(sheet);
-  if (!ws) return meta;
-  const writes = edits.map((e) => {
-    const cell = ws.getCell(e.cell);
-    const original: XlsxWritten = { host: "xlsx", value: storedValue(cell.value), written: e.text };
-    // A string stays a string in ExcelJS: text starting with "=" is never made a formula.
-    cell.value = e.text;
-    return { sheet, cell: e.cell, label, original: JSON.stringify(original) };
-  });
-  return { ...meta, writes };
-}
-
-/** Puts back the cells of the last batch, except those changed since it; forgets the batch. */
-export function undoWrites(wb: ExcelJS.Workbook, meta: Metadata): { meta: Metadata; restored: number; kept: string[] } {
-  let restored = 0;
-  const kept: string[] = [];
-  for (const w of meta.writes) {
-    const cell = wb.getWorksheet(w.sheet)?.getCell(w.cell);
-    const original = JSON.parse(w.original) as XlsxWritten | ExcelWritten;
-    if (!cell || cellText(toCellValue(cell.value)) !== original.written) {
-      kept.push(`${w.sheet}!${w.cell}`);
-      continue;
-    }
-    cell.value = restoredValue(original);
-    restored++;
-  }
-  return { meta: { ...meta, writes: [] }, restored, kept };
-}
-
-const THIN: Partial<ExcelJS.Borders> = {
-  top: { style: "thin", color: { argb: "FFBFBFBF" } },
-  left: { style: "thin", color: { argb: "FFBFBFBF" } },
-  bottom: { style: "thin", color: { argb: "FFBFBFBF" } },
-  right: { style: "thin", color: { argb: "FFBFBFBF" } },
-};
-
-/** A string literal inside a formula: double quotes doubled. */
-function formulaString(s: string): string {
-  return `"${s.replace(/"/g, '""')}"`;
-}
-
-/**
- * A link to a cell of the ledger, as a HYPERLINK formula built only from the sheet's name and the
- * address: ExcelJS's own internal links do not open in WPS, and every office program understands
- * this one. Cell text is never put in a formula.
- */
-function linkFormula(sheet: string, cell: string, text: string): ExcelJS.CellFormulaValue {
-  const target = `#'${sheet.replace(/'/g, "''")}'!${cell}`;
-  return { formula: `HYPERLINK(${formulaString(target)},${formulaString(text)})`, result: text, date1904: false };
-}
-
-function planCell(v: PlanValue): { value: ExcelJS.CellValue; percent?: boolean; link?: boolean } {
-  if (v === null || typeof v === "string" || typeof v === "number") return { value: v };
-  if ("percent" in v) return { value: v.percent, percent: true };
-  return { value: linkFormula(v.link.sheet, v.link.cell, v.text), link: true };
-}
-
-/** The text a plan value shows, for sizing its row. */
-function shownText(v: PlanValue): string {
-  if (v === null) return "";
-  if (typeof v !== "object") return String(v);
-  return "percent" in v ? `${(v.percent * 100).toFixed(1)}%` : v.text;
-}
-
-/** Table names in use anywhere in the workbook, lower case (Excel compares them without case). */
-function tableNames(wb: ExcelJS.Workbook): Set<string> {
-  const names = new Set<string>();
-  for (const ws of wb.worksheets) for (const n of Object.keys((ws as unknown as { tables: Record<string, unknown> }).tables ?? {})) names.add(n.toLowerCase());
-  return names;
-}
-
-/** The plan's table name, or with _2, _3 … when a table elsewhere (a renamed old summary) has it. */
-function freeTableName(name: string, taken: Set<string>): string {
-  let n = name;
-  for (let i = 2; taken.has(n.toLowerCase()); i++) n = `${name}_${i}`;
-  taken.add(n.toLowerCase());
-  return n;
-}
-
-function writeTable(ws: ExcelJS.Worksheet, at: number, table: PlanTable, widths: readonly number[], name: string): number {
-  const header = at;
-  ws.addTable({
-    name,
-    ref: `A${header}`,
-    headerRow: true,
-    style: { theme: "TableStyleMedium2", showRowStripes: true },
-    columns: table.header.map((name) => ({ name, filterButton: false })),
-    // Plain values first (ExcelJS tables take numbers and strings); links and formats follow.
-    rows: table.rows.map((r) => r.map((v) => (v !== null && typeof v === "object" ? ("percent" in v ? v.percent : v.text) : v))),
-  });
-  // The header's look is written on its cells too: not every program draws table styles.
-  table.header.forEach((_, c) => {
-    const cell = ws.getCell(header, c + 1);
-    cell.font = { bold: true, color: { argb: "FFFFFFFF" } };
-    cell.fill = { type: "pattern", pattern: "solid", fgColor: { argb: "FF4472C4" } };
-    cell.alignment = { horizontal: "center", vertical: "middle", wrapText: true };
-    cell.border = THIN;
-  });
-  table.rows.forEach((values, i) => {
-    const r = header + 1 + i;
-    values.forEach((v, c) => {
-      const cell = ws.getCell(r, c + 1);
-      const p = planCell(v);
-      if (p.link) {
-        cell.value = p.value;
-        cell.font = { color: { argb: "FF0563C1" }, underline: true };
-      }
-      if (p.percent) cell.numFmt = "0.0%";
-      cell.alignment = c === 0 ? { horizontal: "center", vertical: "top" } : { vertical: "top", wrapText: typeof v === "string" };
-      cell.border = THIN;
-    });
-    ws.getRow(r).height = rowHeight(values.map(shownText), widths);
-  });
-  return header + table.rows.length + 1;
-}
-
-/** A sheet's place among the tabs; ExcelJS orders sheets by it but leaves it out of its types. */
-type Ordered = { orderNo: number };
-
-/** Writes the summary sheet; when `replaces`, the sheet of that name (the add-in's own) is replaced in place. */
-export function writeSummarySheet(wb: ExcelJS.Workbook, plan: SummarySheetPlan, replaces: boolean): ExcelJS.Worksheet {
-  let orderNo: number | undefined;
-  if (replaces) {
-    const old = wb.getWorksheet(plan.name);
-    if (old) {
-      orderNo = (old as unknown as Ordered).orderNo;
-      wb.removeWorksheet(old.id);
-    }
-  }
-  const ws = wb.addWorksheet(plan.name, {
-    pageSetup: { paperSize: 9, orientation: "landscape", fitToPage: true, fitToWidth: 1, fitToHeight: 0, margins: { left: 0.4, right: 0.4, top: 0.5, bottom: 0.5, header: 0.3, footer: 0.3 } },
-    headerFooter: { oddFooter: `&L${plan.stamp}&R第 &P 页，共 &N 页` },
-  });
-  if (orderNo !== undefined) (ws as unknown as Ordered).orderNo = orderNo;
-  ws.columns = plan.widths.map((width) => ({ width }));
-  const span = plan.widths.length;
-  const taken = tableNames(wb);
-  let r = 1;
-  for (const block of plan.blocks) {
-    if (block.kind === "chart") continue; // ExcelJS cannot draw charts; the Excel host does
-    if (block.kind === "table") {
-      r = writeTable(ws, r, block, plan.widths, freeTableName(block.name, taken)) + 1;
-      continue;
-    }
-    if (block.style === "heading" && r > 3) r++; // a blank row before each section
-    const cell = ws.getCell(r, 1);
-    cell.value = block.text;
-    ws.mergeCells(r, 1, r, span);
-    switch (block.style) {
-      case "title":
-        cell.font = { bold: true, size: 16 };
-        cell.alignment = { horizontal: "center", vertical: "middle" };
-        ws.getRow(r).height = 28;
-        break;
-      case "subtitle":
-        cell.font = { size: 9, color: { argb: "FF595959" } };
-        cell.alignment = { horizontal: "center" };
-        break;
-      case "heading":
-        cell.font = { bold: true, size: 12, color: { argb: "FF1F4E79" } };
-        break;
-      case "paragraph":
-      case "note":
-        cell.alignment = { wrapText: true, vertical: "top" };
-        ws.getRow(r).height = rowHeight([block.text], [plan.widths.reduce((a, b) => a + b, 0)]);
-        break;
-    }
-    r++;
-  }
-  return ws;
 }

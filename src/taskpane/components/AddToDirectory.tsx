@@ -13,13 +13,7 @@ const useStyles = makeStyles({
 export async function addUnitToDirectory(pane: Pane, name: string, addition: DirectoryAddition): Promise<boolean> {
   try {
     const added = await pane.app.addToDirectory(name, addition);
-    const zh = pane.lang === "zh";
-    pane.notify(
-      added.as === "alias"
-        ? zh ? `已把“${added.name}”作为“${added.of}”的别名写入部门目录（${added.cells.join("、")}）。` : `"${added.name}" added to the directory as an alias of "${added.of}" (${added.cells.join(", ")}).`
-        : zh ? `已把“${added.name}”加入部门目录（${added.cells.join("、")}），请补全它的类别。` : `"${added.name}" added to the directory (${added.cells.join(", ")}).`,
-      "success",
-    );
+    pane.notify(added.as === "alias" ? pane.ui.addedAsAlias(added.name, added.of ?? "", added.cells) : pane.ui.addedUnit(added.name, added.cells), "success");
     return true;
   } catch (e) {
     pane.notify(pane.problem(e), "error");
@@ -29,15 +23,15 @@ export async function addUnitToDirectory(pane: Pane, name: string, addition: Dir
 
 export function AddToDirectory({ pane, name, suggestion, busy, onAdd }: { pane: Pane; name: string; suggestion?: string | undefined; busy: boolean; onAdd: (addition: DirectoryAddition) => void }): React.JSX.Element {
   const styles = useStyles();
-  const zh = pane.lang === "zh";
+  const { ui } = pane;
   return (
     <div className={styles.bar}>
-      <Button size="small" appearance="outline" disabled={busy} onClick={() => onAdd({ as: "unit" })} title={zh ? `“${name}”是真实单位：写入部门目录` : `"${name}" is a real unit: add it to the directory`}>
-        {zh ? "加入目录" : "Add to directory"}
+      <Button size="small" appearance="outline" disabled={busy} onClick={() => onAdd({ as: "unit" })} title={ui.addToDirectoryTitle(name)}>
+        {ui.addToDirectory}
       </Button>
       {suggestion && (
-        <Button size="small" appearance="outline" disabled={busy} onClick={() => onAdd({ as: "alias", of: suggestion })} title={zh ? `把“${name}”写入“${suggestion}”的别名` : `Add "${name}" as an alias of "${suggestion}"`}>
-          {zh ? `作为“${suggestion}”的别名` : `Alias of "${suggestion}"`}
+        <Button size="small" appearance="outline" disabled={busy} onClick={() => onAdd({ as: "alias", of: suggestion })} title={ui.aliasOfTitle(name, suggestion)}>
+          {ui.aliasOf(suggestion)}
         </Button>
       )}
     </div>

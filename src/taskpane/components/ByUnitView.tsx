@@ -6,7 +6,7 @@ import { useVirtualizer } from "@tanstack/react-virtual";
 import { Badge, Field, SearchBox, Select, Text, makeStyles, mergeClasses, tokens } from "@fluentui/react-components";
 import { FINDING_KINDS } from "../../core/check";
 import type { FindingKind } from "../../core/types";
-import { filterUnitFindings, findingsByUnit, kindName, noUnitName, type CheckOutcome, type UnitFindingItem, type UnitFindings, type UnitOrder } from "../../app";
+import { filterUnitFindings, findingsByUnit, kindName, noUnitName, taskShortName, type CheckOutcome, type UnitFindingItem, type UnitFindings, type UnitOrder } from "../../app";
 import type { Pane } from "../pane";
 import { FINDING_PLACE, FINDING_ROW } from "./findingRow";
 import { measureOrEstimate, observeRectOrScreenful } from "../virtual";
@@ -70,8 +70,7 @@ export interface ByUnitProps {
 
 export function ByUnitView({ pane, outcome, onSelect, unitActions, itemActions, itemMark }: ByUnitProps): React.JSX.Element {
   const styles = useStyles();
-  const { lang } = pane;
-  const zh = lang === "zh";
+  const { lang, ui } = pane;
   const groups = React.useMemo(() => findingsByUnit(outcome), [outcome]);
   const [text, setText] = React.useState("");
   const [unit, setUnit] = React.useState<string>();
@@ -112,15 +111,15 @@ export function ByUnitView({ pane, outcome, onSelect, unitActions, itemActions, 
       <div className={styles.filters}>
         <SearchBox
           className={styles.search}
-          aria-label={zh ? "搜索单位、序号、任务或单元格" : "Search units, numbers, tasks or cells"}
-          placeholder={zh ? "搜索单位、序号、任务或单元格" : "Search units, numbers, tasks, cells"}
+          aria-label={ui.searchUnits}
+          placeholder={ui.searchUnits}
           value={text}
           onChange={(_, d) => setText(d.value)}
           size="small"
         />
-        <Field label={zh ? "单位" : "Unit"} size="small">
+        <Field label={ui.unit} size="small">
           <Select size="small" value={unit === undefined ? "*" : `=${unit}`} onChange={(_, d) => setUnit(d.value === "*" ? undefined : d.value.slice(1))}>
-            <option value="*">{zh ? `全部单位（${groups.length}）` : `All units (${groups.length})`}</option>
+            <option value="*">{ui.allUnits(groups.length)}</option>
             {[...groups].sort((a, b) => (a.unit && b.unit ? a.unit.localeCompare(b.unit, "zh") : a.unit ? -1 : 1)).map((g) => (
               <option key={g.unit} value={`=${g.unit}`}>
                 {unitLabel(g)}
@@ -128,9 +127,9 @@ export function ByUnitView({ pane, outcome, onSelect, unitActions, itemActions, 
             ))}
           </Select>
         </Field>
-        <Field label={zh ? "问题" : "Problem"} size="small">
+        <Field label={ui.problem} size="small">
           <Select size="small" value={kind ?? ""} onChange={(_, d) => setKind((d.value || undefined) as FindingKind | undefined)}>
-            <option value="">{zh ? "全部问题" : "All problems"}</option>
+            <option value="">{ui.allProblems}</option>
             {usedKinds.map((k) => (
               <option key={k.kind} value={k.kind}>
                 {kindName(k.kind, lang)}
@@ -138,17 +137,17 @@ export function ByUnitView({ pane, outcome, onSelect, unitActions, itemActions, 
             ))}
           </Select>
         </Field>
-        <Field label={zh ? "排序" : "Order"} size="small">
+        <Field label={ui.order} size="small">
           <Select size="small" value={order} onChange={(_, d) => setOrder(d.value as UnitOrder)}>
-            <option value="count">{zh ? "按问题数（牵头在前）" : "By count (lead first)"}</option>
-            <option value="name">{zh ? "按单位名称" : "By name"}</option>
+            <option value="count">{ui.byCount}</option>
+            <option value="name">{ui.byName}</option>
           </Select>
         </Field>
         <Text size={200} className={styles.muted} style={{ alignSelf: "end" }} aria-label="by-unit-count">
-          {zh ? `${shown.length} 个单位，${findings} 处问题` : `${shown.length} units, ${findings} findings`}
+          {ui.unitsAndFindings(shown.length, findings)}
         </Text>
       </div>
-      <div ref={scroll} className={styles.scroll} role="list" aria-label={zh ? "按单位列出的问题" : "Findings by unit"}>
+      <div ref={scroll} className={styles.scroll} role="list" aria-label={ui.findingsByUnit}>
         <div style={{ height: virtualizer.getTotalSize(), position: "relative", width: "100%" }}>
           {virtualizer.getVirtualItems().map((v) => {
             const row = rows[v.index]!;
@@ -161,17 +160,17 @@ export function ByUnitView({ pane, outcome, onSelect, unitActions, itemActions, 
                       <span className={styles.unitName}>{unitLabel(row.group)}</span>
                       {!row.group.known && (
                         <Badge size="small" appearance="tint" color="warning">
-                          {zh ? "不在目录" : "not listed"}
+                          {ui.notListed}
                         </Badge>
                       )}
                       {row.group.lead > 0 && (
                         <Badge size="small" appearance="filled" color="danger">
-                          {zh ? `牵头 ${row.group.lead}` : `lead ${row.group.lead}`}
+                          {ui.leadCount(row.group.lead)}
                         </Badge>
                       )}
                       {row.group.co > 0 && (
                         <Badge size="small" appearance="tint" color="informative">
-                          {zh ? `配合 ${row.group.co}` : `co ${row.group.co}`}
+                          {ui.coCount(row.group.co)}
                         </Badge>
                       )}
                     </button>
@@ -182,12 +181,12 @@ export function ByUnitView({ pane, outcome, onSelect, unitActions, itemActions, 
                     <button type="button" className={styles.item} onClick={() => onSelect(row.item.finding.cell)} title={row.item.finding.cell}>
                       <Text size={200} className={styles.where}>
                         {itemMark?.(row.item)}
-                        {row.item.finding.taskNo ? (zh ? `序号${row.item.finding.taskNo}` : `No. ${row.item.finding.taskNo}`) : zh ? `第${row.item.finding.row}行` : `Row ${row.item.finding.row}`} · {row.item.finding.cell}
+                        {taskShortName(row.item.finding.taskNo, row.item.finding.row, lang)} · {row.item.finding.cell}
                       </Text>
                       <Text size={200}>{kindName(row.item.finding.kind, lang)}</Text>
                       {row.item.role === "co" && (
                         <Text size={200} className={styles.muted}>
-                          {zh ? "（配合）" : " (co-unit)"}
+                          {ui.asCoUnit}
                         </Text>
                       )}
                       <Text size={200} className={mergeClasses(styles.task, styles.muted)}>

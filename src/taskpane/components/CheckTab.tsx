@@ -2,7 +2,7 @@ import * as React from "react";
 import { Accordion, AccordionHeader, AccordionItem, AccordionPanel, Badge, Button, MessageBar, MessageBarBody, Spinner, Tab, TabList, Text, makeStyles, tokens } from "@fluentui/react-components";
 import { FINDING_KINDS } from "../../core/check";
 import type { Finding, FindingKind, Task } from "../../core/types";
-import { findingText, kindName, say, taskClasses, type CheckOutcome, type UnitFix } from "../../app";
+import { findingText, kindName, say, taskClasses, taskShortName, type CheckOutcome, type TaskClass, type UnitFix } from "../../app";
 import { BULLETIN_CLASSES, type BulletinClass } from "../../core/summary";
 import type { Pane } from "../pane";
 import { FINDING_PLACE, FINDING_ROW } from "./findingRow";
@@ -57,7 +57,7 @@ export interface CheckTabProps {
 
 export function CheckTab({ pane, requestedRuns, takeRun }: CheckTabProps): React.JSX.Element {
   const styles = useStyles();
-  const { app, t, lang, notify, outcome, setOutcome } = pane;
+  const { app, t, ui, lang, notify, outcome, setOutcome } = pane;
   const [busy, setBusy] = React.useState(false);
   const [error, setError] = React.useState<unknown>();
   // 按类型 (the kinds, as the marks are coloured) or 按单位 (whom to call).
@@ -115,7 +115,7 @@ export function CheckTab({ pane, requestedRuns, takeRun }: CheckTabProps): React
     setBusy(true);
     try {
       const n = await app.clearMarks();
-      notify(lang === "zh" ? `已清除 ${n} 个单元格的标记，恢复为原来的样子。` : `Marks cleared from ${n} cells, restored as they were.`, "success");
+      notify(ui.marksCleared(n), "success");
       if (outcome) setOutcome({ ...outcome, marked: 0, markedInWorkbook: 0 });
       else pane.refresh();
     } catch (e) {
@@ -129,7 +129,7 @@ export function CheckTab({ pane, requestedRuns, takeRun }: CheckTabProps): React
   const groups = groupFindings(findings);
   const taskAt = React.useMemo(() => tasksByRow(outcome), [outcome]);
   // Each task's class for the quarter, as the summary computes it: a colour before its findings.
-  const classes = React.useMemo(() => (outcome ? taskClasses(outcome) : new Map<number, { taskClass: BulletinClass; reason: string }>()), [outcome]);
+  const classes = React.useMemo(() => (outcome ? taskClasses(outcome) : new Map<number, TaskClass>()), [outcome]);
   const classCounts = React.useMemo(() => {
     const counts = Object.fromEntries(BULLETIN_CLASSES.map((c) => [c, 0])) as Record<BulletinClass, number>;
     for (const c of classes.values()) counts[c.taskClass]++;
@@ -163,9 +163,7 @@ export function CheckTab({ pane, requestedRuns, takeRun }: CheckTabProps): React
       {outcome && (
         <>
           <Text block size={200}>
-            {lang === "zh"
-              ? `工作表“${outcome.result.ledger.sheet}” · 表头第 ${outcome.result.ledger.headerRow} 行 · 任务 ${outcome.result.ledger.tasks.length} 项 · ${t("marked")} ${outcome.marked} ${t("cells")}`
-              : `Sheet "${outcome.result.ledger.sheet}" · header row ${outcome.result.ledger.headerRow} · ${outcome.result.ledger.tasks.length} tasks · ${t("marked")} ${outcome.marked} ${t("cells")}`}
+            {ui.checkedLine(outcome.result.ledger.sheet, outcome.result.ledger.headerRow, outcome.result.ledger.tasks.length, outcome.marked)}
           </Text>
           {notes.map((n) => (
             <MessageBar key={n} intent="warning">
@@ -182,7 +180,7 @@ export function CheckTab({ pane, requestedRuns, takeRun }: CheckTabProps): React
           {findings.length === 0 && <Text>{t("noFindings")}</Text>}
           <TaskClassLegend lang={lang} counts={classCounts} />
           {findings.length > 0 && (
-            <TabList size="small" appearance="subtle" selectedValue={view} onTabSelect={(_, d) => setView(d.value as "kind" | "unit")} aria-label={lang === "zh" ? "列出方式" : "List by"}>
+            <TabList size="small" appearance="subtle" selectedValue={view} onTabSelect={(_, d) => setView(d.value as "kind" | "unit")} aria-label={ui.listBy}>
               <Tab value="kind">{t("byKind")}</Tab>
               <Tab value="unit">{t("byUnit")}</Tab>
             </TabList>
@@ -192,7 +190,7 @@ export function CheckTab({ pane, requestedRuns, takeRun }: CheckTabProps): React
               {reminders.length > 0 && (
                 <div className={styles.bar} style={{ marginTop: tokens.spacingVerticalS }}>
                   <Button size="small" onClick={() => void downloadReminders()} disabled={busy}>
-                    {lang === "zh" ? `全部催办单（.zip，${reminders.length} 个单位）` : `All reminders (.zip, ${reminders.length} units)`}
+                    {ui.allReminders(reminders.length)}
                   </Button>
                 </div>
               )}
@@ -218,12 +216,10 @@ export function CheckTab({ pane, requestedRuns, takeRun }: CheckTabProps): React
               <Accordion multiple collapsible defaultOpenItems={[...groups.keys()].slice(0, 1)}>
                 {[...groups].map(([kind, items]) => (
                   <AccordionItem key={kind} value={kind}>
-                    <AccordionHeader>
-                      {kindName(kind, lang)}（{items.length}）
-                    </AccordionHeader>
+                    <AccordionHeader>{ui.counted(kindName(kind, lang), items.length)}</AccordionHeader>
                     <AccordionPanel>
                       {FIXABLE.includes(kind) && items.some((f) => f.suggestions?.length) && (
-                        <Button size="small" onClick={() => void fix(app.fixesOfKind(outcome, kind), `${t("applyAll")}：${kindName(kind, lang)}`)} disabled={busy}>
+                        <Button size="small" onClick={() => void fix(app.fixesOfKind(outcome, kind), ui.appliedAll(kindName(kind, lang)))} disabled={busy}>
                           {t("applyAll")}
                         </Button>
                       )}
@@ -240,7 +236,7 @@ export function CheckTab({ pane, requestedRuns, takeRun }: CheckTabProps): React
                           onAdd={(a) => f.value !== undefined && void addUnit(f.value, a)}
                         />
                       ))}
-                      {items.length > SHOWN && <Text size={200}>{lang === "zh" ? `…… 另有 ${items.length - SHOWN} 处，已在台账上标出；“按单位”列出全部。` : `… ${items.length - SHOWN} more, marked on the ledger; 'By unit' lists them all.`}</Text>}
+                      {items.length > SHOWN && <Text size={200}>{ui.moreFindings(items.length - SHOWN)}</Text>}
                     </AccordionPanel>
                   </AccordionItem>
                 ))}
@@ -255,8 +251,8 @@ export function CheckTab({ pane, requestedRuns, takeRun }: CheckTabProps): React
 
 function FindingRow({ pane, f, lead, busy, mark, onSelect, onApply, onAdd }: { pane: Pane; f: Finding; lead: string | undefined; busy: boolean; mark: React.ReactNode; onSelect: () => void; onApply: (name: string) => void; onAdd: (addition: DirectoryAddition) => void }) {
   const styles = useStyles();
-  const { t, lang } = pane;
-  const label = f.taskNo ? (lang === "zh" ? `序号${f.taskNo}` : `No. ${f.taskNo}`) : lang === "zh" ? `第${f.row}行` : `Row ${f.row}`;
+  const { ui, lang } = pane;
+  const label = taskShortName(f.taskNo, f.row, lang);
   const unit = lead?.replace(/\s+/g, " ").trim();
   return (
     <div>
@@ -267,7 +263,7 @@ function FindingRow({ pane, f, lead, busy, mark, onSelect, onApply, onAdd }: { p
         </Text>
         {unit && f.field === "progress" && (
           <Text size={200} className={styles.unit}>
-            {t("leadUnit")}：{unit.length > 24 ? `${unit.slice(0, 24)}…` : unit}
+            {ui.leadUnitIs(unit.length > 24 ? `${unit.slice(0, 24)}…` : unit)}
           </Text>
         )}
         <Text block size={200}>
@@ -278,7 +274,7 @@ function FindingRow({ pane, f, lead, busy, mark, onSelect, onApply, onAdd }: { p
         <div className={styles.suggestions}>
           {f.suggestions.map((s) => (
             <Button key={s} size="small" appearance="outline" disabled={busy} onClick={() => onApply(s)}>
-              {t("apply")}：{s}
+              {ui.applyName(s)}
             </Button>
           ))}
         </div>

@@ -5,7 +5,7 @@ import type { Pane } from "../pane";
 import { AddToDirectory, addUnitToDirectory } from "./AddToDirectory";
 
 export function DirectoryTab({ pane }: { pane: Pane }): React.JSX.Element {
-  const { app, t, lang, notify, outcome } = pane;
+  const { app, t, ui, lang, notify, outcome } = pane;
   const [busy, setBusy] = React.useState(false);
   if (!outcome) return <Text>{t("runFirst")}</Text>;
   const report = app.directoryReport(outcome);
@@ -13,7 +13,7 @@ export function DirectoryTab({ pane }: { pane: Pane }): React.JSX.Element {
   const create = async () => {
     try {
       const n = await app.createDirectory(outcome.result.ledger);
-      notify(lang === "zh" ? `已创建“部门目录”工作表（${n} 个单位），请核对单位名称、别名和曾用名。` : `Sheet 部门目录 made (${n} units): check the names, aliases and former names.`, "success");
+      notify(ui.directoryMade(n), "success");
     } catch (e) {
       notify(pane.problem(e), "error");
     }
@@ -26,7 +26,7 @@ export function DirectoryTab({ pane }: { pane: Pane }): React.JSX.Element {
       </Text>
       {directory && directorySource ? (
         <Text block>
-          {directorySourceName(directorySource)}：{directory.size} {lang === "zh" ? "个单位" : "units"}
+          {ui.directoryUnits(directorySourceName(directorySource, lang), directory.size)}
         </Text>
       ) : (
         <MessageBar intent="warning">
@@ -35,16 +35,16 @@ export function DirectoryTab({ pane }: { pane: Pane }): React.JSX.Element {
       )}
       {!directory && (
         <Button appearance="primary" onClick={() => void create()} style={{ marginTop: 8 }}>
-          {t("makeDirectory")}（{report.proposed.length}）
+          {ui.counted(t("makeDirectory"), report.proposed.length)}
         </Button>
       )}
       <Text block weight="semibold" style={{ marginTop: 12 }}>
-        {t("unknownUnits")}（{report.unknown.length}）
+        {ui.counted(t("unknownUnits"), report.unknown.length)}
       </Text>
       {report.unknown.map((u) => (
         <div key={u.name}>
           <Text block>
-            {u.name}：
+            {ui.labelled(u.name, "")}
             {u.cells.map((c) => (
               <Link key={c} as="button" onClick={() => select(c)} style={{ marginRight: 6 }}>
                 {c}

@@ -1,8 +1,8 @@
 import * as React from "react";
 import { Button, Divider, MessageBar, MessageBarBody, Spinner, Text, makeStyles, tokens } from "@fluentui/react-components";
-import { formatQuarter, quarterLabel, quarterShortLabel } from "../../core/quarter";
+import { formatQuarter } from "../../core/quarter";
 import type { Quarter } from "../../core/types";
-import { mergedText, suggestedChoices, type FormsPlan, type MergePlan, type UndoneWrites } from "../../app";
+import { batchLabelText, mergedText, mergeReportSections, suggestedChoices, unresolvedWhy, type FormsPlan, type Lang, type MergePlan, type PaneText, type UndoneWrites } from "../../app";
 import { readFileBytes, saveFile, toBase64 } from "../files";
 import type { Pane } from "../pane";
 import { ProblemBar } from "./ProblemBar";
@@ -24,7 +24,7 @@ const SHOWN = 8;
 /** 分发 and 合并回报: one form per responsible unit, and the returned forms merged back into the ledger. */
 export function DistributeTab({ pane }: { pane: Pane }): React.JSX.Element {
   const styles = useStyles();
-  const { app, t, notify } = pane;
+  const { app, t, ui, lang, notify } = pane;
   const [busy, setBusy] = React.useState<string>();
   const [error, setError] = React.useState<unknown>();
   const [formsPlan, setForms] = React.useState<FormsPlan>();
@@ -71,7 +71,7 @@ export function DistributeTab({ pane }: { pane: Pane }): React.JSX.Element {
   const correct = (plan: FormsPlan, choices: ReadonlyMap<string, string>) =>
     step(t("writing"), async () => {
       const cells = await app.correctUnits(plan, choices);
-      notify(`已在台账中改正 ${cells} 个单元格的单位名称。`, "success");
+      notify(ui.unitsCorrected(cells), "success");
       setForms(await app.planForms({ ...request, includeUnknown: included, confirmQuarter: true }));
     });
   const download = (plan: FormsPlan, unit?: string) =>
@@ -99,15 +99,15 @@ export function DistributeTab({ pane }: { pane: Pane }): React.JSX.Element {
       setMerge(undefined);
       setWritten(done);
       pane.refresh();
-      notify(mergedText(done), "success");
+      notify(mergedText(done, lang), "success");
     });
   const undo = () =>
     step(t("writing"), async () => {
       const undone: UndoneWrites | undefined = await app.undoMerge();
       setWritten(undefined);
       pane.refresh();
-      if (!undone) return notify("没有可以撤销的合并。", "info");
-      notify(`已撤销“${undone.label}”：${undone.restored} 个单元格恢复原样${undone.kept.length ? `；${undone.kept.length} 个单元格在合并后又被修改过，保留现状（${undone.kept.slice(0, 5).join("、")}${undone.kept.length > 5 ? "…" : ""}）` : ""}。`, "success");
+      if (!undone) return notify(ui.nothingToUndo, "info");
+      notify(ui.mergeUndone(batchLabelText(undone.label, lang), undone.restored, undone.kept), "success");
     });
 
   const leads = (plan: FormsPlan, unit: string) => plan.forms.find((f) => f.unit === unit)!.rows.filter((r) => r.role === "牵头").length;
@@ -130,13 +130,11 @@ export function DistributeTab({ pane }: { pane: Pane }): React.JSX.Element {
           )}
         </div>
         {forms && forms.unresolved.some((u) => !included.includes(u.name)) && (
-          <Unresolved plan={forms} included={included} busy={!!busy} onCorrect={(choices) => void correct(forms, choices)} onInclude={include} />
+          <Unresolved plan={forms} included={included} busy={!!busy} ui={ui} lang={lang} onCorrect={(choices) => void correct(forms, choices)} onInclude={include} />
         )}
         {forms && (
           <>
-            <Text block>
-              {quarterLabel(forms.quarter)}：{forms.tasks} 项任务，分发给 {forms.forms.length} 个责任单位。各单位只填写“{quarterShortLabel(forms.quarter.q)}进展”一列。
-            </Text>
+            <Text block>{ui.formsMade(forms.quarter, forms.tasks, forms.forms.length)}</Text>
             <div className={styles.list} aria-label="forms">
               {forms.forms.map((f) => (
                 <div key={f.unit} className={styles.unit}>
@@ -144,13 +142,13 @@ export function DistributeTab({ pane }: { pane: Pane }): React.JSX.Element {
                     {f.unit}
                   </Text>
                   <Text size={200} className={styles.count}>
-                    {f.rows.length} 项（牵头 {leads(forms, f.unit)}）
+                    {ui.formRows(f.rows.length, leads(forms, f.unit))}
                   </Text>
-                  <Button size="small" appearance="subtle" onClick={() => void download(forms, f.unit)} disabled={!!busy} aria-label={`下载 ${f.unit}`}>
+                  <Button size="small" appearance="subtle" onClick={() => void download(forms, f.unit)} disabled={!!busy} aria-label={ui.downloadUnit(f.unit)}>
                     {t("download")}
                   </Button>
                   {app.canOpenWorkbook && (
-                    <Button size="small" appearance="subtle" onClick={() => void open(forms, f.unit)} disabled={!!busy} aria-label={`打开 ${f.unit}`}>
+                    <Button size="small" appearance="subtle" onClick={() => void open(forms, f.unit)} disabled={!!busy} aria-label={ui.openUnit(f.unit)}>
                       {t("openForm")}
                     </Button>
                   )}
@@ -188,19 +186,17 @@ export function DistributeTab({ pane }: { pane: Pane }): React.JSX.Element {
           </Button>
           {undoable && !merge && (
             <Button onClick={() => void undo()} disabled={!!busy}>
-              {t("undoMerge")}（{undoable.label}，{undoable.cells} 个单元格）
+              {ui.undoMergeOf(batchLabelText(undoable.label, lang), undoable.cells)}
             </Button>
           )}
         </div>
         {merge && (
           <div aria-label="merge-plan">
-            <Text block>
-              {merge.returns.length} 份填报表（{merge.returns.map((r) => r.unit).join("、") || "无"}），将写入 {merge.edits.length} 个单元格。
-            </Text>
-            <MergeSections plan={merge} />
+            <Text block>{ui.mergePlanned(merge.returns.map((r) => r.unit), merge.edits.length)}</Text>
+            <MergeSections plan={merge} ui={ui} lang={lang} />
             <div className={styles.bar}>
               <Button appearance="primary" onClick={() => void write(merge)} disabled={!!busy || merge.edits.length === 0}>
-                {t("writeMerge")}（{merge.edits.length} 个单元格）
+                {ui.writeMergeCells(merge.edits.length)}
               </Button>
               <Button onClick={() => setMerge(undefined)} disabled={!!busy}>
                 {t("cancel")}
@@ -212,11 +208,11 @@ export function DistributeTab({ pane }: { pane: Pane }): React.JSX.Element {
           <div aria-label="merge-done">
             <MessageBar intent="success">
               <MessageBarBody>
-                {mergedText(written)}
+                {mergedText(written, lang)}
                 {t("afterMerge")}
               </MessageBarBody>
             </MessageBar>
-            <MergeSections plan={written} />
+            <MergeSections plan={written} ui={ui} lang={lang} />
           </div>
         )}
       </section>
@@ -225,36 +221,34 @@ export function DistributeTab({ pane }: { pane: Pane }): React.JSX.Element {
 }
 
 /** The units no form can reach yet, first: each with its suggestions, and the choice to confirm it is real. */
-function Unresolved({ plan, included, busy, onCorrect, onInclude }: { plan: FormsPlan; included: readonly string[]; busy: boolean; onCorrect: (choices: ReadonlyMap<string, string>) => void; onInclude: (unit: string) => void }): React.JSX.Element {
+function Unresolved({ plan, included, busy, ui, lang, onCorrect, onInclude }: { plan: FormsPlan; included: readonly string[]; busy: boolean; ui: PaneText; lang: Lang; onCorrect: (choices: ReadonlyMap<string, string>) => void; onInclude: (unit: string) => void }): React.JSX.Element {
   const styles = useStyles();
   const pending = plan.unresolved.filter((u) => !included.includes(u.name));
-  const why = { unknown: "不在部门目录中", ambiguous: "是几个单位共用的简称", abolished: "已撤销，无承接单位" } as const;
   return (
     <div aria-label="unresolved" className={styles.section}>
       <MessageBar intent="warning" layout="multiline">
-        <MessageBarBody>部门目录中找不到 {pending.length} 个单位，暂未为其生成填报表（这些任务发不出去）：请改为目录中的名称，或确认是真实单位后再生成。</MessageBarBody>
+        <MessageBarBody>{ui.unresolvedUnits(pending.length)}</MessageBarBody>
       </MessageBar>
       {pending.map((u) => (
         <div key={u.name} className={styles.unresolved}>
           <Text block size={200}>
-            “{u.name}”{why[u.reason]}，写在 {u.places.slice(0, 4).map((p) => p.cell).join("、")}
-            {u.places.length > 4 ? ` 等 ${u.places.length} 处` : ""}
+            {ui.unresolvedUnit(u.name, unresolvedWhy(u.reason, lang), u.places.map((p) => p.cell), u.places.length)}
           </Text>
           <div className={styles.bar}>
             {u.suggestions.map((s) => (
               <Button key={s} size="small" appearance="outline" disabled={busy} onClick={() => onCorrect(new Map([[u.name, s]]))}>
-                改为：{s}
+                {ui.changeTo(s)}
               </Button>
             ))}
             <Button size="small" appearance="subtle" disabled={busy} onClick={() => onInclude(u.name)}>
-              是真实单位，仍生成
+              {ui.includeAnyway}
             </Button>
           </div>
         </div>
       ))}
       {pending.some((u) => u.suggestions.length) && (
         <Button size="small" disabled={busy} onClick={() => onCorrect(suggestedChoices(pending))}>
-          全部应用（改为第一个建议）
+          {ui.applyAllFirst}
         </Button>
       )}
     </div>
@@ -275,14 +269,14 @@ function SectionTitle({ title, hint }: { title: string; hint: string }): React.J
   );
 }
 
-function MergeSections({ plan }: { plan: MergePlan }): React.JSX.Element {
+function MergeSections({ plan, ui, lang }: { plan: MergePlan; ui: PaneText; lang: Lang }): React.JSX.Element {
   const styles = useStyles();
   return (
     <>
-      {plan.sections.map((s) => (
+      {mergeReportSections(plan, lang).map((s) => (
         <div key={s.title} className={styles.section}>
           <Text block weight="semibold" size={200}>
-            【{s.title}】{s.items.length} 项
+            {ui.sectionHead(s.title, s.items.length)}
           </Text>
           {s.items.slice(0, SHOWN).map((item, i) => (
             <Text block size={200} key={i}>
@@ -291,7 +285,7 @@ function MergeSections({ plan }: { plan: MergePlan }): React.JSX.Element {
           ))}
           {s.items.length > SHOWN && (
             <Text block size={200} className={styles.muted}>
-              …另有 {s.items.length - SHOWN} 项
+              {ui.moreItems(s.items.length - SHOWN)}
             </Text>
           )}
         </div>

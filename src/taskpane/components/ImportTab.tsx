@@ -1,7 +1,7 @@
 import * as React from "react";
 import { Button, Field, Link, Text, Textarea, makeStyles, mergeClasses, tokens } from "@fluentui/react-components";
-import { annexCountsText, lineSpan, type NoticeItem } from "../../core/notice";
-import { IMPORTED_SHEET } from "../../app";
+import { lineSpan, type NoticeItem } from "../../core/notice";
+import { annexCountsText, IMPORTED_SHEET, listOf, noticeFlagsText, noticeItemPlace } from "../../app";
 import type { Pane } from "../pane";
 
 const useStyles = makeStyles({
@@ -12,13 +12,12 @@ const useStyles = makeStyles({
   plain: { color: tokens.colorNeutralForeground2 },
 });
 
-const where = (i: NoticeItem) => `第 ${i.line} 行 ${i.annex !== undefined ? `附件${i.annex} ` : ""}序号${i.label}`;
 const key = (i: NoticeItem) => `${i.annex ?? ""}-${i.label}-${i.line}`;
 
 /** 从通知导入: paste a notice, see every item read and what to check, create the ledger sheet. */
 export function ImportTab({ pane }: { pane: Pane }): React.JSX.Element {
   const styles = useStyles();
-  const { app, t, notify } = pane;
+  const { app, t, ui, lang, notify } = pane;
   const [text, setText] = React.useState("");
   const [busy, setBusy] = React.useState(false);
   const area = React.useRef<HTMLTextAreaElement>(null);
@@ -28,7 +27,7 @@ export function ImportTab({ pane }: { pane: Pane }): React.JSX.Element {
     setBusy(true);
     try {
       const { items: made } = await app.importNotice(text);
-      notify(`已创建工作表“${IMPORTED_SHEET}”：${made.length} 项任务。`, "success");
+      notify(ui.noticeImported(IMPORTED_SHEET, made.length), "success");
       pane.refresh();
     } catch (e) {
       notify(pane.problem(e), "error");
@@ -52,16 +51,16 @@ export function ImportTab({ pane }: { pane: Pane }): React.JSX.Element {
       {text.trim() && (
         <div aria-label="notice-items" style={{ marginTop: 8 }}>
           <Text block weight="semibold">
-            识别到 {items.length} 项任务{flagged.length ? `，其中 ${flagged.length} 项需要核对` : ""}
+            {ui.noticeRead(items.length, flagged.length)}
           </Text>
           {items.length > 0 && (
             <Text block size={200}>
-              {annexCountsText(items)}
+              {annexCountsText(items, lang)}
             </Text>
           )}
           {flagged.map((i) => (
             <Link as="button" key={`f-${key(i)}`} className={mergeClasses(styles.item, styles.flagged)} onClick={() => show(i)}>
-              {where(i)}：{i.flags.join("；")}
+              {ui.labelled(noticeItemPlace(i, lang), noticeFlagsText(i.flags, lang))}
             </Link>
           ))}
           {items.length > 0 && (
@@ -69,8 +68,8 @@ export function ImportTab({ pane }: { pane: Pane }): React.JSX.Element {
               {items.map((i) => (
                 <div role="listitem" key={`i-${key(i)}`}>
                   <Link as="button" className={mergeClasses(styles.item, i.flags.length ? styles.flagged : styles.plain)} onClick={() => show(i)}>
-                    {i.annex !== undefined ? `附件${i.annex} ` : ""}
-                    {i.label}. {i.task.length > 40 ? `${i.task.slice(0, 40)}…` : i.task} —— {i.lead.join("、") || "（无责任单位）"}
+                    {i.annex !== undefined ? ui.annexPrefix(i.annex) : ""}
+                    {i.label}. {i.task.length > 40 ? `${i.task.slice(0, 40)}…` : i.task} —— {listOf(i.lead, lang) || ui.noticeNoUnit}
                   </Link>
                 </div>
               ))}

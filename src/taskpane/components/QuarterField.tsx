@@ -1,10 +1,10 @@
 import * as React from "react";
 import { Field, Select } from "@fluentui/react-components";
-import { formatQuarter, quarterLabel } from "../../core/quarter";
-import { quarterChoices } from "../../app";
+import { formatQuarter, parseQuarter } from "../../core/quarter";
+import { quarterChoices, quarterName, type Lang } from "../../app";
 
 /** The quarter picker the pane shares: the ledger's year first; `value` is 2026Q3. */
-export function QuarterField({ label, value, onChange, today, ledgerYear }: { label: string; value: string; onChange: (value: string) => void; today: Date; ledgerYear?: number }): React.JSX.Element {
+export function QuarterField({ label, lang, value, onChange, today, ledgerYear }: { label: string; lang: Lang; value: string; onChange: (value: string) => void; today: Date; ledgerYear?: number }): React.JSX.Element {
   const choices = quarterChoices(today, ledgerYear).map(formatQuarter);
   // A quarter the list would not offer (a ledger of an older year, checked before) stays shown.
   if (!choices.includes(value)) choices.unshift(value);
@@ -13,7 +13,7 @@ export function QuarterField({ label, value, onChange, today, ledgerYear }: { la
       <Select value={value} onChange={(_, d) => onChange(d.value)} aria-label={label}>
         {choices.map((q) => (
           <option key={q} value={q}>
-            {quarterLabel({ year: Number(q.slice(0, 4)), q: Number(q.slice(5)) as 1 | 2 | 3 | 4 })}
+            {quarterName(parseQuarter(q)!, lang)}
           </option>
         ))}
       </Select>

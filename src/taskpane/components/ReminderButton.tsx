@@ -31,32 +31,31 @@ export async function copyText(text: string, field: HTMLTextAreaElement | null):
 
 export function ReminderButton({ pane, reminder }: { pane: Pane; reminder: Reminder }): React.JSX.Element {
   const styles = useStyles();
-  const { app, notify, lang } = pane;
-  const zh = lang === "zh";
+  const { app, notify, lang, ui } = pane;
   const field = React.useRef<HTMLTextAreaElement>(null);
   const [busy, setBusy] = React.useState(false);
   const copy = async () => {
     const done = await copyText(reminder.text, field.current);
-    notify(done ? (zh ? `已复制给“${reminder.unit}”的催办短信。` : `Copied the reminder for ${reminder.unit}.`) : zh ? "无法写入剪贴板：请在文本框中全选后按 Ctrl+C 复制。" : "The clipboard is not available: select the text and press Ctrl+C.", done ? "success" : "info");
+    notify(done ? ui.copied(reminder.unit) : ui.noClipboard, done ? "success" : "info");
   };
   const download = () => makeAndSave(() => app.reminderFile(reminder), setBusy, (e) => notify(pane.problem(e), "error"));
   return (
     // Fixed to the window: the page around the pane does not scroll (the preview) when the text takes the focus.
     <Popover withArrow positioning={{ position: "below", align: "end", strategy: "fixed" }} trapFocus>
       <PopoverTrigger disableButtonEnhancement>
-        <Button size="small" appearance="subtle" aria-label={zh ? `催办 ${reminder.unit}` : `Remind ${reminder.unit}`}>
-          {zh ? "催办" : "Remind"}
+        <Button size="small" appearance="subtle" aria-label={ui.remindUnit(reminder.unit)}>
+          {ui.remind}
         </Button>
       </PopoverTrigger>
-      <PopoverSurface className={styles.surface} aria-label={zh ? `催办 ${reminder.unit}` : `Remind ${reminder.unit}`}>
+      <PopoverSurface className={styles.surface} aria-label={ui.remindUnit(reminder.unit)}>
         <Text weight="semibold">{reminderLine(reminder, lang)}</Text>
-        <Textarea ref={field} value={reminder.text} readOnly resize="vertical" rows={7} aria-label={zh ? "催办短信" : "Reminder text"} />
+        <Textarea ref={field} value={reminder.text} readOnly resize="vertical" rows={7} aria-label={ui.reminderText} />
         <div className={styles.actions}>
           <Button size="small" appearance="primary" onClick={() => void copy()}>
-            {zh ? "复制" : "Copy"}
+            {ui.copy}
           </Button>
           <Button size="small" onClick={() => void download()} disabled={busy}>
-            {zh ? "下载催办单（.docx）" : "Download (.docx)"}
+            {ui.downloadReminder}
           </Button>
         </div>
       </PopoverSurface>

@@ -1,21 +1,8 @@
 import * as React from "react";
 import { Button, Field, Input, Select, Text } from "@fluentui/react-components";
 import { columnLetter } from "../../core/address";
-import { ROLE_LABELS } from "../../core/header";
-import type { Settings } from "../../app";
+import { SETTABLE_COLUMN_KEYS, type Settings } from "../../app";
 import type { Pane } from "../pane";
-
-/** The columns a person may set by letter, with their names. */
-const OVERRIDES: readonly (readonly [keyof NonNullable<Settings["columns"]>, string])[] = [
-  ["task", "任务列"],
-  ["lead", "牵头单位列"],
-  ["co", "配合单位列"],
-  ["deadline", "完成时限列"],
-  ["progress1", "一季度进展列"],
-  ["progress2", "二季度进展列"],
-  ["progress3", "三季度进展列"],
-  ["progress4", "四季度进展列"],
-];
 
 /** A number typed in a field: the number, or the text as typed when it is none (the app says what is wrong). */
 function typed(text: string): number | string | undefined {
@@ -26,7 +13,7 @@ function typed(text: string): number | string | undefined {
 }
 
 export function SettingsTab({ pane }: { pane: Pane }): React.JSX.Element {
-  const { app, t, notify, outcome, overview } = pane;
+  const { app, t, ui, notify, outcome, overview } = pane;
   const initial = overview?.settings ?? outcome?.workbook.stored ?? {};
   const [ledgerSheet, setLedgerSheet] = React.useState(initial.ledgerSheet ?? "");
   const [minLength, setMinLength] = React.useState(String(initial.minProgressLength ?? 8));
@@ -92,19 +79,19 @@ export function SettingsTab({ pane }: { pane: Pane }): React.JSX.Element {
       <Field label={t("headerRow")} hint={t("overrideHint")}>
         <Input value={headerRow} onChange={(_, d) => setHeaderRow(d.value)} placeholder={ledger ? String(ledger.headerTop) : ""} />
       </Field>
-      {OVERRIDES.map(([key, label]) => (
-        <Field key={key} label={label} orientation="horizontal">
-          <Input aria-label={label} value={columns[key] ?? ""} onChange={(_, d) => setColumns({ ...columns, [key]: d.value })} size="small" style={{ width: 64 }} />
+      {SETTABLE_COLUMN_KEYS.map((key) => (
+        <Field key={key} label={ui.columnSetting(key)} orientation="horizontal">
+          <Input aria-label={ui.columnSetting(key)} value={columns[key] ?? ""} onChange={(_, d) => setColumns({ ...columns, [key]: d.value })} size="small" style={{ width: 64 }} />
         </Field>
       ))}
       <Field label={t("district")} hint={t("documentsHint")} style={{ marginTop: 8 }}>
-        <Input value={district} onChange={(_, d) => setDistrict(d.value)} placeholder={office && office.districtFrom === "ledger" ? office.district : "江汉区"} />
+        <Input value={district} onChange={(_, d) => setDistrict(d.value)} placeholder={office && office.districtFrom === "ledger" ? office.district : ui.districtExample} />
       </Field>
       <Field label={t("issuer")}>
-        <Input value={issuer} onChange={(_, d) => setIssuer(d.value)} placeholder={office?.issuer ?? "区人民政府办公室"} />
+        <Input value={issuer} onChange={(_, d) => setIssuer(d.value)} placeholder={office?.issuer ?? ui.issuerExample} />
       </Field>
       <Field label={t("docNumber")}>
-        <Input value={docNumber} onChange={(_, d) => setDocNumber(d.value)} placeholder="江汉政办〔2019〕12号" />
+        <Input value={docNumber} onChange={(_, d) => setDocNumber(d.value)} placeholder={ui.docNumberExample} />
       </Field>
       <Field label={t("scoring")} hint={t("scoringHint")} style={{ marginTop: 8 }}>
         <div style={{ display: "flex", gap: 6 }}>
@@ -121,13 +108,10 @@ export function SettingsTab({ pane }: { pane: Pane }): React.JSX.Element {
           <Text block weight="semibold">
             {t("detected")}
           </Text>
-          <Text block>
-            工作表“{ledger.sheet}”，表头在第 {ledger.headerTop === ledger.headerRow ? ledger.headerRow : `${ledger.headerTop}–${ledger.headerRow}`} 行
-          </Text>
+          <Text block>{ui.detectedHeader(ledger.sheet, ledger.headerTop === ledger.headerRow ? String(ledger.headerRow) : `${ledger.headerTop}–${ledger.headerRow}`)}</Text>
           {ledger.columns.map((c) => (
             <Text block key={c.col} size={200}>
-              {columnLetter(c.col)}列“{c.label}” → {ROLE_LABELS[c.role]}
-              {c.quarter ? `（${"一二三四"[c.quarter - 1]}季度）` : ""}
+              {ui.detectedColumn(columnLetter(c.col), c.label, c.role, c.quarter)}
             </Text>
           ))}
         </div>

@@ -6,7 +6,7 @@ import { ProblemBar } from "./ProblemBar";
 import { saveFile } from "../files";
 
 export function SummaryTab({ pane }: { pane: Pane }): React.JSX.Element {
-  const { app, t, lang, notify } = pane;
+  const { app, t, ui, notify } = pane;
   const [busy, setBusy] = React.useState(false);
   const [error, setError] = React.useState<unknown>();
   const [made, setMade] = React.useState<SummaryMade>();
@@ -39,13 +39,7 @@ export function SummaryTab({ pane }: { pane: Pane }): React.JSX.Element {
       const b = await app.makeBulletin({ ...pane.request(), ...(confirm ? { confirmQuarter: true } : {}) });
       if (confirm) pane.confirm();
       saveFile(await app.bulletinFile(b));
-      const hints = [b.office.districtFrom === "none" ? (lang === "zh" ? "台账标题中没有区名，通报中写作“区”" : "no district in the ledger's title") : "", !b.office.docNumber ? (lang === "zh" ? "没有文号" : "no document number") : ""].filter(Boolean);
-      notify(
-        lang === "zh"
-          ? `已下载“${b.fileName}”（${b.office.issuer}）。${hints.length ? `${hints.join("，")}：可在“设置”页填写。` : ""}`
-          : `Downloaded ${b.fileName} (${b.office.issuer}).${hints.length ? ` ${hints.join("; ")}: set them in Settings.` : ""}`,
-        "success",
-      );
+      notify(ui.bulletinDownloaded(b.fileName, b.office.issuer, b.office.districtFrom === "none", !b.office.docNumber), "success");
     } catch (e) {
       setError(e);
     } finally {
@@ -68,17 +62,11 @@ export function SummaryTab({ pane }: { pane: Pane }): React.JSX.Element {
       {made && s && (
         <div aria-label="summary" style={{ marginTop: 8 }}>
           <Text block weight="semibold">
-            {lang === "zh" ? `已${made.replaced ? "更新" : "生成"}工作表“${made.sheet}”` : `${made.replaced ? "Updated" : "Made"} sheet "${made.sheet}"`}
+            {ui.summaryMade(made.sheet, made.replaced)}
           </Text>
-          <Text block>
-            {lang === "zh"
-              ? `任务 ${s.totals.tasks} 项，已报送 ${s.totals.reported} 项（${(s.totals.rate * 100).toFixed(1)}%），未报送 ${s.totals.missing} 项。`
-              : `${s.totals.tasks} tasks, ${s.totals.reported} reported (${(s.totals.rate * 100).toFixed(1)}%), ${s.totals.missing} not reported.`}
-          </Text>
-          <Text block>
-            已完成 {s.totals.classes["已完成"]}，超进度 {s.totals.classes["超进度"]}，达进度 {s.totals.classes["达进度"]}，欠进度 {s.totals.classes["欠进度"]}，未报送 {s.totals.classes["未报送"]}。
-          </Text>
-          <Text block>{lang === "zh" ? `数据来源：工作表“${made.outcome.result.ledger.sheet}”。报送截止 ${s.due}。` : `From sheet "${made.outcome.result.ledger.sheet}". Due ${s.due}.`}</Text>
+          <Text block>{ui.summaryTotals(s.totals.tasks, s.totals.reported, s.totals.rate, s.totals.missing)}</Text>
+          <Text block>{ui.summaryClasses(s.totals.classes)}</Text>
+          <Text block>{ui.summarySource(made.outcome.result.ledger.sheet, s.due)}</Text>
         </div>
       )}
     </div>

@@ -2,8 +2,8 @@
 // before a finding, with the class and its reason on hover, and the legend above the lists.
 import * as React from "react";
 import { Text, makeStyles, tokens } from "@fluentui/react-components";
-import { BULLETIN_CLASSES, type BulletinClass } from "../../core/summary";
-import { classLabel, type Lang } from "../../app";
+import { BULLETIN_CLASSES, type BulletinClass, type ClassReason } from "../../core/summary";
+import { classLabel, classReasonText, paneText, type Lang } from "../../app";
 
 /** Green for done, blue ahead, light green on track, orange behind, red not reported. */
 export const CLASS_COLORS: Readonly<Record<BulletinClass, string>> = {
@@ -19,10 +19,11 @@ const useStyles = makeStyles({
   legend: { display: "flex", flexWrap: "wrap", gap: tokens.spacingHorizontalS, margin: `${tokens.spacingVerticalXS} 0` },
 });
 
-export function TaskClassMark({ taskClass, reason, lang }: { taskClass: BulletinClass; reason?: string; lang: Lang }): React.JSX.Element {
+export function TaskClassMark({ taskClass, reason, lang }: { taskClass: BulletinClass; reason?: ClassReason; lang: Lang }): React.JSX.Element {
   const styles = useStyles();
   const label = classLabel(taskClass, lang);
-  return <span className={styles.mark} style={{ background: CLASS_COLORS[taskClass] }} role="img" aria-label={label} title={reason ? `${label}：${reason}` : label} data-class={taskClass} />;
+  const title = reason ? paneText(lang).labelled(label, classReasonText(reason, lang)) : label;
+  return <span className={styles.mark} style={{ background: CLASS_COLORS[taskClass] }} role="img" aria-label={label} title={title} data-class={taskClass} />;
 }
 
 export function TaskClassLegend({ lang, counts }: { lang: Lang; counts?: Readonly<Record<BulletinClass, number>> }): React.JSX.Element {
