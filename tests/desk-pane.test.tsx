@@ -8,9 +8,9 @@ import * as React from "react";
 import { fireEvent, render, screen, waitFor, within } from "@testing-library/react";
 import { createApp } from "../src/app";
 import { OfficeHost } from "../src/hosts/office/host";
-import { formFiles } from "../src/hosts/xlsx/forms";
+import { formFiles } from "../src/files/forms";
 import { App } from "../src/taskpane/App";
-import { documentFiles } from "../src/hosts/xlsx/documents";
+import { documentFiles } from "../src/files/documents";
 import { fakeRun, type FakeWorkbookModel } from "./fakes/excel";
 import { readDocx } from "./helpers/docx";
 import { LEDGER_2019 } from "./helpers/cli";
@@ -149,7 +149,8 @@ describe("下载通报", () => {
     fireEvent.change(screen.getByRole("textbox", { name: "报送得分" }), { target: { value: "2" } });
     fireEvent.change(screen.getByRole("textbox", { name: "未报送扣分" }), { target: { value: "5" } });
     fireEvent.click(screen.getByRole("button", { name: "保存设置" }));
-    await screen.findByText("设置已保存在工作簿中。");
+    // A toast's text is also spoken by Fluent's live region (AriaLive): it may be found twice.
+    expect((await screen.findAllByText("设置已保存在工作簿中。")).length).toBeGreaterThan(0);
     fireEvent.click(screen.getByRole("tab", { name: "汇总" }));
     fireEvent.click(screen.getByRole("button", { name: "下载通报（.docx）" }));
     await waitFor(() => expect(downloads).toHaveLength(1));
@@ -165,7 +166,7 @@ describe("加入目录", () => {
     const port = await deskPane();
     fireEvent.click(screen.getByRole("button", { name: /^单位不在目录中（1）/ }));
     fireEvent.click(screen.getByRole("button", { name: "作为“区卫生健康局”的别名" }));
-    await screen.findByText("已把“区卫键局”作为“区卫生健康局”的别名写入部门目录（部门目录!B5）。");
+    expect((await screen.findAllByText("已把“区卫键局”作为“区卫生健康局”的别名写入部门目录（部门目录!B5）。")).length).toBeGreaterThan(0);
     await waitFor(() => expect(screen.getByLabelText("counts").textContent).not.toContain("单位不在目录中"));
     expect(port.workbook.getWorksheet("部门目录")!.getCell("B5").value).toBe("区卫健局、区卫键局");
   });
@@ -175,7 +176,7 @@ describe("加入目录", () => {
     fireEvent.click(screen.getByRole("tab", { name: "按单位" }));
     const view = await screen.findByLabelText("by-unit");
     fireEvent.click(within(view).getByRole("button", { name: "加入目录" }));
-    await screen.findByText(/^已把“区卫键局”加入部门目录（部门目录!A7、部门目录!E7）/);
+    expect((await screen.findAllByText(/^已把“区卫键局”加入部门目录（部门目录!A7、部门目录!E7）/)).length).toBeGreaterThan(0);
     expect([port.workbook.getWorksheet("部门目录")!.getCell("A7").value, port.workbook.getWorksheet("部门目录")!.getCell("E7").value]).toEqual(["区卫键局", "有效"]);
     await waitFor(() => expect(within(screen.getByLabelText("by-unit")).queryByText("不在目录")).toBeNull());
   });

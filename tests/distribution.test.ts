@@ -7,7 +7,7 @@ import { OfficeHost } from "../src/hosts/office/host";
 import { createApp, mergeReportSections, notReturnText, type WorkbookPort } from "../src/app";
 import { sheetGrid } from "../src/hosts/xlsx/grid";
 import { XlsxHost } from "../src/hosts/xlsx/host";
-import { formFiles, readFormBytes } from "../src/hosts/xlsx/forms";
+import { formFiles, readFormBytes } from "../src/files/forms";
 import { parseA1 } from "../src/core/address";
 import { cellAt, fakeRun, newSheet, NO_FILL, type FakeSheet, type FakeWorkbookModel } from "./fakes/excel";
 import { duban, LEDGER_2026, tempDir } from "./helpers/cli";

@@ -12,7 +12,7 @@ import { problemText } from "../src/app";
 import { SUMMARY_DRAFT_SHEET } from "../src/app/book";
 import { OfficeHost, WEB_PAYLOAD_LIMIT, type ApiSupport, type ExcelRun } from "../src/hosts/office/host";
 import { syntheticDirectoryRows, syntheticLedgerRows, syntheticUnits } from "./helpers/syntheticLedger";
-import { formFiles } from "../src/hosts/xlsx/forms";
+import { formFiles } from "../src/files/forms";
 import { cellAt, EXCEL_VERSIONS, fakeRun, newSheet, NO_FILL, type FakeWorkbookModel } from "./fakes/excel";
 import { LEDGER_2019, LEDGER_2026 } from "./helpers/cli";
 import { fakeModelOf } from "./helpers/model";

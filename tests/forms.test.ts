@@ -4,13 +4,13 @@
 import * as fs from "fs";
 import * as path from "path";
 import ExcelJS from "exceljs";
-import { createApp } from "../src/app";
+import { AppError, createApp, HostError, notReturnText, readReturnFiles, type FormFiles } from "../src/app";
 import { XlsxHost } from "../src/hosts/xlsx/host";
 import { readDirectory, readLedger } from "../src/core";
 import { INPUT_FILL } from "../src/core/layout";
-import { mergeReturns, returnLayouts, splitLedger, suggestedChoices, unitCorrections } from "../src/core/returns";
+import { mergeReturns, NotAReturn, returnLayouts, splitLedger, suggestedChoices, unitCorrections } from "../src/core/returns";
 import type { CellValue } from "../src/core/types";
-import { formFiles, formWorkbook, readFormBytes } from "../src/hosts/xlsx/forms";
+import { formFiles, formWorkbook, readFormBytes } from "../src/files/forms";
 import { duban, tempDir } from "./helpers/cli";
 import { grid } from "./helpers/grid";
 
@@ -147,6 +147,62 @@ describe("the form a unit fills in", () => {
     ws.getCell(`D${foot}`).value = "填报人：李四";
     const back = await readFormBytes(new Uint8Array(await wb.xlsx.writeBuffer()), "回报.xlsx");
     expect(back.contact).toEqual({ filledBy: "李四", phone: "", head: "" });
+  });
+});
+
+describe("a file that is not a form is said by code, never as the files' own sentence", () => {
+  const form = splitLedger(readLedger(grid(rows)), directory, Q1).forms[0]!;
+  const bytesOf = async (wb: ExcelJS.Workbook) => new Uint8Array(await wb.xlsx.writeBuffer());
+
+  test("the form maker throws NotAReturn with its code, and the .xlsx host's HostError for a file it cannot open", async () => {
+    const unmarked = new ExcelJS.Workbook();
+    unmarked.addWorksheet("Sheet1").addRow(["序号"]);
+    const unmarkedError = await readFormBytes(await bytesOf(unmarked), "台账.xlsx").catch((e: unknown) => e);
+    expect(unmarkedError).toBeInstanceOf(NotAReturn);
+    expect((unmarkedError as NotAReturn).detail).toEqual({ code: "return-unmarked" });
+    expect([(unmarkedError as NotAReturn).name, (unmarkedError as NotAReturn).message]).toEqual(["NotAReturn", "return-unmarked"]);
+    const lost = await formWorkbook(form);
+    lost.getWorksheet("进展填报")!.getCell("I2").value = "备注";
+    const lostError = await readFormBytes(await bytesOf(lost), "回报.xlsx").catch((e: unknown) => e);
+    expect(lostError).toBeInstanceOf(NotAReturn);
+    expect((lostError as NotAReturn).detail).toEqual({ code: "return-no-column", key: "督办键", progress: "一季度进展" });
+    const notXlsx = await readFormBytes(new TextEncoder().encode("x"), "说明.txt").catch((e: unknown) => e);
+    expect(notXlsx).toBeInstanceOf(HostError);
+    expect((notXlsx as HostError).detail).toEqual({ code: "file-not-xlsx", name: "说明.txt", ext: ".txt" });
+    const corrupt = await readFormBytes(new Uint8Array([0x50, 0x4b, 3, 4, 0, 0, 0, 0]), "坏.xlsx").catch((e: unknown) => e);
+    expect((corrupt as HostError).detail).toMatchObject({ code: "file-corrupt", name: "坏.xlsx" });
+  });
+
+  test("the application layer keeps the codes, and says them in either language, naming the file", async () => {
+    const unmarked = new ExcelJS.Workbook();
+    unmarked.addWorksheet("Sheet1").addRow(["序号"]);
+    const returned = await readReturnFiles(formFiles, [
+      { name: "台账.xlsx", bytes: await bytesOf(unmarked) },
+      { name: "说明.txt", bytes: new TextEncoder().encode("x") },
+      { name: "好.xlsx", bytes: await bytesOf(await formWorkbook(form)) },
+    ]);
+    expect(returned.returns.map((r) => r.unit)).toEqual([form.unit]);
+    expect(returned.notReturns).toEqual([
+      { file: "台账.xlsx", why: { code: "return-unmarked" } },
+      { file: "说明.txt", why: { code: "file-not-xlsx", name: "说明.txt", ext: ".txt" } },
+    ]);
+    expect(returned.notReturns.map((n) => notReturnText(n))).toEqual([
+      "“台账.xlsx”：不是督办助手分发的填报表（缺少“进展填报”工作表或其标识）",
+      "“说明.txt”不是 .xlsx 工作簿（扩展名为 .txt）：应为用 Excel 或 WPS 保存的 .xlsx 文件。",
+    ]);
+    expect(returned.notReturns.map((n) => notReturnText(n, "en"))).toEqual([
+      '"台账.xlsx": not a form the add-in sent (it has no form sheet, or no mark of one)',
+      '"说明.txt" is not an .xlsx workbook (its extension is .txt): expected an .xlsx file saved by Excel or WPS.',
+    ]);
+  });
+
+  test("a file that could not be read (file-unreadable) is kept by its code and named; an error without a message is thrown", async () => {
+    const failing = (e: unknown): FormFiles => ({ ...formFiles, read: async () => Promise.reject(e) });
+    const unreadable = await readReturnFiles(failing(new AppError({ code: "file-unreadable", reason: "busy" })), [{ name: "回报.xlsx", bytes: new Uint8Array() }]);
+    expect(unreadable.notReturns).toEqual([{ file: "回报.xlsx", why: { code: "file-unreadable", reason: "busy" } }]);
+    expect(notReturnText(unreadable.notReturns[0]!)).toBe("“回报.xlsx”：文件读取失败：busy。请确认文件没有被其他程序占用后重试。");
+    expect(notReturnText(unreadable.notReturns[0]!, "en")).toBe('"回报.xlsx": The file could not be read (busy): make sure no other program holds it, then try again.');
+    await expect(readReturnFiles(failing(new Error("bug")), [{ name: "回报.xlsx", bytes: new Uint8Array() }])).rejects.toThrow("bug");
   });
 });
 

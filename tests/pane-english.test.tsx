@@ -16,8 +16,8 @@ import { fireEvent, render, screen, waitFor, within } from "@testing-library/rea
 import ExcelJS from "exceljs";
 import { createApp } from "../src/app";
 import { parseUnitCell } from "../src/core/units";
-import { documentFiles } from "../src/hosts/xlsx/documents";
-import { formFiles } from "../src/hosts/xlsx/forms";
+import { documentFiles } from "../src/files/documents";
+import { formFiles } from "../src/files/forms";
 import { XlsxHost } from "../src/hosts/xlsx/host";
 import { App } from "../src/taskpane/App";
 import { catchDownloads } from "./helpers/jsdom";

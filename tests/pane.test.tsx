@@ -10,7 +10,7 @@ import ExcelJS from "exceljs";
 import { createApp, parseSettings } from "../src/app";
 import { readMetadata, METADATA_SHEET } from "../src/core/metadata";
 import { OfficeHost } from "../src/hosts/office/host";
-import { formFiles } from "../src/hosts/xlsx/forms";
+import { formFiles } from "../src/files/forms";
 import { App } from "../src/taskpane/App";
 import { parseQuarter } from "../src/core/quarter";
 import { cellAt, EXCEL_VERSIONS, fakeRun, newSheet, NO_FILL, type FakeWorkbookModel } from "./fakes/excel";

@@ -6,7 +6,7 @@ import ExcelJS from "exceljs";
 import * as path from "path";
 import { createApp, type WorkbookPort } from "../src/app";
 import { OfficeHost } from "../src/hosts/office/host";
-import { formFiles } from "../src/hosts/xlsx/forms";
+import { formFiles } from "../src/files/forms";
 import { XlsxHost } from "../src/hosts/xlsx/host";
 import { WpsHost } from "../src/hosts/wps/host";
 import { fakeRun } from "./fakes/excel";

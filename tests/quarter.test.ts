@@ -1,6 +1,6 @@
 // Which quarter: the ledger's year (title, sheet name, or the years its deadlines name), the latest
 // quarter of it that has ended, a quarter it has a column for; other years only when confirmed.
-import { chooseQuarter, ledgerDefaultQuarter, messageOf, quarterChoices } from "../src/app";
+import { chooseQuarter, ledgerDefaultQuarter, messageOf, quarterChoices, reportDueDate } from "../src/app";
 import { readLedger } from "../src/core";
 import { defaultQuarter, lastEndedQuarter, ledgerYear, parseQuarter, quarter } from "../src/core/quarter";
 import type { CellValue } from "../src/core/types";
@@ -95,5 +95,9 @@ describe("choosing a quarter", () => {
     expect(quarterChoices(NOV_2026, 2019).map((q) => `${q.year}Q${q.q}`).slice(0, 5)).toEqual(["2019Q4", "2019Q3", "2019Q2", "2019Q1", "2026Q4"]);
     expect(quarterChoices(NOV_2026).map((q) => `${q.year}Q${q.q}`)).toEqual(["2026Q4", "2026Q3", "2026Q2", "2026Q1", "2025Q4", "2025Q3", "2025Q2", "2025Q1"]);
     expect(quarterChoices(NOV_2026, 2026)).toHaveLength(8);
+  });
+  test("the report due date the pane shows: the 10th of the month after the quarter, as YYYY-MM-DD", () => {
+    expect(reportDueDate({ year: 2026, q: 3 })).toBe("2026-10-10");
+    expect(reportDueDate({ year: 2026, q: 4 })).toBe("2027-01-10");
   });
 });

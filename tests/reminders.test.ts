@@ -3,7 +3,7 @@
 import * as fs from "fs";
 import * as path from "path";
 import { createApp, reminders, runCheck } from "../src/app";
-import { documentFiles } from "../src/hosts/xlsx/documents";
+import { documentFiles } from "../src/files/documents";
 import { bookOf, DESK_DIRECTORY, DESK_LEDGER } from "./helpers/desk";
 import { duban, sha, tempDir, writeBook } from "./helpers/cli";
 import { readDocx } from "./helpers/docx";

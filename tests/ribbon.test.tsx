@@ -16,7 +16,7 @@ import { act, fireEvent, render, screen, waitFor, within } from "@testing-librar
 import { createApp } from "../src/app";
 import { CHECK_ACTION, NO_SHARED_RUNTIME_SECTION, registerCheckCommand, type CommandOffice } from "../src/commands/checkCommand";
 import { XlsxHost } from "../src/hosts/xlsx/host";
-import { formFiles } from "../src/hosts/xlsx/forms";
+import { formFiles } from "../src/files/forms";
 import { App } from "../src/taskpane/App";
 import { CheckRequests } from "../src/taskpane/checkRequests";
 import { LEDGER_2019, openBook } from "./helpers/cli";

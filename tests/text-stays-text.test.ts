@@ -8,7 +8,7 @@ import { parseNotice } from "../src/core/notice";
 import { splitLedger } from "../src/core/returns";
 import { readLedger } from "../src/core";
 import { OfficeHost } from "../src/hosts/office/host";
-import { formBytes } from "../src/hosts/xlsx/forms";
+import { formBytes } from "../src/files/forms";
 import { cellAt, fakeRun, newSheet } from "./fakes/excel";
 import { book as bookOf } from "../src/app/book";
 

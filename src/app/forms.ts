@@ -5,7 +5,7 @@ import { book, type UndoneWrites } from "./book";
 import type { SheetLayout } from "../core/layout";
 import { readMetadata, type Metadata } from "../core/metadata";
 import { formatQuarter } from "../core/quarter";
-import { mergeReturns, NotAReturn, splitLedger, suggestedChoices, unitCorrections, type MergeReport, type NotAReturnWhy, type UnitReturn, type UnresolvedUnit } from "../core/returns";
+import { mergeReturns, NotAReturn, splitLedger, suggestedChoices, unitCorrections, type MergeReport, type UnitReturn, type UnresolvedUnit } from "../core/returns";
 import { freeSheetName } from "../core/summarySheet";
 import type { Quarter } from "../core/types";
 import { runCheck, type CheckRequest } from "./check";
@@ -76,20 +76,11 @@ export interface ReturnedFiles {
   readonly notReturns: readonly NotReturnFile[];
 }
 
-const RETURN_CODE = /(return-unmarked|return-marker-incomplete|return-no-column)(?:\|([^|]*)\|([^|]*))?$/;
-
 /**
- * Why a file is not a return, from the error reading it. A host that passes the error on as text
- * ("“name”：<its message>") keeps the code at the end of the text; any other text is the host's own
- * sentence, shown as it is.
+ * Reads the files chosen as returned forms. Why a file is not one is a code, rendered by locale
+ * (notReturnText): NotAReturn's, or the message of the error reading it (file-not-xlsx, file-corrupt,
+ * file-unreadable …); an error without a message is thrown.
  */
-function notReturnWhy(e: NotAReturn): NotReturnFile["why"] {
-  if (typeof e.detail !== "string") return e.detail;
-  const m = RETURN_CODE.exec(e.detail);
-  if (!m) return { code: "return-text", text: e.detail };
-  return m[1] === "return-no-column" ? { code: "return-no-column", key: m[2] ?? "", progress: m[3] ?? "" } : ({ code: m[1] } as NotAReturnWhy);
-}
-
 export async function readReturnFiles(files: FormFiles, chosen: readonly { name: string; bytes: ArrayBuffer | Uint8Array }[]): Promise<ReturnedFiles> {
   const returns: UnitReturn[] = [];
   const notReturns: NotReturnFile[] = [];
@@ -97,10 +88,9 @@ export async function readReturnFiles(files: FormFiles, chosen: readonly { name:
     try {
       returns.push(await files.read(f.bytes, f.name));
     } catch (e) {
-      const m = messageOf(e);
-      if (e instanceof NotAReturn) notReturns.push({ file: f.name, why: notReturnWhy(e) });
-      else if (m) notReturns.push({ file: f.name, why: m });
-      else throw e;
+      const why = e instanceof NotAReturn ? e.detail : messageOf(e);
+      if (!why) throw e;
+      notReturns.push({ file: f.name, why });
     }
   }
   return { returns, notReturns };

@@ -34,6 +34,15 @@ export * from "./office";
 export * from "./reminders";
 export * from "./bulletin";
 
+// What the user interfaces take from the engine, named here: the pane imports src/app, never src/core
+// (tests/layers.test.ts).
+export { FINDING_KINDS } from "../core/check";
+export { columnLetter } from "../core/address";
+export { lineSpan, type NoticeItem } from "../core/notice";
+export { formatQuarter, parseQuarter } from "../core/quarter";
+export { BULLETIN_CLASSES, type BulletinClass, type ClassReason } from "../core/summary";
+export type { Finding, FindingKind, Quarter, Task } from "../core/types";
+
 /** What the pane shows before anything is run: the ledger it will check and the quarter it will check for. */
 export interface Overview {
   readonly sheet: string;

@@ -10,38 +10,17 @@ import { formatQuarter, parseQuarter, previousQuarter, quarterLabel, quarterShor
 import type { MergeReport, NotAReturnWhy, UnresolvedUnit } from "../core/returns";
 import { excerpt, isoDate } from "../core/text";
 import type { ColumnRole, Finding, FindingKind, Quarter } from "../core/types";
-import { HostError } from "./port";
+import { HostError, type HostAction, type HostMessage } from "./port";
 import type { BulletinClass, ClassReason } from "../core/summary";
 import type { DirectorySource } from "./workbook";
+
+// What a host has to tell is the port's (src/app/port.ts: the hosts import nothing from here); named
+// from here too.
+export type { HostAction, HostMessage } from "./port";
 
 export type Lang = "zh" | "en";
 /** Where a sentence is shown: the pane (settings are on the 设置 tab) or the command line (options). */
 export type Surface = "pane" | "cli";
-
-/** What a host action was, for its failure message. */
-export type HostAction = "read" | "mark" | "clear" | "summary" | "select" | "set-text" | "add-sheet" | "write" | "undo" | "settings" | "open-workbook";
-
-/** What a host has to tell. */
-export type HostMessage =
-  | { readonly code: "sheet-missing"; readonly sheet: string }
-  | { readonly code: "sheet-exists"; readonly sheet: string }
-  /** No workbook is open (WPS 表格 with only its start page). */
-  | { readonly code: "no-workbook" }
-  /**
-   * Excel failed an action; `error` is Office's error code; what was already written can be put back
-   * by `recovery`; an unfinished new sheet was deleted (`removedSheet`); the sheet it was to replace is
-   * as it was (`keptSheet`).
-   */
-  | { readonly code: "excel-failed"; readonly action: HostAction; readonly error: string; readonly recovery?: "clear-marks" | "undo-merge"; readonly removedSheet?: string; readonly keptSheet?: string }
-  /** The sheet is protected: the action was refused before anything was written. */
-  | { readonly code: "sheet-protected"; readonly sheet: string; readonly action: HostAction }
-  /** The workbook's structure is protected (no sheet can be added or deleted): refused before anything was written. */
-  | { readonly code: "workbook-protected" }
-  /** More merged areas than Excel lists at once: the sheet was read without them. */
-  | { readonly code: "merges-unreadable"; readonly sheet: string }
-  | { readonly code: "file-old-format"; readonly name: string }
-  | { readonly code: "file-not-xlsx"; readonly name: string; readonly ext: string }
-  | { readonly code: "file-corrupt"; readonly name: string; readonly reason: string };
 
 /** What the application layer has to tell. */
 export type AppMessage =
@@ -663,10 +642,12 @@ export function unresolvedWhy(reason: UnresolvedUnit["reason"], lang: Lang = "zh
 /** A file chosen as a returned form that is not one, and why. */
 export interface NotReturnFile {
   readonly file: string;
-  readonly why: NotAReturnWhy | Message | CliMessage | { readonly code: "return-text"; readonly text: string };
+  readonly why: NotAReturnWhy | Message | CliMessage;
 }
 
 const RETURN_CODES = new Set(["return-unmarked", "return-marker-incomplete", "return-no-column"]);
+/** The messages whose sentence names the file already. */
+const FILE_CODES = new Set(["file-old-format", "file-not-xlsx", "file-corrupt", "input-missing", "input-is-folder"]);
 
 function notAReturnWhyText(w: NotAReturnWhy, lang: Lang): string {
   const zh = lang === "zh";
@@ -683,10 +664,9 @@ function notAReturnWhyText(w: NotAReturnWhy, lang: Lang): string {
 /** Why a file is not a returned form, as a sentence that names the file. */
 export function notReturnText(n: NotReturnFile, lang: Lang = "zh", surface: Surface = "pane"): string {
   const { why } = n;
-  if (why.code === "return-text") return (why as { text: string }).text;
-  if (RETURN_CODES.has(why.code)) return lang === "zh" ? `“${n.file}”：${notAReturnWhyText(why as NotAReturnWhy, lang)}` : `"${n.file}": ${notAReturnWhyText(why as NotAReturnWhy, lang)}`;
-  if (CLI_CODES.has(why.code)) return cliText(why as CliMessage);
-  return say(why as Message, lang, surface);
+  const text = RETURN_CODES.has(why.code) ? notAReturnWhyText(why as NotAReturnWhy, lang) : CLI_CODES.has(why.code) ? cliText(why as CliMessage) : say(why as Message, lang, surface);
+  if (FILE_CODES.has(why.code)) return text;
+  return lang === "zh" ? `“${n.file}”：${text}` : `"${n.file}": ${text}`;
 }
 
 /** One part of a merge's report: a title and one line per item. */

@@ -8,9 +8,33 @@
 import type { HostKind, Lack, Op, ReadRequest, WorkbookRead } from "../core/ops";
 import type { OfficialDocument } from "../core/document";
 import type { UnitReturn } from "../core/returns";
-import type { HostAction, HostMessage } from "./messages";
 
 export type * from "../core/ops";
+
+/** What a host action was, for its failure message. */
+export type HostAction = "read" | "mark" | "clear" | "summary" | "select" | "set-text" | "add-sheet" | "write" | "undo" | "settings" | "open-workbook";
+
+/** What a host has to tell, as codes and values (the sentences are rendered by src/app/messages.ts). */
+export type HostMessage =
+  | { readonly code: "sheet-missing"; readonly sheet: string }
+  | { readonly code: "sheet-exists"; readonly sheet: string }
+  /** No workbook is open (WPS 表格 with only its start page). */
+  | { readonly code: "no-workbook" }
+  /**
+   * Excel failed an action; `error` is Office's error code; what was already written can be put back
+   * by `recovery`; an unfinished new sheet was deleted (`removedSheet`); the sheet it was to replace is
+   * as it was (`keptSheet`).
+   */
+  | { readonly code: "excel-failed"; readonly action: HostAction; readonly error: string; readonly recovery?: "clear-marks" | "undo-merge"; readonly removedSheet?: string; readonly keptSheet?: string }
+  /** The sheet is protected: the action was refused before anything was written. */
+  | { readonly code: "sheet-protected"; readonly sheet: string; readonly action: HostAction }
+  /** The workbook's structure is protected (no sheet can be added or deleted): refused before anything was written. */
+  | { readonly code: "workbook-protected" }
+  /** More merged areas than Excel lists at once: the sheet was read without them. */
+  | { readonly code: "merges-unreadable"; readonly sheet: string }
+  | { readonly code: "file-old-format"; readonly name: string }
+  | { readonly code: "file-not-xlsx"; readonly name: string; readonly ext: string }
+  | { readonly code: "file-corrupt"; readonly name: string; readonly reason: string };
 
 export interface WorkbookPort {
   readonly kind: HostKind;
@@ -36,7 +60,10 @@ export interface FormFiles {
   bytes(form: UnitReturn): Promise<Uint8Array>;
   /** Every form in one .zip. */
   zip(forms: readonly UnitReturn[]): Promise<Uint8Array>;
-  /** A returned file; anything that is not a form throws NotAReturn saying why, naming the file. */
+  /**
+   * A returned file. A workbook that is not a form throws NotAReturn (its code); a file that is not an
+   * .xlsx workbook, a HostError (file-not-xlsx, file-old-format, file-corrupt). Never a sentence.
+   */
   read(bytes: ArrayBuffer | Uint8Array, name: string): Promise<UnitReturn>;
 }
 

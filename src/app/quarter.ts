@@ -4,6 +4,7 @@
 import { hasProgressColumn } from "../core/check";
 import { LedgerError } from "../core/ledger";
 import { defaultQuarter, formatQuarter, ledgerYear, previousQuarter, reportDue } from "../core/quarter";
+import { isoDate } from "../core/text";
 import type { Ledger, Quarter } from "../core/types";
 import { AppError } from "./messages";
 
@@ -46,4 +47,9 @@ export function quarterChoices(today: Date, year?: number): Quarter[] {
 export function daysToDue(quarter: Quarter, today: Date): number {
   const due = reportDue(quarter);
   return Math.round((due.getTime() - Date.UTC(today.getFullYear(), today.getMonth(), today.getDate())) / 86400000);
+}
+
+/** The quarter's report due date, as YYYY-MM-DD. */
+export function reportDueDate(quarter: Quarter): string {
+  return isoDate(reportDue(quarter));
 }

@@ -1,4 +1,6 @@
-// The engine's public surface: hosts import from here only.
+// A short way into the engine for the tests. Nothing in src/ imports it: each layer imports the engine's
+// modules by name, and tests/layers.test.ts enforces which ones it may (a host only the instruction set
+// and small pure helpers: ops, records, address, text, types, metadata; the pane none).
 export * from "./types";
 export { a1, columnLetter, columnIndex, parseA1, parseRange } from "./address";
 export { cellText, excerpt, yearIn } from "./text";

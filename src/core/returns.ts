@@ -314,13 +314,13 @@ export type NotAReturnWhy =
   | { readonly code: "return-no-column"; readonly key: string; readonly progress: string };
 
 /**
- * A workbook that is not a return, and why. `message` is the code (and the columns looked for, after
- * "|"), for logs and for hosts that pass the error on as text; a `detail` given as text is a host's
- * own sentence (an older host wraps this error in one).
+ * A workbook that is not a return, and why, as a code (`detail`); the application layer says it
+ * (src/app/messages.ts). `message` is the code, for logs.
  */
 export class NotAReturn extends Error {
-  constructor(readonly detail: NotAReturnWhy | string) {
-    super(typeof detail === "string" ? detail : detail.code === "return-no-column" ? `${detail.code}|${detail.key}|${detail.progress}` : detail.code);
+  constructor(readonly detail: NotAReturnWhy) {
+    super(detail.code);
+    this.name = "NotAReturn";
   }
 }
 

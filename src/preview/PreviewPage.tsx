@@ -4,7 +4,7 @@ import { Button, FluentProvider, MessageBar, MessageBarBody, Text, webLightTheme
 import { createApp, problemText } from "../app";
 import { App } from "../taskpane/App";
 import { readFileBytes, saveFile } from "../taskpane/files";
-import { formFiles } from "../hosts/xlsx/forms";
+import { formFiles } from "../files/forms";
 import { XlsxHost } from "../hosts/xlsx/host";
 import { loadXlsx } from "../hosts/xlsx/open";
 import { SheetView } from "./SheetView";
@@ -31,7 +31,7 @@ export function PreviewPage({ sample, openSample, title = "督办助手 · 预�
   const fileInput = React.useRef<HTMLInputElement>(null);
 
   React.useEffect(() => host?.subscribe(() => setVersion((v) => v + 1)), [host]);
-  const app = React.useMemo(() => host && createApp({ port: host, today: () => new Date(), forms: async () => formFiles, documents: async () => (await import("../hosts/xlsx/documents")).documentFiles }), [host]);
+  const app = React.useMemo(() => host && createApp({ port: host, today: () => new Date(), forms: async () => formFiles, documents: async () => (await import("../files/documents")).documentFiles }), [host]);
 
   const open = React.useCallback(async (bytes: ArrayBuffer, fileName: string) => {
     try {

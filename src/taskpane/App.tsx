@@ -1,9 +1,6 @@
 import * as React from "react";
 import { FluentProvider, Tab, TabList, Text, Toast, ToastTitle, Toaster, makeStyles, mergeClasses, tokens, useId, useToastController, webLightTheme } from "@fluentui/react-components";
-import { formatQuarter, parseQuarter, reportDue } from "../core/quarter";
-import { isoDate } from "../core/text";
-import type { Quarter } from "../core/types";
-import { daysToDue, dueWords, problemText, type CheckOutcome, type CheckRequest, type DubanApp, type Overview } from "../app";
+import { daysToDue, dueWords, formatQuarter, parseQuarter, problemText, reportDueDate, type CheckOutcome, type CheckRequest, type DubanApp, type Overview, type Quarter } from "../app";
 import { CheckTab } from "./components/CheckTab";
 import { DirectoryTab } from "./components/DirectoryTab";
 import { DistributeTab } from "./components/DistributeTab";
@@ -139,7 +136,7 @@ export function App({ app, lang, autoRun, checkRequests }: AppProps): React.JSX.
             />
             {quarter && (
               <Text size={200} className={mergeClasses(styles.due, daysToDue(quarter, app.today()) < 0 && styles.overdue)} aria-label="due">
-                {ui.dueLine(isoDate(reportDue(quarter)), dueWords(daysToDue(quarter, app.today()), lang))}
+                {ui.dueLine(reportDueDate(quarter), dueWords(daysToDue(quarter, app.today()), lang))}
               </Text>
             )}
           </div>

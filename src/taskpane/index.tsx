@@ -16,8 +16,8 @@ import { paneEnvironment } from "./environment";
 import { languageOf } from "./i18n";
 
 // The forms (ExcelJS) and the documents (docx) are separate scripts, fetched the first time one is made or read.
-const forms = async (): Promise<FormFiles> => (await import(/* webpackChunkName: "forms" */ "../hosts/xlsx/forms")).formFiles;
-const documents = async (): Promise<DocumentFiles> => (await import(/* webpackChunkName: "documents" */ "../hosts/xlsx/documents")).documentFiles;
+const forms = async (): Promise<FormFiles> => (await import(/* webpackChunkName: "forms" */ "../files/forms")).formFiles;
+const documents = async (): Promise<DocumentFiles> => (await import(/* webpackChunkName: "documents" */ "../files/documents")).documentFiles;
 const checkRequests = new CheckRequests();
 // A pane opened by the ribbon as taskpane.html?run=check: a manifest deployed before the shared
 // runtime, or WPS's 检查完整性 making the pane.

@@ -4,8 +4,7 @@
 import { a1, parseA1 } from "../../src/core/address";
 import { METADATA_SHEET } from "../../src/core/metadata";
 import { cellText } from "../../src/core/text";
-import { HostError, type CellContent, type CellLook, type Fill, type HostKind, type Lack, type Op, type ReadRequest, type WorkbookPort, type WorkbookRead } from "../../src/app/port";
-import type { HostAction } from "../../src/app/messages";
+import { HostError, type CellContent, type CellLook, type Fill, type HostAction, type HostKind, type Lack, type Op, type ReadRequest, type WorkbookPort, type WorkbookRead } from "../../src/app/port";
 import type { CellValue } from "../../src/core/types";
 
 export interface MemoryCell {

@@ -185,7 +185,7 @@ function printDocx(bytes: Uint8Array, name: string): { pdf: string; pages: numbe
 
 /** A seed workbook in the .xlsx host, and the .docx writer (loaded here: the other tests need neither). */
 async function seedBook(name: string) {
-  const { documentFiles } = await import("../../src/hosts/xlsx/documents");
+  const { documentFiles } = await import("../../src/files/documents");
   const { XlsxHost } = await import("../../src/hosts/xlsx/host");
   const { loadXlsx } = await import("../../src/hosts/xlsx/open");
   const file = path.join(ROOT, "seeds", name);

@@ -4,8 +4,7 @@
 // queues every operation into one batch, synced only when a request under the web's limit is full.
 // What this Excel lacks (`ApiSupport`) it does without. What it knows of the workbook between calls
 // (the sheets, their used ranges, the metadata sheet's size) only saves syncs.
-import type { HostAction, HostMessage } from "../../app/messages";
-import { HostError, type CellsRequest, type Lack, type Op, type ReadRequest, type SheetRead, type WorkbookPort, type WorkbookRead } from "../../app/port";
+import { HostError, type CellsRequest, type HostAction, type HostMessage, type Lack, type Op, type ReadRequest, type SheetRead, type WorkbookPort, type WorkbookRead } from "../../app/port";
 import { METADATA_SHEET } from "../../core/metadata";
 import type { SheetGrid } from "../../core/types";
 import { OpWriter, type MetadataState, type SheetStates } from "./apply";

@@ -3,8 +3,7 @@
 // model's calls and decides nothing: what to write, and in what order, is the application's.
 // A sheet is read with one Value2 of its used range; merged areas and hidden rows are found by halving
 // ranges (calls grow with the areas, not the cells); fills go to a few multi-area ranges at a time.
-import type { HostAction } from "../../app/messages";
-import { HostError, type Lack, type Op, type ReadRequest, type SheetRead, type SheetRequest, type WorkbookPort, type WorkbookRead, type WriteValue } from "../../app/port";
+import { HostError, type HostAction, type Lack, type Op, type ReadRequest, type SheetRead, type SheetRequest, type WorkbookPort, type WorkbookRead, type WriteValue } from "../../app/port";
 import { METADATA_SHEET } from "../../core/metadata";
 import { address, areaChunks, boundsOf, byCell, contentOf, gridRows, lookOf, readSheet, ref, usedValues } from "./cells";
 import { fill, style } from "./format";

@@ -1,6 +1,6 @@
 // ExcelJS worksheets as the engine's plain grids. Used by the command line and the browser preview.
 import ExcelJS from "exceljs";
-import type { CellRange, CellValue, SheetGrid } from "../../core";
+import type { CellRange, CellValue, SheetGrid } from "../../core/types";
 
 type ExcelValue = ExcelJS.CellValue;
 

@@ -2,8 +2,7 @@
 // the forms made for units): an interpreter of the port's reads and operations (src/core/ops.ts) and
 // nothing more. It tells its listeners (the preview's grid) after every apply.
 import type ExcelJS from "exceljs";
-import { HostError, type CellsRequest, type Lack, type Op, type ReadRequest, type WorkbookPort, type WorkbookRead } from "../../app/port";
-import type { HostAction } from "../../app/messages";
+import { HostError, type CellsRequest, type HostAction, type Lack, type Op, type ReadRequest, type WorkbookPort, type WorkbookRead } from "../../app/port";
 import { METADATA_SHEET } from "../../core/metadata";
 import { cellText } from "../../core/text";
 import { sheetGrid, toCellValue } from "./grid";

@@ -4,9 +4,7 @@
 import * as React from "react";
 import { useVirtualizer } from "@tanstack/react-virtual";
 import { Badge, Field, SearchBox, Select, Text, makeStyles, mergeClasses, tokens } from "@fluentui/react-components";
-import { FINDING_KINDS } from "../../core/check";
-import type { FindingKind } from "../../core/types";
-import { filterUnitFindings, findingsByUnit, kindName, noUnitName, taskShortName, type CheckOutcome, type UnitFindingItem, type UnitFindings, type UnitOrder } from "../../app";
+import { filterUnitFindings, FINDING_KINDS, findingsByUnit, kindName, noUnitName, taskShortName, type CheckOutcome, type FindingKind, type UnitFindingItem, type UnitFindings, type UnitOrder } from "../../app";
 import type { Pane } from "../pane";
 import { FINDING_PLACE, FINDING_ROW } from "./findingRow";
 import { measureOrEstimate, observeRectOrScreenful } from "../virtual";

@@ -1,9 +1,6 @@
 import * as React from "react";
 import { Accordion, AccordionHeader, AccordionItem, AccordionPanel, Badge, Button, MessageBar, MessageBarBody, Spinner, Tab, TabList, Text, makeStyles, tokens } from "@fluentui/react-components";
-import { FINDING_KINDS } from "../../core/check";
-import type { Finding, FindingKind, Task } from "../../core/types";
-import { findingText, kindName, say, taskClasses, taskShortName, type CheckOutcome, type TaskClass, type UnitFix } from "../../app";
-import { BULLETIN_CLASSES, type BulletinClass } from "../../core/summary";
+import { BULLETIN_CLASSES, FINDING_KINDS, findingText, kindName, say, taskClasses, taskShortName, type BulletinClass, type CheckOutcome, type Finding, type FindingKind, type Task, type TaskClass, type UnitFix } from "../../app";
 import type { Pane } from "../pane";
 import { FINDING_PLACE, FINDING_ROW } from "./findingRow";
 import { ByUnitView } from "./ByUnitView";

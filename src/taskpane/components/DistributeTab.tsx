@@ -1,8 +1,6 @@
 import * as React from "react";
 import { Button, Divider, MessageBar, MessageBarBody, Spinner, Text, makeStyles, tokens } from "@fluentui/react-components";
-import { formatQuarter } from "../../core/quarter";
-import type { Quarter } from "../../core/types";
-import { batchLabelText, mergedText, mergeReportSections, suggestedChoices, unresolvedWhy, type FormsPlan, type Lang, type MergePlan, type PaneText, type UndoneWrites } from "../../app";
+import { batchLabelText, formatQuarter, mergedText, mergeReportSections, suggestedChoices, unresolvedWhy, type FormsPlan, type Lang, type MergePlan, type PaneText, type Quarter, type UndoneWrites } from "../../app";
 import { readFileBytes, saveFile, toBase64 } from "../files";
 import type { Pane } from "../pane";
 import { ProblemBar } from "./ProblemBar";

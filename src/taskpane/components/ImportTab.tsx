@@ -1,7 +1,6 @@
 import * as React from "react";
 import { Button, Field, Link, Text, Textarea, makeStyles, mergeClasses, tokens } from "@fluentui/react-components";
-import { lineSpan, type NoticeItem } from "../../core/notice";
-import { annexCountsText, IMPORTED_SHEET, listOf, noticeFlagsText, noticeItemPlace } from "../../app";
+import { annexCountsText, IMPORTED_SHEET, lineSpan, listOf, noticeFlagsText, noticeItemPlace, type NoticeItem } from "../../app";
 import type { Pane } from "../pane";
 
 const useStyles = makeStyles({

@@ -1,7 +1,6 @@
 import * as React from "react";
 import { Field, Select } from "@fluentui/react-components";
-import { formatQuarter, parseQuarter } from "../../core/quarter";
-import { quarterChoices, quarterName, type Lang } from "../../app";
+import { formatQuarter, parseQuarter, quarterChoices, quarterName, type Lang } from "../../app";
 
 /** The quarter picker the pane shares: the ledger's year first; `value` is 2026Q3. */
 export function QuarterField({ label, lang, value, onChange, today, ledgerYear }: { label: string; lang: Lang; value: string; onChange: (value: string) => void; today: Date; ledgerYear?: number }): React.JSX.Element {

@@ -1,7 +1,6 @@
 import * as React from "react";
 import { Button, Field, Input, Select, Text } from "@fluentui/react-components";
-import { columnLetter } from "../../core/address";
-import { SETTABLE_COLUMN_KEYS, type Settings } from "../../app";
+import { columnLetter, SETTABLE_COLUMN_KEYS, type Settings } from "../../app";
 import type { Pane } from "../pane";
 
 /** A number typed in a field: the number, or the text as typed when it is none (the app says what is wrong). */

@@ -2,8 +2,7 @@
 // before a finding, with the class and its reason on hover, and the legend above the lists.
 import * as React from "react";
 import { Text, makeStyles, tokens } from "@fluentui/react-components";
-import { BULLETIN_CLASSES, type BulletinClass, type ClassReason } from "../../core/summary";
-import { classLabel, classReasonText, paneText, type Lang } from "../../app";
+import { BULLETIN_CLASSES, classLabel, classReasonText, paneText, type BulletinClass, type ClassReason, type Lang } from "../../app";
 
 /** Green for done, blue ahead, light green on track, orange behind, red not reported. */
 export const CLASS_COLORS: Readonly<Record<BulletinClass, string>> = {

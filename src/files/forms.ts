@@ -1,15 +1,16 @@
 // The forms sent to the responsible units and read back, as .xlsx bytes: the same files from the
-// command line, the task pane and the preview.
+// command line, the task pane and the preview. Drawn through the .xlsx host, as every host draws a
+// layout; a file that is not a form is said by code (NotAReturn's, or the host's HostError for a file
+// it cannot open), never as a sentence: the application layer renders it (src/app/messages.ts).
 import ExcelJS from "exceljs";
 import JSZip from "jszip";
-import { HostError, type FormFiles } from "../../app/port";
-import { say } from "../../app/messages";
-import { layoutOps } from "../../core/drawing";
-import { formatQuarter } from "../../core/quarter";
-import { NotAReturn, readReturn, RETURN_MARKER_SHEET, RETURN_SHEET, returnLayouts, type UnitReturn } from "../../core/returns";
-import { sheetGrid } from "./grid";
-import { XlsxHost } from "./host";
-import { loadXlsx } from "./open";
+import type { FormFiles } from "../app/port";
+import { layoutOps } from "../core/drawing";
+import { formatQuarter } from "../core/quarter";
+import { readReturn, RETURN_MARKER_SHEET, RETURN_SHEET, returnLayouts, type UnitReturn } from "../core/returns";
+import { sheetGrid } from "../hosts/xlsx/grid";
+import { XlsxHost } from "../hosts/xlsx/host";
+import { loadXlsx } from "../hosts/xlsx/open";
 
 /** A unit's form's file name: the characters Windows refuses in names replaced. */
 export function formFileName(form: UnitReturn): string {
@@ -41,15 +42,12 @@ export function readFormWorkbook(wb: ExcelJS.Workbook): UnitReturn {
   return readReturn(form ? sheetGrid(form) : undefined, marker ? sheetGrid(marker) : undefined);
 }
 
-/** A returned file read from its bytes; anything that is not a form throws NotAReturn saying why, naming the file. */
+/**
+ * A returned file read from its bytes. A workbook that is not a form throws NotAReturn with its code;
+ * a file that is not an .xlsx workbook at all, the .xlsx host's HostError (file-not-xlsx, file-corrupt …).
+ */
 export async function readFormBytes(bytes: ArrayBuffer | Uint8Array, name: string): Promise<UnitReturn> {
-  try {
-    return readFormWorkbook(await loadXlsx(bytes, name));
-  } catch (e) {
-    if (e instanceof HostError) throw new NotAReturn(say(e.detail));
-    if (e instanceof NotAReturn) throw new NotAReturn(`“${name}”：${e.message}`);
-    throw e;
-  }
+  return readFormWorkbook(await loadXlsx(bytes, name));
 }
 
 /** The forms as the application layer's port. */

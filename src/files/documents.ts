@@ -26,8 +26,8 @@ import {
   type ParagraphChild,
 } from "docx";
 import JSZip from "jszip";
-import type { DocumentFiles } from "../../app/port";
-import type { DocBlock, DocTable, OfficialDocument } from "../../core/document";
+import type { DocumentFiles } from "../app/port";
+import type { DocBlock, DocTable, OfficialDocument } from "../core/document";
 
 /** Millimetres to twentieths of a point (twips), as page sizes and margins are written. */
 const mm = (x: number) => Math.round((x * 1440) / 25.4);

@@ -1,0 +1,5 @@
+// The procedures' own tests, for mutation testing of the modules they guard (src/app/book.ts,
+// src/core/records.ts, src/core/drawing.ts) in minutes rather than hours: the plain-data port's tests,
+// the drawing's, and the records' earlier forms.
+const base = require("./jest.config.js");
+module.exports = { ...base, testMatch: ["<rootDir>/tests/book.test.ts", "<rootDir>/tests/drawing.test.ts"] };
