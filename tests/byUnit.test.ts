@@ -1,5 +1,5 @@
 // 按单位: findings grouped by the unit that answers for them, filtered and ordered as the pane asks.
-import { createApp, filterUnitFindings, findingsByUnit, runCheck, taskFinder } from "../src/app";
+import { createApp, filterUnitFindings, findingsByUnit, runCheck, taskFinder, unitGoesBy } from "../src/app";
 import { XlsxHost } from "../src/hosts/xlsx/host";
 import ExcelJS from "exceljs";
 import { bookOf, DESK_DIRECTORY, DESK_LEDGER } from "./helpers/desk";
@@ -83,4 +83,57 @@ test("taskFinder: the task on the row, or the first one below (a merged unit cel
   const tasks = [10, 12, 15].map((row) => ({ row }) as never);
   const at = taskFinder(tasks);
   expect([9, 10, 11, 12, 13, 15, 16].map((r) => (at(r) as { row: number } | undefined)?.row)).toEqual([10, 10, 12, 12, 15, 15, undefined]);
+});
+
+describe("the search finds a unit by any name it goes by", () => {
+  // A 2025 ledger as a supervisor met it: the directory lists 区文化和旅游局 with its alias 区文旅局,
+  // and 区城市管理执法局 with its former name 区城管委; the ledger writes each unit in its own way.
+  const LEDGER = [
+    ["2025年责任分解台账"],
+    ["序号", "目标任务", "牵头单位", "配合单位", "三季度进展"],
+    [1, "举办文化惠民演出20场。", "区文化和旅游局", "", ""],
+    [2, "打造夜间文旅消费街区。", "区文旅局", "区商务局", ""],
+    [3, "新建口袋公园5个。", "区城管委", "", ""],
+    [4, "整治占道经营。", "区城市管理执法局", "区文旅局", "暂无"],
+  ];
+  const DIRECTORY = [
+    ["单位名称", "别名", "曾用名"],
+    ["区文化和旅游局", "区文旅局", "区文化局"],
+    ["区城市管理执法局", "", "区城管委"],
+    ["区商务局", "", ""],
+  ];
+  let groups: ReturnType<typeof findingsByUnit>;
+  beforeAll(async () => {
+    groups = findingsByUnit(await runCheck(bookOf(LEDGER, DIRECTORY), new Date(2025, 10, 1), { quarter: { year: 2025, q: 3 }, mark: false }));
+  });
+  const found = (text: string) => filterUnitFindings(groups, { text }).map((g) => [g.unit, g.items.length]);
+
+  test("each group knows the unit's aliases, former names and the ledger's spellings", () => {
+    const names = Object.fromEntries(groups.map((g) => [g.unit, [...g.names].sort()]));
+    expect(names["区文化和旅游局"]).toEqual(["区文化局", "区文旅局"]);
+    expect(names["区城市管理执法局"]).toEqual(["区城管委"]);
+    expect(names["区商务局"]).toEqual([]);
+  });
+
+  test("by the directory's name, an alias, a former name, the text as written, or short for one of them", () => {
+    // Tasks 1, 2 (lead) and 4 (co): 3 findings of 区文化和旅游局, however it is searched.
+    for (const text of ["区文化和旅游局", "区文旅局", "文旅局", "区文化局"]) expect(found(text)).toEqual([["区文化和旅游局", 3]]);
+    // 城管局 is short for 城市管理执法局; 城管委 is its former name, written in the ledger (C5 renamed, G5 and G6 progress).
+    for (const text of ["城管局", "区城管委", "城市管理"]) expect(found(text)).toEqual([["区城市管理执法局", 3]]);
+    // The words of a task or a cell still find the findings that hold them (文旅 is in task 2's text).
+    expect(found("口袋公园")).toEqual([["区城市管理执法局", 2]]);
+    expect(found("文旅")).toEqual([["区文化和旅游局", 3], ["区商务局", 1]]);
+  });
+
+  test("unitGoesBy: names and abbreviations, never the group of tasks without a unit", () => {
+    const g = { unit: "区经济信息化和科技创新局", names: ["区经信局"] };
+    expect(unitGoesBy(g, "经科局")).toBe(true);
+    expect(unitGoesBy(g, "区经信局")).toBe(true);
+    expect(unitGoesBy(g, "科技")).toBe(true);
+    // Not the same first character, or not in order.
+    expect(unitGoesBy(g, "信息局")).toBe(false);
+    expect(unitGoesBy(g, "科经局")).toBe(false);
+    expect(unitGoesBy(g, " ")).toBe(false);
+    expect(unitGoesBy({ unit: "", names: [] }, "局")).toBe(false);
+  });
 });

@@ -63,6 +63,23 @@ describe("duban check on the seed workbooks", () => {
     expect(data.findings).toHaveLength(184);
     expect(data.findings[0]).toMatchObject({ kind: "missing-progress", cell: "I3", row: 3, taskNo: "1" });
     expect(data.findings[183]).toMatchObject({ cell: "I186", taskNo: "四-41" });
+    // Nobody has written in the third quarter's column: said, as the pane says it.
+    expect(data.notes).toContainEqual(expect.stringMatching(/^工作表“[^”]+”的“[^”]+”列全部为空：2026年第三季度的进展可能还没有填报/));
+  });
+
+  test("--min-length and --header-row are checked as 设置 checks them, and said as options", async () => {
+    for (const [option, value, said] of [
+      ["--min-length", "abc", "--min-length 应为 0 到 200 之间的整数（进展少于这么多字视为套话），收到“abc”。"],
+      ["--min-length", "201", "--min-length 应为 0 到 200 之间的整数（进展少于这么多字视为套话），收到“201”。"],
+      ["--header-row", "0", "--header-row 应为表头所在的行号（正整数），收到“0”。"],
+      ["--header-row", "2.5", "--header-row 应为表头所在的行号（正整数），收到“2.5”。"],
+    ] as const) {
+      const r = await duban("check", LEDGER_2019, option, value, ...TODAY);
+      expect(r.code).toBe(2);
+      expect(r.err).toContain(said);
+    }
+    const { data } = await json("check", LEDGER_2019, "--min-length", "0", "--header-row", "2", ...TODAY);
+    expect(data.headerRow).toBe(2);
   });
 
   test("--quarter picks the quarter's own column", async () => {

@@ -209,7 +209,7 @@ describe("a laid-out sheet", () => {
 
   test("a plain sheet: added at the end, the header in the first row, frozen and printed from it, nothing hidden, merged, protected", () => {
     const ops = layoutOps(PLAIN);
-    expect(ops[0]).toEqual({ op: "addSheet", name: "部门目录" });
+    expect(ops[0]).toStrictEqual({ op: "addSheet", name: "部门目录" });
     expect(of(ops, "values")).toEqual([{ op: "values", sheet: "部门目录", row: 0, col: 0, rows: [["单位名称", "简称"], ["区财政局", "财政"], ["区园林局", "园林"]] }]);
     expect(of(ops, "style").filter((s) => s.style === STYLES.header).map((s) => s.range)).toEqual([{ top: 0, left: 0, bottom: 0, right: 1 }]);
     expect(of(ops, "style").filter((s) => s.style === STYLES.body).map((s) => s.range)).toEqual([{ top: 1, left: 0, bottom: 2, right: 1 }]);
@@ -260,7 +260,7 @@ describe("the summary sheet", () => {
       [1, "一、总体"],
       [7, "二、问题"],
     ]);
-    expect(summaryOps(PLAN, "草稿", { lacks: new Set(), takenTables: [] }).draw[0]).toEqual({ op: "addSheet", name: "草稿" });
+    expect(summaryOps(PLAN, "草稿", { lacks: new Set(), takenTables: [] }).draw[0]).toStrictEqual({ op: "addSheet", name: "草稿" });
   });
 
   test("each text block looks like what it is: the title a title, headings headings, a note a paragraph", () => {

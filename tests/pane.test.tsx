@@ -123,8 +123,10 @@ describe("检查", () => {
     render(<App app={appOf(host)} lang="zh" />);
     await check();
     openGroup(/^单位已更名或撤销（47）/);
-    fireEvent.click(screen.getByRole("button", { name: "全部应用" }));
+    // The button says how many it corrects, and the person is told how many were.
+    fireEvent.click(screen.getByRole("button", { name: "全部应用（47 处）" }));
     await waitFor(() => expect(screen.queryByText(/单位已更名或撤销 \d+/)).toBeNull(), { timeout: 10000 });
+    expect(screen.getAllByText("全部应用：已改正 47 处（单位已更名或撤销）。").length).toBeGreaterThan(0);
     expect(cellAt(model.sheets[0]!, "F90")!.fill.color).toBe("#FCD5B4"); // 市红会医院 is still unknown
     const clear = screen.getByRole("button", { name: "清除标记" }) as HTMLButtonElement;
     await waitFor(() => expect(clear.disabled).toBe(false));

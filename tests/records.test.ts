@@ -11,6 +11,7 @@ describe("a marked cell's look", () => {
     ["a fill with Excel's fields and a note before", { fill: { color: "#DDEBF7", pattern: "Solid", patternColor: "#000000", tintAndShade: 0.4, patternTintAndShade: 0 }, note: { before: "由区住建局填写", wrote: DIGEST } }],
     ["no fill and no note before; the add-in wrote none", { fill: null, note: { before: null, wrote: null } }],
     ["a note unknown (that Excel could not read notes)", { fill: { color: "#FFFF00" }, note: { before: undefined, wrote: null } }],
+    ["the add-in's note told by its prefix, not a digest (a record before digests, or a write under way)", { fill: null, note: { before: "甲", wrote: undefined } }],
     ["an .xlsx theme colour, carried for that host", { fill: { color: "#FFFFFF", native: { host: "xlsx", value: { type: "pattern", pattern: "solid", fgColor: { theme: 4 } } } }, note: { before: "原批注", wrote: DIGEST } }],
   ])("round trip: %s", (_what, look) => {
     expect(decodeLook(encodeLook(look))).toEqual(look);
@@ -32,11 +33,13 @@ describe("a marked cell's look", () => {
   describe("records of earlier versions", () => {
     test("Excel's: the fields Excel reported as null are left out; a pattern of None is no fill", () => {
       const excel = (fill: unknown, more: object = {}) => decodeLook(JSON.stringify({ host: "excel", fill, note: "原批注", wrote: DIGEST, ...more }));
-      expect(excel({ color: "#FFFF00", pattern: "Solid", patternColor: null, tintAndShade: null, patternTintAndShade: 0 })).toEqual({ fill: { color: "#FFFF00", pattern: "Solid", patternTintAndShade: 0 }, note: { before: "原批注", wrote: DIGEST } });
+      expect(excel({ color: "#FFFF00", pattern: "Solid", patternColor: null, tintAndShade: null, patternTintAndShade: 0 })).toStrictEqual({ fill: { color: "#FFFF00", pattern: "Solid", patternTintAndShade: 0 }, note: { before: "原批注", wrote: DIGEST } });
+      const patterned = { color: "#FFFF00", pattern: "Gray50", patternColor: "#FF0000", tintAndShade: 0.4, patternTintAndShade: -0.25 };
+      expect(excel(patterned).fill).toStrictEqual(patterned);
       expect(excel({ color: "#FFFFFF", pattern: "None", tintAndShade: null }).fill).toBeNull();
       expect(excel(null).fill).toBeNull();
       // An Excel without RangeAreas recorded the colour alone.
-      expect(excel({ color: "#92D050" }).fill).toEqual({ color: "#92D050" });
+      expect(excel({ color: "#92D050" }).fill).toStrictEqual({ color: "#92D050" });
       // What is not a colour is no fill to put back.
       expect(excel({ pattern: "Solid" }).fill).toBeNull();
       expect(excel({ color: null, pattern: "Solid" }).fill).toBeNull();
@@ -76,6 +79,8 @@ describe("a marked cell's look", () => {
       expect(note({ margins: {} }).before).toBeNull();
       expect(note("").before).toBeNull();
       expect(note(null).before).toBeNull();
+      // The metadata sheet is the person's to edit: a note that is not text is none.
+      expect(note(42).before).toBeNull();
       // An .xlsx file always knows its notes: absent is none, not unknown.
       expect(decodeLook(JSON.stringify({ host: "xlsx", fill: null })).note).toEqual({ before: null, wrote: undefined });
     });

@@ -95,7 +95,8 @@ function restoreOps(sheet: string, records: readonly MarkRecord[], looks: Readon
     const now = looks?.get(r.cell)?.note;
     if (now === undefined) continue;
     const change = noteOnClear(now, o.note);
-    if (!change.keep) notes.push({ op: "note", sheet, cell: r.cell, text: change.put, had: now !== null });
+    // A note is there now (where there is none, there is nothing to put back).
+    if (!change.keep) notes.push({ op: "note", sheet, cell: r.cell, text: change.put, had: true });
   }
   return [...[...byFill.values()].map(({ fill, cells }): Op => ({ op: "fill", sheet, cells, fill })), ...notes];
 }
@@ -151,7 +152,7 @@ export class Book {
     refuseProtected(r, "mark");
     const meta = adoptRenamedSheetMarks(readMetadata(r.metadata), r.sheets.map((s) => s.name), sheet);
     const old = meta.marks.filter((m) => m.sheet === sheet);
-    const looks = new Map(r.looks.get(sheet) ?? []);
+    const looks = new Map(r.looks.get(sheet));
     // Marked since the last read (by someone else): their looks in one more read.
     const unread = old.filter((m) => !looks.has(m.cell)).map((m) => m.cell);
     if (unread.length) for (const [cell, look] of (await this.read({ looks: [{ sheet, cells: unread }] }, "mark")).looks.get(sheet) ?? []) looks.set(cell, look);
@@ -162,7 +163,11 @@ export class Book {
       const was = earlier.get(m.cell);
       const note = noteOnMark(look.note, was ? decodeLook(was.original).note : undefined, m.note, look.noteWritable);
       const original = was ? lookWithNote(was.original, note.record) : encodeLook({ fill: look.fill, note: note.record });
-      return { mark: m, write: note.write, had: look.note !== null && look.note !== undefined, record: { sheet, cell: m.cell, key: m.kind, original } };
+      // Until the write is whole, a cell marked again holds the note of its earlier mark or the new one:
+      // meanwhile its record tells the add-in's note by its prefix (as records before digests did), which knows both.
+      const meanwhile = was && note.write !== undefined ? lookWithNote(was.original, { before: note.record.before, wrote: undefined }) : original;
+      const record = { sheet, cell: m.cell, key: m.kind, original };
+      return { mark: m, write: note.write, had: typeof look.note === "string", record, meanwhile: { ...record, original: meanwhile } };
     });
     const records = planned.map((p) => p.record);
     const others = meta.marks.filter((m) => m.sheet !== sheet);
@@ -171,16 +176,16 @@ export class Book {
     const unmarked = old.filter((m) => !marked.has(m.cell));
     const final = { ...meta, marks: [...others, ...records] };
     // First the looks of every cell this write touches (old marks and new): should it stop half-way,
-    // 清除标记 still puts all of them back. The metadata sheet exists after that.
-    const touched = { ...meta, marks: [...others, ...unmarked, ...records] };
+    // 清除标记 still puts all of them back. Where there was no metadata sheet, this adds it, and `final`
+    // (then as many records as `touched`) is written into it, never taken for a removal.
+    const touched = { ...meta, marks: [...others, ...unmarked, ...planned.map((p) => p.meanwhile)] };
     const before = isEmptyMetadata(touched) ? [] : metadataOps(r, touched);
-    const stored = before.length ? { ...r, sheets: [...r.sheets, { name: METADATA_SHEET, visible: false }] } : r;
     const ops: Op[] = [
       ...before,
       ...restoreOps(sheet, unmarked, looks),
       ...[...byColor].map(([color, cells]): Op => ({ op: "fill", sheet, cells, fill: { color } })),
       ...planned.flatMap((p): Op[] => (p.write === undefined ? [] : [{ op: "note", sheet, cell: p.mark.cell, text: p.write, had: p.had }])),
-      ...metadataOps(stored, final),
+      ...metadataOps(r, final),
     ];
     await this.apply(ops, "mark", { recovery: "clear-marks" });
     this.known = final;
@@ -224,8 +229,9 @@ export class Book {
     if (hasSheet(r, SUMMARY_DRAFT_SHEET)) ops.push({ op: "deleteSheet", name: SUMMARY_DRAFT_SHEET });
     const meta = readMetadata(r.metadata);
     const recorded = { ...meta, summaries: [...meta.summaries.filter((s) => s.key !== plan.quarter), { key: plan.quarter, sheet: plan.name, stamp: plan.stamp }] };
-    // The old sheet's tables go with it, before the new ones are named.
-    const takenTables = (r.tables ?? []).filter((t) => !(old && t.sheet === plan.name) && t.sheet !== SUMMARY_DRAFT_SHEET).map((t) => t.name);
+    // The old sheet's tables go with it, before the new ones are named (a sheet of the plan's name is
+    // here only when it is the one replaced), and so do a draft's.
+    const takenTables = (r.tables ?? []).filter((t) => t.sheet !== plan.name && t.sheet !== SUMMARY_DRAFT_SHEET).map((t) => t.name);
     const drawn = summaryOps(plan, SUMMARY_DRAFT_SHEET, { ...positionOf(names, old ? plan.name : undefined), lacks: this.port.lacks, takenTables });
     ops.push(...drawn.draw);
     if (old) ops.push({ op: "deleteSheet", name: plan.name });
@@ -257,9 +263,10 @@ export class Book {
       // Replacing, and no draft: stopped before the draft was added (the old sheet, as it was) or
       // after it took the name (the new one); the stamp in its second row tells which.
       if (!draft && old && !cellText((await this.port.read({ grids: [{ name, rows: 2 }] })).grids[0]!.grid.rows[1]?.[0] ?? null).startsWith(stamp)) return "kept";
+      // The draft takes the name, and this write's record is stored (again, where it was before the
+      // stop: the same rows).
       const ops: Op[] = draft ? [{ op: "renameSheet", from: SUMMARY_DRAFT_SHEET, to: name }] : [];
-      const meta = readMetadata(r.metadata);
-      if (!meta.summaries.some((s) => recorded.summaries.some((t) => t.key === s.key && t.sheet === s.sheet && t.stamp === s.stamp))) ops.push(...metadataOps(r, { ...meta, summaries: recorded.summaries }));
+      ops.push(...metadataOps(r, { ...readMetadata(r.metadata), summaries: recorded.summaries }));
       await this.port.apply([...ops, { op: "activate", sheet: name, cell: "A1" }], "summary");
       return "done";
     } catch {

@@ -2,7 +2,7 @@
 // to its lead units and, after those, to its co-units; a unit-name finding goes to the unit it names.
 // Every finding is in the result (no cap): the pane shows it through a virtualised list.
 import { classify, type BulletinClass, type ClassReason } from "../core/summary";
-import { taskUnits } from "../core/directory";
+import { abbreviates, taskUnits, type Directory } from "../core/directory";
 import { excerpt } from "../core/text";
 import type { Finding, FindingKind, Task } from "../core/types";
 import type { CheckOutcome } from "./check";
@@ -23,6 +23,11 @@ export interface UnitFindings {
   readonly unit: string;
   /** Listed in the directory (always true when there is no directory). */
   readonly known: boolean;
+  /**
+   * The other names it goes by, for the search: its aliases and former names in the directory, and
+   * each spelling the ledger's cells use for it (区文旅局 for 区文化和旅游局).
+   */
+  readonly names: readonly string[];
   /** Findings on tasks it leads, and on tasks it co-owns. */
   readonly lead: number;
   readonly co: number;
@@ -37,7 +42,10 @@ export interface UnitFilter {
   /** Only this unit ("" is the tasks without a unit). */
   readonly unit?: string;
   readonly kind?: FindingKind;
-  /** Words found in the unit's name, the 序号, the task, the cell or the finding's value. */
+  /**
+   * Words found in the unit's name or another name it goes by (or short for one: 文旅局), the 序号,
+   * the task, the cell or the finding's value.
+   */
   readonly text?: string;
   readonly order?: UnitOrder;
 }
@@ -78,16 +86,23 @@ export function taskFinder(tasks: readonly Task[]): (row: number) => Task | unde
 
 const collator = new Intl.Collator("zh");
 
+/** The names each unit goes by in the directory besides its own: aliases and former names. */
+function directoryNames(directory: Directory | undefined): Map<string, readonly string[]> {
+  return new Map((directory?.entries ?? []).map((e) => [e.name, [...e.aliases, ...e.formerNames]]));
+}
+
 /** The findings of a check grouped by responsible unit, the units with most findings on tasks they lead first. */
 export function findingsByUnit(outcome: CheckOutcome): UnitFindings[] {
   const { result, workbook } = outcome;
   const directory = workbook.directory;
+  const otherNames = directoryNames(directory);
   const taskAt = taskFinder(result.ledger.tasks);
   const classes = taskClasses(outcome);
-  const groups = new Map<string, { unit: string; known: boolean; lead: UnitFindingItem[]; co: UnitFindingItem[] }>();
-  const add = (unit: string, known: boolean, role: "lead" | "co", item: Omit<UnitFindingItem, "role">) => {
+  const groups = new Map<string, { unit: string; known: boolean; names: Set<string>; lead: UnitFindingItem[]; co: UnitFindingItem[] }>();
+  const add = (unit: string, known: boolean, role: "lead" | "co", item: Omit<UnitFindingItem, "role">, written: readonly string[]) => {
     let g = groups.get(unit);
-    if (!g) groups.set(unit, (g = { unit, known, lead: [], co: [] }));
+    if (!g) groups.set(unit, (g = { unit, known, names: new Set(otherNames.get(unit)), lead: [], co: [] }));
+    for (const w of written) if (w !== unit) g.names.add(w);
     g[role].push({ ...item, role });
   };
   const unitsCache = new Map<Task, ReturnType<typeof taskUnits>>();
@@ -103,17 +118,19 @@ export function findingsByUnit(outcome: CheckOutcome): UnitFindings[] {
     if (f.field !== "progress") {
       // A unit-name finding is the named unit's (under its current name when it was renamed).
       const role = f.field === "co" ? "co" : "lead";
-      if (f.kind === "missing-unit" || f.value === undefined) add("", true, role, item);
-      else if (f.kind === "renamed-unit" && f.suggestions?.[0]) add(f.suggestions[0], true, role, item);
-      else add(f.value, f.kind !== "unknown-unit", role, item);
+      if (f.kind === "missing-unit" || f.value === undefined) add("", true, role, item, []);
+      else if (f.kind === "renamed-unit" && f.suggestions?.[0]) add(f.suggestions[0], true, role, item, [f.value]);
+      else add(f.value, f.kind !== "unknown-unit", role, item, []);
       continue;
     }
     const units = task ? unitsOf(task) : { leads: [], coUnits: [] };
-    if (units.leads.length === 0 && units.coUnits.length === 0) add("", true, "lead", item);
-    for (const u of units.leads) add(u.name, u.known, "lead", item);
-    for (const u of units.coUnits) add(u.name, u.known, "co", item);
+    if (units.leads.length === 0 && units.coUnits.length === 0) add("", true, "lead", item, []);
+    for (const u of units.leads) add(u.name, u.known, "lead", item, u.written);
+    for (const u of units.coUnits) add(u.name, u.known, "co", item, u.written);
   }
-  return [...groups.values()].map((g) => ({ unit: g.unit, known: g.known, lead: g.lead.length, co: g.co.length, items: [...g.lead, ...g.co] })).sort(byCount);
+  return [...groups.values()]
+    .map((g) => ({ unit: g.unit, known: g.known, names: [...g.names], lead: g.lead.length, co: g.co.length, items: [...g.lead, ...g.co] }))
+    .sort(byCount);
 }
 
 function byCount(a: UnitFindings, b: UnitFindings): number {
@@ -129,14 +146,26 @@ function byName(a: UnitFindings, b: UnitFindings): number {
 
 const fold = (s: string) => s.normalize("NFKC").toLowerCase().replace(/\s+/g, "");
 
+/**
+ * The unit goes by `word`: the word is in its name, or in another name it goes by (an alias, a former
+ * name, a spelling of the ledger's), or is short for one of them (区文旅局 for 区文化和旅游局).
+ */
+export function unitGoesBy(group: Pick<UnitFindings, "unit" | "names">, word: string): boolean {
+  if (!group.unit) return false;
+  const w = fold(word);
+  if (!w) return false;
+  return [group.unit, ...group.names].some((name) => fold(name).includes(w) || abbreviates(word, name));
+}
+
 /** The groups a filter leaves, in the order asked; a group keeps only the findings that pass. */
 export function filterUnitFindings(groups: readonly UnitFindings[], filter: UnitFilter = {}): UnitFindings[] {
   // Several words separated by spaces must all be found.
-  const words = (filter.text ?? "").trim().split(/\s+/).map(fold).filter(Boolean);
+  const raw = (filter.text ?? "").trim().split(/\s+/).filter((w) => fold(w));
+  const words = raw.map(fold);
   const out: UnitFindings[] = [];
   for (const g of groups) {
     if (filter.unit !== undefined && g.unit !== filter.unit) continue;
-    const nameHit = words.length > 0 && words.every((w) => fold(g.unit).includes(w));
+    const nameHit = raw.length > 0 && raw.every((w) => unitGoesBy(g, w));
     const items = g.items.filter((i) => {
       if (filter.kind && i.finding.kind !== filter.kind) return false;
       if (!words.length || nameHit) return true;
@@ -148,4 +177,15 @@ export function filterUnitFindings(groups: readonly UnitFindings[], filter: Unit
     out.push({ ...g, items, lead, co: items.length - lead });
   }
   return out.sort(filter.order === "name" ? byName : byCount);
+}
+
+/** What a list of groups holds: its units, its findings (each once), and its entries (a finding once under each of its units). */
+export function unitFindingsCount(groups: readonly UnitFindings[]): { readonly units: number; readonly findings: number; readonly listed: number } {
+  const findings = new Set<Finding>();
+  let listed = 0;
+  for (const g of groups) {
+    listed += g.items.length;
+    for (const i of g.items) findings.add(i.finding);
+  }
+  return { units: groups.length, findings: findings.size, listed };
 }

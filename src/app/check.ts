@@ -6,13 +6,13 @@ import { readLedger } from "../core/ledger";
 import { markPlan } from "../core/marks";
 import { replaceUnit } from "../core/units";
 import type { CheckResult, Finding, FindingKind, Ledger, Quarter } from "../core/types";
-import { AppError, findingText } from "./messages";
+import { AppError, findingText, type Message } from "./messages";
 import type { WorkbookPort } from "./port";
-import { chooseQuarter, ledgerDefaultQuarter } from "./quarter";
+import { chooseQuarter, workbookDefaultQuarter } from "./quarter";
 import { openWorkbook, type OpenedWorkbook, type OpenOptions } from "./workbook";
 
 export interface CheckRequest extends OpenOptions {
-  /** The quarter chosen; default: the ledger's (see quarter.ts). */
+  /** The quarter chosen; default: the one last worked on, else the ledger's (see quarter.ts). */
   readonly quarter?: Quarter;
   /** The person confirmed a quarter outside the ledger's year. */
   readonly confirmQuarter?: boolean;
@@ -44,7 +44,8 @@ export const markNote = (f: Finding): string => findingText(f, "zh");
 export async function runCheck(port: WorkbookPort, today: Date, request: CheckRequest = {}): Promise<CheckOutcome> {
   const workbook = await openWorkbook(port, request);
   const ledger = ledgerOf(workbook);
-  const quarter = chooseQuarter(ledger, request.quarter, today, request.confirmQuarter);
+  const fallback = workbookDefaultQuarter(ledger, workbook.metadata, today);
+  const quarter = request.quarter ? chooseQuarter(ledger, request.quarter, today, request.confirmQuarter) : chooseQuarter(ledger, fallback, today, true);
   const { minProgressLength, staleSimilarity } = workbook.settings;
   const result = checkLedger(ledger, workbook.directory, {
     quarter,
@@ -58,10 +59,20 @@ export async function runCheck(port: WorkbookPort, today: Date, request: CheckRe
   return {
     workbook,
     result,
-    defaultQuarter: ledgerDefaultQuarter(ledger, today),
+    defaultQuarter: fallback,
     marked: marks.length,
     markedInWorkbook: request.mark === false ? before : elsewhere + marks.length,
   };
+}
+
+/**
+ * What to say about how a check read the workbook, as it is now: the notes of the check and of its
+ * ledger, except that the sheet the person was looking at (ledger-not-active) is said only while it
+ * is still the active sheet (`active`, as last read; unknown: said).
+ */
+export function checkNotes(outcome: CheckOutcome, active?: string): Message[] {
+  const notes = [...outcome.workbook.notes, ...outcome.result.notes];
+  return notes.filter((m) => m.code !== "ledger-not-active" || active === undefined || m.active === active);
 }
 
 /** Restores every cell the add-in marked; resolves to how many. */

@@ -12,7 +12,7 @@ import type { DocumentFiles, FormFiles, SheetInfo, WorkbookPort } from "./port";
 import { reminderFile, reminders, remindersZipFile, type Reminder } from "./reminders";
 import { bulletinFile, makeBulletin, type Bulletin } from "./bulletin";
 import { issuingOffice, type IssuingOffice } from "./office";
-import { ledgerDefaultQuarter } from "./quarter";
+import { workbookDefaultQuarter } from "./quarter";
 import { saveSettings, type Settings } from "./settings";
 import { makeSummary } from "./summary";
 import { openWorkbook, type OpenedWorkbook } from "./workbook";
@@ -30,6 +30,7 @@ export * from "./directory";
 export * from "./imports";
 export * from "./forms";
 export * from "./byUnit";
+export * from "./findings";
 export * from "./office";
 export * from "./reminders";
 export * from "./bulletin";
@@ -48,6 +49,7 @@ export interface Overview {
   readonly sheet: string;
   readonly tasks: number;
   readonly year?: number;
+  /** The quarter the pane opens on: the one last checked or summarised, else the ledger's (see quarter.ts). */
   readonly defaultQuarter: Quarter;
   readonly sheets: readonly SheetInfo[];
   /** The stored settings. */
@@ -78,7 +80,7 @@ function overviewOf(workbook: OpenedWorkbook, ledger: Ledger, today: Date, marke
     sheet: ledger.sheet,
     tasks: ledger.tasks.length,
     ...(year !== undefined ? { year } : {}),
-    defaultQuarter: ledgerDefaultQuarter(ledger, today),
+    defaultQuarter: workbookDefaultQuarter(ledger, workbook.metadata, today),
     sheets: workbook.info.sheets,
     settings: workbook.stored,
     marked,
@@ -119,6 +121,8 @@ export function createApp({ port, today, forms, documents }: AppDeps) {
     fixesOfKind: (outcome: CheckOutcome, kind: FindingKind) => fixesOfKind(outcome, kind),
     clearMarks: () => book(port).clearMarks(),
     select: (sheet: string, cell: string) => book(port).select(sheet, cell),
+    /** The sheet the person is looking at now; undefined when it cannot be read (nothing is said then). */
+    activeSheet: () => port.read({}).then((r) => r.active, () => undefined),
     makeSummary: (request: CheckRequest = {}) => makeSummary(port, today(), request),
     directoryReport,
     createDirectory: (ledger: Ledger) => createDirectory(port, ledger),

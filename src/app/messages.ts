@@ -8,6 +8,7 @@ import { EngineError, type EngineMessage } from "../core/messages";
 import { annexCounts, type NoticeFlag, type NoticeItem } from "../core/notice";
 import { formatQuarter, parseQuarter, previousQuarter, quarterLabel, quarterShortLabel, reportDue } from "../core/quarter";
 import type { MergeReport, NotAReturnWhy, UnresolvedUnit } from "../core/returns";
+import { DEFAULT_MIN_PROGRESS_LENGTH } from "../core/progress";
 import { excerpt, isoDate } from "../core/text";
 import type { ColumnRole, Finding, FindingKind, Quarter } from "../core/types";
 import { HostError, type HostAction, type HostMessage } from "./port";
@@ -55,7 +56,12 @@ export type AppMessage =
   /** 作为别名 of a unit the directory does not list (or lists as abolished). */
   | { readonly code: "alias-target-missing"; readonly name: string }
   /** A chosen file could not be read (the browser's `reason`, when it gives one). */
-  | { readonly code: "file-unreadable"; readonly reason: string };
+  | { readonly code: "file-unreadable"; readonly reason: string }
+  /**
+   * The quarter's own progress column (`column`) is wholly empty: every task counts as unreported.
+   * `previous`: the latest earlier quarter of the year with progress in its column, to check instead.
+   */
+  | { readonly code: "quarter-progress-empty"; readonly sheet: string; readonly quarter: string; readonly column: string; readonly previous?: string };
 
 export type SettingKey = "ledgerSheet" | "minProgressLength" | "staleSimilarity" | "headerRow" | "columns" | "district" | "issuer" | "docNumber" | "scoring";
 
@@ -119,7 +125,7 @@ const SETTING_NAMES: Record<SettingKey, readonly [string, string, string]> = {
   columns: ["各列的列字母", "column letters", "列字母，如 D"],
   district: ["区（县）名称", "district", "以“区”“县”“市”或“旗”结尾的名称，如“江汉区”"],
   issuer: ["发文机关", "issuing office", "机关名称（一行，40 字以内），如“江汉区人民政府办公室”"],
-  docNumber: ["文号", "document number", "一行，40 字以内，如“江汉政办〔2019〕12号”"],
+  docNumber: ["文号", "document number", "一行，40 字以内，如“某区政办〔2026〕1号”"],
   scoring: ["评分规则", "scoring rules", "三项分值（报送得分、未报送扣分、套话扣分），各为 0 到 100 的数，最多一位小数"],
 };
 
@@ -242,6 +248,32 @@ function engineText(m: EngineMessage, { lang, surface }: Style): string {
   }
 }
 
+/** Why an .xlsx could not be opened, from what the zip and workbook readers (JSZip, ExcelJS) report. */
+export type CorruptWhy = "incomplete" | "damaged" | "encrypted" | "contents" | "unknown";
+
+/**
+ * The reason a file could not be read, as a code: the readers say it in English, and differently from
+ * one version to the next, so only the kinds a person can act on are told apart.
+ */
+export function corruptWhy(reason: string): CorruptWhy {
+  if (/encrypted/i.test(reason)) return "encrypted";
+  // The end of the zip is missing: a download or a copy that stopped.
+  if (/end of central directory|end of data reached|missing \d+ bytes|unexpected end|truncated/i.test(reason)) return "incomplete";
+  // The zip is there, its bytes are wrong.
+  if (/corrupted zip|crc32|unexpected signature|size mismatch|compression .* unknown|invalid (block|distance|stored|code|literal)|incorrect header check|multi-volumes/i.test(reason)) return "damaged";
+  // A zip whose workbook parts are not what Excel writes: XML that does not parse, parts that are missing.
+  if (/^\d+:\d+:|cannot (read|set) propert|is not a function|undefined|xml/i.test(reason)) return "contents";
+  return "unknown";
+}
+
+const CORRUPT_WHY: Record<CorruptWhy, readonly [string, string]> = {
+  incomplete: ["文件不完整（可能没有下载或复制完）。请重新获取原文件后再打开。", "the file is incomplete (a download or copy that stopped?). Get the file again, then open it."],
+  damaged: ["文件已损坏（压缩数据校验不通过）。请重新获取原文件；或在 Excel 或 WPS 中打开它，另存为 .xlsx 后再打开。", "the file is damaged (its compressed data does not check out). Get the file again, or open it in Excel or WPS and save it as .xlsx."],
+  encrypted: ["文件设有打开密码。请在 Excel 或 WPS 中取消密码，另存为 .xlsx 后再打开。", "the file has a password. Remove it in Excel or WPS, save it as .xlsx, then open it."],
+  contents: ["文件中的工作簿内容不完整，或不是 Excel、WPS 保存的格式。请在 Excel 或 WPS 中打开它，另存为 .xlsx 后再打开。", "the workbook inside the file is incomplete, or not as Excel or WPS save it. Open it in Excel or WPS, save it as .xlsx, then open it."],
+  unknown: ["文件可能已损坏或不完整。请在 Excel 或 WPS 中打开它，另存为 .xlsx 后再打开。", "the file may be damaged or incomplete. Open it in Excel or WPS, save it as .xlsx, then open it."],
+};
+
 function hostText(m: HostMessage, { lang }: Style): string {
   const zh = lang === "zh";
   switch (m.code) {
@@ -283,8 +315,12 @@ function hostText(m: HostMessage, { lang }: Style): string {
       return zh ? `“${m.name}”是旧版 Excel（.xls）或 WPS 格式：请在 Excel 或 WPS 中“另存为”Excel 工作簿（.xlsx）后再打开。` : `"${m.name}" is an old Excel (.xls) or WPS file: save it as an Excel workbook (.xlsx) first.`;
     case "file-not-xlsx":
       return zh ? `“${m.name}”不是 .xlsx 工作簿${m.ext ? `（扩展名为 ${m.ext}）` : ""}：应为用 Excel 或 WPS 保存的 .xlsx 文件。` : `"${m.name}" is not an .xlsx workbook${m.ext ? ` (its extension is ${m.ext})` : ""}: expected an .xlsx file saved by Excel or WPS.`;
-    case "file-corrupt":
-      return zh ? `“${m.name}”无法作为 .xlsx 工作簿打开（文件可能已损坏或不完整）：${m.reason}` : `"${m.name}" cannot be opened as an .xlsx workbook (damaged or incomplete?): ${m.reason}`;
+    case "file-corrupt": {
+      const why = corruptWhy(m.reason);
+      const [zhWhy, enWhy] = CORRUPT_WHY[why];
+      // The library's own words (in English) only where nothing better can be said, and only in English.
+      return zh ? `“${m.name}”无法作为 .xlsx 工作簿打开：${zhWhy}` : `"${m.name}" cannot be opened as an .xlsx workbook: ${enWhy}${why === "unknown" && m.reason ? ` (${m.reason})` : ""}`;
+    }
   }
 }
 
@@ -345,6 +381,16 @@ function appText(m: AppMessage, { lang, surface }: Style): string {
       return zh ? `文件读取失败：${m.reason || "未知原因"}。请确认文件没有被其他程序占用后重试。` : `The file could not be read${m.reason ? ` (${m.reason})` : ""}: make sure no other program holds it, then try again.`;
     case "alias-target-missing":
       return zh ? `部门目录中没有有效的单位“${m.name}”：无法把别名加到它名下，请重新检查。` : `The directory has no active unit "${m.name}" to add the alias to: check again.`;
+    case "quarter-progress-empty": {
+      const instead = m.previous
+        ? zh
+          ? surface === "cli" ? `要检查${q(m.previous, lang)}，请用 --quarter ${m.previous}。` : `要检查${q(m.previous, lang)}，可点下面的按钮。`
+          : surface === "cli" ? ` To check ${q(m.previous, lang)}, give --quarter ${m.previous}.` : ` To check ${q(m.previous, lang)} instead, use the button below.`
+        : "";
+      return zh
+        ? `工作表“${m.sheet}”的“${m.column}”列全部为空：${q(m.quarter, lang)}的进展可能还没有填报，或选错了季度，因此每项任务都算作未报送。${instead}`
+        : `Column "${m.column}" of sheet "${m.sheet}" is wholly empty: the ${q(m.quarter, lang)} progress may not be written yet, or the wrong quarter was chosen, so every task counts as not reported.${instead}`;
+    }
   }
 }
 
@@ -754,7 +800,6 @@ const WORDS = {
   nothingMarked: ["工作簿中没有督办助手的标记。", "The workbook has no marks of the add-in."],
   useQuarterAnyway: ["仍按此季度", "Use this quarter anyway"],
   noFindings: ["没有发现问题：每项任务都有责任单位和本季度进展。", "No problems: every task has its units and this quarter's progress."],
-  applyAll: ["全部应用", "Apply all"],
   quarter: ["季度", "Quarter"],
   makeSummary: ["生成汇总", "Make summary"],
   making: ["正在生成…", "Working…"],
@@ -815,12 +860,19 @@ const PHRASES = {
   listBy: ["列出方式", "List by"],
   allReminders: [(units: number) => `全部催办单（.zip，${units} 个单位）`, (units: number) => `All reminders (.zip, ${plural(units, "unit")})`],
   moreFindings: [(more: number) => `…… 另有 ${more} 处，已在台账上标出；“按单位”列出全部。`, (more: number) => `… ${more} more, marked on the ledger; "By unit" lists them all.`],
-  appliedAll: [(kind: string) => `全部应用：${kind}`, (kind: string) => `Applied to all: ${kind}`],
+  appliedAll: [
+    (kind: string, fixed: number) => `全部应用：已改正 ${fixed} 处（${kind}）。`,
+    (kind: string, fixed: number) => `Applied to all: ${fixed} corrected (${kind}).`,
+  ],
+  applyAllCount: [(fixes: number) => `全部应用（${fixes} 处）`, (fixes: number) => `Apply all (${fixes})`],
+  /** What 按类型 counts: each finding once. */
+  findingsTotal: [(findings: number) => `共 ${findings} 处问题（每处只计一次）`, (findings: number) => `${plural(findings, "finding")} in all (each counted once)`],
+  checkQuarterInstead: [(quarter: Quarter) => `改查${quarterLabel(quarter)}`, (quarter: Quarter) => `Check ${quarterName(quarter, "en")} instead`],
   applyName: [(name: string) => `应用：${name}`, (name: string) => `Apply: ${name}`],
   leadUnitIs: [(unit: string) => `牵头：${unit}`, (unit: string) => `Lead: ${unit}`],
 
   // 按单位
-  searchUnits: ["搜索单位、序号、任务或单元格", "Search units, numbers, tasks or cells"],
+  searchUnits: ["搜索单位（全称、简称或曾用名）、序号、任务或单元格", "Search units (any of their names), numbers, tasks or cells"],
   unit: ["单位", "Unit"],
   allUnits: [(n: number) => `全部单位（${n}）`, (n: number) => `All units (${n})`],
   problem: ["问题", "Problem"],
@@ -828,7 +880,16 @@ const PHRASES = {
   order: ["排序", "Order"],
   byCount: ["按问题数（牵头在前）", "By count (lead first)"],
   byName: ["按单位名称", "By name"],
-  unitsAndFindings: [(units: number, findings: number) => `${units} 个单位，${findings} 处问题`, (units: number, findings: number) => `${plural(units, "unit")}, ${plural(findings, "finding")}`],
+  /**
+   * What 按单位 counts: the units, the findings (each once, as 按类型 counts them) and, when a finding
+   * on a task of several units is listed under each, the entries listed.
+   */
+  unitsAndFindings: [
+    (units: number, findings: number, listed: number = findings) =>
+      `${units} 个单位，${findings} 处问题${listed !== findings ? `；涉及几个单位的问题在每个单位下各列一次，共列出 ${listed} 条` : ""}`,
+    (units: number, findings: number, listed: number = findings) =>
+      `${plural(units, "unit")}, ${plural(findings, "finding")}${listed !== findings ? `; a finding on a task of several units is listed under each: ${plural(listed, "entry", "entries")}` : ""}`,
+  ],
   findingsByUnit: ["按单位列出的问题", "Findings by unit"],
   notListed: ["不在目录", "not listed"],
   leadCount: [(n: number) => `牵头 ${n}`, (n: number) => `lead ${n}`],
@@ -853,6 +914,7 @@ const PHRASES = {
   copy: ["复制", "Copy"],
   downloadReminder: ["下载催办单（.docx）", "Download (.docx)"],
   copied: [(unit: string) => `已复制给“${unit}”的催办短信。`, (unit: string) => `Copied the reminder for ${unit}.`],
+  copiedShort: ["已复制", "Copied"],
   noClipboard: ["无法写入剪贴板：请在文本框中全选后按 Ctrl+C 复制。", "The clipboard is not available: select the text and press Ctrl+C."],
 
   // 目录
@@ -896,7 +958,7 @@ const PHRASES = {
   ],
   districtExample: ["江汉区", "from the ledger's title"],
   issuerExample: ["区人民政府办公室", "the district's government office"],
-  docNumberExample: ["江汉政办〔2019〕12号", "as printed on the bulletin"],
+  docNumberExample: ["如：某区政办〔2026〕1号", "as printed on the bulletin"],
 
   // 分发 and 合并回报
   unitsCorrected: [(cells: number) => `已在台账中改正 ${cells} 个单元格的单位名称。`, (cells: number) => `Unit names corrected in ${plural(cells, "cell")} of the ledger.`],
@@ -973,6 +1035,37 @@ export function paneText(lang: Lang): PaneText {
   return Object.fromEntries(Object.entries(PHRASES).map(([k, v]) => [k, v[i]])) as PaneText;
 }
 
+// ——— The preview and the offline page ———
+
+/** The page around the pane (the preview, the offline page): its toolbar and its grid, in Chinese and English. */
+const PAGE_TEXT = {
+  previewTitle: ["督办助手 · 预览", "Duban · preview"],
+  offlineTitle: ["督办助手", "Duban"],
+  openFile: ["打开文件", "Open a file"],
+  chooseWorkbook: ["选择工作簿", "Choose a workbook"],
+  openExample: ["打开示例台账", "Open the example ledger"],
+  download: ["下载", "Download"],
+  privacy: ["文件只在本机浏览器中打开，不会上传。", "The file is opened in this browser only; nothing is uploaded."],
+  empty: ["请点“打开文件”，选择本机的台账（.xlsx）；或点“打开示例台账”，先看看 2019 年江汉区的示例。", "Open a file to choose a ledger (.xlsx) on this computer, or open the example ledger (Jianghan district, 2019) to look around first."],
+  language: ["语言", "Language"],
+  sheets: ["工作表", "Sheets"],
+  goTo: [(place: string) => `转到 ${place}`, (place: string) => `Go to ${place}`],
+  exampleUnreadable: [(status: number) => `示例台账读取失败（${status}）`, (status: number) => `The example ledger could not be read (${status})`],
+} satisfies Record<string, Both<string> | Both<(...args: never[]) => string>>;
+
+export type PageText = { readonly [K in keyof typeof PAGE_TEXT]: (typeof PAGE_TEXT)[K][0] };
+
+export function pageText(lang: Lang): PageText {
+  const i = lang === "zh" ? 0 : 1;
+  return Object.fromEntries(Object.entries(PAGE_TEXT).map(([k, v]) => [k, v[i]])) as PageText;
+}
+
+/** The languages a page offers, each named in itself. */
+export const LANGUAGES: readonly { readonly lang: Lang; readonly name: string }[] = [
+  { lang: "zh", name: "中文" },
+  { lang: "en", name: "English" },
+];
+
 // ——— The command line's sentences (in Chinese) ———
 
 /** What the `duban` command prints for `--help`, and after a mistake in its arguments. */
@@ -1005,10 +1098,10 @@ export const CLI_USAGE = `督办助手命令行
 选项：
   --sheet NAME        台账工作表（默认：设置中选定的，否则当前工作表，否则第一张有台账表头的工作表）
   --directory FILE    部门目录工作簿（默认：本工作簿中的“部门目录”工作表）
-  --quarter 2026Q3    季度（默认：台账年度中最近一个已结束的季度；往年的台账为其第四季度）
+  --quarter 2026Q3    季度（默认：上次检查或汇总的季度；没有记录时为台账年度中最近一个已结束的季度，往年的台账为其第四季度）
   --confirm-quarter   确认使用台账年度以外的季度
   --include-unknown U split：确认“U”是真实单位（部门目录中没有），也为它生成填报表；可重复
-  --min-length N      进展少于 N 个字视为套话（默认 8，或工作簿设置中的值）
+  --min-length N      进展少于 N 个字视为套话（默认 ${DEFAULT_MIN_PROGRESS_LENGTH}，或工作簿设置中的值）
   --header-row N      表头所在行（自动识别有误时指定）
   --json              输出一个 JSON 对象，供其他程序使用（出错时也是，含 error.code 和 error.message）
   -o, --output FILE   输出文件（summary、clear、directory、import、merge、bulletin）或文件夹（split、remind）；原文件不变

@@ -1,7 +1,7 @@
 // Who the documents speak for: the district, the issuing office and the 文号, as set in 设置, else
 // the district the ledger's title (or sheet name) names and its 人民政府办公室. Nothing is invented:
 // a ledger that names no district gives "区" and the office "区人民政府办公室", and the pane says to set it.
-import { districtIn } from "../core/district";
+import { defaultIssuer, districtIn } from "../core/district";
 import type { Ledger } from "../core/types";
 import type { Settings } from "./settings";
 
@@ -10,7 +10,7 @@ export interface IssuingOffice {
   readonly district: string;
   /** 江汉区人民政府办公室. */
   readonly issuer: string;
-  /** 江汉政办〔2019〕12号, when set. */
+  /** 某区政办〔2026〕1号, when set. */
   readonly docNumber?: string;
   /** Where the district came from. */
   readonly districtFrom: "settings" | "ledger" | "none";
@@ -21,7 +21,7 @@ export function issuingOffice(settings: Settings, ledger: Ledger): IssuingOffice
   const district = settings.district ?? fromLedger ?? "";
   return {
     district,
-    issuer: settings.issuer ?? `${district || "区"}人民政府办公室`,
+    issuer: settings.issuer ?? defaultIssuer(district),
     ...(settings.docNumber ? { docNumber: settings.docNumber } : {}),
     districtFrom: settings.district ? "settings" : fromLedger ? "ledger" : "none",
   };

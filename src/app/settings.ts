@@ -2,6 +2,7 @@
 // so that Excel, the preview and the command line all see the same. Read with care: a stored value
 // that is not valid is reported and left out, never cast.
 import { book } from "./book";
+import { DEFAULT_MIN_PROGRESS_LENGTH, DEFAULT_STALE_SIMILARITY } from "../core/progress";
 import type { ScoreRules } from "../core/summary";
 import { AppError, type AppMessage, type SettingKey } from "./messages";
 import type { WorkbookPort } from "./port";
@@ -13,9 +14,9 @@ export type ColumnKey = (typeof COLUMN_KEYS)[number];
 export interface Settings {
   /** The ledger sheet; default: the active sheet when it is a ledger, else the first ledger sheet. */
   readonly ledgerSheet?: string;
-  /** Progress shorter than this many characters is a placeholder (0–200; default 8). */
+  /** Progress shorter than this many characters is a placeholder (0–200; default SETTING_DEFAULTS'). */
   readonly minProgressLength?: number;
-  /** Progress at least this similar to last quarter's (0–1; default 0.9) is stale. */
+  /** Progress at least this similar to last quarter's (0–1; default SETTING_DEFAULTS') is stale. */
   readonly staleSimilarity?: number;
   /** The header row, when detection finds the wrong one (1-based). */
   readonly headerRow?: number;
@@ -25,11 +26,17 @@ export interface Settings {
   readonly district?: string;
   /** The issuing office (江汉区人民政府办公室); default: the district's 人民政府办公室. */
   readonly issuer?: string;
-  /** The 通报's 文号 (江汉政办〔2019〕12号); none by default. */
+  /** The 通报's 文号 (某区政办〔2026〕1号); none by default. */
   readonly docNumber?: string;
   /** Score the units by these points (0–100 each); no score by default. */
   readonly scoring?: ScoreRules;
 }
+
+/** What a setting left empty means: the engine's own defaults, for 设置 to show. */
+export const SETTING_DEFAULTS = {
+  minProgressLength: DEFAULT_MIN_PROGRESS_LENGTH,
+  staleSimilarity: DEFAULT_STALE_SIMILARITY,
+} as const satisfies Partial<Settings>;
 
 export interface ReadSettings {
   readonly settings: Settings;

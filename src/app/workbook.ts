@@ -165,3 +165,13 @@ async function formWorkbookError(port: WorkbookPort): Promise<AppError> {
   const [unit, quarter] = (marker!.grid.rows[1] ?? []).map((v) => cellText(v).trim());
   return new AppError({ code: "form-workbook", unit: unit ?? "", quarter: quarter ?? "" });
 }
+
+/**
+ * The name a workbook is downloaded under after the add-in worked on it: the name it was opened
+ * under with 已检查 (台账.xlsx → 台账-已检查.xlsx), so that the file a person chose is never taken for
+ * the one the add-in changed; once, however often it is downloaded.
+ */
+export function checkedFileName(name: string): string {
+  const base = name.trim().replace(/\.xlsx$/i, "") || "台账";
+  return /-已检查(\s*\(\d+\))?$/.test(base) ? `${base}.xlsx` : `${base}-已检查.xlsx`;
+}

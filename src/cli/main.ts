@@ -27,6 +27,7 @@ import {
   runCheck,
   parseSettings,
   say,
+  validateSettings,
   settingsJson,
   writeMerge,
   ledgerOf,
@@ -37,7 +38,6 @@ import {
   type CheckRequest,
   type ExternalDirectory,
   type Message,
-  type Settings,
 } from "../app";
 import { DIRECTORY_SHEET } from "../core/directory";
 import { readMetadata } from "../core/metadata";
@@ -117,15 +117,14 @@ function parseToday(text: string | undefined): Date {
 async function requestOf(values: Values): Promise<CheckRequest> {
   const quarter = values.quarter === undefined ? undefined : parseQuarter(values.quarter);
   if (values.quarter !== undefined && !quarter) throw new AppError({ code: "quarter-unreadable", text: values.quarter });
-  const minText = values["min-length"];
-  const minProgressLength = minText === undefined ? undefined : Number(minText);
-  if (minProgressLength !== undefined && !(Number.isInteger(minProgressLength) && minProgressLength >= 0 && minProgressLength <= 200)) {
-    throw new InputError({ code: "min-length-bad", text: minText ?? "" });
+  // The settings for this run are checked as 设置 checks them (validateSettings); only the words differ.
+  const options = { minProgressLength: values["min-length"], headerRow: values["header-row"] } as const;
+  const { settings, problems } = validateSettings(Object.fromEntries(Object.entries(options).map(([k, text]) => [k, text === undefined ? undefined : Number(text)])));
+  const bad = problems.find((p) => p.code === "setting-invalid");
+  if (bad?.code === "setting-invalid") {
+    const key = bad.key as keyof typeof options;
+    throw new InputError({ code: key === "headerRow" ? "header-row-bad" : "min-length-bad", text: options[key] ?? "" });
   }
-  const headerText = values["header-row"];
-  const headerRow = headerText === undefined ? undefined : Number(headerText);
-  if (headerRow !== undefined && !(Number.isInteger(headerRow) && headerRow >= 1)) throw new InputError({ code: "header-row-bad", text: headerText ?? "" });
-  const settings: Settings = { ...(minProgressLength !== undefined ? { minProgressLength } : {}), ...(headerRow !== undefined ? { headerRow } : {}) };
   const directory = values.directory === undefined ? undefined : await externalDirectory(values.directory);
   return {
     ...(values.sheet !== undefined ? { sheet: values.sheet } : {}),

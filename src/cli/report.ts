@@ -1,6 +1,6 @@
 // The readable Chinese report of `duban check`, and its JSON form (its sentences are src/app/messages.ts').
-import { cliSays, directorySourceName, findingText, say, type CheckOutcome } from "../app";
-import { countByKind, FINDING_KINDS } from "../core/check";
+import { checkNotes, cliSays, directorySourceName, emptyQuarterNote, findingsByKind, findingText, say, type CheckOutcome } from "../app";
+import { countByKind } from "../core/check";
 import { formatQuarter } from "../core/quarter";
 import type { Finding } from "../core/types";
 
@@ -19,7 +19,11 @@ export interface CheckJson {
   readonly findings: readonly FindingJson[];
 }
 
-const notesOf = (outcome: CheckOutcome) => [...outcome.workbook.notes, ...outcome.result.notes].map((m) => say(m, "zh", "cli"));
+/** What the check says of how it read the workbook, and of a quarter whose column nobody has written in yet. */
+function notesOf(outcome: CheckOutcome): string[] {
+  const empty = emptyQuarterNote(outcome.result.ledger, outcome.result.quarter);
+  return [...checkNotes(outcome), ...(empty ? [empty] : [])].map((m) => say(m, "zh", "cli"));
+}
 
 export function checkJson(file: string, outcome: CheckOutcome): CheckJson {
   const { result, workbook } = outcome;
@@ -65,16 +69,14 @@ export function checkReport(file: string, outcome: CheckOutcome): string {
     lines.push(cliSays.noFindings);
     return lines.join("\n");
   }
-  const counts = countByKind(findings);
-  for (const { kind } of FINDING_KINDS) {
-    const group = findings.filter((f) => f.kind === kind);
-    if (group.length === 0) continue;
+  const groups = findingsByKind(findings);
+  for (const { kind, findings: group } of groups) {
     lines.push(cliSays.kindHead(kind, group.length));
     for (const f of group.slice(0, LIST_LIMIT)) lines.push(`  ${findingText(f)}`);
     if (group.length > LIST_LIMIT) lines.push(cliSays.moreFindings(group.length - LIST_LIMIT));
     lines.push("");
   }
-  lines.push(cliSays.findingsTotal(findings.length, FINDING_KINDS.filter((k) => counts[k.kind] > 0).map((k) => [k.kind, counts[k.kind]] as const)));
+  lines.push(cliSays.findingsTotal(findings.length, groups.map((g) => [g.kind, g.findings.length] as const)));
   lines.push(cliSays.checkAgain);
   return lines.join("\n");
 }

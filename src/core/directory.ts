@@ -233,6 +233,28 @@ export function similarity(q: string, c: string): number {
   return Math.min(1, Math.max(score, edit + endBonus, lcs * 0.9 + endBonus));
 }
 
+/**
+ * A unit name written short for another (文旅局 for 文化和旅游局, 城管局 for 城市管理执法局): both
+ * normalised, the short one of at least two characters, with the long one's first and last
+ * character and the rest in order.
+ */
+export function abbreviates(short: string, long: string): boolean {
+  const a = Array.from(normalizeUnitName(short));
+  const b = Array.from(normalizeUnitName(long));
+  return a.length >= 2 && a.length <= b.length && a[0] === b[0] && a[a.length - 1] === b[b.length - 1] && isSubsequence(a, b);
+}
+
+/**
+ * A slip of one character (one added, left out or changed) between two names of at least three
+ * characters, normalised, that end alike: the last character names the kind of body (局, 委, 办), and
+ * another one there is another name (卫健委 is no slip for 卫健局).
+ */
+export function oneEditApart(written: string, spelling: string): boolean {
+  const a = Array.from(normalizeUnitName(written));
+  const b = Array.from(normalizeUnitName(spelling));
+  return Math.min(a.length, b.length) >= 3 && a[a.length - 1] === b[b.length - 1] && distance(a.join(""), b.join("")) === 1;
+}
+
 /** Reads a directory from a sheet with a 单位名称 column (and 别名/简称, 曾用名, 类别, 状态). */
 /** Where a directory sheet keeps what: its header row and columns (0-based), and its last row with a name. */
 export interface DirectoryLayout {
@@ -303,6 +325,8 @@ export interface ResolvedUnit {
   readonly name: string;
   /** False for a unit the directory does not know (as written); true for every unit when there is no directory. */
   readonly known: boolean;
+  /** How the cells write it (区发改局, 区发展和改革局 …), each once, in the order met. */
+  readonly written: readonly string[];
 }
 
 /** Resolves unit mentions to their current names (collective units and unlisted city units left out), each once. */
@@ -314,7 +338,9 @@ function resolveMentions(mentions: readonly UnitMention[], directory: Directory 
     const entry =
       m && (m.kind === "exact" || m.kind === "alias" || m.kind === "normalized" || m.kind === "renamed") ? m.entry : m?.kind === "abolished" ? m.successor : undefined;
     const name = entry?.name ?? u.name;
-    if (!into.some((r) => r.name === name)) into.push({ name, known: !directory || !!entry });
+    const found = into.find((r) => r.name === name);
+    if (!found) into.push({ name, known: !directory || !!entry, written: [u.name] });
+    else if (!found.written.includes(u.name)) (found.written as string[]).push(u.name);
   }
   return into;
 }

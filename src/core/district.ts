@@ -13,3 +13,11 @@ export function districtIn(text: string | undefined): string | undefined {
   // 区/县 alone, or 各区, is no district.
   return name && name.length >= 2 && !/^(各|本|全)/.test(name) ? name : undefined;
 }
+
+/**
+ * The office that issues the 通报 and 催办单 when none is set: the district's 人民政府办公室, or
+ * 区人民政府办公室 when no district is known (nothing is invented).
+ */
+export function defaultIssuer(district: string | undefined): string {
+  return `${district || "区"}人民政府办公室`;
+}

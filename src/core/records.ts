@@ -20,9 +20,12 @@ export interface WrittenRecord {
 /** The version of the records written now. */
 const VERSION = 2;
 
-/** A record's JSON as stored: the note's `before` absent when unknown. */
+/**
+ * A record's JSON as stored: the note's `before` absent when unknown; `wrote` absent when the add-in's
+ * note is told by its prefix (JSON leaves out what is undefined).
+ */
 export function encodeLook(look: LookRecord): string {
-  return JSON.stringify({ v: VERSION, fill: look.fill, ...(look.note.before !== undefined ? { note: look.note.before } : {}), wrote: look.note.wrote ?? null });
+  return JSON.stringify({ v: VERSION, fill: look.fill, note: look.note.before, wrote: look.note.wrote });
 }
 
 /** The record's note text: a string, or an .xlsx host's rich note ({ texts: [{ text }] }); null for none. */
@@ -76,9 +79,11 @@ function xlsxContent(v: unknown): StoredContent {
   if (v === null || v === undefined) return general("");
   if (typeof v === "string") return { formula: v, numberFormat: v.startsWith("=") ? "@" : "General", native };
   if (typeof v === "number" || typeof v === "boolean") return general(v);
-  if (typeof v === "object" && "formula" in v) return general(`=${String((v as { formula: unknown }).formula)}`);
-  if (typeof v === "object" && "richText" in v) return general((v as { richText: { text: string }[] }).richText.map((r) => r.text).join(""));
-  if (typeof v === "object" && "date" in v) return general(String((v as { date: unknown }).date).slice(0, 10));
+  // What is left is an object: JSON holds nothing else.
+  const o = v as { formula?: unknown; richText?: { text: string }[]; date?: unknown };
+  if ("formula" in o) return general(`=${String(o.formula)}`);
+  if ("richText" in o) return general(o.richText!.map((r) => r.text).join(""));
+  if ("date" in o) return general(String(o.date).slice(0, 10));
   return general("");
 }
 

@@ -1,5 +1,6 @@
 // The quarterly summary (汇总) and the bulletin draft (通报), from a check's result. Every figure
 // here comes from the same assessments and findings as `check`, so the two always agree.
+import { defaultIssuer } from "./district";
 import { resolveUnits, type Directory, type ResolvedUnit } from "./directory";
 import { kindLabel } from "./check";
 import { isoDate } from "./text";
@@ -408,7 +409,7 @@ export function summarise(result: CheckResult, directory: Directory | undefined,
     });
   const unitProblems = result.findings.filter((f) => UNIT_KINDS.includes(f.kind));
   const district = options.district ?? "";
-  const issuer = options.issuer ?? `${district || "区"}人民政府办公室`;
+  const issuer = options.issuer ?? defaultIssuer(district);
 
   const summary = {
     quarter,

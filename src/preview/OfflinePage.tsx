@@ -16,5 +16,5 @@ function bytesOfDataUrl(url: string): ArrayBuffer {
 const sample: Sample = { name: "2019江汉区政府工作报告责任分解台账（示例）.xlsx", bytes: async () => bytesOfDataUrl(sampleDataUrl) };
 
 export function OfflinePage(): React.JSX.Element {
-  return <PreviewPage sample={sample} openSample="on-request" title="督办助手" />;
+  return <PreviewPage sample={sample} openSample="on-request" page="offline" />;
 }

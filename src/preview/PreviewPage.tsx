@@ -1,7 +1,7 @@
 // The preview: a workbook in the browser (nothing leaves it) beside the real task pane.
 import * as React from "react";
-import { Button, FluentProvider, MessageBar, MessageBarBody, Text, webLightTheme } from "@fluentui/react-components";
-import { createApp, problemText } from "../app";
+import { Button, FluentProvider, MessageBar, MessageBarBody, Text, ToggleButton, webLightTheme } from "@fluentui/react-components";
+import { checkedFileName, createApp, LANGUAGES, pageText, problemText, type Lang, type PageText } from "../app";
 import { App } from "../taskpane/App";
 import { readFileBytes, saveFile } from "../taskpane/files";
 import { formFiles } from "../files/forms";
@@ -12,25 +12,33 @@ import { SheetView } from "./SheetView";
 /** The example ledger: its file name and how to get its bytes. */
 export interface Sample {
   readonly name: string;
-  bytes(): Promise<ArrayBuffer>;
+  /** The example's bytes; a failure is told in the page's language (`text`). */
+  bytes(text: PageText): Promise<ArrayBuffer>;
 }
 
 export interface PreviewPageProps {
   readonly sample: Sample;
   /** Open the example at start (the development preview), or only when asked (the offline page: the person's own file first). */
   readonly openSample: "at-start" | "on-request";
-  readonly title?: string;
+  /** The development preview, or the offline page: what the toolbar is titled. */
+  readonly page?: "preview" | "offline";
+  /** The language the page opens in (Chinese first); the toolbar switches it, the pane's too. */
+  readonly lang?: Lang;
 }
 
-export function PreviewPage({ sample, openSample, title = "督办助手 · 预览" }: PreviewPageProps): React.JSX.Element {
+export function PreviewPage({ sample, openSample, page = "preview", lang: initialLang = "zh" }: PreviewPageProps): React.JSX.Element {
+  const [lang, setLang] = React.useState<Lang>(initialLang);
+  const text = React.useMemo(() => pageText(lang), [lang]);
   const [host, setHost] = React.useState<XlsxHost>();
   const [name, setName] = React.useState("");
-  const [error, setError] = React.useState<string>();
+  const [error, setError] = React.useState<unknown>();
   const [version, setVersion] = React.useState(0);
   const [opened, setOpened] = React.useState(0);
   const fileInput = React.useRef<HTMLInputElement>(null);
 
   React.useEffect(() => host?.subscribe(() => setVersion((v) => v + 1)), [host]);
+  // The pane reads which sheet is shown again when a tab is clicked here (it has no focus to take back).
+  const workbookChanges = React.useCallback((listener: () => void) => host?.subscribe(listener) ?? (() => undefined), [host]);
   const app = React.useMemo(() => host && createApp({ port: host, today: () => new Date(), forms: async () => formFiles, documents: async () => (await import("../files/documents")).documentFiles }), [host]);
 
   const open = React.useCallback(async (bytes: ArrayBuffer, fileName: string) => {
@@ -41,34 +49,40 @@ export function PreviewPage({ sample, openSample, title = "督办助手 · 预�
       setError(undefined);
       setOpened((n) => n + 1);
     } catch (e) {
-      setError(problemText(e));
+      setError(e);
     }
   }, []);
 
   const openExample = React.useCallback(() => {
     sample
-      .bytes()
+      .bytes(text)
       .then((b) => open(b, sample.name))
-      .catch((e: Error) => setError(e.message));
-  }, [open, sample]);
+      .catch((e: unknown) => setError(e));
+  }, [open, sample, text]);
+  // The example opens once at start, whatever the language is switched to later.
+  const started = React.useRef(false);
   React.useEffect(() => {
-    if (openSample === "at-start") openExample();
+    if (openSample === "at-start" && !started.current) {
+      started.current = true;
+      openExample();
+    }
   }, [openSample, openExample]);
 
+  // Saved under a name of its own (台账-已检查.xlsx): never taken for the file the person chose.
   const download = async () => {
-    if (host) saveFile({ name: name || "台账.xlsx", bytes: await host.workbook.xlsx.writeBuffer() });
+    if (host) saveFile({ name: checkedFileName(name), bytes: await host.workbook.xlsx.writeBuffer() });
   };
 
   return (
-    <FluentProvider theme={webLightTheme} style={{ height: "100vh", display: "flex", flexDirection: "column" }}>
+    <FluentProvider theme={webLightTheme} lang={lang === "zh" ? "zh-CN" : "en"} style={{ height: "100vh", display: "flex", flexDirection: "column" }}>
       <header className="toolbar">
-        <Text weight="semibold">{title}</Text>
+        <Text weight="semibold">{page === "offline" ? text.offlineTitle : text.previewTitle}</Text>
         <Text className="file-name">{name}</Text>
         <input
           ref={fileInput}
           type="file"
           accept=".xlsx,application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"
-          aria-label="选择工作簿"
+          aria-label={text.chooseWorkbook}
           style={{ display: "none" }}
           onChange={(e) => {
             const f = e.target.files?.[0];
@@ -76,31 +90,38 @@ export function PreviewPage({ sample, openSample, title = "督办助手 · 预�
             e.target.value = "";
           }}
         />
-        <Button onClick={() => fileInput.current?.click()}>打开文件</Button>
-        {openSample === "on-request" && <Button onClick={openExample}>打开示例台账</Button>}
+        <Button onClick={() => fileInput.current?.click()}>{text.openFile}</Button>
+        {openSample === "on-request" && <Button onClick={openExample}>{text.openExample}</Button>}
         <Button onClick={() => void download()} disabled={!host}>
-          下载
+          {text.download}
         </Button>
         <Text size={200} className="privacy">
-          文件只在本机浏览器中打开，不会上传。
+          {text.privacy}
         </Text>
+        <div role="group" aria-label={text.language} className="languages">
+          {LANGUAGES.map((l) => (
+            <ToggleButton key={l.lang} size="small" checked={l.lang === lang} onClick={() => setLang(l.lang)} lang={l.lang === "zh" ? "zh-CN" : "en"}>
+              {l.name}
+            </ToggleButton>
+          ))}
+        </div>
       </header>
-      {error && (
+      {error !== undefined && (
         <MessageBar intent="error">
-          <MessageBarBody>{error}</MessageBarBody>
+          <MessageBarBody>{problemText(error, lang)}</MessageBarBody>
         </MessageBar>
       )}
       <main className="workspace">
         <section className="sheet-area">
           {host ? (
-            <SheetView host={host} version={version} />
+            <SheetView host={host} version={version} text={text} />
           ) : (
             <Text as="p" className="empty">
-              请点“打开文件”，选择本机的台账（.xlsx）；或点“打开示例台账”，先看看 2019 年江汉区的示例。
+              {text.empty}
             </Text>
           )}
         </section>
-        <aside className="pane">{app && <App key={opened} app={app} lang="zh" />}</aside>
+        <aside className="pane">{app && <App key={opened} app={app} lang={lang} workbookChanges={workbookChanges} />}</aside>
       </main>
     </FluentProvider>
   );

@@ -14,6 +14,7 @@ import { toCellValue } from "../hosts/xlsx/grid";
 import { observeRectOrScreenful } from "../taskpane/virtual";
 import { internalLink, sheetModel, type SheetModel } from "./sheetModel";
 import { book as bookOf } from "../app/book";
+import type { PageText } from "../app/messages";
 
 /** The row numbers' column and the column letters' row. */
 const HEADER_W = 40;
@@ -43,7 +44,7 @@ function fillColor(cell: ExcelJS.Cell): string | undefined {
 const JUSTIFY: Record<string, React.CSSProperties["alignItems"]> = { top: "flex-start", middle: "center", bottom: "flex-end" };
 
 /** One cell (a merged area: its top-left cell over the whole area), at its place in its row. */
-function Cell({ ws, model, row, col, area, selected, onPick }: { ws: ExcelJS.Worksheet; model: SheetModel; row: number; col: number; area: CellRange | undefined; selected: boolean; onPick: (address: string, link?: { sheet: string; cell: string }) => void }) {
+function Cell({ ws, model, row, col, area, selected, onPick, text: words }: { ws: ExcelJS.Worksheet; model: SheetModel; row: number; col: number; area: CellRange | undefined; selected: boolean; onPick: (address: string, link?: { sheet: string; cell: string }) => void; text: PageText }) {
   const address = `${columnLetter(col)}${row + 1}`;
   const cell = ws.findCell(row + 1, col + 1);
   const right = area?.right ?? col;
@@ -60,7 +61,7 @@ function Cell({ ws, model, row, col, area, selected, onPick }: { ws: ExcelJS.Wor
       role="gridcell"
       data-cell={address}
       className={`cell${selected ? " selected" : ""}${note ? " has-note" : ""}${link ? " link" : ""}`}
-      title={note || (link ? `转到 ${link.sheet}!${link.cell}` : undefined)}
+      title={note || (link ? words.goTo(`${link.sheet}!${link.cell}`) : undefined)}
       style={{
         left: model.colLefts[col],
         width,
@@ -79,7 +80,7 @@ function Cell({ ws, model, row, col, area, selected, onPick }: { ws: ExcelJS.Wor
   );
 }
 
-export function SheetView({ host, version }: { host: XlsxHost; version: number }): React.JSX.Element {
+export function SheetView({ host, version, text }: { host: XlsxHost; version: number; text: PageText }): React.JSX.Element {
   const ws = host.workbook.getWorksheet(host.active);
   // Sizes and merged areas: once per change of the cells, not per click (a selection is no change).
   const model = React.useMemo(() => (ws ? sheetModel(ws) : undefined), [ws, host.revision]);
@@ -105,6 +106,22 @@ export function SheetView({ host, version }: { host: XlsxHost; version: number }
     rows.measure();
     cols.measure();
   }, [model]);
+
+  // Each sheet keeps where it was scrolled to, as in Excel; a sheet shown for the first time (a new
+  // summary) opens at its top-left corner, never at the place the sheet before was scrolled to.
+  const positions = React.useRef(new Map<string, { top: number; left: number }>());
+  const name = ws?.name;
+  React.useLayoutEffect(() => {
+    const el = scroll.current;
+    if (!el || name === undefined) return;
+    const at = positions.current.get(name) ?? { top: 0, left: 0 };
+    el.scrollTop = at.top;
+    el.scrollLeft = at.left;
+  }, [name]);
+  const remember = () => {
+    const el = scroll.current;
+    if (el && name !== undefined) positions.current.set(name, { top: el.scrollTop, left: el.scrollLeft });
+  };
 
   const selected = host.selected?.sheet === host.active ? host.selected.cell : undefined;
   // A cell chosen elsewhere (a finding, a link) is brought into view; one already in view stays put.
@@ -163,7 +180,7 @@ export function SheetView({ host, version }: { host: XlsxHost; version: number }
 
   return (
     <div style={{ display: "flex", flexDirection: "column", height: "100%", minWidth: 0 }}>
-      <div ref={scroll} className="sheet-scroll" style={{ flex: 1, overflow: "auto", background: "#fff", position: "relative" }}>
+      <div ref={scroll} className="sheet-scroll" onScroll={remember} style={{ flex: 1, overflow: "auto", background: "#fff", position: "relative" }}>
         <div className="sheet" data-sheet={ws.name} role="grid" aria-rowcount={model.rows} aria-colcount={model.cols} style={{ width: HEADER_W + totalW, height: HEADER_H + totalH }}>
           <div className="sheet-head" style={{ width: HEADER_W + totalW, height: HEADER_H }}>
             <div className="corner" style={{ width: HEADER_W, height: HEADER_H }} />
@@ -190,7 +207,7 @@ export function SheetView({ host, version }: { host: XlsxHost; version: number }
                 <div key={r} role="row" aria-rowindex={r + 1} className="sheet-row" style={{ top: model.rowTops[r], height: model.rowHeights[r], width: totalW }}>
                   {byRow.get(r)!.map(({ col, area }) => {
                     const address = `${columnLetter(col)}${r + 1}`;
-                    return <Cell key={col} ws={ws} model={model} row={r} col={col} area={area} selected={address === selected} onPick={pick} />;
+                    return <Cell key={col} ws={ws} model={model} row={r} col={col} area={area} selected={address === selected} onPick={pick} text={text} />;
                   })}
                 </div>
               ))}
@@ -198,7 +215,7 @@ export function SheetView({ host, version }: { host: XlsxHost; version: number }
           </div>
         </div>
       </div>
-      <div className="tabs" role="tablist" aria-label="工作表">
+      <div className="tabs" role="tablist" aria-label={text.sheets}>
         {tabs.map((w) => (
           <button key={w.name} role="tab" aria-selected={w.name === ws.name} className={w.name === ws.name ? "tab active" : "tab"} onClick={() => host.activate(w.name)}>
             {w.name}

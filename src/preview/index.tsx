@@ -6,7 +6,7 @@ import { PreviewPage, type Sample } from "./PreviewPage";
 
 const sample: Sample = {
   name: "2019江汉区政府工作报告责任分解台账.xlsx",
-  bytes: () => fetch("sample.xlsx").then((r) => (r.ok ? r.arrayBuffer() : Promise.reject(new Error(`示例台账读取失败（${r.status}）`)))),
+  bytes: (text) => fetch("sample.xlsx").then((r) => (r.ok ? r.arrayBuffer() : Promise.reject(new Error(text.exampleUnreadable(r.status))))),
 };
 
 createRoot(document.getElementById("root")!).render(<PreviewPage sample={sample} openSample="at-start" />);

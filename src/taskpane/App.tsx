@@ -34,9 +34,14 @@ export interface AppProps {
   autoRun?: boolean;
   /** Requests to run the check from outside the pane: the ribbon's 检查完整性 in the shared runtime. */
   checkRequests?: CheckRequestSource;
+  /**
+   * Tells of changes to the workbook made outside the pane (the preview's sheet tabs): the pane reads
+   * which sheet is shown again. In Excel and WPS the pane reads it when it takes the focus back.
+   */
+  workbookChanges?: (listener: () => void) => () => void;
 }
 
-export function App({ app, lang, autoRun, checkRequests }: AppProps): React.JSX.Element {
+export function App({ app, lang, autoRun, checkRequests, workbookChanges }: AppProps): React.JSX.Element {
   const styles = useStyles();
   const t = words(lang);
   const ui = React.useMemo(() => paneText(lang), [lang]);
@@ -77,6 +82,23 @@ export function App({ app, lang, autoRun, checkRequests }: AppProps): React.JSX.
   }, [app]);
   React.useEffect(refresh, [refresh]);
 
+  // The sheet the person is looking at, so that what the pane says of it is true now: read again when
+  // the pane takes the focus back (the person was working in the sheet), and on a change the host tells.
+  const [active, setActive] = React.useState<string>();
+  const readActive = React.useCallback(async () => {
+    const now = await app.activeSheet();
+    if (now !== undefined) setActive(now);
+  }, [app]);
+  React.useEffect(() => {
+    const read = () => void readActive();
+    window.addEventListener("focus", read);
+    const unsubscribe = workbookChanges?.(read);
+    return () => {
+      window.removeEventListener("focus", read);
+      unsubscribe?.();
+    };
+  }, [readActive, workbookChanges]);
+
   const quarterText = picked ?? (overview ? formatQuarter(overview.defaultQuarter) : undefined);
   const quarter: Quarter | undefined = quarterText ? parseQuarter(quarterText) : undefined;
   const request = React.useCallback((): CheckRequest => (quarter ? { quarter, ...(confirmed === formatQuarter(quarter) ? { confirmQuarter: true } : {}) } : {}), [quarter, confirmed]);
@@ -89,14 +111,28 @@ export function App({ app, lang, autoRun, checkRequests }: AppProps): React.JSX.
     notify,
     request,
     confirm: () => quarter && setConfirmed(formatQuarter(quarter)),
+    setQuarter: setPicked,
     outcome,
     setOutcome: (o) => {
       setOutcome(o);
       // The check read the ledger: what the pane knows of it is the check's now.
-      if (o) setOverview(app.overviewOfCheck(o));
+      if (o) {
+        setOverview(app.overviewOfCheck(o));
+        // A new check read which sheet is shown (the same check, its marks cleared, says nothing new of it).
+        if (o.workbook !== outcome?.workbook) setActive(o.workbook.info.active);
+      }
     },
     overview,
     refresh,
+    active,
+    readActive,
+    shown: setActive,
+    select: (sheet, cell) => {
+      app.select(sheet, cell).then(
+        () => setActive(sheet),
+        (e: unknown) => notify(problemText(e, lang), "error"),
+      );
+    },
     problem: (e) => problemText(e, lang),
   };
   const takeRun = () => {

@@ -16,12 +16,22 @@ export interface Pane {
   readonly request: () => CheckRequest;
   /** The person confirms the quarter outside the ledger's year. */
   readonly confirm: () => void;
+  /** Sets the pane's quarter (2025Q3), as if the person had picked it. */
+  readonly setQuarter: (quarter: string) => void;
   readonly outcome: CheckOutcome | undefined;
   readonly setOutcome: (outcome: CheckOutcome | undefined) => void;
   /** The ledger the pane works on, as last read. */
   readonly overview: Overview | undefined;
   /** Reads the overview again (after a change the pane did not check). */
   readonly refresh: () => void;
+  /** The sheet the person is looking at, as last read or shown by the pane (undefined: not known). */
+  readonly active: string | undefined;
+  /** Reads which sheet the person is looking at now. */
+  readonly readActive: () => Promise<void>;
+  /** The pane showed this sheet (a summary written, a cell selected). */
+  readonly shown: (sheet: string) => void;
+  /** Shows a cell: activates its sheet and selects it; a failure is told. */
+  readonly select: (sheet: string, cell: string) => void;
   /** An error as a sentence for the person. */
   readonly problem: (e: unknown) => string;
 }

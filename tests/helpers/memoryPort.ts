@@ -1,6 +1,7 @@
 // A port over a workbook held as plain data, recording every read and every apply: the programs of
 // src/app/book.ts are tested over it once, apart from any host. It carries out each primitive as the
-// contract suite asks of every host, and can be told to fail at a given operation.
+// contract suite asks of every host, and can be told to fail at a given operation or read. It is strict:
+// an operation it does not know, or a cell address that is not one, is an error, as on a real host.
 import { a1, parseA1 } from "../../src/core/address";
 import { METADATA_SHEET } from "../../src/core/metadata";
 import { cellText } from "../../src/core/text";
@@ -35,8 +36,12 @@ export class MemoryPort implements WorkbookPort {
   structureProtected = false;
   /** Cannot read notes (an Excel before ExcelApi 1.18). */
   notesUnreadable = false;
+  /** Settings an earlier version kept outside the metadata sheet (Excel's workbook settings). */
+  legacySettings: string | undefined;
   /** Fails with this error code at the operation of this index (counted over every apply since the port was made). */
   failAt: { index: number; error: string } | undefined;
+  /** Throws this at the read of this index (counted over every read since the port was made). */
+  failReadAt: { index: number; error: unknown } | undefined;
   private opCount = 0;
 
   constructor(
@@ -64,6 +69,7 @@ export class MemoryPort implements WorkbookPort {
   }
 
   cell(sheet: string, address: string): MemoryCell {
+    if (!/^[A-Z]{1,3}[1-9][0-9]*$/.test(address)) throw new Error(`not a cell address: ${address}`);
     const s = this.sheet(sheet);
     let c = s.cells.get(address);
     if (!c) s.cells.set(address, (c = { value: null, numberFormat: "General", fill: null, note: null }));
@@ -72,6 +78,7 @@ export class MemoryPort implements WorkbookPort {
 
   async read(request: ReadRequest): Promise<WorkbookRead> {
     this.reads.push(request);
+    if (this.failReadAt && this.reads.length - 1 === this.failReadAt.index) throw this.failReadAt.error;
     const exists = (n: string) => this.sheets.some((s) => s.name === n);
     const looks = new Map<string, Map<string, CellLook>>();
     for (const q of request.looks ?? []) {
@@ -101,6 +108,7 @@ export class MemoryPort implements WorkbookPort {
       structureProtected: this.structureProtected,
       protectedSheets: (request.protection ?? []).filter((n) => exists(n) && this.sheet(n).protected),
       ...(request.metadata && meta ? { metadata: { name: METADATA_SHEET, rows: this.rowsOf(meta), merges: [] } } : {}),
+      ...(request.legacySettings && this.legacySettings !== undefined ? { legacySettings: this.legacySettings } : {}),
       ...(request.tables ? { tables: this.sheets.flatMap((s) => s.tables.map((name) => ({ name, sheet: s.name }))) } : {}),
       grids: (request.grids ?? []).map((g) => ({ grid: { name: g.name, rows: this.rowsOf(this.sheet(g.name)).slice(0, g.rows), merges: [] }, notes: [] })),
       looks,
@@ -187,9 +195,24 @@ export class MemoryPort implements WorkbookPort {
         op.rows.forEach((r, i) => r.forEach((v, c) => v !== "" && s.cells.set(a1(i, c), { value: v, numberFormat: "@", fill: null, note: null })));
         return;
       }
-      default:
-        // Looks of drawn sheets (styles, widths, page …) are the contract suite's to check on each host.
+      case "dropLegacySettings":
+        this.legacySettings = undefined;
         return;
+      case "style":
+      case "columnWidths":
+      case "hideColumns":
+      case "rowHeights":
+      case "freeze":
+      case "printTitles":
+      case "page":
+      case "protect":
+      case "link":
+      case "chart":
+        // Looks of drawn sheets are the contract suite's to check on each host; the sheet must be there.
+        this.sheet(op.sheet);
+        return;
+      default:
+        throw new Error(`not an operation: ${JSON.stringify(op)}`);
     }
   }
 }

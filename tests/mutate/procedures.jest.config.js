@@ -1,5 +1,5 @@
 // The procedures' own tests, for mutation testing of the modules they guard (src/app/book.ts,
-// src/core/records.ts, src/core/drawing.ts) in minutes rather than hours: the plain-data port's tests,
-// the drawing's, and the records' earlier forms.
+// src/core/records.ts, src/core/drawing.ts, src/core/marks.ts) in minutes rather than hours: the
+// plain-data port's tests, the drawing's, the records' (earlier forms included) and the marks'.
 const base = require("./jest.config.js");
-module.exports = { ...base, testMatch: ["<rootDir>/tests/book.test.ts", "<rootDir>/tests/drawing.test.ts"] };
+module.exports = { ...base, testMatch: ["<rootDir>/tests/book.test.ts", "<rootDir>/tests/drawing.test.ts", "<rootDir>/tests/records.test.ts", "<rootDir>/tests/marks.test.ts"] };

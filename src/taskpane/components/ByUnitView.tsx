@@ -4,7 +4,7 @@
 import * as React from "react";
 import { useVirtualizer } from "@tanstack/react-virtual";
 import { Badge, Field, SearchBox, Select, Text, makeStyles, mergeClasses, tokens } from "@fluentui/react-components";
-import { filterUnitFindings, FINDING_KINDS, findingsByUnit, kindName, noUnitName, taskShortName, type CheckOutcome, type FindingKind, type UnitFindingItem, type UnitFindings, type UnitOrder } from "../../app";
+import { filterUnitFindings, FINDING_KINDS, findingsByUnit, kindName, noUnitName, taskShortName, unitFindingsCount, type CheckOutcome, type FindingKind, type UnitFindingItem, type UnitFindings, type UnitOrder } from "../../app";
 import type { Pane } from "../pane";
 import { FINDING_PLACE, FINDING_ROW } from "./findingRow";
 import { measureOrEstimate, observeRectOrScreenful } from "../virtual";
@@ -100,7 +100,7 @@ export function ByUnitView({ pane, outcome, onSelect, unitActions, itemActions, 
     else next.add(name);
     setFolded(next);
   };
-  const findings = shown.reduce((n, g) => n + g.items.length, 0);
+  const count = React.useMemo(() => unitFindingsCount(shown), [shown]);
   const unitLabel = (g: UnitFindings) => g.unit || noUnitName(lang);
   const usedKinds = FINDING_KINDS.filter((k) => groups.some((g) => g.items.some((i) => i.finding.kind === k.kind)));
 
@@ -142,7 +142,7 @@ export function ByUnitView({ pane, outcome, onSelect, unitActions, itemActions, 
           </Select>
         </Field>
         <Text size={200} className={styles.muted} style={{ alignSelf: "end" }} aria-label="by-unit-count">
-          {ui.unitsAndFindings(shown.length, findings)}
+          {ui.unitsAndFindings(count.units, count.findings, count.listed)}
         </Text>
       </div>
       <div ref={scroll} className={styles.scroll} role="list" aria-label={ui.findingsByUnit}>

@@ -1,14 +1,36 @@
 import * as React from "react";
-import { Accordion, AccordionHeader, AccordionItem, AccordionPanel, Badge, Button, MessageBar, MessageBarBody, Spinner, Tab, TabList, Text, makeStyles, tokens } from "@fluentui/react-components";
-import { BULLETIN_CLASSES, FINDING_KINDS, findingText, kindName, say, taskClasses, taskShortName, type BulletinClass, type CheckOutcome, type Finding, type FindingKind, type Task, type TaskClass, type UnitFix } from "../../app";
+import { Accordion, AccordionHeader, AccordionItem, AccordionPanel, Badge, Button, MessageBar, MessageBarActions, MessageBarBody, Spinner, Tab, TabList, Text, makeStyles, tokens } from "@fluentui/react-components";
+import {
+  BULLETIN_CLASSES,
+  checkNotes,
+  emptyQuarterNote,
+  findingOffer,
+  findingsByKind,
+  findingText,
+  fixableCount,
+  FIXABLE_KINDS,
+  kindName,
+  parseQuarter,
+  say,
+  taskClasses,
+  taskFinder,
+  taskShortName,
+  type BulletinClass,
+  type DirectoryAddition,
+  type Finding,
+  type FindingKind,
+  type FindingOffer,
+  type Quarter,
+  type TaskClass,
+  type UnitFix,
+} from "../../app";
 import type { Pane } from "../pane";
 import { FINDING_PLACE, FINDING_ROW } from "./findingRow";
 import { ByUnitView } from "./ByUnitView";
 import { ProblemBar } from "./ProblemBar";
 import { TaskClassLegend, TaskClassMark } from "./TaskClass";
 import { ReminderButton } from "./ReminderButton";
-import { AddToDirectory, addUnitToDirectory } from "./AddToDirectory";
-import type { DirectoryAddition } from "../../app";
+import { addUnitToDirectory, FindingActions } from "./AddToDirectory";
 import { makeAndSave } from "../files";
 
 const useStyles = makeStyles({
@@ -20,29 +42,10 @@ const useStyles = makeStyles({
   },
   where: FINDING_PLACE,
   unit: { color: tokens.colorNeutralForeground3 },
-  suggestions: { display: "flex", gap: tokens.spacingHorizontalXS, flexWrap: "wrap", padding: `${tokens.spacingVerticalXXS} ${tokens.spacingHorizontalXS} ${tokens.spacingVerticalXS}` },
 });
 
 /** How many findings of one kind the list shows at most (the rest are on the sheet's marks). */
 const SHOWN = 200;
-const FIXABLE: readonly FindingKind[] = ["unknown-unit", "renamed-unit"];
-
-/** Findings grouped by kind, the kinds in report order. */
-function groupFindings(findings: readonly Finding[]): Map<FindingKind, Finding[]> {
-  const groups = new Map<FindingKind, Finding[]>();
-  for (const { kind } of FINDING_KINDS) {
-    const list = findings.filter((f) => f.kind === kind);
-    if (list.length) groups.set(kind, list);
-  }
-  return groups;
-}
-
-/** The task each finding is about, by row (a merged unit cell: the first task at or below it). */
-function tasksByRow(outcome: CheckOutcome | undefined): (row: number) => Task | undefined {
-  const tasks = outcome?.result.ledger.tasks ?? [];
-  const byRow = new Map(tasks.map((t) => [t.row, t]));
-  return (row) => byRow.get(row) ?? tasks.find((t) => t.row >= row);
-}
 
 export interface CheckTabProps {
   pane: Pane;
@@ -59,13 +62,16 @@ export function CheckTab({ pane, requestedRuns, takeRun }: CheckTabProps): React
   const [error, setError] = React.useState<unknown>();
   // 按类型 (the kinds, as the marks are coloured) or 按单位 (whom to call).
   const [view, setView] = React.useState<"kind" | "unit">("kind");
+  // The kinds opened in 按类型, kept while 按单位 is shown and across checks (undefined: the first kind).
+  const [openKinds, setOpenKinds] = React.useState<readonly FindingKind[]>();
   const list = React.useRef<HTMLDivElement>(null);
 
-  const run = async (confirm = false) => {
+  /** Checks the ledger for the pane's quarter, or for `quarter` (which becomes the pane's). */
+  const run = async (confirm = false, quarter?: Quarter) => {
     setBusy(true);
     setError(undefined);
     try {
-      setOutcome(await app.check({ ...pane.request(), ...(confirm ? { confirmQuarter: true } : {}) }));
+      setOutcome(await app.check({ ...pane.request(), ...(confirm ? { confirmQuarter: true } : {}), ...(quarter ? { quarter } : {}) }));
       if (confirm) pane.confirm();
     } catch (e) {
       // Results of an earlier check would read as this one's: they go.
@@ -83,12 +89,11 @@ export function CheckTab({ pane, requestedRuns, takeRun }: CheckTabProps): React
     // (`run` is new on each render: the requests and the pane's work decide when this runs.)
   }, [requestedRuns, busy]);
 
-  const fix = async (fixes: readonly UnitFix[], done: string) => {
+  const fix = async (fixes: readonly UnitFix[], done: (made: number) => string) => {
     if (!outcome) return;
     setBusy(true);
     try {
-      await app.applyFixes(outcome, fixes);
-      notify(done, "success");
+      notify(done(await app.applyFixes(outcome, fixes)), "success");
       await run();
     } catch (e) {
       notify(pane.problem(e), "error");
@@ -98,6 +103,9 @@ export function CheckTab({ pane, requestedRuns, takeRun }: CheckTabProps): React
       list.current?.focus();
     }
   };
+
+  // 应用: one suggested name put in one cell.
+  const applyOne = (f: Finding, name: string) => void fix([{ finding: f, name }], () => `${f.cell}：${f.value} → ${name}`);
 
   // 加入目录: the unit goes into the 部门目录, then the ledger is checked again against it.
   const addUnit = async (name: string, addition: DirectoryAddition) => {
@@ -112,6 +120,8 @@ export function CheckTab({ pane, requestedRuns, takeRun }: CheckTabProps): React
     setBusy(true);
     try {
       const n = await app.clearMarks();
+      // What the pane says of the sheet shown must be true now (the person may have gone to the ledger).
+      await pane.readActive();
       notify(ui.marksCleared(n), "success");
       if (outcome) setOutcome({ ...outcome, marked: 0, markedInWorkbook: 0 });
       else pane.refresh();
@@ -123,8 +133,9 @@ export function CheckTab({ pane, requestedRuns, takeRun }: CheckTabProps): React
   };
 
   const findings = outcome?.result.findings ?? [];
-  const groups = groupFindings(findings);
-  const taskAt = React.useMemo(() => tasksByRow(outcome), [outcome]);
+  const groups = React.useMemo(() => findingsByKind(outcome?.result.findings ?? []), [outcome]);
+  const taskAt = React.useMemo(() => taskFinder(outcome?.result.ledger.tasks ?? []), [outcome]);
+  const offerOf = (f: Finding) => findingOffer(f, outcome?.workbook.directory);
   // Each task's class for the quarter, as the summary computes it: a colour before its findings.
   const classes = React.useMemo(() => (outcome ? taskClasses(outcome) : new Map<number, TaskClass>()), [outcome]);
   const classCounts = React.useMemo(() => {
@@ -142,9 +153,16 @@ export function CheckTab({ pane, requestedRuns, takeRun }: CheckTabProps): React
   };
   const marked = outcome?.markedInWorkbook ?? pane.overview?.marked ?? 0;
   const select = (cell: string) => {
-    if (outcome) void app.select(outcome.result.ledger.sheet, cell).catch((e) => notify(pane.problem(e), "error"));
+    if (outcome) pane.select(outcome.result.ledger.sheet, cell);
   };
-  const notes = outcome ? [...outcome.workbook.notes, ...outcome.result.notes].map((m) => say(m, lang)) : [];
+  const notes = outcome ? checkNotes(outcome, pane.active).map((m) => say(m, lang)) : [];
+  // The quarter's own column wholly empty: said above the findings, with the quarter before to check instead.
+  const empty = outcome ? emptyQuarterNote(outcome.result.ledger, outcome.result.quarter) : undefined;
+  const instead = empty?.previous !== undefined ? parseQuarter(empty.previous) : undefined;
+  const checkInstead = (q: Quarter, text: string) => {
+    pane.setQuarter(text);
+    void run(false, q);
+  };
   return (
     <div>
       <div className={styles.bar}>
@@ -167,9 +185,26 @@ export function CheckTab({ pane, requestedRuns, takeRun }: CheckTabProps): React
               <MessageBarBody>{n}</MessageBarBody>
             </MessageBar>
           ))}
+          {empty && (
+            <MessageBar intent="warning" layout="multiline" aria-label="quarter-empty">
+              <MessageBarBody>{say(empty, lang)}</MessageBarBody>
+              {instead && empty.previous !== undefined && (
+                <MessageBarActions>
+                  <Button size="small" onClick={() => checkInstead(instead, empty.previous!)} disabled={busy}>
+                    {ui.checkQuarterInstead(instead)}
+                  </Button>
+                </MessageBarActions>
+              )}
+            </MessageBar>
+          )}
+          {findings.length > 0 && (
+            <Text block size={200} aria-label="findings-total">
+              {ui.findingsTotal(findings.length)}
+            </Text>
+          )}
           <div className={styles.counts} aria-label="counts">
-            {[...groups].map(([kind, list]) => (
-              <Badge key={kind} appearance="tint" color={kind === "missing-progress" ? "danger" : FIXABLE.includes(kind) || kind === "missing-unit" ? "warning" : "informative"}>
+            {groups.map(({ kind, findings: list }) => (
+              <Badge key={kind} appearance="tint" color={kind === "missing-progress" ? "danger" : FIXABLE_KINDS.includes(kind) || kind === "missing-unit" ? "warning" : "informative"}>
                 {kindName(kind, lang)} {list.length}
               </Badge>
             ))}
@@ -201,8 +236,16 @@ export function CheckTab({ pane, requestedRuns, takeRun }: CheckTabProps): React
                   return r ? <ReminderButton pane={pane} reminder={r} /> : null;
                 }}
                 itemActions={(i, g) =>
-                  !g.known && i.finding.kind === "unknown-unit" && i.finding.cause === "not-in-directory" && i.finding.value === g.unit ? (
-                    <AddToDirectory pane={pane} name={g.unit} suggestion={i.finding.suggestions?.[0]} busy={busy} onAdd={(a) => void addUnit(g.unit, a)} />
+                  // A unit's name as written (its own group's): the same offer as in 按类型, the correction first.
+                  i.finding.field !== "progress" && g.unit ? (
+                    <FindingActions
+                      pane={pane}
+                      name={i.finding.value}
+                      offer={offerOf(i.finding)}
+                      busy={busy}
+                      onApply={(name) => applyOne(i.finding, name)}
+                      onAdd={(a) => i.finding.value !== undefined && void addUnit(i.finding.value, a)}
+                    />
                   ) : null
                 }
               />
@@ -210,33 +253,42 @@ export function CheckTab({ pane, requestedRuns, takeRun }: CheckTabProps): React
           )}
           {view === "kind" && (
             <div ref={list} tabIndex={-1} aria-label="findings">
-              <Accordion multiple collapsible defaultOpenItems={[...groups.keys()].slice(0, 1)}>
-                {[...groups].map(([kind, items]) => (
-                  <AccordionItem key={kind} value={kind}>
-                    <AccordionHeader>{ui.counted(kindName(kind, lang), items.length)}</AccordionHeader>
-                    <AccordionPanel>
-                      {FIXABLE.includes(kind) && items.some((f) => f.suggestions?.length) && (
-                        <Button size="small" onClick={() => void fix(app.fixesOfKind(outcome, kind), ui.appliedAll(kindName(kind, lang)))} disabled={busy}>
-                          {t("applyAll")}
-                        </Button>
-                      )}
-                      {items.slice(0, SHOWN).map((f) => (
-                        <FindingRow
-                          key={`${f.kind}${f.cell}${f.value ?? ""}`}
-                          pane={pane}
-                          f={f}
-                          lead={taskAt(f.row)?.lead?.text}
-                          busy={busy}
-                          mark={markOf(f)}
-                          onSelect={() => select(f.cell)}
-                          onApply={(name) => void fix([{ finding: f, name }], `${f.cell}：${f.value} → ${name}`)}
-                          onAdd={(a) => f.value !== undefined && void addUnit(f.value, a)}
-                        />
-                      ))}
-                      {items.length > SHOWN && <Text size={200}>{ui.moreFindings(items.length - SHOWN)}</Text>}
-                    </AccordionPanel>
-                  </AccordionItem>
-                ))}
+              <Accordion
+                multiple
+                collapsible
+                openItems={[...(openKinds ?? groups.slice(0, 1).map((g) => g.kind))]}
+                onToggle={(_, d) => setOpenKinds(d.openItems as FindingKind[])}
+              >
+                {groups.map(({ kind, findings: items }) => {
+                  const fixable = FIXABLE_KINDS.includes(kind) ? fixableCount(outcome, kind) : 0;
+                  return (
+                    <AccordionItem key={kind} value={kind}>
+                      <AccordionHeader>{ui.counted(kindName(kind, lang), items.length)}</AccordionHeader>
+                      <AccordionPanel>
+                        {fixable > 0 && (
+                          <Button size="small" onClick={() => void fix(app.fixesOfKind(outcome, kind), (made) => ui.appliedAll(kindName(kind, lang), made))} disabled={busy}>
+                            {ui.applyAllCount(fixable)}
+                          </Button>
+                        )}
+                        {items.slice(0, SHOWN).map((f) => (
+                          <FindingRow
+                            key={`${f.kind}${f.cell}${f.value ?? ""}`}
+                            pane={pane}
+                            f={f}
+                            offer={offerOf(f)}
+                            lead={taskAt(f.row)?.lead?.text}
+                            busy={busy}
+                            mark={markOf(f)}
+                            onSelect={() => select(f.cell)}
+                            onApply={(name) => applyOne(f, name)}
+                            onAdd={(a) => f.value !== undefined && void addUnit(f.value, a)}
+                          />
+                        ))}
+                        {items.length > SHOWN && <Text size={200}>{ui.moreFindings(items.length - SHOWN)}</Text>}
+                      </AccordionPanel>
+                    </AccordionItem>
+                  );
+                })}
               </Accordion>
             </div>
           )}
@@ -246,7 +298,7 @@ export function CheckTab({ pane, requestedRuns, takeRun }: CheckTabProps): React
   );
 }
 
-function FindingRow({ pane, f, lead, busy, mark, onSelect, onApply, onAdd }: { pane: Pane; f: Finding; lead: string | undefined; busy: boolean; mark: React.ReactNode; onSelect: () => void; onApply: (name: string) => void; onAdd: (addition: DirectoryAddition) => void }) {
+function FindingRow({ pane, f, offer, lead, busy, mark, onSelect, onApply, onAdd }: { pane: Pane; f: Finding; offer: FindingOffer; lead: string | undefined; busy: boolean; mark: React.ReactNode; onSelect: () => void; onApply: (name: string) => void; onAdd: (addition: DirectoryAddition) => void }) {
   const styles = useStyles();
   const { ui, lang } = pane;
   const label = taskShortName(f.taskNo, f.row, lang);
@@ -267,16 +319,7 @@ function FindingRow({ pane, f, lead, busy, mark, onSelect, onApply, onAdd }: { p
           {findingText(f, lang, true)}
         </Text>
       </button>
-      {FIXABLE.includes(f.kind) && f.suggestions && f.suggestions.length > 0 && (
-        <div className={styles.suggestions}>
-          {f.suggestions.map((s) => (
-            <Button key={s} size="small" appearance="outline" disabled={busy} onClick={() => onApply(s)}>
-              {ui.applyName(s)}
-            </Button>
-          ))}
-        </div>
-      )}
-      {f.kind === "unknown-unit" && f.cause === "not-in-directory" && f.value !== undefined && <AddToDirectory pane={pane} name={f.value} suggestion={f.suggestions?.[0]} busy={busy} onAdd={onAdd} />}
+      <FindingActions pane={pane} name={f.value} offer={offer} busy={busy} onApply={onApply} onAdd={onAdd} />
     </div>
   );
 }

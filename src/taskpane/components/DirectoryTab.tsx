@@ -2,7 +2,7 @@ import * as React from "react";
 import { Button, Link, MessageBar, MessageBarBody, Text } from "@fluentui/react-components";
 import { directorySourceName } from "../../app";
 import type { Pane } from "../pane";
-import { AddToDirectory, addUnitToDirectory } from "./AddToDirectory";
+import { addUnitToDirectory, FindingActions } from "./AddToDirectory";
 
 export function DirectoryTab({ pane }: { pane: Pane }): React.JSX.Element {
   const { app, t, ui, lang, notify, outcome } = pane;
@@ -18,7 +18,7 @@ export function DirectoryTab({ pane }: { pane: Pane }): React.JSX.Element {
       notify(pane.problem(e), "error");
     }
   };
-  const select = (cell: string) => void app.select(outcome.result.ledger.sheet, cell).catch((e) => notify(pane.problem(e), "error"));
+  const select = (cell: string) => pane.select(outcome.result.ledger.sheet, cell);
   return (
     <div>
       <Text block weight="semibold">
@@ -52,11 +52,13 @@ export function DirectoryTab({ pane }: { pane: Pane }): React.JSX.Element {
             ))}
           </Text>
           {directorySource?.kind === "workbook" && (
-            <AddToDirectory
+            <FindingActions
               pane={pane}
               name={u.name}
-              suggestion={u.suggestions[0]}
+              // Here only the directory is taught; the names are corrected from the check's list.
+              offer={{ corrections: [], typo: false, addToDirectory: true, ...(u.suggestions[0] !== undefined ? { aliasOf: u.suggestions[0] } : {}) }}
               busy={busy}
+              onApply={() => undefined}
               onAdd={(a) => {
                 setBusy(true);
                 void addUnitToDirectory(pane, u.name, a)

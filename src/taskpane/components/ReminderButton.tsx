@@ -34,8 +34,16 @@ export function ReminderButton({ pane, reminder }: { pane: Pane; reminder: Remin
   const { app, notify, lang, ui } = pane;
   const field = React.useRef<HTMLTextAreaElement>(null);
   const [busy, setBusy] = React.useState(false);
+  // 已复制 on the button itself for a moment: the popover may cover the pane's toasts.
+  const [copied, setCopied] = React.useState(false);
+  React.useEffect(() => {
+    if (!copied) return;
+    const timer = setTimeout(() => setCopied(false), 2000);
+    return () => clearTimeout(timer);
+  }, [copied]);
   const copy = async () => {
     const done = await copyText(reminder.text, field.current);
+    setCopied(done);
     notify(done ? ui.copied(reminder.unit) : ui.noClipboard, done ? "success" : "info");
   };
   const download = () => makeAndSave(() => app.reminderFile(reminder), setBusy, (e) => notify(pane.problem(e), "error"));
@@ -51,8 +59,8 @@ export function ReminderButton({ pane, reminder }: { pane: Pane; reminder: Remin
         <Text weight="semibold">{reminderLine(reminder, lang)}</Text>
         <Textarea ref={field} value={reminder.text} readOnly resize="vertical" rows={7} aria-label={ui.reminderText} />
         <div className={styles.actions}>
-          <Button size="small" appearance="primary" onClick={() => void copy()}>
-            {ui.copy}
+          <Button size="small" appearance="primary" onClick={() => void copy()} aria-live="polite">
+            {copied ? `✓ ${ui.copiedShort}` : ui.copy}
           </Button>
           <Button size="small" onClick={() => void download()} disabled={busy}>
             {ui.downloadReminder}

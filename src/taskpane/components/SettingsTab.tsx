@@ -1,6 +1,6 @@
 import * as React from "react";
 import { Button, Field, Input, Select, Text } from "@fluentui/react-components";
-import { columnLetter, SETTABLE_COLUMN_KEYS, type Settings } from "../../app";
+import { columnLetter, SETTABLE_COLUMN_KEYS, SETTING_DEFAULTS, type Settings } from "../../app";
 import type { Pane } from "../pane";
 
 /** A number typed in a field: the number, or the text as typed when it is none (the app says what is wrong). */
@@ -15,8 +15,8 @@ export function SettingsTab({ pane }: { pane: Pane }): React.JSX.Element {
   const { app, t, ui, notify, outcome, overview } = pane;
   const initial = overview?.settings ?? outcome?.workbook.stored ?? {};
   const [ledgerSheet, setLedgerSheet] = React.useState(initial.ledgerSheet ?? "");
-  const [minLength, setMinLength] = React.useState(String(initial.minProgressLength ?? 8));
-  const [stale, setStale] = React.useState(String(initial.staleSimilarity ?? 0.9));
+  const [minLength, setMinLength] = React.useState(String(initial.minProgressLength ?? SETTING_DEFAULTS.minProgressLength));
+  const [stale, setStale] = React.useState(String(initial.staleSimilarity ?? SETTING_DEFAULTS.staleSimilarity));
   const [headerRow, setHeaderRow] = React.useState(initial.headerRow !== undefined ? String(initial.headerRow) : "");
   const [columns, setColumns] = React.useState<Record<string, string>>({ ...(initial.columns ?? {}) });
   const [district, setDistrict] = React.useState(initial.district ?? "");

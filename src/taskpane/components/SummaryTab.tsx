@@ -23,6 +23,8 @@ export function SummaryTab({ pane }: { pane: Pane }): React.JSX.Element {
       setMade(done);
       // The summary checked and marked the ledger: that is the pane's check now.
       pane.setOutcome(done.outcome);
+      // And it shows the new sheet.
+      pane.shown(done.sheet);
     } catch (e) {
       setMade(undefined);
       setError(e);
