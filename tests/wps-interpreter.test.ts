@@ -518,6 +518,7 @@ describe("the workbook it read", () => {
     ];
     const e = await failure(host.apply(ops, "mark"));
     expect(e.detail).toEqual({ code: "excel-failed", action: "mark", error: "workbook-changed" });
+    expect(problemText(e)).toBe("标记台账失败：当前窗口已换成另一个工作簿，督办助手没有写入任何内容：请切回刚才检查的工作簿，重新检查后再试。");
     expect([snapshot(a), snapshot(b)]).toEqual(before);
     // Back on the workbook it read, the write goes through; after reading the other, into that one.
     app.show(a);

@@ -167,6 +167,11 @@ const EXCEL_HINTS: Record<string, readonly [string, string]> = {
     "打开了多个工作簿，督办助手所在的工作簿现在不是当前窗口：请先点一下这个工作簿的窗口，再重试。",
     "Several workbooks are open and this one is not the active window: click into this workbook's window, then try again.",
   ],
+  // The WPS host's own: the active workbook is not the one it read (src/hosts/wps/host.ts), so nothing was written.
+  "workbook-changed": [
+    "当前窗口已换成另一个工作簿，督办助手没有写入任何内容：请切回刚才检查的工作簿，重新检查后再试。",
+    "Another workbook is now the active one, and nothing was written: switch back to the workbook you checked, check it again, then try again.",
+  ],
   ItemAlreadyExists: [
     "要添加的工作表或表格已经存在（可能刚被别人或另一个窗口添加）：请重新检查后再试；已有的那张表未被改动。",
     "The sheet or table to add exists already (someone may just have added it): check again, then try again; the existing one was not changed.",
