@@ -248,8 +248,10 @@ describe("the summary sheet", () => {
     expect(draw.slice(0, 3)).toEqual([
       { op: "addSheet", name: "草稿", position: 2 },
       { op: "columnWidths", sheet: "草稿", widths: [8, 40, 16] },
-      { op: "page", sheet: "草稿", footer: "督办助手生成" },
+      { op: "page", sheet: "草稿", footer: { left: "督办助手生成", right: "第 &P 页，共 &N 页" } },
     ]);
+    // "&" starts a code in a footer: a stamp's own is printed as one ("&&").
+    expect(of(drawn({ ...PLAN, stamp: "区政府办&督查室" }).draw, "page")[0]!.footer).toEqual({ left: "区政府办&&督查室", right: "第 &P 页，共 &N 页" });
     expect(of(draw, "merge").map((m) => m.range)).toEqual([
       { top: 0, left: 0, bottom: 0, right: 2 },
       { top: 1, left: 0, bottom: 1, right: 2 },

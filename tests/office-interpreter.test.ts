@@ -553,9 +553,9 @@ describe("apply: drawing", () => {
     expect(ws.frozenRows).toBe(0);
   });
 
-  test.each(EXCEL_VERSIONS)("ExcelApi %s: print titles and the page (A4 landscape, one page wide, the footer) where Excel has page layout (1.9)", async (version) => {
+  test.each(EXCEL_VERSIONS)("ExcelApi %s: print titles and the page (A4 landscape, one page wide, the footer as given) where Excel has page layout (1.9)", async (version) => {
     const { host, sheet } = setUp({ version });
-    await host.apply([{ op: "printTitles", sheet: OTHER, from: 1, to: 2 }, { op: "page", sheet: OTHER, footer: "区政府办 & 督查室 2026-04-10" }], "summary");
+    await host.apply([{ op: "printTitles", sheet: OTHER, from: 1, to: 2 }, { op: "page", sheet: OTHER, footer: { left: "区政府办 && 督查室 2026-04-10", right: "第 &P 页，共 &N 页" } }], "summary");
     const layout = sheet(OTHER).pageLayout;
     if (version === "1.7") {
       expect(layout).toEqual({});

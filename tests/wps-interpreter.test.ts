@@ -410,7 +410,7 @@ describe("apply: drawing", () => {
 
   test("printTitles and page: rows repeated on every page, A4 landscape one page wide, the footer with its page numbers", async () => {
     const { apply, sheet } = setUp([newEtSheet("表")]);
-    await apply({ op: "printTitles", sheet: "表", from: 1, to: 2 }, { op: "page", sheet: "表", footer: "区政府办 & 督查室" });
+    await apply({ op: "printTitles", sheet: "表", from: 1, to: 2 }, { op: "page", sheet: "表", footer: { left: "区政府办 && 督查室", right: "第 &P 页，共 &N 页" } });
     expect(sheet("表").pageSetup).toEqual({
       PrintTitleRows: "$2:$3",
       Orientation: 2,

@@ -338,7 +338,7 @@ describe("apply: drawing", () => {
       { op: "rowHeights", sheet: "表", heights: [{ row: 0, height: 28 }, { row: 2, height: 40 }] },
       { op: "freeze", sheet: "表", rows: 2 },
       { op: "printTitles", sheet: "表", from: 1, to: 1 },
-      { op: "page", sheet: "表", footer: "截至2026年3月31日" },
+      { op: "page", sheet: "表", footer: { left: "截至2026年3月31日", right: "第 &P 页，共 &N 页" } },
     ];
     await host.apply(ops, "summary");
     const ws = (await reopened(host.workbook)).getWorksheet("表")!;

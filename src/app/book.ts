@@ -114,7 +114,7 @@ export class Book {
     try {
       r = await this.port.read(request);
     } catch (e) {
-      throw e instanceof HostError && e.detail.code === "excel-failed" ? new HostError({ ...e.detail, action }, e.details) : e;
+      throw failed(e, { action });
     }
     if (request.metadata) this.known = readMetadata(r.metadata);
     return r;

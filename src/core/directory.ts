@@ -239,8 +239,13 @@ export function similarity(q: string, c: string): number {
  * character and the rest in order.
  */
 export function abbreviates(short: string, long: string): boolean {
-  const a = Array.from(normalizeUnitName(short));
-  const b = Array.from(normalizeUnitName(long));
+  return writtenShortFor(normalizeUnitName(short), normalizeUnitName(long));
+}
+
+/** `short` written for `long`, both as given: at least two characters, `long`'s first and last, the rest in order. */
+export function writtenShortFor(short: string, long: string): boolean {
+  const a = Array.from(short);
+  const b = Array.from(long);
   return a.length >= 2 && a.length <= b.length && a[0] === b[0] && a[a.length - 1] === b[b.length - 1] && isSubsequence(a, b);
 }
 

@@ -28,6 +28,17 @@ export const STYLES: Readonly<Record<StyleToken, CellStyle>> = {
   input: { align: "left", valign: "middle", border: { under: LINE } },
 };
 
+/**
+ * Page N of M at the foot's right, in Excel's header and footer codes (&P the page, &N the pages:
+ * https://learn.microsoft.com/office/vba/excel/concepts/workbooks-and-worksheets/formatting-and-vba-codes-for-headers-and-footers).
+ */
+const PAGE_OF_PAGES = "第 &P 页，共 &N 页";
+
+/** A text as a footer prints it: "&" starts a code there, "&&" prints one. */
+function footerText(text: string): string {
+  return text.replace(/&/g, "&&");
+}
+
 /** Height of a title row, and of a sign-off line below a table (points). */
 const TITLE_HEIGHT = 30;
 const TITLE_WITH_SUBTITLE_HEIGHT = 48;
@@ -156,7 +167,7 @@ export function summaryOps(plan: SummarySheetPlan, sheet: string, options: { rea
   const draw: Op[] = [
     { op: "addSheet", name: sheet, ...(options.position !== undefined ? { position: options.position } : {}) },
     { op: "columnWidths", sheet, widths: plan.widths },
-    { op: "page", sheet, footer: plan.stamp },
+    { op: "page", sheet, footer: { left: footerText(plan.stamp), right: PAGE_OF_PAGES } },
   ];
   const tables: Op[] = [];
   const heights: { row: number; height: number }[] = [];

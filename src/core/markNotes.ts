@@ -85,26 +85,3 @@ export function noteOnMark(now: string | null | undefined, earlier: NoteRecord |
   const write = noteWithMark(before ?? "", markNote);
   return { write, record: { before, wrote: noteDigest(write) } };
 }
-
-/**
- * The text of a note as a mark's record holds it, whichever host wrote the record: a string, or the
- * .xlsx host's rich note ({ texts: [{ text }] }). Null when there is none.
- */
-export function recordedNoteText(note: unknown): string | null {
-  const text = typeof note === "string" ? note : note && typeof note === "object" && "texts" in note ? ((note as { texts: { text: string }[] }).texts ?? []).map((t) => t.text).join("") : "";
-  return text || null;
-}
-
-/**
- * A record's original (JSON) with what is known of its note now, in the record's own form: a cell
- * marked again keeps its first original look; an .xlsx host's record keeps its rich note while unchanged.
- */
-export function recordWithNote(json: string, note: NoteRecord): string {
-  const o = JSON.parse(json) as Record<string, unknown>;
-  if (o.host === "xlsx") {
-    if (recordedNoteText(o.note) !== (note.before ?? null)) o.note = note.before ?? null;
-  } else if (note.before === undefined) delete o.note;
-  else o.note = note.before;
-  o.wrote = note.wrote;
-  return JSON.stringify(o);
-}

@@ -174,8 +174,11 @@ export type Op =
   | { readonly op: "freeze"; readonly sheet: string; readonly rows: number }
   /** Prints rows `from`..`to` at the top of every page. */
   | { readonly op: "printTitles"; readonly sheet: string; readonly from: number; readonly to: number }
-  /** A4 landscape, one page wide; with `footer`, that text at the foot's left and 第 N 页，共 M 页 at its right. */
-  | { readonly op: "page"; readonly sheet: string; readonly footer?: string }
+  /**
+   * A4 landscape, one page wide; with `footer`, its left and right parts in Excel's header and footer
+   * codes (&P the page, &N the pages, && one ampersand), which every host writes as they are.
+   */
+  | { readonly op: "page"; readonly sheet: string; readonly footer?: { readonly left: string; readonly right: string } }
   /** Protects a sheet without a password, these ranges left open. */
   | { readonly op: "protect"; readonly sheet: string; readonly open: readonly CellRange[] }
   /** A link from a cell to a cell of the workbook, showing `text`. */

@@ -1,6 +1,6 @@
 // Proposing a department directory from the units a ledger uses, for a person to review:
 // spellings of one unit are grouped under one name, and the rest become its aliases.
-import { DIRECTORY_SHEET, guessCategory, hasPlacePrefix, normalizeUnitName } from "./directory";
+import { DIRECTORY_SHEET, guessCategory, hasPlacePrefix, normalizeUnitName, writtenShortFor } from "./directory";
 import type { SheetLayout } from "./layout";
 import { parseUnitCell } from "./units";
 import type { Ledger, UnitMention } from "./types";
@@ -26,15 +26,6 @@ interface Group {
 
 const MAX_CELLS = 5;
 
-function isAbbreviationOf(short: string, long: string): boolean {
-  const a = Array.from(short);
-  const b = Array.from(long);
-  if (a.length >= b.length || a.length < 2 || a[0] !== b[0] || a[a.length - 1] !== b[b.length - 1]) return false;
-  let i = 0;
-  for (const ch of b) if (i < a.length && ch === a[i]) i++;
-  return i === a.length;
-}
-
 export function proposeDirectory(ledger: Ledger): ProposedUnit[] {
   const groups = new Map<string, Group>();
   const add = (u: UnitMention, cell: string) => {
@@ -57,7 +48,7 @@ export function proposeDirectory(ledger: Ledger): ProposedUnit[] {
   // Fold an abbreviation into the one longer unit it abbreviates (发改局 into 发展和改革局).
   const all = [...groups.values()];
   for (const g of all) {
-    const longer = all.filter((o) => o !== g && groups.has(o.key) && isAbbreviationOf(g.key, o.key));
+    const longer = all.filter((o) => o !== g && groups.has(o.key) && writtenShortFor(g.key, o.key));
     if (longer.length !== 1) continue;
     const target = longer[0]!;
     for (const [s, n] of g.spellings) target.spellings.set(s, (target.spellings.get(s) ?? 0) + n);

@@ -12,11 +12,6 @@ const SHEET_ROWS = 1048576;
 const METADATA_COLUMNS = 26;
 /** Points per character of a column width, as Excel's default font draws them. */
 const POINTS_PER_CHAR = 7.5;
-/**
- * The right of a page's foot: page N of M, in Excel's header and footer codes (&P the page number,
- * &N the number of pages: https://learn.microsoft.com/office/vba/excel/concepts/workbooks-and-worksheets/formatting-and-vba-codes-for-headers-and-footers).
- */
-const PAGE_OF_PAGES = "第 &P 页，共 &N 页";
 
 /** The metadata sheet as known: whether it exists and how many rows it holds (from its used range). */
 export interface MetadataState {
@@ -275,16 +270,16 @@ export class OpWriter {
     });
   }
 
-  /** A4 landscape, one page wide; a footer's text at the left (its "&" doubled, as Excel's codes ask) and page N of M at the right. */
-  private page(sheet: string, footer: string | undefined): void {
+  /** A4 landscape, one page wide; the footer's parts as given (Excel's codes). */
+  private page(sheet: string, footer: { left: string; right: string } | undefined): void {
     const layout = this.ws(sheet).pageLayout;
     layout.orientation = "Landscape";
     layout.paperSize = "A4";
     layout.zoom = { horizontalFitToPages: 1, verticalFitToPages: 0 };
     if (footer === undefined) return;
     const foot = layout.headersFooters.defaultForAllPages;
-    foot.leftFooter = footer.replace(/&/g, "&&");
-    foot.rightFooter = PAGE_OF_PAGES;
+    foot.leftFooter = footer.left;
+    foot.rightFooter = footer.right;
   }
 
   /**

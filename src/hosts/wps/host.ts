@@ -197,9 +197,8 @@ export class WpsHost implements WorkbookPort {
         setup.FitToPagesWide = 1;
         setup.FitToPagesTall = false;
         if (op.footer !== undefined) {
-          // "&" starts a code in a footer; "&&" prints one (https://learn.microsoft.com/office/vba/excel/concepts/workbooks-and-worksheets/formatting-and-vba-codes-for-headers-and-footers).
-          setup.LeftFooter = op.footer.replace(/&/g, "&&");
-          setup.RightFooter = "第 &P 页，共 &N 页";
+          setup.LeftFooter = op.footer.left;
+          setup.RightFooter = op.footer.right;
         }
         return;
       }

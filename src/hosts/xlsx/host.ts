@@ -158,7 +158,7 @@ export class XlsxHost implements WorkbookPort {
       case "printTitles": return void (ws.pageSetup = { ...ws.pageSetup, printTitlesRow: `${op.from + 1}:${op.to + 1}` });
       case "page":
         ws.pageSetup = { ...ws.pageSetup, paperSize: 9, orientation: "landscape", fitToPage: true, fitToWidth: 1, fitToHeight: 0, margins: { left: 0.4, right: 0.4, top: 0.5, bottom: 0.5, header: 0.3, footer: 0.3 } };
-        if (op.footer !== undefined) ws.headerFooter = { ...ws.headerFooter, oddFooter: `&L${op.footer}&R第 &P 页，共 &N 页` };
+        if (op.footer !== undefined) ws.headerFooter = { ...ws.headerFooter, oddFooter: `&L${op.footer.left}&R${op.footer.right}` };
         return;
       case "protect":
         for (const r of op.open) x.eachCell(ws, r, (cell) => x.restyle(cell, { protection: { ...cell.protection, locked: false } }));
