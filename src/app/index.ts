@@ -34,6 +34,14 @@ export * from "./findings";
 export * from "./office";
 export * from "./reminders";
 export * from "./bulletin";
+export * from "./problem";
+export * from "./summaryView";
+export * from "./importView";
+export * from "./directoryView";
+export * from "./settingsView";
+export * from "./checkView";
+export * from "./unitsView";
+export * from "./distributeView";
 
 // What the user interfaces take from the engine, named here: the pane imports src/app, never src/core
 // (tests/layers.test.ts).

@@ -874,6 +874,8 @@ const PHRASES = {
   findingsTotal: [(findings: number) => `共 ${findings} 处问题（每处只计一次）`, (findings: number) => `${plural(findings, "finding")} in all (each counted once)`],
   checkQuarterInstead: [(quarter: Quarter) => `改查${quarterLabel(quarter)}`, (quarter: Quarter) => `Check ${quarterName(quarter, "en")} instead`],
   applyName: [(name: string) => `应用：${name}`, (name: string) => `Apply: ${name}`],
+  /** 应用 done: the cell, the name as it was and as it is now. */
+  appliedOne: [(cell: string, from: string, to: string) => `${cell}：${from} → ${to}`, (cell: string, from: string, to: string) => `${cell}: ${from} → ${to}`],
   leadUnitIs: [(unit: string) => `牵头：${unit}`, (unit: string) => `Lead: ${unit}`],
 
   // 按单位

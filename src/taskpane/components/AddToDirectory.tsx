@@ -4,7 +4,7 @@
 // character is a typo: its correction comes first and foremost, the directory after it, quietly.
 import * as React from "react";
 import { Button, makeStyles, tokens } from "@fluentui/react-components";
-import type { DirectoryAddition, FindingOffer } from "../../app";
+import type { DirectoryAddition, FindingOffer, PaneText } from "../../app";
 import type { Pane } from "../pane";
 
 const useStyles = makeStyles({
@@ -24,7 +24,7 @@ export async function addUnitToDirectory(pane: Pane, name: string, addition: Dir
 }
 
 export interface FindingActionsProps {
-  readonly pane: Pane;
+  readonly ui: PaneText;
   /** The name written in the cell. */
   readonly name: string | undefined;
   readonly offer: FindingOffer;
@@ -35,9 +35,8 @@ export interface FindingActionsProps {
   readonly onAdd: (addition: DirectoryAddition) => void;
 }
 
-export function FindingActions({ pane, name, offer, busy, onApply, onAdd }: FindingActionsProps): React.JSX.Element | null {
+export function FindingActions({ ui, name, offer, busy, onApply, onAdd }: FindingActionsProps): React.JSX.Element | null {
   const styles = useStyles();
-  const { ui } = pane;
   if (!offer.corrections.length && !offer.addToDirectory) return null;
   const directory = offer.typo ? "subtle" : "outline";
   return (

@@ -1,6 +1,6 @@
 import * as React from "react";
 import { Button, Link, MessageBar, MessageBarBody, Text } from "@fluentui/react-components";
-import { directorySourceName } from "../../app";
+import { directoryView } from "../../app";
 import type { Pane } from "../pane";
 import { addUnitToDirectory, FindingActions } from "./AddToDirectory";
 
@@ -8,8 +8,7 @@ export function DirectoryTab({ pane }: { pane: Pane }): React.JSX.Element {
   const { app, t, ui, lang, notify, outcome } = pane;
   const [busy, setBusy] = React.useState(false);
   if (!outcome) return <Text>{t("runFirst")}</Text>;
-  const report = app.directoryReport(outcome);
-  const { directory, directorySource } = outcome.workbook;
+  const view = directoryView(outcome, lang);
   const create = async () => {
     try {
       const n = await app.createDirectory(outcome.result.ledger);
@@ -24,24 +23,22 @@ export function DirectoryTab({ pane }: { pane: Pane }): React.JSX.Element {
       <Text block weight="semibold">
         {t("directoryInUse")}
       </Text>
-      {directory && directorySource ? (
-        <Text block>
-          {ui.directoryUnits(directorySourceName(directorySource, lang), directory.size)}
-        </Text>
+      {view.inUse ? (
+        <Text block>{view.inUse}</Text>
       ) : (
         <MessageBar intent="warning">
           <MessageBarBody>{t("noDirectory")}</MessageBarBody>
         </MessageBar>
       )}
-      {!directory && (
+      {view.propose && (
         <Button appearance="primary" onClick={() => void create()} style={{ marginTop: 8 }}>
-          {ui.counted(t("makeDirectory"), report.proposed.length)}
+          {view.propose}
         </Button>
       )}
       <Text block weight="semibold" style={{ marginTop: 12 }}>
-        {ui.counted(t("unknownUnits"), report.unknown.length)}
+        {view.unknownHeading}
       </Text>
-      {report.unknown.map((u) => (
+      {view.unknown.map((u) => (
         <div key={u.name}>
           <Text block>
             {ui.labelled(u.name, "")}
@@ -51,12 +48,11 @@ export function DirectoryTab({ pane }: { pane: Pane }): React.JSX.Element {
               </Link>
             ))}
           </Text>
-          {directorySource?.kind === "workbook" && (
+          {u.offer && (
             <FindingActions
-              pane={pane}
+              ui={ui}
               name={u.name}
-              // Here only the directory is taught; the names are corrected from the check's list.
-              offer={{ corrections: [], typo: false, addToDirectory: true, ...(u.suggestions[0] !== undefined ? { aliasOf: u.suggestions[0] } : {}) }}
+              offer={u.offer}
               busy={busy}
               onApply={() => undefined}
               onAdd={(a) => {

@@ -1,9 +1,10 @@
 import * as React from "react";
 import { Button, Divider, MessageBar, MessageBarBody, Spinner, Text, makeStyles, tokens } from "@fluentui/react-components";
-import { batchLabelText, formatQuarter, mergedText, mergeReportSections, suggestedChoices, unresolvedWhy, type FormsPlan, type Lang, type MergePlan, type PaneText, type Quarter, type UndoneWrites } from "../../app";
+import { batchLabelText, distributeView, mergedText, problemOf, type FormsPlan, type FormsView, type MergePlan, type MergeView, type PaneText, type UndoneWrites } from "../../app";
 import { readFileBytes, saveFile, toBase64 } from "../files";
 import type { Pane } from "../pane";
 import { ProblemBar } from "./ProblemBar";
+import { useStep } from "./useStep";
 
 const useStyles = makeStyles({
   section: { marginTop: tokens.spacingVerticalM },
@@ -16,50 +17,32 @@ const useStyles = makeStyles({
   unresolved: { padding: `${tokens.spacingVerticalXS} 0`, borderBottom: `1px solid ${tokens.colorNeutralStroke3}` },
 });
 
-/** Items of a report section shown at most; the rest are counted. */
-const SHOWN = 8;
-
 /** 分发 and 合并回报: one form per responsible unit, and the returned forms merged back into the ledger. */
 export function DistributeTab({ pane }: { pane: Pane }): React.JSX.Element {
   const styles = useStyles();
   const { app, t, ui, lang, notify } = pane;
-  const [busy, setBusy] = React.useState<string>();
-  const [error, setError] = React.useState<unknown>();
+  const step = useStep();
+  const busy = step.busy !== undefined;
   const [formsPlan, setForms] = React.useState<FormsPlan>();
   const [mergePlan, setMerge] = React.useState<MergePlan>();
   const [written, setWritten] = React.useState<MergePlan>();
   // Units the person confirmed are real although the directory lacks them: they get a form.
   const [included, setIncluded] = React.useState<readonly string[]>([]);
   const files = React.useRef<HTMLInputElement>(null);
-  const undoable = pane.overview?.lastMerge;
   const request = pane.request();
-  // Plans made for another quarter than the one chosen now are not shown.
-  const current = <T extends { quarter: Quarter }>(plan: T | undefined) => (plan && (!request.quarter || formatQuarter(plan.quarter) === formatQuarter(request.quarter)) ? plan : undefined);
-  const forms = current(formsPlan);
-  const merge = current(mergePlan);
-
-  const step = async (label: string, work: () => Promise<void>) => {
-    setBusy(label);
-    setError(undefined);
-    try {
-      await work();
-    } catch (e) {
-      setError(e);
-    } finally {
-      setBusy(undefined);
-    }
-  };
-  const again = React.useRef<() => Promise<void>>(undefined);
-  const confirmAndRetry = () => {
-    pane.confirm();
-    const retry = again.current;
-    if (retry) void step(t("making"), retry);
-  };
+  const view = distributeView({
+    lang,
+    ...(request.quarter ? { quarter: request.quarter } : {}),
+    ...(formsPlan ? { forms: formsPlan } : {}),
+    ...(mergePlan ? { merge: mergePlan } : {}),
+    ...(written ? { written } : {}),
+    included,
+    ...(pane.overview?.lastMerge ? { lastMerge: pane.overview.lastMerge } : {}),
+  });
 
   const makeForms = (includeUnknown = included) =>
-    step(t("making"), async () => {
-      again.current = async () => setForms(await app.planForms({ ...request, includeUnknown, confirmQuarter: true }));
-      setForms(await app.planForms({ ...request, includeUnknown }));
+    step.run(t("making"), async () => setForms(await app.planForms({ ...request, includeUnknown })), {
+      again: async () => setForms(await app.planForms({ ...request, includeUnknown, confirmQuarter: true })),
     });
   const include = (unit: string) => {
     const next = [...included, unit];
@@ -67,32 +50,40 @@ export function DistributeTab({ pane }: { pane: Pane }): React.JSX.Element {
     void makeForms(next);
   };
   const correct = (plan: FormsPlan, choices: ReadonlyMap<string, string>) =>
-    step(t("writing"), async () => {
+    step.run(t("writing"), async () => {
       const cells = await app.correctUnits(plan, choices);
       notify(ui.unitsCorrected(cells), "success");
       setForms(await app.planForms({ ...request, includeUnknown: included, confirmQuarter: true }));
     });
   const download = (plan: FormsPlan, unit?: string) =>
-    step(t("making"), async () => {
+    step.run(t("making"), async () => {
       const form = plan.forms.find((f) => f.unit === unit);
       saveFile(form ? await app.formFile(form) : await app.formsZipFile(plan));
     });
   const open = (plan: FormsPlan, unit: string) =>
-    step(t("making"), async () => {
+    step.run(t("making"), async () => {
       const form = plan.forms.find((f) => f.unit === unit)!;
       await app.openWorkbook(toBase64((await app.formFile(form)).bytes));
     });
 
-  const readFiles = (list: FileList) =>
-    step(t("reading"), async () => {
-      const chosen = await Promise.all(Array.from(list).map(async (f) => ({ name: f.name, bytes: await readFileBytes(f) })));
-      setWritten(undefined);
-      const returned = await app.readReturnFiles(chosen);
-      again.current = async () => setMerge(await app.planMerge(returned, { ...request, confirmQuarter: true }));
-      setMerge(await app.planMerge(returned, request));
-    });
+  const readFiles = async (list: FileList) => {
+    const chosen = await Promise.all(Array.from(list).map(async (f) => ({ name: f.name, bytes: await readFileBytes(f) })));
+    let returned: Awaited<ReturnType<typeof app.readReturnFiles>> | undefined;
+    const plan = async (confirmQuarter: boolean) => {
+      returned ??= await app.readReturnFiles(chosen);
+      setMerge(await app.planMerge(returned, { ...request, ...(confirmQuarter ? { confirmQuarter } : {}) }));
+    };
+    await step.run(
+      t("reading"),
+      async () => {
+        setWritten(undefined);
+        await plan(false);
+      },
+      { again: () => plan(true) },
+    );
+  };
   const write = (plan: MergePlan) =>
-    step(t("writing"), async () => {
+    step.run(t("writing"), async () => {
       const done = await app.writeMerge(plan);
       setMerge(undefined);
       setWritten(done);
@@ -100,7 +91,7 @@ export function DistributeTab({ pane }: { pane: Pane }): React.JSX.Element {
       notify(mergedText(done, lang), "success");
     });
   const undo = () =>
-    step(t("writing"), async () => {
+    step.run(t("writing"), async () => {
       const undone: UndoneWrites | undefined = await app.undoMerge();
       setWritten(undefined);
       pane.refresh();
@@ -108,45 +99,46 @@ export function DistributeTab({ pane }: { pane: Pane }): React.JSX.Element {
       notify(ui.mergeUndone(batchLabelText(undone.label, lang), undone.restored, undone.kept), "success");
     });
 
-  const leads = (plan: FormsPlan, unit: string) => plan.forms.find((f) => f.unit === unit)!.rows.filter((r) => r.role === "牵头").length;
-
+  const forms = view.forms;
+  const merge = view.merge;
   return (
     <div>
-      {busy && <Spinner size="tiny" label={busy} />}
-      {error !== undefined && <ProblemBar pane={pane} error={error} onConfirm={confirmAndRetry} busy={!!busy} />}
+      {busy && <Spinner size="tiny" label={step.busy} />}
+      {step.error !== undefined && <ProblemBar problem={problemOf(step.error, lang)} confirmLabel={t("useQuarterAnyway")} onConfirm={() => {
+            pane.confirm();
+            step.again();
+          }} busy={busy} />}
 
       <section className={styles.section} aria-label={t("distribute")}>
         <SectionTitle title={t("distribute")} hint={t("distributeHint")} />
         <div className={styles.bar}>
-          <Button appearance="primary" onClick={() => void makeForms(included)} disabled={!!busy}>
+          <Button appearance="primary" onClick={() => void makeForms(included)} disabled={busy}>
             {t("makeForms")}
           </Button>
           {forms && (
-            <Button onClick={() => void download(forms)} disabled={!!busy}>
+            <Button onClick={() => void download(forms.plan)} disabled={busy}>
               {t("downloadAll")}
             </Button>
           )}
         </div>
-        {forms && forms.unresolved.some((u) => !included.includes(u.name)) && (
-          <Unresolved plan={forms} included={included} busy={!!busy} ui={ui} lang={lang} onCorrect={(choices) => void correct(forms, choices)} onInclude={include} />
-        )}
+        {forms && forms.pending.length > 0 && <Unresolved forms={forms} busy={busy} ui={ui} onCorrect={(choices) => void correct(forms.plan, choices)} onInclude={include} />}
         {forms && (
           <>
-            <Text block>{ui.formsMade(forms.quarter, forms.tasks, forms.forms.length)}</Text>
+            <Text block>{forms.made}</Text>
             <div className={styles.list} aria-label="forms">
-              {forms.forms.map((f) => (
+              {forms.units.map((f) => (
                 <div key={f.unit} className={styles.unit}>
                   <Text size={200} className={styles.unitName} truncate wrap={false} title={f.unit}>
                     {f.unit}
                   </Text>
                   <Text size={200} className={styles.count}>
-                    {ui.formRows(f.rows.length, leads(forms, f.unit))}
+                    {f.rows}
                   </Text>
-                  <Button size="small" appearance="subtle" onClick={() => void download(forms, f.unit)} disabled={!!busy} aria-label={ui.downloadUnit(f.unit)}>
+                  <Button size="small" appearance="subtle" onClick={() => void download(forms.plan, f.unit)} disabled={busy} aria-label={f.downloadLabel}>
                     {t("download")}
                   </Button>
                   {app.canOpenWorkbook && (
-                    <Button size="small" appearance="subtle" onClick={() => void open(forms, f.unit)} disabled={!!busy} aria-label={ui.openUnit(f.unit)}>
+                    <Button size="small" appearance="subtle" onClick={() => void open(forms.plan, f.unit)} disabled={busy} aria-label={f.openLabel}>
                       {t("openForm")}
                     </Button>
                   )}
@@ -179,38 +171,38 @@ export function DistributeTab({ pane }: { pane: Pane }): React.JSX.Element {
           }}
         />
         <div className={styles.bar}>
-          <Button appearance={forms ? "secondary" : "primary"} onClick={() => files.current?.click()} disabled={!!busy}>
+          <Button appearance={forms ? "secondary" : "primary"} onClick={() => files.current?.click()} disabled={busy}>
             {t("chooseReturns")}
           </Button>
-          {undoable && !merge && (
-            <Button onClick={() => void undo()} disabled={!!busy}>
-              {ui.undoMergeOf(batchLabelText(undoable.label, lang), undoable.cells)}
+          {view.undo && (
+            <Button onClick={() => void undo()} disabled={busy}>
+              {view.undo}
             </Button>
           )}
         </div>
         {merge && (
           <div aria-label="merge-plan">
-            <Text block>{ui.mergePlanned(merge.returns.map((r) => r.unit), merge.edits.length)}</Text>
-            <MergeSections plan={merge} ui={ui} lang={lang} />
+            <Text block>{merge.text}</Text>
+            <MergeSections merge={merge} />
             <div className={styles.bar}>
-              <Button appearance="primary" onClick={() => void write(merge)} disabled={!!busy || merge.edits.length === 0}>
-                {ui.writeMergeCells(merge.edits.length)}
+              <Button appearance="primary" onClick={() => void write(merge.plan)} disabled={busy || !merge.canWrite}>
+                {merge.write}
               </Button>
-              <Button onClick={() => setMerge(undefined)} disabled={!!busy}>
+              <Button onClick={() => setMerge(undefined)} disabled={busy}>
                 {t("cancel")}
               </Button>
             </div>
           </div>
         )}
-        {written && (
+        {view.written && (
           <div aria-label="merge-done">
             <MessageBar intent="success">
               <MessageBarBody>
-                {mergedText(written, lang)}
+                {view.written.text}
                 {t("afterMerge")}
               </MessageBarBody>
             </MessageBar>
-            <MergeSections plan={written} ui={ui} lang={lang} />
+            <MergeSections merge={view.written} />
           </div>
         )}
       </section>
@@ -219,23 +211,22 @@ export function DistributeTab({ pane }: { pane: Pane }): React.JSX.Element {
 }
 
 /** The units no form can reach yet, first: each with its suggestions, and the choice to confirm it is real. */
-function Unresolved({ plan, included, busy, ui, lang, onCorrect, onInclude }: { plan: FormsPlan; included: readonly string[]; busy: boolean; ui: PaneText; lang: Lang; onCorrect: (choices: ReadonlyMap<string, string>) => void; onInclude: (unit: string) => void }): React.JSX.Element {
+function Unresolved({ forms, busy, ui, onCorrect, onInclude }: { forms: FormsView; busy: boolean; ui: PaneText; onCorrect: (choices: ReadonlyMap<string, string>) => void; onInclude: (unit: string) => void }): React.JSX.Element {
   const styles = useStyles();
-  const pending = plan.unresolved.filter((u) => !included.includes(u.name));
   return (
     <div aria-label="unresolved" className={styles.section}>
       <MessageBar intent="warning" layout="multiline">
-        <MessageBarBody>{ui.unresolvedUnits(pending.length)}</MessageBarBody>
+        <MessageBarBody>{forms.pendingText}</MessageBarBody>
       </MessageBar>
-      {pending.map((u) => (
+      {forms.pending.map((u) => (
         <div key={u.name} className={styles.unresolved}>
           <Text block size={200}>
-            {ui.unresolvedUnit(u.name, unresolvedWhy(u.reason, lang), u.places.map((p) => p.cell), u.places.length)}
+            {u.text}
           </Text>
           <div className={styles.bar}>
-            {u.suggestions.map((s) => (
-              <Button key={s} size="small" appearance="outline" disabled={busy} onClick={() => onCorrect(new Map([[u.name, s]]))}>
-                {ui.changeTo(s)}
+            {u.changes.map((c) => (
+              <Button key={c.name} size="small" appearance="outline" disabled={busy} onClick={() => onCorrect(new Map([[u.name, c.name]]))}>
+                {c.label}
               </Button>
             ))}
             <Button size="small" appearance="subtle" disabled={busy} onClick={() => onInclude(u.name)}>
@@ -244,8 +235,8 @@ function Unresolved({ plan, included, busy, ui, lang, onCorrect, onInclude }: { 
           </div>
         </div>
       ))}
-      {pending.some((u) => u.suggestions.length) && (
-        <Button size="small" disabled={busy} onClick={() => onCorrect(suggestedChoices(pending))}>
+      {forms.applyAll && (
+        <Button size="small" disabled={busy} onClick={() => onCorrect(forms.applyAll!)}>
           {ui.applyAllFirst}
         </Button>
       )}
@@ -267,23 +258,23 @@ function SectionTitle({ title, hint }: { title: string; hint: string }): React.J
   );
 }
 
-function MergeSections({ plan, ui, lang }: { plan: MergePlan; ui: PaneText; lang: Lang }): React.JSX.Element {
+function MergeSections({ merge }: { merge: MergeView }): React.JSX.Element {
   const styles = useStyles();
   return (
     <>
-      {mergeReportSections(plan, lang).map((s) => (
+      {merge.sections.map((s) => (
         <div key={s.title} className={styles.section}>
           <Text block weight="semibold" size={200}>
-            {ui.sectionHead(s.title, s.items.length)}
+            {s.title}
           </Text>
-          {s.items.slice(0, SHOWN).map((item, i) => (
+          {s.items.map((item, i) => (
             <Text block size={200} key={i}>
               {item}
             </Text>
           ))}
-          {s.items.length > SHOWN && (
+          {s.more && (
             <Text block size={200} className={styles.muted}>
-              {ui.moreItems(s.items.length - SHOWN)}
+              {s.more}
             </Text>
           )}
         </div>

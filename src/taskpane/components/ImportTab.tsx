@@ -1,6 +1,6 @@
 import * as React from "react";
 import { Button, Field, Link, Text, Textarea, makeStyles, mergeClasses, tokens } from "@fluentui/react-components";
-import { annexCountsText, IMPORTED_SHEET, lineSpan, listOf, noticeFlagsText, noticeItemPlace, type NoticeItem } from "../../app";
+import { IMPORTED_SHEET, lineSpan, noticeView, type NoticeItem } from "../../app";
 import type { Pane } from "../pane";
 
 const useStyles = makeStyles({
@@ -11,8 +11,6 @@ const useStyles = makeStyles({
   plain: { color: tokens.colorNeutralForeground2 },
 });
 
-const key = (i: NoticeItem) => `${i.annex ?? ""}-${i.label}-${i.line}`;
-
 /** 从通知导入: paste a notice, see every item read and what to check, create the ledger sheet. */
 export function ImportTab({ pane }: { pane: Pane }): React.JSX.Element {
   const styles = useStyles();
@@ -21,7 +19,7 @@ export function ImportTab({ pane }: { pane: Pane }): React.JSX.Element {
   const [busy, setBusy] = React.useState(false);
   const area = React.useRef<HTMLTextAreaElement>(null);
   const { items } = React.useMemo(() => app.readNotice(text), [app, text]);
-  const flagged = items.filter((i) => i.flags.length);
+  const view = React.useMemo(() => noticeView(items, lang), [items, lang]);
   const create = async () => {
     setBusy(true);
     try {
@@ -50,25 +48,24 @@ export function ImportTab({ pane }: { pane: Pane }): React.JSX.Element {
       {text.trim() && (
         <div aria-label="notice-items" style={{ marginTop: 8 }}>
           <Text block weight="semibold">
-            {ui.noticeRead(items.length, flagged.length)}
+            {view.heading}
           </Text>
-          {items.length > 0 && (
+          {view.annexes && (
             <Text block size={200}>
-              {annexCountsText(items, lang)}
+              {view.annexes}
             </Text>
           )}
-          {flagged.map((i) => (
-            <Link as="button" key={`f-${key(i)}`} className={mergeClasses(styles.item, styles.flagged)} onClick={() => show(i)}>
-              {ui.labelled(noticeItemPlace(i, lang), noticeFlagsText(i.flags, lang))}
+          {view.flagged.map((l) => (
+            <Link as="button" key={l.key} className={mergeClasses(styles.item, styles.flagged)} onClick={() => show(l.item)}>
+              {l.text}
             </Link>
           ))}
-          {items.length > 0 && (
+          {view.lines.length > 0 && (
             <div className={styles.list} role="list" aria-label="notice-item-list">
-              {items.map((i) => (
-                <div role="listitem" key={`i-${key(i)}`}>
-                  <Link as="button" className={mergeClasses(styles.item, i.flags.length ? styles.flagged : styles.plain)} onClick={() => show(i)}>
-                    {i.annex !== undefined ? ui.annexPrefix(i.annex) : ""}
-                    {i.label}. {i.task.length > 40 ? `${i.task.slice(0, 40)}…` : i.task} —— {listOf(i.lead, lang) || ui.noticeNoUnit}
+              {view.lines.map((l) => (
+                <div role="listitem" key={l.key}>
+                  <Link as="button" className={mergeClasses(styles.item, l.flagged ? styles.flagged : styles.plain)} onClick={() => show(l.item)}>
+                    {l.text}
                   </Link>
                 </div>
               ))}

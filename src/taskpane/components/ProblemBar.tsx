@@ -1,21 +1,19 @@
 import * as React from "react";
 import { Button, MessageBar, MessageBarActions, MessageBarBody } from "@fluentui/react-components";
-import { messageOf } from "../../app";
-import type { Pane } from "../pane";
+import type { Problem } from "../../app";
 
 /**
  * What went wrong, said for the person. A quarter outside the ledger's year is a question, not an
  * error: the bar offers to go on with it.
  */
-export function ProblemBar({ pane, error, onConfirm, busy }: { pane: Pane; error: unknown; onConfirm: () => void; busy: boolean }): React.JSX.Element {
-  const confirmable = messageOf(error)?.code === "quarter-outside-year";
+export function ProblemBar({ problem, confirmLabel, onConfirm, busy }: { problem: Problem; confirmLabel: string; onConfirm: () => void; busy: boolean }): React.JSX.Element {
   return (
-    <MessageBar intent={confirmable ? "warning" : "error"} layout="multiline">
-      <MessageBarBody>{pane.problem(error)}</MessageBarBody>
-      {confirmable && (
+    <MessageBar intent={problem.confirmable ? "warning" : "error"} layout="multiline">
+      <MessageBarBody>{problem.text}</MessageBarBody>
+      {problem.confirmable && (
         <MessageBarActions>
           <Button size="small" onClick={onConfirm} disabled={busy}>
-            {pane.t("useQuarterAnyway")}
+            {confirmLabel}
           </Button>
         </MessageBarActions>
       )}
