@@ -1,4 +1,8 @@
-import { check, Directory, labelQuarter, LedgerError, readLedger, recogniseLabel, type CellValue } from "../src/core";
+import * as path from "path";
+import ExcelJS from "exceljs";
+import { check, Directory, labelQuarter, LedgerError, readLedger, recogniseLabel, type CellValue, type SheetGrid } from "../src/core";
+import { classifyRow, FilledGrid, readRow, resolveColumns, type LedgerLayout, type RowKind } from "../src/core/ledger";
+import { sheetGrid } from "../src/hosts/xlsx/grid";
 import { grid } from "./helpers/grid";
 import { findingText, ledgerDefaultQuarter, problemText } from "../src/app";
 import { errorOf as catchError } from "./helpers/app";
@@ -270,5 +274,123 @@ describe("total rows wherever their word stands", () => {
       ),
     );
     expect(r.tasks.map((t) => t.no)).toEqual(["1", "2"]);
+  });
+});
+
+// The reader in its two steps: where the header is and which column holds what (resolveColumns), then
+// what each row below it is (classifyRow).
+describe("which column holds what, and what each row is", () => {
+  /** Each body row's 1-based number and what the reader takes it for. */
+  const rowKinds = (g: FilledGrid, layout: LedgerLayout) => {
+    const out: [number, RowKind][] = [];
+    for (let r = layout.bottom + 1; r < g.height; r++) out.push([r + 1, classifyRow(readRow(g, r, layout), layout)]);
+    return out;
+  };
+  const labels = (layout: LedgerLayout, at: readonly number[]) => at.map((i) => layout.columns[i]!.label);
+
+  describe("the 2019 Jianghan ledger (seeds/)", () => {
+    let sheet: SheetGrid;
+    beforeAll(async () => {
+      const wb = new ExcelJS.Workbook();
+      await wb.xlsx.readFile(path.join(__dirname, "..", "seeds", "2019江汉区政府工作报告责任分解台账.xlsx"));
+      sheet = sheetGrid(wb.getWorksheet("进展情况")!);
+    });
+
+    test("its header is row 2: the task in 目标和要求 under 工作类目 and 工作任务, the units in two columns, one progress column for any quarter", () => {
+      const layout = resolveColumns(new FilledGrid(sheet));
+      expect([layout.top, layout.bottom]).toEqual([1, 1]);
+      const { at } = layout;
+      expect(labels(layout, [at.no, at.task, at.lead, at.co])).toEqual(["序号", "目标和要求", "主要责任部门", "相关责任部门"]);
+      expect(labels(layout, at.categories)).toEqual(["工作类目", "工作任务"]);
+      expect(labels(layout, at.units)).toEqual(["主要责任部门", "相关责任部门"]);
+      expect(at.progress.map(([quarter, i]) => [quarter, layout.columns[i]!.label])).toEqual([["any", "进展情况"]]);
+      expect([at.cityLead, at.deadline, at.status]).toEqual([-1, -1, -1]);
+      expect(layout.notes).toEqual([]);
+    });
+
+    test("the header repeated at the top of each printed page is column names; every other row is a task, and those are the tasks read", () => {
+      const g = new FilledGrid(sheet);
+      const kinds = rowKinds(g, resolveColumns(g));
+      const repeated = kinds.filter(([, k]) => k.kind !== "task");
+      expect(repeated.map(([row]) => sheet.rows[row - 1]!.slice(0, 4))).toEqual(repeated.map(() => ["序号", "工作类目", "工作任务", "目标和要求"]));
+      expect(repeated.every(([, k]) => k.kind === "header")).toBe(true);
+      expect(repeated.length).toBeGreaterThan(1);
+      expect(readLedger(sheet).tasks.map((t) => t.row)).toEqual(kinds.filter(([, k]) => k.kind === "task").map(([row]) => row));
+    });
+  });
+
+  test("seed 000's shape: a blank row, the header again, a merged heading row across the table", () => {
+    const g = new FilledGrid(grid(rows, merges, "责任分解"));
+    const kinds = rowKinds(g, resolveColumns(g));
+    expect(kinds).toEqual([
+      [4, { kind: "task" }],
+      [5, { kind: "task" }],
+      [6, { kind: "blank" }],
+      [7, { kind: "header" }],
+      [8, { kind: "task" }],
+      [9, { kind: "task" }],
+      [10, { kind: "heading", level: 0, text: "为民办实事" }],
+      [11, { kind: "task" }],
+    ]);
+  });
+
+  test("a total row, sign-off and notes lines are no task; a section row with the unit column's own label is a heading; a numbered row stays a task", () => {
+    const g = new FilledGrid(
+      grid([
+        ["2026年区政府工作报告重点任务推进台账"],
+        ["序号", "目标任务", "牵头单位", "完成时限", "二季度进展", "三季度进展"],
+        [null, "（一）城市更新", "牵头单位", null, null, null],
+        [1, "新开工项目2个。", "区发展和改革局", "", "开工1个", "累计开工2个，已全部进场施工。"],
+        [2, "说明：编制产业规划。", "区发展和改革局", "", "已完成初稿", ""],
+        [3, "建成口袋公园5个。", "牵头单位", "", "", "建成5个口袋公园。"],
+        ["二、社会事业"],
+        [null, null, null, null, "正在推进", null],
+        ["合计", null, "共3项任务", null, "已报送3项", "已报送2项"],
+        ["填表人：张三", null, "审核人：李四", "联系电话：82345678"],
+        [null, "备注：1. 进展情况请写明具体数据；2. 已完成的任务请写明完成时间。"],
+      ]),
+    );
+    expect(rowKinds(g, resolveColumns(g))).toEqual([
+      [3, { kind: "heading", level: 1, text: "（一）城市更新" }],
+      [4, { kind: "task" }],
+      [5, { kind: "task" }],
+      [6, { kind: "task" }],
+      [7, { kind: "heading", level: 0, text: "二、社会事业" }],
+      [8, { kind: "not-task" }],
+      [9, { kind: "not-task" }],
+      [10, { kind: "not-task" }],
+      [11, { kind: "not-task" }],
+    ]);
+  });
+
+  test("a hidden 原责任单位 beside 责任单位: the live column is read, and a note says which was used", () => {
+    const g = new FilledGrid({
+      ...grid([
+        ["序号", "目标任务", "原责任单位", "责任单位", "二季度进展", "三季度进展"],
+        [1, "新开工项目2个。", "区城管委", "区城市管理执法局", "开工1个", "累计开工2个，均已进场施工。"],
+      ]),
+      hiddenColumns: [2],
+    });
+    const layout = resolveColumns(g);
+    expect(layout.columns.map((c) => c.label)).toEqual(["序号", "目标任务", "责任单位", "二季度进展", "三季度进展"]);
+    expect(labels(layout, [layout.at.lead])).toEqual(["责任单位"]);
+    expect(layout.notes).toEqual([{ code: "unit-column-chosen", role: "lead", column: "D", label: "责任单位", others: [{ column: "C", label: "原责任单位", hidden: true, former: true }] }]);
+    expect(readRow(g, 1, layout).cells[layout.at.lead]).toMatchObject({ text: "区城市管理执法局", cell: "D2" });
+  });
+
+  test("a person's header row and columns put over what detection finds, labelled by the header's own text", () => {
+    const g = new FilledGrid(grid([["说明：本表由各单位填报"], ["编号", "事项", "负责", "备注", "9月"], [1, "新建口袋公园3个。", "区园林局", "", "已建成2个"]]));
+    const layout = resolveColumns(g, { headerRow: 2, columns: { task: "B", lead: "C", progress3: "E" } });
+    expect([layout.top, layout.bottom]).toEqual([1, 1]);
+    expect(labels(layout, [layout.at.task, layout.at.lead])).toEqual(["事项", "负责"]);
+    expect(layout.at.progress.map(([quarter, i]) => [quarter, layout.columns[i]!.label])).toEqual([[3, "9月"]]);
+  });
+
+  test("a sheet it cannot read says why: empty, a header row outside it, no header, no task column", () => {
+    const code = (g: SheetGrid, overrides = {}) => (catchError(() => resolveColumns(new FilledGrid(g), overrides)) as LedgerError).detail.code;
+    expect(code(grid([[null, ""]]))).toBe("sheet-empty");
+    expect(code(grid([["序号", "目标任务", "责任单位"]]), { headerRow: 2 })).toBe("header-row-outside");
+    expect(code(grid([["姓名", "电话"], ["张三", "123"]]))).toBe("no-header");
+    expect(code(grid([["序号", "牵头单位", "报送率"], [1, "区财政局", "100%"]]))).toBe("no-task-column");
   });
 });

@@ -1,6 +1,6 @@
 import * as fs from "fs";
 import * as path from "path";
-import { isPageFurniture, lineSpan, parseNotice, tidyText, type NoticeItem } from "../src/core/notice";
+import { isPageFurniture, lineSpan, numberingFlags, parseNotice, tidyText, type NoticeItem } from "../src/core/notice";
 import { annexCountsText, noticeFlagText } from "../src/app/messages";
 
 /** An item's flags as the office reads them (in Chinese). */
@@ -214,6 +214,41 @@ describe("numbering is checked per annex, so that a lost item is never silent", 
     expect(said(items[0]!)).toEqual(["第 3 行以“30、”开头，但上一项是 1，相差太大，已当作本项的续行：如是另一项任务，请核对序号"]);
     // After an item's units, a numbered line is the next item, however far its number jumps.
     expect(items[1]).toMatchObject({ no: 12, lead: ["区商务局"], flags: [{ code: "number-gap", previous: 1 }] });
+  });
+});
+
+describe("numberingFlags: what an item's number says after the number before it", () => {
+  test("the 2026 Jiang'an notice (seed 002), 1 to 143 and then 1 again under 四、民生实事, says nothing", () => {
+    const items = parseNotice(seed002);
+    const flags = items.map((item, i) => {
+      const before = items[i - 1];
+      const afterHeading = !before || before.annex !== item.annex || before.category.join("/") !== item.category.join("/");
+      return numberingFlags(item.no, before && before.annex === item.annex ? before.no : 0, afterHeading);
+    });
+    expect(flags.flat()).toEqual([]);
+    // The restart it holds: 1 after 143, under the new heading; without one, a person is asked to look.
+    expect(items.slice(142, 144).map((i) => i.no)).toEqual([143, 1]);
+    expect(numberingFlags(1, 143, true)).toEqual([]);
+    expect(numberingFlags(1, 143, false)).toEqual([{ code: "restart-without-heading" }]);
+  });
+
+  test("a repeat, a gap (a heading between does not excuse it), a first item that is not 1", () => {
+    expect(numberingFlags(2, 1, false)).toEqual([]);
+    expect(numberingFlags(2, 2, false)).toEqual([{ code: "number-repeated", previous: 2 }]);
+    expect(numberingFlags(4, 2, false)).toEqual([{ code: "number-gap", previous: 2 }]);
+    expect(numberingFlags(12, 1, true)).toEqual([{ code: "number-gap", previous: 1 }]);
+    expect(numberingFlags(1, 0, false)).toEqual([]);
+    expect(numberingFlags(3, 0, true)).toEqual([{ code: "number-starts-at", no: 3 }]);
+  });
+
+  test("a notice copied from a web page, each of its three annexes numbered from 1, says nothing", () => {
+    const items = parseNotice(WEB_NOTICE);
+    const flags = items.map((item, i) => {
+      const sameAnnex = items[i - 1]?.annex === item.annex;
+      return numberingFlags(item.no, sameAnnex ? items[i - 1]!.no : 0, !sameAnnex);
+    });
+    expect(new Set(items.map((i) => i.annex)).size).toBe(3);
+    expect(flags.flat()).toEqual([]);
   });
 });
 

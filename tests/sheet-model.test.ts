@@ -1,6 +1,8 @@
-// The preview grid's sizes and merged areas from an ExcelJS worksheet, and the links it follows.
+// The preview grid's sizes and merged areas from an ExcelJS worksheet, the cells it draws for the part in
+// view, and the links it follows.
+import * as path from "path";
 import ExcelJS from "exceljs";
-import { columnPx, internalLink, sheetModel } from "../src/preview/sheetModel";
+import { columnPx, internalLink, sheetModel, visibleCells } from "../src/preview/sheetModel";
 
 test("sizes as the file sets them: widths in characters, heights in points, wrapped rows fitted to their text, hidden columns none", () => {
   const ws = new ExcelJS.Workbook().addWorksheet("台账");
@@ -40,4 +42,58 @@ test("links inside the workbook: the summary's HYPERLINK formulas and #Sheet!A1 
   expect(internalLink({ text: "网站", hyperlink: "https://example.gov.cn/" })).toBeUndefined();
   expect(internalLink({ formula: "SUM(A1:A3)" } as ExcelJS.CellValue)).toBeUndefined();
   expect(internalLink("进展情况!F90")).toBeUndefined();
+});
+
+describe("the cells drawn for the rows and columns in view (the 2019 Jianghan ledger, seeds/)", () => {
+  const ledger2019 = async () => {
+    const wb = new ExcelJS.Workbook();
+    await wb.xlsx.readFile(path.join(__dirname, "..", "seeds", "2019江汉区政府工作报告责任分解台账.xlsx"));
+    return wb.getWorksheet("进展情况")!;
+  };
+  const columns = (drawn: ReturnType<typeof visibleCells>) => drawn.map(({ row, cells }) => [row, cells.map((c) => c.col)]);
+
+  test("the 工作类目 cell merged over B3:B8, seen from rows 6–9: drawn once from its top-left cell above the view, and nothing under it", async () => {
+    const drawn = visibleCells(sheetModel(await ledger2019()), { top: 5, left: 0, bottom: 8, right: 3 });
+    expect(drawn[0]).toEqual({ row: 2, cells: [{ col: 1, area: { top: 2, left: 1, bottom: 7, right: 1 } }] });
+    // Row 9 repeats the header: its B cell is its own again.
+    expect(columns(drawn.slice(1))).toEqual([
+      [5, [0, 2, 3]],
+      [6, [0, 2, 3]],
+      [7, [0, 2, 3]],
+      [8, [0, 1, 2, 3]],
+    ]);
+  });
+
+  test("anywhere in the sheet, each cell in view is drawn exactly once: by itself or by the merged area over it", async () => {
+    const model = sheetModel(await ledger2019());
+    for (const view of [
+      { top: 0, left: 3, bottom: 12, right: 6 },
+      { top: 20, left: 0, bottom: 40, right: 2 },
+      { top: 100, left: 1, bottom: 112, right: 6 },
+    ]) {
+      const covered = new Map<string, number>();
+      for (const { row, cells } of visibleCells(model, view)) {
+        for (const { col, area } of cells) {
+          const a = area ?? { top: row, left: col, bottom: row, right: col };
+          expect([a.top, a.left]).toEqual([row, col]);
+          for (let r = a.top; r <= a.bottom; r++) for (let c = a.left; c <= a.right; c++) covered.set(`${r},${c}`, (covered.get(`${r},${c}`) ?? 0) + 1);
+        }
+      }
+      for (let r = view.top; r <= view.bottom; r++) for (let c = view.left; c <= view.right; c++) expect([r, c, covered.get(`${r},${c}`)]).toEqual([r, c, 1]);
+    }
+  });
+
+  test("rows come in order; a hidden column draws no cell of its own, while the title merged across it still shows", async () => {
+    const ws = await ledger2019();
+    ws.getColumn(1).hidden = true;
+    const drawn = visibleCells(sheetModel(ws), { top: 0, left: 0, bottom: 4, right: 2 });
+    expect(drawn.map((r) => r.row)).toEqual([0, 1, 2, 3, 4]);
+    expect(drawn[0]).toEqual({ row: 0, cells: [{ col: 0, area: { top: 0, left: 0, bottom: 0, right: 6 } }] });
+    expect(columns(drawn.slice(1))).toEqual([
+      [1, [1, 2]],
+      [2, [1, 2]],
+      [3, [2]],
+      [4, [2]],
+    ]);
+  });
 });

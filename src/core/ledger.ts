@@ -272,152 +272,253 @@ function withOverrides(g: FilledGrid, header: HeaderGuess, columns: Readonly<Rec
   return out.sort((a, b) => a.col - b.col);
 }
 
+/** Whether `row` (1-based, as a person sets it) is a row of the sheet. */
+function isSheetRow(g: FilledGrid, row: number): boolean {
+  return Number.isInteger(row) && row >= 1 && row <= g.height;
+}
+
 /**
  * Whether a sheet's top rows hold a ledger's header: a row of known column names with a task column.
  * (A summary table has 序号 and 牵头单位 too, but no task column.) Only the first rows are needed.
  */
 export function hasLedgerHeader(grid: SheetGrid, headerRow?: number): boolean {
   const g = new FilledGrid(grid);
-  if (headerRow !== undefined && !(Number.isInteger(headerRow) && headerRow >= 1 && headerRow <= g.height)) return false;
+  if (headerRow !== undefined && !isSheetRow(g, headerRow)) return false;
   const header = findHeader(g, headerRow === undefined ? undefined : headerRow - 1);
   return !!header && !!assignColumns(header.columns).task;
+}
+
+/** Where each role's cell stands among a body row's cells: an index into `LedgerLayout.columns`, -1 for none. */
+export interface CellIndices {
+  readonly task: number;
+  readonly no: number;
+  readonly lead: number;
+  readonly co: number;
+  readonly cityLead: number;
+  readonly deadline: number;
+  readonly status: number;
+  /** The category columns, outermost first. */
+  readonly categories: readonly number[];
+  /** The unit columns there are (lead, co, cityLead). */
+  readonly units: readonly number[];
+  /** The progress columns by the quarter each is for ("any": not tied to one). */
+  readonly progress: readonly (readonly [1 | 2 | 3 | 4 | "any", number])[];
+}
+
+/** Where a ledger's header stands and which column holds what. */
+export interface LedgerLayout {
+  /** 0-based rows of the header: its first and its last (the same row for a one-row header). */
+  readonly top: number;
+  readonly bottom: number;
+  /** The columns read, left to right (one per unit role): a body row's cells come in this order. */
+  readonly columns: readonly LedgerColumn[];
+  readonly at: CellIndices;
+  /** Which column was taken where two could hold the same units. */
+  readonly notes: readonly EngineMessage[];
+}
+
+/**
+ * Where the header is and which column holds what, as found and with a person's overrides put over
+ * it. Throws LedgerError when the sheet cannot be read as a ledger: empty, no header, no task column,
+ * or overrides that do not fit it.
+ */
+export function resolveColumns(g: FilledGrid, overrides: LedgerLayoutOverrides = {}): LedgerLayout {
+  const { name, rows, hiddenColumns } = g.grid;
+  const { headerRow } = overrides;
+  if (headerRow !== undefined && !isSheetRow(g, headerRow)) {
+    throw new LedgerError({ code: "header-row-outside", sheet: name, row: headerRow, rows: g.height });
+  }
+  if (!rows.some((r) => r.some((v) => v !== null && v !== ""))) {
+    throw new LedgerError({ code: "sheet-empty", sheet: name });
+  }
+  const header = findHeader(g, headerRow === undefined ? undefined : headerRow - 1);
+  if (!header) {
+    throw new LedgerError({ code: "no-header", sheet: name, rows: HEADER_SEARCH_ROWS });
+  }
+  const detected = overrides.columns ? withOverrides(g, header, overrides.columns) : header.columns;
+  const { columns, notes } = chooseUnitColumns(detected, hiddenColumns);
+  const roles = assignColumns(columns);
+  if (!roles.task) {
+    throw new LedgerError({ code: "no-task-column", sheet: name, row: header.top + 1 });
+  }
+  return { top: header.top, bottom: header.bottom, columns, at: cellIndices(columns, roles), notes };
+}
+
+/** Where each role's column stands among `columns`. */
+function cellIndices(columns: readonly LedgerColumn[], roles: ReturnType<typeof assignColumns>): CellIndices {
+  const at = new Map(columns.map((c, i) => [c.col, i]));
+  const indexOf = (col: LedgerColumn | undefined) => (col ? at.get(col.col)! : -1);
+  const lead = indexOf(roles.lead);
+  const co = indexOf(roles.co);
+  const cityLead = indexOf(roles.cityLead);
+  return {
+    task: indexOf(roles.task),
+    no: indexOf(roles.no),
+    lead,
+    co,
+    cityLead,
+    deadline: indexOf(roles.deadline),
+    status: indexOf(roles.status),
+    categories: roles.categories.map(indexOf),
+    units: [lead, co, cityLead].filter((i) => i >= 0),
+    progress: [...roles.progress].map(([key, c]) => [key, indexOf(c)] as const),
+  };
+}
+
+/** A body row as the reader sees it. */
+export interface LedgerRow {
+  /** The cells of the columns read, in `LedgerLayout.columns`' order; a cell merged down from the header is empty. */
+  readonly cells: readonly CellText[];
+  /** The row's first text in any column (a heading may stand in a column with no label). */
+  readonly firstText: string | undefined;
+}
+
+/**
+ * Reads row `r` (0-based) below the header. `cells`, when passed, is filled again instead of a new
+ * array: the reader uses one for every row, so the row is read before the next one is.
+ */
+export function readRow(g: FilledGrid, r: number, layout: LedgerLayout, cells = new Array<CellText>(layout.columns.length)): LedgerRow {
+  const { columns, bottom } = layout;
+  for (let i = 0; i < columns.length; i++) {
+    const c = g.cell(r, columns[i]!.col);
+    // A cell merged down from the header shows the header's label: in the body it is empty.
+    cells[i] = c.row - 1 <= bottom ? { text: "", cell: columnLetter(c.col) + (r + 1), row: r + 1, col: c.col } : c;
+  }
+  return { cells, firstText: firstText(g, r) };
+}
+
+/** What a body row is to the reader. */
+export type RowKind =
+  | { readonly kind: "task" }
+  /** A heading inside the table (一、…, a merged row, a section's title row): the category of the tasks below it. */
+  | { readonly kind: "heading"; readonly level: number; readonly text: string }
+  /** Nothing in the columns read, and no heading elsewhere in the row. */
+  | { readonly kind: "blank" }
+  /** A total row, a sign-off or notes line, or a row with neither task text nor lead unit. */
+  | { readonly kind: "not-task" }
+  /** Column names: the header repeated on a printed page, or a unit column's label with no title beside it. */
+  | { readonly kind: "header" };
+
+const TASK_ROW: RowKind = { kind: "task" };
+const BLANK_ROW: RowKind = { kind: "blank" };
+const NOT_TASK_ROW: RowKind = { kind: "not-task" };
+const HEADER_ROW: RowKind = { kind: "header" };
+
+/** Tells a task row from a heading, a blank row, a total or sign-off line and the column names repeated. */
+export function classifyRow(row: LedgerRow, layout: LedgerLayout): RowKind {
+  const { cells, firstText } = row;
+  const { at } = layout;
+  let filled = 0;
+  let first = "";
+  let allSame = true;
+  for (const c of cells) {
+    if (!c.text) continue;
+    if (filled++ === 0) first = c.text;
+    else if (c.text !== first) allSame = false;
+  }
+  if (filled === 0) {
+    // A heading typed into an unlabelled column (or merged across the row from column A).
+    const level = firstText ? headingLevel(firstText) : undefined;
+    return level === undefined ? BLANK_ROW : { kind: "heading", level, text: stripSpaces(firstText!) };
+  }
+  // A total row, a sign-off line under the table, a notes line: no task, and no heading either. (Such
+  // lines have no 序号: a numbered row is a task whatever its text says.)
+  const noText = at.no >= 0 ? cells[at.no]!.text : "";
+  const numbered = noText !== "";
+  if (isNotTaskText(firstText ?? "") || isNotTaskText(noText) || (!numbered && isNotTaskText(cells[at.task]!.text))) return NOT_TASK_ROW;
+  if (isRepeatedHeader(cells, layout.columns)) return HEADER_ROW;
+  // A section's own heading row, with the column's label (牵头单位) where units stand: its title is the
+  // heading. A row with a 序号 or progress stays a task, whatever its unit cell says.
+  if (unitLabelsOnly(cells, at.units) && !numbered && at.progress.every(([, i]) => !cells[i]!.text)) {
+    const title = cells.find((c) => c.text && !bareLabelRole(c.text))?.text;
+    return title ? { kind: "heading", level: headingLevel(title) ?? 0, text: stripSpaces(title) } : HEADER_ROW;
+  }
+  // A heading row: one value across the row (a merged heading), or a heading-shaped text alone.
+  if (allSame) {
+    const level = headingLevel(first);
+    if (level !== undefined || filled > 1) return { kind: "heading", level: level ?? 0, text: stripSpaces(first) };
+  }
+  const lead = at.lead >= 0 ? cells[at.lead]!.text : "";
+  return cells[at.task]!.text || lead ? TASK_ROW : NOT_TASK_ROW;
 }
 
 /** Reads the tasks of a ledger sheet. Throws LedgerError when the sheet has no recognisable header. */
 export function readLedger(grid: SheetGrid, overrides: LedgerLayoutOverrides = {}): Ledger {
   const g = new FilledGrid(grid);
-  if (overrides.headerRow !== undefined && !(Number.isInteger(overrides.headerRow) && overrides.headerRow >= 1 && overrides.headerRow <= g.height)) {
-    throw new LedgerError({ code: "header-row-outside", sheet: grid.name, row: overrides.headerRow, rows: g.height });
-  }
-  if (!grid.rows.some((r) => r.some((v) => v !== null && v !== ""))) {
-    throw new LedgerError({ code: "sheet-empty", sheet: grid.name });
-  }
-  const found = findHeader(g, overrides.headerRow === undefined ? undefined : overrides.headerRow - 1);
-  const header = found && overrides.columns ? { ...found, columns: withOverrides(g, found, overrides.columns) } : found;
-  if (!header) {
-    throw new LedgerError({ code: "no-header", sheet: grid.name, rows: HEADER_SEARCH_ROWS });
-  }
-  const units = chooseUnitColumns(header.columns, grid.hiddenColumns);
-  const cols = assignColumns(units.columns);
-  if (!cols.task) {
-    throw new LedgerError({ code: "no-task-column", sheet: grid.name, row: header.top + 1 });
-  }
-  const taskCol = cols.task;
-  const labelled = units.columns;
+  const layout = resolveColumns(g, overrides);
+  const tasks = readTasks(g, layout);
+  const year = yearOf(g, layout.top, grid.name);
+  const title = titleAbove(g, layout.top);
+  return {
+    sheet: grid.name,
+    headerTop: layout.top + 1,
+    headerRow: layout.bottom + 1,
+    columns: layout.columns,
+    tasks,
+    ...(year ? { year } : {}),
+    ...(title ? { title } : {}),
+    ...(grid.hiddenRows?.length ? { hiddenRows: grid.hiddenRows } : {}),
+    ...(layout.notes.length ? { notes: layout.notes } : {}),
+  };
+}
+
+/** The tasks below the header, each with the headings above it as its category. */
+function readTasks(g: FilledGrid, layout: LedgerLayout): Task[] {
   const headings: string[] = [];
   const tasks: Task[] = [];
+  const categoryOf = categoryPaths(layout.at.categories);
   let lastTaskCell = "";
+  // One array for every row's cells: only the CellText objects a task keeps outlive the row.
+  const cells = new Array<CellText>(layout.columns.length);
+  for (let r = layout.bottom + 1; r < g.height; r++) {
+    const row = readRow(g, r, layout, cells);
+    const kind = classifyRow(row, layout);
+    if (kind.kind === "heading") setHeading(headings, kind.level, kind.text);
+    if (kind.kind !== "task") continue;
+    const text = cells[layout.at.task]!;
+    if (text.text && text.cell === lastTaskCell) continue; // one task merged over several rows
+    lastTaskCell = text.cell;
+    tasks.push(taskOf(g, r, cells, layout, categoryOf(headings, cells)));
+  }
+  return tasks;
+}
 
-  // Index of each labelled column in a row's cells, so each cell is read once per row.
-  const at = new Map(labelled.map((c, i) => [c.col, i]));
-  const indexOf = (col: LedgerColumn | undefined) => (col ? at.get(col.col)! : -1);
-  const taskAt = indexOf(taskCol);
-  const leadAt = indexOf(cols.lead);
-  const noAt = indexOf(cols.no);
-  const coAt = indexOf(cols.co);
-  const cityAt = indexOf(cols.cityLead);
-  const deadlineAt = indexOf(cols.deadline);
-  const statusAt = indexOf(cols.status);
-  const categoryAt = cols.categories.map(indexOf);
-  const unitAt = [leadAt, coAt, cityAt].filter((i) => i >= 0);
-  const progressAt = [...cols.progress].map(([key, c]) => [key, indexOf(c)] as const);
-
-  // Category paths repeat down the sheet: consecutive tasks share one array, and each cell text is
-  // folded once.
+/**
+ * A task's category path: the headings above it, then its category cells. Paths repeat down the
+ * sheet, so consecutive tasks share one array, and each cell text is folded once.
+ */
+function categoryPaths(categoryAt: readonly number[]): (headings: readonly string[], cells: readonly CellText[]) => readonly string[] {
   const folded = new Map<string, string>();
   const fold = (t: string) => {
     let f = folded.get(t);
     if (f === undefined) folded.set(t, (f = stripSpaces(t)));
     return f;
   };
-  let lastCategory: readonly string[] = [];
-
-  // One array for every row's cells: only the CellText objects a task keeps outlive the row.
-  const cells: CellText[] = new Array<CellText>(labelled.length);
-  for (let r = header.bottom + 1; r < g.height; r++) {
-    for (let i = 0; i < labelled.length; i++) {
-      const c = g.cell(r, labelled[i]!.col);
-      // A cell merged down from the header shows the header's label: in the body it is empty.
-      cells[i] = c.row - 1 <= header.bottom ? { text: "", cell: columnLetter(c.col) + (r + 1), row: r + 1, col: c.col } : c;
-    }
-    let filled = 0;
-    let first = "";
-    let allSame = true;
-    for (const c of cells) {
-      if (!c.text) continue;
-      if (filled++ === 0) first = c.text;
-      else if (c.text !== first) allSame = false;
-    }
-    if (filled === 0) {
-      // A heading typed into an unlabelled column (or merged across the row from column A).
-      const other = firstText(g, r);
-      const level = other ? headingLevel(other) : undefined;
-      if (level !== undefined) setHeading(headings, level, stripSpaces(other!));
-      continue;
-    }
-    // A total row, a sign-off line under the table, a notes line: no task, and no heading either. (Such
-    // lines have no 序号: a numbered row is a task whatever its text says.)
-    const noText = noAt >= 0 ? cells[noAt]!.text : "";
-    const numbered = noText !== "";
-    if (isNotTaskText(firstText(g, r) ?? "") || isNotTaskText(noText) || (!numbered && isNotTaskText(cells[taskAt]!.text))) continue;
-    if (isRepeatedHeader(cells, labelled)) continue;
-    // A section's own heading row, with the column's label (牵头单位) where units stand: its title is the
-    // heading. A row with a 序号 or progress stays a task, whatever its unit cell says.
-    if (unitLabelsOnly(cells, unitAt) && !numbered && progressAt.every(([, i]) => !cells[i]!.text)) {
-      const title = cells.find((c) => c.text && !bareLabelRole(c.text))?.text;
-      if (title) setHeading(headings, headingLevel(title) ?? 0, stripSpaces(title));
-      continue;
-    }
-
-    // A heading row: one value across the row (a merged heading), or a heading-shaped text alone.
-    if (allSame) {
-      const level = headingLevel(first);
-      if (level !== undefined || filled > 1) {
-        setHeading(headings, level ?? 0, stripSpaces(first));
-        continue;
-      }
-    }
-
-    const text = cells[taskAt]!;
-    const lead = leadAt >= 0 ? cells[leadAt] : undefined;
-    if (!text.text && !lead?.text) continue;
-    if (text.text && text.cell === lastTaskCell) continue; // one task merged over several rows
-    lastTaskCell = text.cell;
-
+  let last: readonly string[] = [];
+  return (headings, cells) => {
     const path: string[] = [];
     for (const h of headings) pushLevel(path, h);
     for (const i of categoryAt) pushLevel(path, fold(cells[i]!.text));
-    const category = path.length === lastCategory.length && path.every((p, i) => p === lastCategory[i]) ? lastCategory : path;
-    lastCategory = category;
-
-    const progress: Partial<Record<1 | 2 | 3 | 4 | "any", CellText>> = {};
-    for (const [key, i] of progressAt) progress[key] = cells[i]!;
-
-    const task: Mutable<Task> = { row: r + 1, no: noAt >= 0 ? cells[noAt]!.text : "", category, text, progress };
-    if (lead) task.lead = lead;
-    if (coAt >= 0) task.co = cells[coAt]!;
-    if (cityAt >= 0) task.cityLead = cells[cityAt]!;
-    if (deadlineAt >= 0) {
-      task.deadline = cells[deadlineAt]!;
-      task.deadlineValue = g.value(r, cols.deadline!.col);
-    }
-    if (statusAt >= 0) task.status = cells[statusAt]!;
-    tasks.push(task);
-  }
-
-  const year = yearOf(g, header.top, grid.name);
-  const title = titleAbove(g, header.top);
-  return {
-    sheet: grid.name,
-    headerTop: header.top + 1,
-    headerRow: header.bottom + 1,
-    columns: labelled,
-    tasks,
-    ...(year ? { year } : {}),
-    ...(title ? { title } : {}),
-    ...(grid.hiddenRows?.length ? { hiddenRows: grid.hiddenRows } : {}),
-    ...(units.notes.length ? { notes: units.notes } : {}),
+    if (path.length !== last.length || path.some((p, i) => p !== last[i])) last = path;
+    return last;
   };
+}
+
+/** The task on row `r` (0-based), from its row's cells. */
+function taskOf(g: FilledGrid, r: number, cells: readonly CellText[], layout: LedgerLayout, category: readonly string[]): Task {
+  const { at } = layout;
+  const progress: Partial<Record<1 | 2 | 3 | 4 | "any", CellText>> = {};
+  for (const [key, i] of at.progress) progress[key] = cells[i]!;
+  const task: Mutable<Task> = { row: r + 1, no: at.no >= 0 ? cells[at.no]!.text : "", category, text: cells[at.task]!, progress };
+  if (at.lead >= 0) task.lead = cells[at.lead]!;
+  if (at.co >= 0) task.co = cells[at.co]!;
+  if (at.cityLead >= 0) task.cityLead = cells[at.cityLead]!;
+  if (at.deadline >= 0) {
+    task.deadline = cells[at.deadline]!;
+    task.deadlineValue = g.value(r, layout.columns[at.deadline]!.col);
+  }
+  if (at.status >= 0) task.status = cells[at.status]!;
+  return task;
 }
 
 /** A column name standing alone in a cell (牵头单位, 责任单位), not followed by units; the role it names. */

@@ -144,129 +144,164 @@ type MutableItem = Omit<NoticeItem, "flags"> & { flags: NoticeFlag[] };
 /** Parses the text of a notice into items. Lines before the first 附件 are the notice itself when it has annexes. */
 export function parseNotice(text: string): NoticeItem[] {
   const lines = text.replace(/\r\n?/g, "\n").split("\n");
-  const hasAnnex = lines.some((l) => isAnnexMarker(tidyText(l)));
-  let inBody = !hasAnnex;
-  let annex: number | undefined;
-  const headings: OpenHeading[] = [];
-  const items: MutableItem[] = [];
-  let cur: Draft | undefined;
-  let mode: "text" | "units" = "text";
-  let lastNo = 0;
-  let restarts = 0;
-  /** A heading (or an annex) came after the last item: numbering may start again at 1 there. */
-  let headingSinceItem = true;
-
-  const finish = () => {
-    // A bare number with neither text nor units (a line broken off, a stray figure) is no item.
-    const item = cur && finishItem(cur);
-    if (item && (item.task || item.lead.length || item.cityLead.length || item.co.length)) {
-      items.push(item);
-      for (const h of headings) {
-        h.count++;
-        h.last = items.length - 1;
-      }
-    }
-    cur = undefined;
-    mode = "text";
-  };
-  // A heading that states its count (（共 131 项）) is checked against the items read under it.
-  const closeHeadings = (keep: number) => {
-    for (const h of headings.splice(keep)) {
-      if (h.stated === undefined || h.count === h.stated || h.count === 0) continue;
-      items[h.last]!.flags.push({ code: "count-differs", heading: h.text, stated: h.stated, found: h.count });
-    }
-  };
-  const openHeading = (text: string, dash: boolean) => {
-    const { text: name, count } = statedCount(text);
-    headings.push({ text: name, dash, ...(count !== undefined ? { stated: count } : {}), count: 0, last: -1 });
-    headingSinceItem = true;
-  };
-
-  /** One line of the body (tidied, not furniture, not an annex marker). */
-  const take = (s: string, lineNo: number) => {
-    const heading = headingOf(s);
-    if (heading) {
-      finish();
-      closeHeadings(Math.min(heading.level, headings.filter((h) => !h.dash).length));
-      openHeading(heading.text, false);
-      return;
-    }
-    const dash = dashHeadingOf(s);
-    if (dash) {
-      // A sub-heading below the numbered ones, never the continuation of the item above it.
-      finish();
-      const top = headings[headings.length - 1];
-      closeHeadings(top?.dash ? headings.length - 1 : headings.length);
-      openHeading(dash, true);
-      return;
-    }
-    const start = ITEM_START.exec(s);
-    const no = start ? Number(start[1]) : 0;
-    // A number far ahead of the last one is taken for text inside an item's sentence, not after its units.
-    if (start && (lastNo === 0 || no <= lastNo + MAX_JUMP || no === 1 || !cur || mode === "units")) {
-      finish();
-      const flags: NoticeFlag[] = [];
-      if (no === 1 && lastNo > 0) {
-        restarts++;
-        if (!headingSinceItem) flags.push({ code: "restart-without-heading" });
-      } else if (lastNo > 0 && no === lastNo) flags.push({ code: "number-repeated", previous: lastNo });
-      else if (lastNo > 0 && no !== lastNo + 1) flags.push({ code: "number-gap", previous: lastNo });
-      else if (lastNo === 0 && no !== 1) flags.push({ code: "number-starts-at", no });
-      lastNo = no;
-      headingSinceItem = false;
-      const section = headings.find((h) => !h.dash)?.text.match(new RegExp(`^([${CN_DIGITS}]+)、`))?.[1];
-      const label = restarts > 0 && section ? `${section}-${no}` : String(no);
-      cur = {
-        ...(annex !== undefined ? { annex } : {}),
-        no,
-        label,
-        category: headings.map((h) => h.text),
-        text: [start[2]!],
-        units: [],
-        line: lineNo,
-        lastLine: lineNo,
-        flags,
-      };
-      mode = "text";
-      return;
-    }
-    if (!cur) return;
-    cur.lastLine = lineNo;
-    if (start) cur.flags.push({ code: "number-far-ahead", line: lineNo, start: /^\d+\s*[.．、]/.exec(s)![0], previous: lastNo });
-    if (UNIT_LINE.test(s)) {
-      mode = "units";
-      cur.units.push(s);
-      return;
-    }
-    (mode === "units" ? cur.units : cur.text).push(s);
-  };
-
+  let inBody = !lines.some((l) => isAnnexMarker(tidyText(l)));
+  const reader = new NoticeReader();
   for (let i = 0; i < lines.length; i++) {
     const s = tidyText(lines[i]!);
     if (!s) continue;
     if (isAnnexMarker(s)) {
+      const [, glued, annex] = ANNEX.exec(s)!;
       // The heading glued to the end of the last item's line ends the annex after that line.
-      const before = ANNEX.exec(s)![1]!.trim();
-      if (before && inBody && !endsItems(before)) take(before, i + 1);
-      finish();
-      closeHeadings(0);
-      annex = Number(ANNEX.exec(s)![2]);
+      const before = glued!.trim();
+      if (before && inBody && !endsItems(before)) reader.take(before, i + 1);
+      reader.startAnnex(Number(annex));
       inBody = true;
-      lastNo = 0;
-      restarts = 0;
-      headingSinceItem = true;
-      continue;
-    }
-    if (endsItems(s)) {
-      finish();
-      continue;
-    }
-    if (isPageFurniture(s) || !inBody) continue;
-    take(s, i + 1);
+    } else if (endsItems(s)) reader.finish();
+    else if (!isPageFurniture(s) && inBody) reader.take(s, i + 1);
   }
-  finish();
-  closeHeadings(0);
-  return items;
+  return reader.end();
+}
+
+/**
+ * What a person should look at in an item's number: `no` read after `previous` (0: the first item of
+ * its annex); `afterHeading`: a heading or an annex came since the item before, where numbering may
+ * start again at 1.
+ */
+export function numberingFlags(no: number, previous: number, afterHeading: boolean): NoticeFlag[] {
+  if (previous === 0) return no === 1 ? [] : [{ code: "number-starts-at", no }];
+  if (no === 1) return afterHeading ? [] : [{ code: "restart-without-heading" }];
+  if (no === previous) return [{ code: "number-repeated", previous }];
+  if (no !== previous + 1) return [{ code: "number-gap", previous }];
+  return [];
+}
+
+/** A section heading's number (四 of 四、民生实事), to label items when numbering restarts under it. */
+const SECTION_NUMBER = new RegExp(`^([${CN_DIGITS}]+)、`);
+
+/** Reads a notice's body line by line: the headings open above, the item being read, the numbering so far. */
+class NoticeReader {
+  private readonly items: MutableItem[] = [];
+  private readonly headings: OpenHeading[] = [];
+  private annex: number | undefined;
+  private cur: Draft | undefined;
+  /** After a unit line, the item's lines are units until the next item. */
+  private mode: "text" | "units" = "text";
+  private lastNo = 0;
+  /** Times the numbering started again at 1 in this annex. */
+  private restarts = 0;
+  /** A heading (or an annex) came after the last item: numbering may start again at 1 there. */
+  private headingSinceItem = true;
+
+  /** One line of the body (tidied, not furniture, not an annex marker). */
+  take(s: string, lineNo: number): void {
+    const heading = headingOf(s);
+    const dash = heading ? undefined : dashHeadingOf(s);
+    const start = heading || dash ? null : ITEM_START.exec(s);
+    if (heading) this.heading(heading.level, heading.text);
+    else if (dash) this.dashHeading(dash);
+    else if (start && this.startsItem(Number(start[1]))) this.startItem(Number(start[1]), start[2]!, lineNo);
+    else this.continueItem(s, lineNo, !!start);
+  }
+
+  /** Annex `annex` begins: the item and the headings before it end, and its numbering starts afresh. */
+  startAnnex(annex: number): void {
+    this.finish();
+    this.closeHeadings(0);
+    this.annex = annex;
+    this.lastNo = 0;
+    this.restarts = 0;
+    this.headingSinceItem = true;
+  }
+
+  /** Ends the item being read (at a heading, the next item, or a line that ends items). */
+  finish(): void {
+    // A bare number with neither text nor units (a line broken off, a stray figure) is no item.
+    const item = this.cur && finishItem(this.cur);
+    if (item && (item.task || item.lead.length || item.cityLead.length || item.co.length)) {
+      this.items.push(item);
+      for (const h of this.headings) {
+        h.count++;
+        h.last = this.items.length - 1;
+      }
+    }
+    this.cur = undefined;
+    this.mode = "text";
+  }
+
+  /** The items, once every line is taken. */
+  end(): NoticeItem[] {
+    this.finish();
+    this.closeHeadings(0);
+    return this.items;
+  }
+
+  private heading(level: number, text: string): void {
+    this.finish();
+    this.closeHeadings(Math.min(level, this.headings.filter((h) => !h.dash).length));
+    this.openHeading(text, false);
+  }
+
+  /** A sub-heading below the numbered ones, never the continuation of the item above it. */
+  private dashHeading(text: string): void {
+    this.finish();
+    const top = this.headings[this.headings.length - 1];
+    this.closeHeadings(top?.dash ? this.headings.length - 1 : this.headings.length);
+    this.openHeading(text, true);
+  }
+
+  private openHeading(text: string, dash: boolean): void {
+    const { text: name, count } = statedCount(text);
+    this.headings.push({ text: name, dash, ...(count !== undefined ? { stated: count } : {}), count: 0, last: -1 });
+    this.headingSinceItem = true;
+  }
+
+  /** Closes the headings from `keep` on; one that states its count (（共 131 项）) is checked against the items read under it. */
+  private closeHeadings(keep: number): void {
+    for (const h of this.headings.splice(keep)) {
+      if (h.stated === undefined || h.count === h.stated || h.count === 0) continue;
+      this.items[h.last]!.flags.push({ code: "count-differs", heading: h.text, stated: h.stated, found: h.count });
+    }
+  }
+
+  /** A number far ahead of the last one is taken for text inside an item's sentence, not after its units. */
+  private startsItem(no: number): boolean {
+    return this.lastNo === 0 || no <= this.lastNo + MAX_JUMP || no === 1 || !this.cur || this.mode === "units";
+  }
+
+  private startItem(no: number, text: string, lineNo: number): void {
+    this.finish();
+    const flags = numberingFlags(no, this.lastNo, this.headingSinceItem);
+    if (no === 1 && this.lastNo > 0) this.restarts++;
+    this.lastNo = no;
+    this.headingSinceItem = false;
+    const section = this.headings.find((h) => !h.dash)?.text.match(SECTION_NUMBER)?.[1];
+    this.cur = {
+      ...(this.annex !== undefined ? { annex: this.annex } : {}),
+      no,
+      label: this.restarts > 0 && section ? `${section}-${no}` : String(no),
+      category: this.headings.map((h) => h.text),
+      text: [text],
+      units: [],
+      line: lineNo,
+      lastLine: lineNo,
+      flags,
+    };
+    this.mode = "text";
+  }
+
+  /** A line of the item being read: more of its text, or its units after a unit line. `numbered`: it starts with a number read as text. */
+  private continueItem(s: string, lineNo: number, numbered: boolean): void {
+    const cur = this.cur;
+    if (!cur) return;
+    cur.lastLine = lineNo;
+    if (numbered) cur.flags.push({ code: "number-far-ahead", line: lineNo, start: /^\d+\s*[.．、]/.exec(s)![0], previous: this.lastNo });
+    if (UNIT_LINE.test(s)) {
+      this.mode = "units";
+      cur.units.push(s);
+      return;
+    }
+    (this.mode === "units" ? cur.units : cur.text).push(s);
+  }
 }
 
 function finishItem(d: Draft): MutableItem {

@@ -295,27 +295,60 @@ export function changeText(change: number | undefined): string {
 /** Builds the quarter's summary from a check. `today` dates it; `directory` names the units. */
 export function summarise(result: CheckResult, directory: Directory | undefined, today: Date, options: SummaryOptions = {}): Summary {
   const { quarter } = result;
-  // Whether the directory lists each unit named (a unit it lists under any spelling is listed).
-  const known = new Map<string, boolean>();
+  const { tasks, listed } = taskSummaries(result, directory);
+  const before = options.previous ? previousRates(options.previous, directory) : undefined;
+  const { units, unlisted } = rankUnits(unitFigures(tallyUnits(tasks), before, options.scoring), listed);
+  const gaps = gapsOf(result, tasks);
+  const district = options.district ?? "";
+  const summary = {
+    quarter,
+    due: isoDate(reportDue(quarter)),
+    made: isoDate(localDate(today)),
+    sheet: result.ledger.sheet,
+    totals: totalsOf(tasks),
+    units,
+    unlisted,
+    ...(options.previous ? { previousQuarter: options.previous.quarter } : {}),
+    ...(options.scoring ? { scoring: options.scoring } : {}),
+    categories: categoriesOf(tasks),
+    tasks,
+    gaps,
+    gapTasks: gapTasks(gaps),
+    unitProblems: result.findings.filter((f) => UNIT_KINDS.includes(f.kind)),
+    district,
+    issuer: options.issuer ?? defaultIssuer(district),
+  };
+  return { ...summary, bulletin: bulletinText(summary) };
+}
+
+/**
+ * Each task with its units by their directory names and its bulletin class; and whether the directory
+ * lists each unit named (a unit it lists under any spelling is listed).
+ */
+function taskSummaries(result: CheckResult, directory: Directory | undefined): { tasks: TaskSummary[]; listed: Map<string, boolean> } {
+  const listed = new Map<string, boolean>();
   const names = (units: readonly ResolvedUnit[]) => {
-    for (const u of units) known.set(u.name, (known.get(u.name) ?? true) && u.known);
+    for (const u of units) listed.set(u.name, (listed.get(u.name) ?? true) && u.known);
     return units.map((u) => u.name);
   };
-  const tasks: TaskSummary[] = result.assessments.map((a) => ({
+  const tasks = result.assessments.map((a) => ({
     task: a.task,
     leads: names(resolveUnits(a.task.lead?.text, directory)),
     coUnits: names(resolveUnits(a.task.co?.text, directory)),
     progress: a.progress,
     overdue: a.overdue,
     ...(a.doneUnsupported ? { doneUnsupported: a.doneUnsupported } : {}),
-    ...classify(a, quarter),
+    ...classify(a, result.quarter),
   }));
+  return { tasks, listed };
+}
 
+function totalsOf(tasks: readonly TaskSummary[]): SummaryTotals {
   const classes = Object.fromEntries(BULLETIN_CLASSES.map((c) => [c, 0])) as Record<BulletinClass, number>;
   for (const t of tasks) classes[t.bulletinClass]++;
   const count = (p: (t: TaskSummary) => boolean) => tasks.filter(p).length;
   const reported = count((t) => t.progress !== "missing");
-  const totals: SummaryTotals = {
+  return {
     tasks: tasks.length,
     reported,
     missing: count((t) => t.progress === "missing"),
@@ -328,9 +361,23 @@ export function summarise(result: CheckResult, directory: Directory | undefined,
     rate: tasks.length ? reported / tasks.length : 0,
     classes,
   };
+}
 
-  // By lead unit: a task with several lead units counts for each of them.
-  const byUnit = new Map<string, { leads: number; coOwns: number; reported: number; missing: number; weak: number; hollow: number; behind: number; missingTasks: string[] }>();
+/** A unit's counts over the tasks (UnitFigures before its rate). */
+interface UnitTally {
+  leads: number;
+  coOwns: number;
+  reported: number;
+  missing: number;
+  weak: number;
+  hollow: number;
+  behind: number;
+  readonly missingTasks: string[];
+}
+
+/** Each unit's counts over the tasks: a task with several lead units counts for each of them. */
+function tallyUnits(tasks: readonly TaskSummary[]): Map<string, UnitTally> {
+  const byUnit = new Map<string, UnitTally>();
   const unitRow = (name: string) => {
     let u = byUnit.get(name);
     if (!u) byUnit.set(name, (u = { leads: 0, coOwns: 0, reported: 0, missing: 0, weak: 0, hollow: 0, behind: 0, missingTasks: [] }));
@@ -350,8 +397,15 @@ export function summarise(result: CheckResult, directory: Directory | undefined,
     }
     for (const name of t.coUnits) if (!t.leads.includes(name)) unitRow(name).coOwns++;
   }
-  const before = options.previous ? previousRates(options.previous, directory) : undefined;
-  const figures: UnitFigures[] = [...byUnit]
+  return byUnit;
+}
+
+/**
+ * The figures of each unit that leads a task (one that only co-owns tasks reports through the lead
+ * unit), with its change since the rates `before` and its score by `scoring`.
+ */
+function unitFigures(tally: ReadonlyMap<string, UnitTally>, before: ReadonlyMap<string, number> | undefined, scoring: ScoreRules | undefined): UnitFigures[] {
+  return [...tally]
     .filter(([, u]) => u.leads > 0)
     .map(([unit, u]) => {
       const rate = u.reported / u.leads;
@@ -361,23 +415,29 @@ export function summarise(result: CheckResult, directory: Directory | undefined,
         ...u,
         rate,
         ...(prev !== undefined ? { previousRate: prev, change: rate - prev } : {}),
-        ...(options.scoring ? { score: scoreOf(u, options.scoring) } : {}),
+        ...(scoring ? { score: scoreOf(u, scoring) } : {}),
       };
     });
+}
+
+/** The units the directory lists, ranked by reporting rate; the others apart, by name. */
+function rankUnits(figures: readonly UnitFigures[], listed: ReadonlyMap<string, boolean>): { units: UnitSummary[]; unlisted: UnitFigures[] } {
   // Equal rates (compared exactly, as fractions) share a rank; within a rank, units go by name.
   const sameRate = (a: UnitFigures, b: UnitFigures) => a.reported * b.leads === b.reported * a.leads;
   const ranked = figures
-    .filter((u) => known.get(u.unit) !== false)
+    .filter((u) => listed.get(u.unit) !== false)
     .sort((a, b) => (sameRate(a, b) ? 0 : b.rate - a.rate) || collator.compare(a.unit, b.unit));
   const units: UnitSummary[] = [];
   ranked.forEach((u, i) => {
     const prev = units[i - 1];
     units.push({ ...u, rank: prev && sameRate(prev, u) ? prev.rank : i + 1 });
   });
-  const unlisted = figures.filter((u) => known.get(u.unit) === false).sort((a, b) => collator.compare(a.unit, b.unit));
-  // Units that only co-own tasks are not ranked: they report through the lead unit.
+  const unlisted = figures.filter((u) => listed.get(u.unit) === false).sort((a, b) => collator.compare(a.unit, b.unit));
+  return { units, unlisted };
+}
 
-  // By first-level category.
+/** The tasks' figures by first-level category. */
+function categoriesOf(tasks: readonly TaskSummary[]): CategorySummary[] {
   const byCategory = new Map<string, TaskSummary[]>();
   for (const t of tasks) {
     const c = t.task.category[0] ?? "（未分类）";
@@ -385,7 +445,7 @@ export function summarise(result: CheckResult, directory: Directory | undefined,
     list.push(t);
     byCategory.set(c, list);
   }
-  const categories: CategorySummary[] = [...byCategory].map(([category, list]) => {
+  return [...byCategory].map(([category, list]) => {
     const rep = list.filter((t) => t.progress !== "missing").length;
     return {
       category,
@@ -398,38 +458,18 @@ export function summarise(result: CheckResult, directory: Directory | undefined,
       rate: list.length ? rep / list.length : 0,
     };
   });
+}
 
+/** The findings of missing or weak progress, each with its task and the task's class. */
+function gapsOf(result: CheckResult, tasks: readonly TaskSummary[]): GapItem[] {
   const byRow = new Map(result.ledger.tasks.map((t) => [t.row, t]));
   const classOf = new Map(tasks.map((t) => [t.task.row, t.bulletinClass]));
-  const gaps: GapItem[] = result.findings
+  return result.findings
     .filter((f) => GAP_KINDS.includes(f.kind))
     .map((f) => {
       const t = findTask(byRow, f);
       return { no: f.taskNo, row: f.row, cell: f.cell, task: t?.text.text ?? "", lead: t?.lead?.text ?? "", kind: f.kind, label: kindLabel(f.kind), taskClass: (t && classOf.get(t.row)) ?? "未报送" };
     });
-  const unitProblems = result.findings.filter((f) => UNIT_KINDS.includes(f.kind));
-  const district = options.district ?? "";
-  const issuer = options.issuer ?? defaultIssuer(district);
-
-  const summary = {
-    quarter,
-    due: isoDate(reportDue(quarter)),
-    made: isoDate(localDate(today)),
-    sheet: result.ledger.sheet,
-    totals,
-    units,
-    unlisted,
-    ...(options.previous ? { previousQuarter: options.previous.quarter } : {}),
-    ...(options.scoring ? { scoring: options.scoring } : {}),
-    categories,
-    tasks,
-    gaps,
-    gapTasks: gapTasks(gaps),
-    unitProblems,
-    district,
-    issuer,
-  };
-  return { ...summary, bulletin: bulletinText(summary) };
 }
 
 /** The gaps one a task, in the order of their first finding. */

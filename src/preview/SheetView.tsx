@@ -5,14 +5,14 @@
 // every row is reachable.
 import * as React from "react";
 import type ExcelJS from "exceljs";
-import { useVirtualizer } from "@tanstack/react-virtual";
+import { useVirtualizer, type VirtualItem, type Virtualizer } from "@tanstack/react-virtual";
 import { columnLetter, parseA1 } from "../core/address";
 import type { CellRange } from "../core/types";
 import { cellText } from "../core/text";
 import type { XlsxHost } from "../hosts/xlsx/host";
 import { toCellValue } from "../hosts/xlsx/grid";
 import { observeRectOrScreenful } from "../taskpane/virtual";
-import { internalLink, sheetModel, type SheetModel } from "./sheetModel";
+import { internalLink, sheetModel, visibleCells, type SheetModel } from "./sheetModel";
 import { book as bookOf } from "../app/book";
 import type { PageText } from "../app/messages";
 
@@ -85,6 +85,74 @@ export function SheetView({ host, version, text }: { host: XlsxHost; version: nu
   // Sizes and merged areas: once per change of the cells, not per click (a selection is no change).
   const model = React.useMemo(() => (ws ? sheetModel(ws) : undefined), [ws, host.revision]);
   const scroll = React.useRef<HTMLDivElement>(null);
+  const grid = useVirtualGrid(model, scroll);
+  const remember = useScrollPlaces(scroll, ws?.name);
+  const selected = host.selected?.sheet === host.active ? host.selected.cell : undefined;
+  useSelectedInView(grid, scroll, model, selected, version);
+
+  if (!ws || !model) return <div />;
+
+  const rowItems = grid.rows.getVirtualItems();
+  const colItems = grid.cols.getVirtualItems();
+  const totalW = model.colLefts[model.cols]!;
+  const totalH = model.rowTops[model.rows]!;
+  const pick = (address: string, link?: { sheet: string; cell: string }) => {
+    // A link inside the workbook goes to its cell, as a click on it does in Excel.
+    if (link && host.workbook.getWorksheet(link.sheet)) void bookOf(host).select(link.sheet, link.cell);
+    else void bookOf(host).select(ws.name, address);
+  };
+  // The virtualisers' items are runs of consecutive rows and columns.
+  const drawn =
+    rowItems.length && colItems.length
+      ? visibleCells(model, { top: rowItems[0]!.index, bottom: rowItems[rowItems.length - 1]!.index, left: colItems[0]!.index, right: colItems[colItems.length - 1]!.index })
+      : [];
+
+  return (
+    <div style={{ display: "flex", flexDirection: "column", height: "100%", minWidth: 0 }}>
+      <div ref={scroll} className="sheet-scroll" onScroll={remember} style={{ flex: 1, overflow: "auto", background: "#fff", position: "relative" }}>
+        <div className="sheet" data-sheet={ws.name} role="grid" aria-rowcount={model.rows} aria-colcount={model.cols} style={{ width: HEADER_W + totalW, height: HEADER_H + totalH }}>
+          <ColumnLetters items={colItems} model={model} />
+          <div style={{ display: "flex", width: HEADER_W + totalW, height: totalH }}>
+            <RowNumbers items={rowItems} height={totalH} />
+            <div className="sheet-cells" style={{ width: totalW, height: totalH }}>
+              {drawn.map(({ row: r, cells }) => (
+                <div key={r} role="row" aria-rowindex={r + 1} className="sheet-row" style={{ top: model.rowTops[r], height: model.rowHeights[r], width: totalW }}>
+                  {cells.map(({ col, area }) => {
+                    const address = `${columnLetter(col)}${r + 1}`;
+                    return <Cell key={col} ws={ws} model={model} row={r} col={col} area={area} selected={address === selected} onPick={pick} text={text} />;
+                  })}
+                </div>
+              ))}
+            </div>
+          </div>
+        </div>
+      </div>
+      <SheetTabs host={host} active={ws.name} label={text.sheets} />
+    </div>
+  );
+}
+
+/** The visible sheets' tabs under the grid. */
+function SheetTabs({ host, active, label }: { host: XlsxHost; active: string; label: string }) {
+  const tabs = host.workbook.worksheets.filter((w) => w.state === "visible");
+  return (
+    <div className="tabs" role="tablist" aria-label={label}>
+      {tabs.map((w) => (
+        <button key={w.name} role="tab" aria-selected={w.name === active} className={w.name === active ? "tab active" : "tab"} onClick={() => host.activate(w.name)}>
+          {w.name}
+        </button>
+      ))}
+    </div>
+  );
+}
+
+interface VirtualGrid {
+  readonly rows: Virtualizer<HTMLDivElement, Element>;
+  readonly cols: Virtualizer<HTMLDivElement, Element>;
+}
+
+/** The rows and columns in view, at the sizes the model gives them, measured again when it changes. */
+function useVirtualGrid(model: SheetModel | undefined, scroll: React.RefObject<HTMLDivElement | null>): VirtualGrid {
   const rows = useVirtualizer({
     count: model?.rows ?? 0,
     getScrollElement: () => scroll.current,
@@ -106,11 +174,16 @@ export function SheetView({ host, version, text }: { host: XlsxHost; version: nu
     rows.measure();
     cols.measure();
   }, [model]);
+  return { rows, cols };
+}
 
-  // Each sheet keeps where it was scrolled to, as in Excel; a sheet shown for the first time (a new
-  // summary) opens at its top-left corner, never at the place the sheet before was scrolled to.
+/**
+ * Each sheet keeps where it was scrolled to, as in Excel; a sheet shown for the first time (a new
+ * summary) opens at its top-left corner, never at the place the sheet before was scrolled to.
+ * Returns what to call on scrolling.
+ */
+function useScrollPlaces(scroll: React.RefObject<HTMLDivElement | null>, name: string | undefined): () => void {
   const positions = React.useRef(new Map<string, { top: number; left: number }>());
-  const name = ws?.name;
   React.useLayoutEffect(() => {
     const el = scroll.current;
     if (!el || name === undefined) return;
@@ -118,13 +191,14 @@ export function SheetView({ host, version, text }: { host: XlsxHost; version: nu
     el.scrollTop = at.top;
     el.scrollLeft = at.left;
   }, [name]);
-  const remember = () => {
+  return () => {
     const el = scroll.current;
     if (el && name !== undefined) positions.current.set(name, { top: el.scrollTop, left: el.scrollLeft });
   };
+}
 
-  const selected = host.selected?.sheet === host.active ? host.selected.cell : undefined;
-  // A cell chosen elsewhere (a finding, a link) is brought into view; one already in view stays put.
+/** A cell chosen elsewhere (a finding, a link) is brought into view; one already in view stays put. */
+function useSelectedInView({ rows, cols }: VirtualGrid, scroll: React.RefObject<HTMLDivElement | null>, model: SheetModel | undefined, selected: string | undefined, version: number): void {
   React.useEffect(() => {
     const el = scroll.current;
     const at = selected ? parseA1(selected) : undefined;
@@ -136,92 +210,36 @@ export function SheetView({ host, version, text }: { host: XlsxHost; version: nu
     const right = model.colLefts[at.col + 1] ?? left;
     if (left < el.scrollLeft || right > el.scrollLeft + el.clientWidth - HEADER_W) cols.scrollToIndex(at.col, { align: "center" });
   }, [selected, version, model]);
+}
 
-  const tabs = host.workbook.worksheets.filter((w) => w.state === "visible");
-  if (!ws || !model) return <div />;
-
-  const rowItems = rows.getVirtualItems();
-  const colItems = cols.getVirtualItems();
+/** The column letters' row above the cells (none over a hidden column). */
+function ColumnLetters({ items, model }: { items: readonly VirtualItem[]; model: SheetModel }) {
   const totalW = model.colLefts[model.cols]!;
-  const totalH = model.rowTops[model.rows]!;
-  const pick = (address: string, link?: { sheet: string; cell: string }) => {
-    // A link inside the workbook goes to its cell, as a click on it does in Excel.
-    if (link && host.workbook.getWorksheet(link.sheet)) void bookOf(host).select(link.sheet, link.cell);
-    else void bookOf(host).select(ws.name, address);
-  };
-
-  // The cells in view, each merged area once at its top-left cell (drawn even when that cell is
-  // above or left of the view, so that the part in view shows), grouped by the row they start in.
-  const byRow = new Map<number, { col: number; area: CellRange | undefined }[]>();
-  const seen = new Set<number>();
-  if (rowItems.length && colItems.length) {
-    const r0 = rowItems[0]!.index;
-    const r1 = rowItems[rowItems.length - 1]!.index;
-    const c0 = colItems[0]!.index;
-    const c1 = colItems[colItems.length - 1]!.index;
-    const put = (row: number, col: number, area: CellRange | undefined) => {
-      const key = row * model.cols + col;
-      if (seen.has(key)) return;
-      seen.add(key);
-      const list = byRow.get(row) ?? [];
-      list.push({ col, area });
-      byRow.set(row, list);
-    };
-    for (const m of model.mergesInRows(r0, r1)) if (m.right >= c0 && m.left <= c1) put(m.top, m.left, m);
-    for (const { index: r } of rowItems) {
-      for (const { index: c } of colItems) {
-        if (model.colWidths[c] === 0) continue;
-        const m = model.mergeAt(r, c);
-        if (!m) put(r, c, undefined);
-      }
-    }
-  }
-  const rowKeys = [...byRow.keys()].sort((a, b) => a - b);
-
   return (
-    <div style={{ display: "flex", flexDirection: "column", height: "100%", minWidth: 0 }}>
-      <div ref={scroll} className="sheet-scroll" onScroll={remember} style={{ flex: 1, overflow: "auto", background: "#fff", position: "relative" }}>
-        <div className="sheet" data-sheet={ws.name} role="grid" aria-rowcount={model.rows} aria-colcount={model.cols} style={{ width: HEADER_W + totalW, height: HEADER_H + totalH }}>
-          <div className="sheet-head" style={{ width: HEADER_W + totalW, height: HEADER_H }}>
-            <div className="corner" style={{ width: HEADER_W, height: HEADER_H }} />
-            <div style={{ position: "relative", width: totalW, height: HEADER_H }}>
-              {colItems.map((c) =>
-                model.colWidths[c.index] ? (
-                  <div key={c.index} role="columnheader" className="col-letter" style={{ left: c.start - HEADER_W, width: c.size, height: HEADER_H }}>
-                    {columnLetter(c.index)}
-                  </div>
-                ) : null,
-              )}
+    <div className="sheet-head" style={{ width: HEADER_W + totalW, height: HEADER_H }}>
+      <div className="corner" style={{ width: HEADER_W, height: HEADER_H }} />
+      <div style={{ position: "relative", width: totalW, height: HEADER_H }}>
+        {items.map((c) =>
+          model.colWidths[c.index] ? (
+            <div key={c.index} role="columnheader" className="col-letter" style={{ left: c.start - HEADER_W, width: c.size, height: HEADER_H }}>
+              {columnLetter(c.index)}
             </div>
-          </div>
-          <div style={{ display: "flex", width: HEADER_W + totalW, height: totalH }}>
-            <div className="row-numbers" style={{ width: HEADER_W, height: totalH }}>
-              {rowItems.map((r) => (
-                <div key={r.index} role="rowheader" className="row-number" style={{ top: r.start - HEADER_H, height: r.size }}>
-                  {r.index + 1}
-                </div>
-              ))}
-            </div>
-            <div className="sheet-cells" style={{ width: totalW, height: totalH }}>
-              {rowKeys.map((r) => (
-                <div key={r} role="row" aria-rowindex={r + 1} className="sheet-row" style={{ top: model.rowTops[r], height: model.rowHeights[r], width: totalW }}>
-                  {byRow.get(r)!.map(({ col, area }) => {
-                    const address = `${columnLetter(col)}${r + 1}`;
-                    return <Cell key={col} ws={ws} model={model} row={r} col={col} area={area} selected={address === selected} onPick={pick} text={text} />;
-                  })}
-                </div>
-              ))}
-            </div>
-          </div>
+          ) : null,
+        )}
+      </div>
+    </div>
+  );
+}
+
+/** The row numbers' column beside the cells. */
+function RowNumbers({ items, height }: { items: readonly VirtualItem[]; height: number }) {
+  return (
+    <div className="row-numbers" style={{ width: HEADER_W, height }}>
+      {items.map((r) => (
+        <div key={r.index} role="rowheader" className="row-number" style={{ top: r.start - HEADER_H, height: r.size }}>
+          {r.index + 1}
         </div>
-      </div>
-      <div className="tabs" role="tablist" aria-label={text.sheets}>
-        {tabs.map((w) => (
-          <button key={w.name} role="tab" aria-selected={w.name === ws.name} className={w.name === ws.name ? "tab active" : "tab"} onClick={() => host.activate(w.name)}>
-            {w.name}
-          </button>
-        ))}
-      </div>
+      ))}
     </div>
   );
 }

@@ -64,6 +64,34 @@ function plainText(v: ExcelJS.CellValue): string {
   return String(v);
 }
 
+/**
+ * Each row's height in pixels: as the file sets it in points; where it sets none, a row with wrapped
+ * text is as tall as its text, as Excel fits it (a text merged down over several rows does not count).
+ */
+function rowHeightsOf(ws: ExcelJS.Worksheet, rows: number, colWidths: readonly number[], mergeAt: (row: number, col: number) => CellRange | undefined): number[] {
+  const defaultPx = Math.round(((ws.properties?.defaultRowHeight as number | undefined) ?? 15) * (4 / 3)) || DEFAULT_ROW_PX;
+  const rowHeights = new Array<number>(rows).fill(defaultPx);
+  for (let r = 0; r < rows; r++) {
+    const row = ws.findRow(r + 1);
+    if (!row) continue;
+    if (row.height) {
+      rowHeights[r] = Math.round(row.height * (4 / 3));
+      continue;
+    }
+    let px = defaultPx;
+    row.eachCell({ includeEmpty: false }, (cell, colNumber) => {
+      if (!cell.alignment?.wrapText) return;
+      const c = colNumber - 1;
+      const m = mergeAt(r, c);
+      if (m && (m.top !== m.bottom || m.top !== r || m.left !== c)) return;
+      const width = m ? colWidths.slice(m.left, m.right + 1).reduce((a, b) => a + b, 0) : colWidths[c] ?? columnPx(DEFAULT_WIDTH);
+      px = Math.max(px, wrappedHeight(plainText(cell.value), width));
+    });
+    rowHeights[r] = px;
+  }
+  return rowHeights;
+}
+
 export function sheetModel(ws: ExcelJS.Worksheet): SheetModel {
   const merges = mergesOf(ws).sort((a, b) => a.top - b.top);
   let rows = ws.rowCount;
@@ -84,27 +112,8 @@ export function sheetModel(ws: ExcelJS.Worksheet): SheetModel {
     tallest = Math.max(tallest, m.bottom - m.top);
     for (let r = m.top; r <= m.bottom; r++) for (let c = m.left; c <= m.right; c++) byCell.set(r * cols + c, m);
   }
-  const defaultPx = Math.round(((ws.properties?.defaultRowHeight as number | undefined) ?? 15) * (4 / 3)) || DEFAULT_ROW_PX;
-  const rowHeights = new Array<number>(rows).fill(defaultPx);
-  for (let r = 0; r < rows; r++) {
-    const row = ws.findRow(r + 1);
-    if (!row) continue;
-    if (row.height) {
-      rowHeights[r] = Math.round(row.height * (4 / 3));
-      continue;
-    }
-    // No height in the file: a row with wrapped text is as tall as its text, as Excel fits it.
-    let px = defaultPx;
-    row.eachCell({ includeEmpty: false }, (cell, colNumber) => {
-      if (!cell.alignment?.wrapText) return;
-      const c = colNumber - 1;
-      const m = byCell.get(r * cols + c);
-      if (m && (m.top !== m.bottom || m.top !== r || m.left !== c)) return;
-      const width = m ? colWidths.slice(m.left, m.right + 1).reduce((a, b) => a + b, 0) : colWidths[c] ?? columnPx(DEFAULT_WIDTH);
-      px = Math.max(px, wrappedHeight(plainText(cell.value), width));
-    });
-    rowHeights[r] = px;
-  }
+  const mergeAt = (row: number, col: number) => byCell.get(row * cols + col);
+  const rowHeights = rowHeightsOf(ws, rows, colWidths, mergeAt);
   return {
     rows,
     cols,
@@ -112,7 +121,7 @@ export function sheetModel(ws: ExcelJS.Worksheet): SheetModel {
     colWidths,
     rowTops: offsets(rowHeights),
     colLefts: offsets(colWidths),
-    mergeAt: (row, col) => byCell.get(row * cols + col),
+    mergeAt,
     mergesInRows(from, to) {
       // Sorted by top: start where an area that tall could still reach `from`.
       let lo = 0;
@@ -127,6 +136,39 @@ export function sheetModel(ws: ExcelJS.Worksheet): SheetModel {
       return out;
     },
   };
+}
+
+/** A cell to draw at its column: a merged area is drawn whole, from its top-left cell. */
+export interface DrawnCell {
+  readonly col: number;
+  readonly area: CellRange | undefined;
+}
+
+/**
+ * The cells to draw for the rows and columns in `view` (0-based, inclusive), grouped by the row they
+ * start in, rows in order. Each merged area reaching into the view is drawn once at its top-left cell,
+ * even when that cell is above or left of the view, so that the part in view shows; a hidden column
+ * has none.
+ */
+export function visibleCells(model: SheetModel, view: CellRange): { row: number; cells: DrawnCell[] }[] {
+  const byRow = new Map<number, DrawnCell[]>();
+  const seen = new Set<number>();
+  const put = (row: number, col: number, area: CellRange | undefined) => {
+    const key = row * model.cols + col;
+    if (seen.has(key)) return;
+    seen.add(key);
+    const list = byRow.get(row) ?? [];
+    list.push({ col, area });
+    byRow.set(row, list);
+  };
+  for (const m of model.mergesInRows(view.top, view.bottom)) if (m.right >= view.left && m.left <= view.right) put(m.top, m.left, m);
+  for (let r = view.top; r <= view.bottom; r++) {
+    for (let c = view.left; c <= view.right; c++) {
+      if (model.colWidths[c] === 0) continue;
+      if (!model.mergeAt(r, c)) put(r, c, undefined);
+    }
+  }
+  return [...byRow.keys()].sort((a, b) => a - b).map((row) => ({ row, cells: byRow.get(row)! }));
 }
 
 /**
