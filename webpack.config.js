@@ -2,8 +2,9 @@
 // - addin/: the Excel add-in: taskpane.html (also the shared runtime of the ribbon's commands), commands.html
 //   (the function file of manifests deployed before it), help.html, the scripts, the icons, and manifest.xml;
 // - web/督办助手.html: the offline page, one file (scripts inlined, a policy that allows them by hash);
-// - wps/: the WPS 表格 add-in (WPS加载项): its folder (ribbon.xml, index.html, taskpane.html, scripts, icons) and
-//   the jsplugins.xml and publish.xml that install it (WPS_ADDIN_URL: its address on an intranet server).
+// - wps/: the WPS 表格 add-in (WPS加载项): its folder duban_VERSION (index.html, main.js, ribbon.xml as in the wpsjs
+//   et template; taskpane.html, scripts, icons) and the publish.xml and jsplugins.xml that install it
+//   (WPS_ADDIN_URL: the folder's address on an intranet server).
 // `webpack serve` (npm start) serves the Excel add-in's folder only.
 // As in Microsoft's add-in template, the manifest's development URL (https://localhost:3000/) is
 // replaced by the production one at build time: set ADDIN_URL (ending in /) when building for a server.
@@ -78,28 +79,68 @@ function webConfig(dist, dev) {
   };
 }
 
-/** The WPS 表格 add-in: its folder, and the lists that install it on a machine or from a server. */
+/**
+ * The files of the WPS add-in's ribbon script, compiled to ES5 (with webpack's own code, target es5): the
+ * buttons must work in any engine a WPS build has, so that they open the pane, where webview-check.js says
+ * what to do when the engine cannot run the pane's script (tests/wps-package.test.ts parses ribbon.js as ES5).
+ */
+const WPS_RIBBON_SOURCES = [path.resolve(__dirname, "src/commands/wps/ribbon.ts"), path.resolve(__dirname, "src/hosts/wps/application.ts"), path.resolve(__dirname, "src/hosts/wps/model.ts")];
+
+/**
+ * The WPS 表格 add-in: its folder, laid out as the wpsjs et template's (index.html loading main.js, which loads
+ * the ribbon's callbacks; ribbon.xml), and the lists that install it (docs/wps.md), as wpsjs 2.2.3 writes
+ * them: publish.xml (publish mode, no oem.ini), jsplugins.xml (the list oem.ini's JSPluginsServer names).
+ */
 function wpsConfig(dist, dev) {
-  const fill = (content) => content.toString().split("__NAME__").join(packageName).split("__VERSION__").join(version).split("__URL__").join(wpsUrl);
+  const base = common(dev);
+  /** The address of the folder packed as NAME.7z (its folder inside): where an offline entry's url points, as wpsjs publish writes it. */
+  const archiveUrl = new URL(`${packageName}.7z`, new URL("..", wpsUrl)).href;
+  const values = { __NAME__: packageName, __VERSION__: version, __FOLDER__: wpsFolder, __URL__: wpsUrl, __ARCHIVE_URL__: archiveUrl };
+  const fill = (content) => Object.entries(values).reduce((text, [key, value]) => text.split(key).join(value), content.toString());
+  // Shipped as written: ES5 scripts that run before anything else (webview-check.js also in the Excel add-in),
+  // and the probe that holds the pane's newest syntax (never minified or transpiled: that would change it).
+  const asWritten = { minimized: true };
   return {
-    ...common(dev),
+    ...base,
     name: "wps",
     devtool: "source-map",
+    // webpack's own code (its runtime, the wrappers of the modules) in ES5; the pane's modules keep their syntax.
+    target: ["web", "es5"],
+    module: {
+      rules: [
+        {
+          oneOf: [
+            {
+              test: /\.ts$/,
+              include: WPS_RIBBON_SOURCES,
+              loader: "ts-loader",
+              // An instance of its own: ts-loader keeps one set of options per instance.
+              options: { instance: "wps-ribbon", transpileOnly: true, compilerOptions: { module: "esnext", target: "es5", sourceMap: true } },
+            },
+            ...base.module.rules,
+          ],
+        },
+      ],
+    },
     entry: { taskpane: "./src/taskpane/index.tsx", ribbon: "./src/commands/wps/ribbon.ts" },
     // The add-in's folder is the output; the lists that install it go beside it (dist/wps/). Its pages name
     // their scripts relative to themselves, so the folder may be served under any name.
     output: { path: path.join(dist, "wps", wpsFolder), filename: "[name].js", chunkFilename: "[name].js", clean: true },
     plugins: [
-      new HtmlWebpackPlugin({ filename: "taskpane.html", template: "./src/commands/wps/taskpane.html", chunks: ["taskpane"], inject: "body" }),
-      // The ribbon's callbacks in the head, run as the page loads (as WPS's samples load theirs), not deferred.
-      new HtmlWebpackPlugin({ filename: "index.html", template: "./src/commands/wps/index.html", chunks: ["ribbon"], inject: "head", scriptLoading: "blocking" }),
+      // The pane's script through webview-check.js (data-main), as in the Excel add-in's pages.
+      new HtmlWebpackPlugin({ filename: "taskpane.html", template: "./src/commands/wps/taskpane.html", chunks: ["taskpane"], inject: false }),
       new CopyWebpackPlugin({
         patterns: [
+          { from: "src/commands/wps/index.html", to: "index.html", info: asWritten },
+          { from: "src/commands/wps/main.js", to: "main.js", info: asWritten },
           { from: "src/commands/wps/ribbon.xml", to: "ribbon.xml" },
+          { from: "src/taskpane/webview-check.js", to: "webview-check.js", info: asWritten },
+          { from: "src/taskpane/syntax-check.js", to: "syntax-check.js", info: asWritten },
           { from: "src/assets/icon-*.png", to: "images/[name][ext]" },
+          { from: "src/commands/wps/publish.xml", to: "../publish.xml", transform: fill },
           { from: "src/commands/wps/jsplugins.xml", to: "../jsplugins.xml", transform: fill },
           { from: "src/commands/wps/server-jsplugins.xml", to: "../server/jsplugins.xml", transform: fill },
-          { from: "src/commands/wps/publish.xml", to: "../server/publish.xml", transform: fill },
+          { from: "src/commands/wps/server-publish.xml", to: "../server/publish.xml", transform: fill },
         ],
       }),
     ],
@@ -149,6 +190,8 @@ module.exports = async (env = {}, argv = {}) => {
           { from: "src/assets/icon-*.png", to: "assets/[name][ext]" },
           // ES5 as written (tests/webview-check.test.ts parses it): not minified, so no tool can make it newer.
           { from: "src/taskpane/webview-check.js", to: "[name][ext]", info: { minimized: true } },
+          // The loader's probe: the newest syntax the pane's script has (webview-check.js loads the pane only if it ran).
+          { from: "src/taskpane/syntax-check.js", to: "[name][ext]", info: { minimized: true } },
           { from: "seeds/2019江汉区政府工作报告责任分解台账.xlsx", to: "sample.xlsx" },
           // The help page (the manifest's SupportUrl): plain HTML and CSS, shipped as written.
           { from: "src/help/*", to: "[name][ext]" },
@@ -190,3 +233,5 @@ module.exports = async (env = {}, argv = {}) => {
   // `webpack serve` serves the Excel add-in and the preview; a build makes all three.
   return env.WEBPACK_SERVE ? addin : [addin, webConfig(dist, dev), wpsConfig(dist, dev)];
 };
+// The WPS add-in's build on its own, for tests/wps-package.test.ts.
+module.exports.wpsConfig = wpsConfig;

@@ -121,3 +121,23 @@ test("复制 says 已复制 on its own button", async () => {
   await waitFor(() => expect(within(surface).getByRole("button", { name: "✓ 已复制", hidden: true })).toBeTruthy());
   expect(copied).toHaveLength(1);
 });
+
+test("设置's 兼容性自检: each step said, the count first, the report copied in one click; the workbook as it was", async () => {
+  const port = bookOf(DESK_LEDGER, DESK_DIRECTORY);
+  port.activate("部门目录");
+  const sheets = () => port.workbook.worksheets.map((w) => w.name);
+  const before = { sheets: sheets(), active: port.active };
+  let copied = "";
+  Object.assign(navigator, { clipboard: { writeText: async (t: string) => void (copied = t) } });
+  render(<App app={createApp({ port, today: () => TODAY, about: () => ({ host: "浏览器（.xlsx 文件）" }) })} lang="zh" />);
+  fireEvent.click(screen.getByRole("tab", { name: "设置" }));
+  fireEvent.click(screen.getByRole("button", { name: "兼容性自检" }));
+  const result = await screen.findByLabelText("self-test-result");
+  expect(result.textContent).toBe("兼容性自检：通过 10 项，未通过 0 项");
+  const report = (screen.getByLabelText("自检报告") as HTMLTextAreaElement).value;
+  expect(report.split("\n")[1]).toBe("宿主：浏览器（.xlsx 文件）");
+  expect(report).toContain("✓ 删除自检工作表，工作簿恢复原样");
+  fireEvent.click(within(screen.getByLabelText("兼容性自检")).getByRole("button", { name: "复制" }));
+  await waitFor(() => expect(copied).toBe(report));
+  expect({ sheets: sheets(), active: port.active }).toEqual(before);
+});

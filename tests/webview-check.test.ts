@@ -3,13 +3,15 @@
  */
 // webview-check.js, the add-in pages' first script: it must parse in Internet Explorer's engine (ES5), show what
 // to do in Trident and EdgeHTML without loading the pane's script, and only load that script anywhere else.
-// The pages themselves, built and in a browser: tests/e2e/webview.e2e.ts.
+// Where a page names the probe (syntax-check.js: WPS's pane), an engine is refused by what it cannot parse, not
+// by its user agent. The pages themselves, built and in a browser: tests/e2e/webview.e2e.ts.
 import * as fs from "fs";
 import * as path from "path";
 import { parse } from "acorn";
 import { CHECK_ACTION } from "../src/commands/checkCommand";
 
 const SOURCE = fs.readFileSync(path.join(__dirname, "..", "src", "taskpane", "webview-check.js"), "utf8");
+const PROBE = fs.readFileSync(path.join(__dirname, "..", "src", "taskpane", "syntax-check.js"), "utf8");
 
 const UA = {
   // Office 2019 volume-licensed on Windows 10: Internet Explorer 11's webview.
@@ -40,6 +42,7 @@ const loaded = () => Array.from(document.querySelectorAll("script:not(#webview-c
 afterEach(() => {
   jest.restoreAllMocks();
   delete (window as unknown as { Office?: FakeOffice }).Office;
+  delete (window as unknown as { dubanSyntaxCheck?: boolean }).dubanSyntaxCheck;
 });
 
 test("the script is ES5: an ES5 parser reads it (and the same parser refuses ES2015)", () => {
@@ -157,4 +160,99 @@ test("in a current engine the command is left to the pane's script", () => {
   runIn(UA.webView2, { office });
   expect(log).toEqual([]);
   expect(loaded()).toEqual(["taskpane.js"]);
+});
+
+// The probe (syntax-check.js) and the pages that name it.
+
+/** WPS 表格 on Windows whose Chromium is older than the pane's script (version 56: before class fields and static blocks). */
+const OLD_WPS_UA = "Mozilla/5.0 (Windows NT 10.0; WOW64) AppleWebKit/537.36 (KHTML, like Gecko) Chrome/56.0.2924.87 Safari/537.36";
+
+/** Runs the script as WPS's taskpane.html does (data-host, data-probe), or as an Excel page given the probe. */
+function runWithProbe(userAgent: string, options: { host?: "wps"; language?: string } = {}) {
+  const host = options.host ? ` data-host="${options.host}"` : "";
+  document.body.innerHTML = `<div id="root"></div><script id="webview-check" src="webview-check.js"${host} data-probe="syntax-check.js" data-main="taskpane.js"></script>`;
+  jest.spyOn(navigator, "userAgent", "get").mockReturnValue(userAgent);
+  jest.spyOn(navigator, "language", "get").mockReturnValue(options.language ?? "zh-CN");
+  new Function(SOURCE)();
+  const probe = document.querySelector<HTMLScriptElement>('script[src="syntax-check.js"]')!;
+  return {
+    probe,
+    /** The probe fetched and parsed: it runs (as it does in Node, which parses ES2022), then its load event. */
+    parsed: () => {
+      new Function(PROBE)();
+      probe.dispatchEvent(new Event("load"));
+    },
+    /** The probe fetched but not parsed: the engine reports a SyntaxError, runs nothing of it, and fires load all the same. */
+    notParsed: () => probe.dispatchEvent(new Event("load")),
+    notFetched: () => probe.dispatchEvent(new Event("error")),
+  };
+}
+
+test("the probe holds ES2022, the pane's TypeScript target: an ES2021 parser refuses it", () => {
+  const tsconfig = JSON.parse(fs.readFileSync(path.join(__dirname, "..", "tsconfig.json"), "utf8")) as { compilerOptions: { target: string } };
+  // A newer target would let newer syntax into the pane's script: the probe would have to hold it too.
+  expect(tsconfig.compilerOptions.target).toBe("ES2022");
+  expect(() => parse(PROBE, { ecmaVersion: 2022, sourceType: "script" })).not.toThrow();
+  expect(() => parse(PROBE, { ecmaVersion: 2021, sourceType: "script" })).toThrow();
+  // Only syntax: it sets its flag once run, and nothing else.
+  new Function(PROBE)();
+  expect((window as unknown as { dubanSyntaxCheck?: boolean }).dubanSyntaxCheck).toBe(true);
+});
+
+test("WPS in a current engine: the probe first, then the pane's script, and nothing said", () => {
+  const { parsed } = runWithProbe(UA.chrome, { host: "wps" });
+  expect(loaded()).toEqual(["syntax-check.js"]);
+  parsed();
+  expect(message()).toBeNull();
+  expect(loaded()).toEqual(["syntax-check.js", "taskpane.js"]);
+});
+
+test("WPS in an engine too old for the pane: what to do, in Chinese, naming the engine, and the pane's script never loaded", () => {
+  const { notParsed } = runWithProbe(OLD_WPS_UA, { host: "wps" });
+  notParsed();
+  const text = message()!.textContent!;
+  expect(text).toContain("督办助手无法在这个 WPS 中运行");
+  expect(text).toContain("浏览器内核版本过旧");
+  expect(text).toContain("请把 WPS 升级到最新版本");
+  expect(text).toContain("离线页面“督办助手.html”");
+  expect(text).toContain("加载项内核：Chromium 56.0.2924.87");
+  // Excel's ways out and the Excel add-in's offline page are not WPS's.
+  expect(text).not.toMatch(/Excel|WebView2|preview\.html/);
+  expect(loaded()).toEqual(["syntax-check.js"]);
+});
+
+test("WPS in English when the engine's language is English", () => {
+  const { notParsed } = runWithProbe(OLD_WPS_UA, { host: "wps", language: "en-US" });
+  notParsed();
+  expect(message()!.textContent).toContain("Duban cannot run in this WPS");
+  expect(message()!.getAttribute("lang")).toBe("en");
+});
+
+test("the engine decides, not its user agent: a current user agent over an engine that cannot parse the probe is refused, an old one that can is not", () => {
+  const modern = runWithProbe(UA.chrome, { host: "wps" });
+  modern.notParsed();
+  expect(message()!.textContent).toContain("督办助手无法在这个 WPS 中运行");
+  expect(loaded()).toEqual(["syntax-check.js"]);
+  const old = runWithProbe(OLD_WPS_UA, { host: "wps" });
+  old.parsed();
+  expect(message()).toBeNull();
+  expect(loaded()).toEqual(["syntax-check.js", "taskpane.js"]);
+});
+
+test("an Excel page that names the probe, in an engine that cannot parse it (Excel for Mac's older Safari): Excel's words and its offline page", () => {
+  const { notParsed } = runWithProbe(UA.wkWebView);
+  notParsed();
+  const text = message()!.textContent!;
+  expect(text).toContain("督办助手无法在这个 Excel 中运行");
+  expect(text).toContain("Safari 16.4");
+  expect(text).toContain("http://localhost/preview.html");
+  expect(text).toContain(`加载项内核：${UA.wkWebView}`);
+  expect(loaded()).toEqual(["syntax-check.js"]);
+});
+
+test("a probe that cannot be fetched proves nothing: the pane's script is loaded", () => {
+  const { notFetched } = runWithProbe(UA.chrome, { host: "wps" });
+  notFetched();
+  expect(message()).toBeNull();
+  expect(loaded()).toEqual(["syntax-check.js", "taskpane.js"]);
 });

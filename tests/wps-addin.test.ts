@@ -1,9 +1,15 @@
 /** @jest-environment jsdom */
 // The pane starts in the right host by itself, and the WPS ribbon's two buttons: 打开督办助手 makes the
 // task pane once and shows it again; 检查完整性 makes it with the check running, or asks an open one.
+// WPS's API where the page finds it: window.Application, or in older builds wps.* (wps.EtApplication(),
+// wps.PluginStorage, wps.CreateTaskPane, wps.GetTaskPane). The package as WPS loads it: tests/wps-package.test.ts.
+import { book as bookOf } from "../src/app/book";
 import { showPane } from "../src/commands/wps/ribbon";
+import { wpsApplication } from "../src/hosts/wps/application";
+import { WpsHost } from "../src/hosts/wps/host";
 import { WPS_RUN_KEY, type WpsAddinApplication, type WpsTaskPane } from "../src/hosts/wps/model";
 import { paneEnvironment } from "../src/taskpane/environment";
+import { etCell, fakeEtApplication, newEtBook, newEtSheet } from "./fakes/wps";
 
 test("the pane's environment: Office where office.js is, WPS where WPS gives its Application, else the offline page", () => {
   expect(paneEnvironment({ Office: { onReady: () => undefined } })).toBe("office");
@@ -52,4 +58,62 @@ test("检查完整性 opens the pane with the check running, or tells an open pa
   showPane(app, true);
   expect(panes).toHaveLength(1);
   expect(storage.get(WPS_RUN_KEY)).not.toBe(first);
+});
+
+/** WPS's add-in services as older builds give them on `wps` (wps-jsapi's index.d.ts), over a map and a list of panes. */
+function legacyServices() {
+  const { app, panes, storage } = fakeAddin();
+  return { panes, storage, PluginStorage: app.PluginStorage, CreateTaskPane: app.CreateTaskPane, GetTaskPane: app.GetTaskPane };
+}
+
+test("current builds: window.Application, which has the object model and the add-in's services, is taken as it is", () => {
+  const { app } = fakeAddin();
+  expect(wpsApplication({ Application: app, wps: {} })).toBe(app);
+});
+
+test("older builds, with only wps: the workbook from wps.EtApplication(), the pane and storage from wps.*, and the WPS host works over them", async () => {
+  const first = newEtBook([newEtSheet("台账", [["序号", "工作任务"], [1, "推进老旧小区改造"]])]);
+  const second = newEtBook([newEtSheet("另一本", [["x"]])]);
+  const et = fakeEtApplication(first, second);
+  let asked = 0;
+  const { panes, ...wps } = legacyServices();
+  const app = wpsApplication({ wps: { ...wps, EtApplication: () => (asked++, et) } })!;
+  expect(app).toBeDefined();
+  // The object model is asked for when first used, and kept.
+  expect(asked).toBe(0);
+  const [read] = await bookOf(new WpsHost(app)).readSheets([{ name: "台账" }]);
+  expect(read!.grid.rows[1]).toEqual([1, "推进老旧小区改造"]);
+  expect(asked).toBe(1);
+  // ActiveWorkbook is read at each use: the workbook active now.
+  et.show(second);
+  expect(app.ActiveWorkbook!.Worksheets.Item(1).Name).toBe("另一本");
+  // DisplayAlerts goes through to WPS, and a write is made with WPS's confirmations off.
+  et.show(first);
+  await new WpsHost(app).apply([{ op: "values", sheet: "台账", row: 1, col: 1, rows: [["已开工"]] }], "write");
+  expect(etCell(first.sheets[0]!, "B2").value).toBe("已开工");
+  app.DisplayAlerts = false;
+  expect(et.DisplayAlerts).toBe(false);
+  // The pane is made and shown with wps.CreateTaskPane, the request to check left in wps.PluginStorage.
+  showPane(app, true);
+  expect(panes).toHaveLength(1);
+  expect(panes[0]).toMatchObject({ Visible: true, DockPosition: 2 });
+  expect(wps.storage.get(WPS_RUN_KEY)).toEqual(expect.any(String));
+});
+
+test("a build whose Application has the object model only: the add-in's services are taken from wps", () => {
+  const et = fakeEtApplication(newEtBook([newEtSheet("台账")]));
+  const { panes, ...wps } = legacyServices();
+  const app = wpsApplication({ Application: et, wps })!;
+  expect(app.ActiveWorkbook).toBe(et.ActiveWorkbook);
+  showPane(app, false);
+  expect(panes).toHaveLength(1);
+});
+
+test("a page with neither (a browser), or with a wps that has no API, has no WPS application", () => {
+  expect(wpsApplication({})).toBeUndefined();
+  expect(wpsApplication({ wps: {} })).toBeUndefined();
+  expect(wpsApplication({ Application: { name: "x" } })).toBeUndefined();
+  const { storage: _, panes: __, ...services } = legacyServices();
+  // The services without an object model are not WPS 表格.
+  expect(wpsApplication({ wps: services })).toBeUndefined();
 });

@@ -16,6 +16,7 @@ import { workbookDefaultQuarter } from "./quarter";
 import { saveSettings, type Settings } from "./settings";
 import { makeSummary } from "./summary";
 import { openWorkbook, type OpenedWorkbook } from "./workbook";
+import { selfTest, type HostAbout } from "./selfTest";
 import { ledgerYear } from "../core/quarter";
 
 export * from "./port";
@@ -39,6 +40,7 @@ export * from "./summaryView";
 export * from "./importView";
 export * from "./directoryView";
 export * from "./settingsView";
+export * from "./selfTest";
 export * from "./checkView";
 export * from "./unitsView";
 export * from "./distributeView";
@@ -106,10 +108,14 @@ export interface AppDeps {
   readonly forms?: () => Promise<FormFiles>;
   /** The official documents (.docx), loaded when first needed. */
   readonly documents?: () => Promise<DocumentFiles>;
+  /** Milliseconds from some start (performance.now), for the self-test's times; none: times 0. */
+  readonly now?: () => number;
+  /** The host as the entry file knows it (Excel's platform, version and API sets; WPS's build; the browser). */
+  readonly about?: () => HostAbout;
 }
 
 /** The use cases bound to one workbook, for a user interface. */
-export function createApp({ port, today, forms, documents }: AppDeps) {
+export function createApp({ port, today, forms, documents, now = () => 0, about }: AppDeps) {
   const formFiles = () => {
     if (!forms) throw new Error("forms are not available on this host");
     return forms();
@@ -148,6 +154,8 @@ export function createApp({ port, today, forms, documents }: AppDeps) {
     lastMerge: () => lastMerge(port),
     undoMerge: () => undoMerge(port),
     saveSettings: (settings: Settings) => saveSettings(port, settings),
+    /** 兼容性自检: the port's contract on the live workbook, left as it was found. */
+    selfTest: () => selfTest(port, now, about?.()),
     reminders: (outcome: CheckOutcome) => reminders(outcome, today()),
     reminderFile: async (r: Reminder) => reminderFile(await documentFiles(), r),
     remindersZipFile: async (list: readonly Reminder[]) => remindersZipFile(await documentFiles(), list),

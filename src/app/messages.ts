@@ -7,6 +7,7 @@ import { DIRECTORY_SHEET } from "../core/directory";
 import { EngineError, type EngineMessage } from "../core/messages";
 import { annexCounts, type NoticeFlag, type NoticeItem } from "../core/notice";
 import { formatQuarter, parseQuarter, previousQuarter, quarterLabel, quarterShortLabel, reportDue } from "../core/quarter";
+import type { SelfTestReport, SelfTestStep, SelfTestStepName } from "./selfTest";
 import type { MergeReport, NotAReturnWhy, UnresolvedUnit } from "../core/returns";
 import { DEFAULT_MIN_PROGRESS_LENGTH } from "../core/progress";
 import { excerpt, isoDate } from "../core/text";
@@ -141,6 +142,7 @@ const EXCEL_ACTIONS: Record<HostAction, readonly [string, string]> = {
   undo: ["撤销写入", "Undoing the write"],
   settings: ["保存设置", "Saving the settings"],
   "open-workbook": ["打开新工作簿", "Opening the new workbook"],
+  "self-test": ["兼容性自检", "The compatibility self-test"],
 };
 
 /**
@@ -922,6 +924,13 @@ const PHRASES = {
   downloadReminder: ["下载催办单（.docx）", "Download (.docx)"],
   copied: [(unit: string) => `已复制给“${unit}”的催办短信。`, (unit: string) => `Copied the reminder for ${unit}.`],
   copiedShort: ["已复制", "Copied"],
+  selfTest: ["兼容性自检", "Compatibility self-test"],
+  selfTestHint: [
+    "在一张临时工作表上试一遍督办助手用到的每项操作，再删除它，工作簿保持原样。首次安装时请运行一次，并把报告复制发回。",
+    "Tries each operation the add-in uses on a scratch sheet, then deletes it; the workbook is left as it was. Run it once after installing, and send the report back.",
+  ],
+  selfTestReport: ["自检报告", "Self-test report"],
+  selfTestCopied: ["已复制自检报告。", "Self-test report copied."],
   noClipboard: ["无法写入剪贴板：请在文本框中全选后按 Ctrl+C 复制。", "The clipboard is not available: select the text and press Ctrl+C."],
 
   // 目录
@@ -1291,3 +1300,44 @@ export const cliSays = {
   findingsTotal: (n: number, counts: readonly (readonly [FindingKind, number])[]) => `共 ${n} 处问题：${counts.map(([k, c]) => `${kindName(k)} ${c}`).join("，")}。`,
   checkAgain: "改正后再次运行 duban check 复查；单元格地址可在 Excel 名称框中输入直接跳转。",
 } as const;
+
+// ——— 兼容性自检 ———
+
+const SELF_TEST_STEP_NAMES: Record<SelfTestStepName, readonly [string, string]> = {
+  read: ["读取工作簿", "Read the workbook"],
+  "add-sheet": ["添加自检工作表", "Add the scratch sheet"],
+  values: ["写入文本和数字", "Write text and numbers"],
+  merge: ["合并单元格", "Merge cells"],
+  look: ["填充色和批注：写入并恢复", "Fill and note: set and put back"],
+  content: ["公式和数字格式：恢复（撤销所用）", "Formula and number format put back (as 撤销 does)"],
+  metadata: ["督办助手记录表：写入并恢复", "The add-in's records: write and put back"],
+  "replace-sheet": ["在原位置替换工作表", "Replace a sheet at its tab"],
+  protection: ["读取工作表保护", "Read sheet protection"],
+  "clean-up": ["删除自检工作表，工作簿恢复原样", "Delete the scratch sheet; the workbook as it was"],
+};
+
+export function selfTestStepName(step: SelfTestStepName, lang: Lang = "zh"): string {
+  return SELF_TEST_STEP_NAMES[step][lang === "zh" ? 0 : 1];
+}
+
+/** One step's line: ✓ or ✗ (– not run), its name, its time, and what went wrong. */
+export function selfTestStepText(s: SelfTestStep, lang: Lang = "zh"): string {
+  const zh = lang === "zh";
+  const mark = s.result === "pass" ? "✓" : s.result === "fail" ? "✗" : "–";
+  const name = selfTestStepName(s.step, lang);
+  if (s.result === "skipped") return `${mark} ${name}${zh ? "：未运行（前面的步骤未通过）" : ": not run (an earlier step failed)"}`;
+  const why = s.expected !== undefined ? (zh ? `应为 ${s.expected}，实为 ${s.got}` : `expected ${s.expected}, got ${s.got}`) : s.error !== undefined ? problemText(s.error, lang) : "";
+  const time = zh ? `（${s.ms} ms）` : ` (${s.ms} ms)`;
+  return `${mark} ${name}${time}${why ? `${zh ? "：" : ": "}${why}` : ""}`;
+}
+
+/** The report to copy: its first line the count (兼容性自检：通过 N 项，未通过 M 项), then the host, then each step. */
+export function selfTestText(report: SelfTestReport, lang: Lang = "zh"): string {
+  const zh = lang === "zh";
+  const head = zh ? `兼容性自检：通过 ${report.passed} 项，未通过 ${report.failed} 项` : `Compatibility self-test: ${report.passed} passed, ${report.failed} failed`;
+  const a = report.about;
+  const host = a
+    ? [a.host, a.version, a.platform].filter(Boolean).join(" ") + (a.apiSets?.length ? `${zh ? "；API 集：" : "; API sets: "}${a.apiSets.join(", ")}` : "")
+    : report.kind;
+  return [head, `${zh ? "宿主：" : "Host: "}${host}`, ...report.steps.map((s) => selfTestStepText(s, lang))].join("\n");
+}

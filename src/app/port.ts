@@ -12,7 +12,7 @@ import type { UnitReturn } from "../core/returns";
 export type * from "../core/ops";
 
 /** What a host action was, for its failure message. */
-export type HostAction = "read" | "mark" | "clear" | "summary" | "select" | "set-text" | "add-sheet" | "write" | "undo" | "settings" | "open-workbook";
+export type HostAction = "read" | "mark" | "clear" | "summary" | "select" | "set-text" | "add-sheet" | "write" | "undo" | "settings" | "open-workbook" | "self-test";
 
 /** What a host has to tell, as codes and values (the sentences are rendered by src/app/messages.ts). */
 export type HostMessage =

@@ -39,7 +39,7 @@ export function PreviewPage({ sample, openSample, page = "preview", lang: initia
   React.useEffect(() => host?.subscribe(() => setVersion((v) => v + 1)), [host]);
   // The pane reads which sheet is shown again when a tab is clicked here (it has no focus to take back).
   const workbookChanges = React.useCallback((listener: () => void) => host?.subscribe(listener) ?? (() => undefined), [host]);
-  const app = React.useMemo(() => host && createApp({ port: host, today: () => new Date(), forms: async () => formFiles, documents: async () => (await import("../files/documents")).documentFiles }), [host]);
+  const app = React.useMemo(() => host && createApp({ port: host, today: () => new Date(), forms: async () => formFiles, documents: async () => (await import("../files/documents")).documentFiles, now: () => performance.now(), about: () => ({ host: "浏览器（.xlsx 文件）", platform: navigator.userAgent }) }), [host]);
 
   const open = React.useCallback(async (bytes: ArrayBuffer, fileName: string) => {
     try {

@@ -9,6 +9,7 @@ import { createApp, type DocumentFiles, type FormFiles } from "../app";
 import { registerCheckCommand } from "../commands/checkCommand";
 import { apiSupport, OfficeHost } from "../hosts/office/host";
 import { WpsHost } from "../hosts/wps/host";
+import { wpsApplication, type WpsGlobals } from "../hosts/wps/application";
 import { WPS_RUN_KEY, type WpsAddinApplication } from "../hosts/wps/model";
 import { App } from "./App";
 import { CheckRequests } from "./checkRequests";
@@ -36,7 +37,13 @@ function startOffice(): void {
       apiSupport(supports, Excel, Office.context.platform === Office.PlatformType.OfficeOnline),
       supports("1.8") && typeof Excel.createWorkbook === "function" ? (base64) => Excel.createWorkbook(base64) : undefined,
     );
-    const app = createApp({ port, today: () => new Date(), forms, documents });
+    const about = () => {
+      const d = Office.context.diagnostics;
+      // The requirement sets this Excel has, for 兼容性自检's report.
+      const apiSets = Array.from({ length: 20 }, (_, i) => `1.${i + 1}`).filter(supports);
+      return { host: "Excel", version: d.version, platform: String(d.platform), apiSets: apiSets.map((v) => `ExcelApi ${v}`) };
+    };
+    const app = createApp({ port, today: () => new Date(), forms, documents, now: () => performance.now(), about });
     if (openedToCheck()) checkRequests.request();
     root().render(<App app={app} lang={languageOf(Office.context.displayLanguage)} checkRequests={checkRequests} />);
   });
@@ -54,8 +61,11 @@ function watchWpsRuns(application: WpsAddinApplication): void {
 }
 
 function startWps(): void {
-  const application = (window as unknown as { Application: WpsAddinApplication }).Application;
-  const app = createApp({ port: new WpsHost(application), today: () => new Date(), forms, documents });
+  // window.Application, or in older builds wps.EtApplication() and wps.* (application.ts).
+  const application = wpsApplication(window as unknown as WpsGlobals)!;
+  const build = (application as { Build?: unknown }).Build;
+  const about = () => ({ host: "WPS 表格", ...(build !== undefined ? { version: String(build) } : {}), platform: navigator.userAgent });
+  const app = createApp({ port: new WpsHost(application), today: () => new Date(), forms, documents, now: () => performance.now(), about });
   if (openedToCheck()) checkRequests.request();
   watchWpsRuns(application);
   root().render(<App app={app} lang="zh" checkRequests={checkRequests} />);

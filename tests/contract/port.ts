@@ -1,7 +1,7 @@
 // The contract every workbook adapter passes: the same tests of the port (src/app/port.ts), run
 // against each host with the same expectations, so that each gives the application layer identical
 // results. A new host (WPS is planned) is done when it passes this suite through a harness of its own.
-import { createApp, HostError, messageOf, runCheck, type WorkbookPort } from "../../src/app";
+import { createApp, HostError, messageOf, runCheck, selfTest, selfTestText, SELF_TEST_STEPS, type WorkbookPort } from "../../src/app";
 import { parseSettings } from "../../src/app/settings";
 import { INPUT_FILL, type SheetLayout } from "../../src/core/layout";
 import { returnLayouts } from "../../src/core/returns";
@@ -125,6 +125,33 @@ export function portContract(h: Harness): void {
       ]);
       expect(info.active).toBe("部门目录");
       expect(info.metadata).toBeUndefined();
+    });
+
+    test("兼容性自检: each primitive on a scratch sheet, passed or said; the workbook left as it was found, without the add-in's records", async () => {
+      const w = await h.make({ sheets: [LEDGER, DIRECTORY], active: "部门目录" });
+      const before = { sheets: w.sheets(), active: w.active(), ledger: looks(w, "台账"), meta: w.metadataRows() };
+      let clock = 0;
+      const report = await selfTest(w.port, () => (clock += 5));
+      const failed = report.steps.filter((s) => s.result !== "pass").map((s) => s.step);
+      // An Excel before ExcelApi 1.13 cannot list merged areas: the one step the report says failed.
+      expect(failed).toEqual(lacks("merged-areas") ? ["merge"] : []);
+      expect(report.steps.map((s) => s.step)).toEqual([...SELF_TEST_STEPS]);
+      expect(report.steps.every((s) => s.ms === 5)).toBe(true);
+      expect(selfTestText(report).split("\n")[0]).toBe(`兼容性自检：通过 ${report.passed} 项，未通过 ${report.failed} 项`);
+      expect({ sheets: w.sheets(), active: w.active(), ledger: looks(w, "台账"), meta: w.metadataRows() }).toEqual(before);
+    });
+
+    test("兼容性自检 on a workbook the add-in has marked: its records kept as they were, the marks still cleared exactly", async () => {
+      const w = await h.make({ sheets: [LEDGER, DIRECTORY] });
+      const original = looks(w, "台账");
+      await runCheck(w.port, TODAY, { quarter: Q3 });
+      const marked = { sheets: w.sheets(), meta: w.metadataRows(), ledger: looks(w, "台账") };
+      const report = await selfTest(w.port, () => 0);
+      expect(report.steps.find((s) => s.step === "metadata")?.result).toBe("pass");
+      expect(report.steps.find((s) => s.step === "clean-up")?.result).toBe("pass");
+      expect({ sheets: w.sheets(), meta: w.metadataRows(), ledger: looks(w, "台账") }).toEqual(marked);
+      await createApp({ port: w.port, today: () => TODAY }).clearMarks();
+      expect(looks(w, "台账")).toEqual(original);
     });
 
     test("readSheets: values, merged areas and hidden rows; the first rows only when asked; a missing sheet is an error", async () => {

@@ -585,11 +585,11 @@ class FakeWorksheet implements EtWorksheet {
     return new FakeRange(this.book, this.sheet, parseAreas(address));
   }
 
+  // Returns nothing, as Kingsoft's typings declare it (wps-jsapi lib.et.d.ts: EtHyperlinks.Add(…): void); the host uses no result.
   readonly Hyperlinks = {
-    Add: (anchor: EtRange, _address: string, subAddress?: string, _tip?: string, text?: string) => {
+    Add: (anchor: EtRange, _address: string, subAddress?: string, _tip?: string, text?: string): void => {
       if (text !== undefined) anchor.Value2 = text;
       (anchor as FakeRange).link(subAddress ?? "");
-      return {};
     },
   };
 
@@ -734,3 +734,6 @@ export function etLine(sheet: FakeEtSheet, address: string, side: Side): FakeEtB
   const theirs = sheet.cells.get(`${p.row + 1 + dr},${p.col + 1 + dc}`)?.borders?.[facing];
   return [own, theirs].find((b) => b && b.lineStyle !== XL_NONE);
 }
+
+// The fake's classes, for the type test that holds them to Kingsoft's typings (tests/types/wps-vendor.ts).
+export type { FakeRange, FakeSheets, FakeWorksheet };

@@ -110,7 +110,7 @@ export class MemoryPort implements WorkbookPort {
       ...(request.metadata && meta ? { metadata: { name: METADATA_SHEET, rows: this.rowsOf(meta), merges: [] } } : {}),
       ...(request.legacySettings && this.legacySettings !== undefined ? { legacySettings: this.legacySettings } : {}),
       ...(request.tables ? { tables: this.sheets.flatMap((s) => s.tables.map((name) => ({ name, sheet: s.name }))) } : {}),
-      grids: (request.grids ?? []).map((g) => ({ grid: { name: g.name, rows: this.rowsOf(this.sheet(g.name)).slice(0, g.rows), merges: [] }, notes: [] })),
+      grids: (request.grids ?? []).map((g) => ({ grid: { name: g.name, rows: this.rowsOf(this.sheet(g.name)).slice(0, g.rows), merges: this.sheet(g.name).merges.map(rangeOf) }, notes: [] })),
       looks,
       contents,
     };
@@ -206,6 +206,8 @@ export class MemoryPort implements WorkbookPort {
       case "printTitles":
       case "page":
       case "protect":
+        this.sheet(op.sheet).protected = true;
+        return;
       case "link":
       case "chart":
         // Looks of drawn sheets are the contract suite's to check on each host; the sheet must be there.
@@ -215,4 +217,10 @@ export class MemoryPort implements WorkbookPort {
         throw new Error(`not an operation: ${JSON.stringify(op)}`);
     }
   }
+}
+
+/** "A4:B4" as a range, 0-based. */
+function rangeOf(text: string): { top: number; left: number; bottom: number; right: number } {
+  const [from, to] = text.split(":").map((c) => parseA1(c)!);
+  return { top: from!.row, left: from!.col, bottom: to!.row, right: to!.col };
 }

@@ -57,7 +57,7 @@ export default defineConfig(
   },
   {
     // The pages' first script runs in Internet Explorer's engine: ES5, a classic script (tests/webview-check.test.ts).
-    files: ["src/taskpane/webview-check.js"],
+    files: ["src/taskpane/webview-check.js", "src/commands/wps/main.js"],
     languageOptions: { ecmaVersion: 5, sourceType: "script", globals: readonly(["window", "document", "navigator"]) },
   },
   {

@@ -1,21 +1,28 @@
-// The WPS add-in's ribbon callbacks (ribbon.xml names them), loaded by the add-in's index.html, which
-// WPS 表格 opens hidden at start. 打开督办助手 shows the task pane (made once with CreateTaskPane);
-// 检查完整性 shows it with the check running: a new pane starts it from its address (?run=check), an
-// open one is told through PluginStorage, which the add-in's pages share.
+// The WPS add-in's ribbon callbacks (ribbon.xml names them). WPS 表格 opens the add-in's index.html hidden
+// at start; index.html loads main.js and main.js loads this script, as the wpsjs et template loads its
+// js/ribbon.js (tests/fixtures/wpsjs-et/, tests/wps-package.test.ts). 打开督办助手 shows the task pane
+// (made once with CreateTaskPane); 检查完整性 shows it with the check running: a new pane starts it from
+// its address (?run=check), an open one is told through PluginStorage, which the add-in's pages share.
 // WPS 加载项: ribbon.xml callbacks, CreateTaskPane, GetTaskPane, PluginStorage
-// (https://qn.cache.wpscdn.cn/encs/doc/office_v19/index.htm; the wpsjs templates, e.g. mwmi/wpsjs-vue-typescript src/ribbon.ts).
+// (https://qn.cache.wpscdn.cn/encs/doc/office_v19/index.htm; the wpsjs 2.2.3 et template, js/ribbon.js).
+// Compiled to ES5 (webpack.config.js): the buttons work in any engine a WPS build has, and open the pane,
+// where webview-check.js says what to do when the engine cannot run the pane's script.
+import { wpsApplication, type WpsGlobals } from "../../hosts/wps/application";
 import { WPS_RUN_KEY, type WpsAddinApplication } from "../../hosts/wps/model";
 
 const PANE_KEY = "duban.taskpane";
-/** msoCTPDockPositionRight (https://learn.microsoft.com/office/vba/api/office.msoctpdockposition). */
+/** msoCTPDockPositionRight (https://learn.microsoft.com/office/vba/api/office.msoctpdockposition; the template's js/util.js, WPS_Enum). */
 const DOCK_RIGHT = 2;
 
 interface RibbonControl {
   readonly Id: string;
 }
 
+/** WPS's Application, or in older builds what `wps` gives (src/hosts/wps/application.ts). */
 function application(): WpsAddinApplication {
-  return (window as unknown as { Application: WpsAddinApplication }).Application;
+  const app = wpsApplication(window as unknown as WpsGlobals);
+  if (!app) throw new Error("duban: this page has neither WPS's Application nor wps");
+  return app;
 }
 
 /** The folder of this page (the add-in's folder), ending in "/". */
@@ -52,5 +59,8 @@ export const ribbon = {
   },
 };
 
-// WPS calls the callbacks by the names ribbon.xml gives them, on this page's window.
-Object.assign(window, ribbon);
+// WPS calls the callbacks by the names ribbon.xml gives them, on this page's window (as the template's
+// function declarations are). Object.keys, not Object.assign: ES5.
+Object.keys(ribbon).forEach((name) => {
+  (window as unknown as Record<string, unknown>)[name] = ribbon[name as keyof typeof ribbon];
+});

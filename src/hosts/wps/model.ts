@@ -1,5 +1,9 @@
-// The part of WPS 表格's object model the WPS host uses, typed here (the published type packages are
-// machine-generated and partly wrong). It follows Excel's VBA object model: calls are synchronous,
+// The part of WPS 表格's object model the WPS host uses, typed here. Kingsoft's own typings (npm wps-jsapi
+// 1.0.5, lib.et.d.ts) are generated from WPS's COM type library and mistype some members the host uses
+// (Worksheet.Range, Worksheets.Item and Range.AddComment declared as returning void; DisplayAlerts,
+// ProtectContents and FullName as numbers): tests/types/wps-vendor.ts, compiled by `npm run typecheck`,
+// holds every type here to them, member by member, each correction and each member they lack naming where it
+// is documented. It follows Excel's VBA object model: calls are synchronous,
 // collections are 1-based (`Item(1)` is the first sheet), rows and columns are counted from 1.
 // WPS: WPS 基础接口 / 表格 API 参考 (https://qn.cache.wpscdn.cn/encs/doc/office_v19/index.htm);
 // Excel VBA: https://learn.microsoft.com/office/vba/api/overview/excel/object-model

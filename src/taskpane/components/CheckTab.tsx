@@ -1,8 +1,8 @@
 import * as React from "react";
-import { Accordion, AccordionHeader, AccordionItem, AccordionPanel, Badge, Button, MessageBar, MessageBarActions, MessageBarBody, Spinner, Tab, TabList, Text, makeStyles, tokens } from "@fluentui/react-components";
-import { checkView, findingClass, findingsByUnit, problemOf, type DirectoryAddition, type FindingItem, type FindingKind, type PaneText, type Quarter, type TaskClass, type UnitFix } from "../../app";
+import { Badge, Button, MessageBar, MessageBarActions, MessageBarBody, Spinner, Tab, TabList, Text, makeStyles, tokens } from "@fluentui/react-components";
+import { checkView, findingClass, findingsByUnit, problemOf, type DirectoryAddition, type FindingItem, type FindingKind, type Quarter, type TaskClass, type UnitFix } from "../../app";
 import type { Pane } from "../pane";
-import { FINDING_PLACE, FINDING_ROW } from "./findingRow";
+import { ByKindView } from "./ByKindView";
 import { ByUnitView } from "./ByUnitView";
 import { ProblemBar } from "./ProblemBar";
 import { TaskClassLegend, TaskClassMark } from "./TaskClass";
@@ -14,12 +14,6 @@ import { saveFile } from "../files";
 const useStyles = makeStyles({
   bar: { display: "flex", gap: tokens.spacingHorizontalS, alignItems: "center", flexWrap: "wrap", marginBottom: tokens.spacingVerticalS },
   counts: { display: "flex", gap: tokens.spacingHorizontalXS, flexWrap: "wrap", margin: `${tokens.spacingVerticalS} 0` },
-  finding: {
-    ...FINDING_ROW,
-    padding: `${tokens.spacingVerticalXS} ${tokens.spacingHorizontalXS}`,
-  },
-  where: FINDING_PLACE,
-  unit: { color: tokens.colorNeutralForeground3 },
 });
 
 export interface CheckTabProps {
@@ -202,66 +196,22 @@ export function CheckTab({ pane, requestedRuns, takeRun }: CheckTabProps): React
             </>
           )}
           {view === "kind" && (
-            <div ref={list} tabIndex={-1} aria-label="findings">
-              <Accordion
-                multiple
-                collapsible
-                openItems={[...(openKinds ?? page.kinds.slice(0, 1).map((k) => k.kind))]}
-                onToggle={(_, d) => setOpenKinds(d.openItems as FindingKind[])}
-              >
-                {page.kinds.map((k) => (
-                  <AccordionItem key={k.kind} value={k.kind}>
-                    <AccordionHeader>{k.heading}</AccordionHeader>
-                    <AccordionPanel>
-                      {k.applyAll && (
-                        <Button size="small" onClick={() => void fix(app.fixesOfKind(outcome, k.kind), (made) => ui.appliedAll(k.name, made))} disabled={busy}>
-                          {k.applyAll}
-                        </Button>
-                      )}
-                      {k.items.map((item) => (
-                        <FindingRow
-                          key={item.key}
-                          ui={ui}
-                          item={item}
-                          busy={busy}
-                          mark={classMark(item.taskClass)}
-                          onSelect={() => select(item.finding.cell)}
-                          onApply={(name) => applyOne(item.finding, name)}
-                          onAdd={(a) => item.finding.value !== undefined && addUnit(item.finding.value, a)}
-                        />
-                      ))}
-                      {k.more && <Text size={200}>{k.more}</Text>}
-                    </AccordionPanel>
-                  </AccordionItem>
-                ))}
-              </Accordion>
-            </div>
+            <ByKindView
+              ref={list}
+              kinds={page.kinds}
+              open={openKinds ?? page.kinds.slice(0, 1).map((k) => k.kind)}
+              onToggle={setOpenKinds}
+              ui={ui}
+              busy={busy}
+              classMark={classMark}
+              onSelect={select}
+              onApply={applyOne}
+              onApplyAll={(k) => void fix(app.fixesOfKind(outcome, k.kind), (made) => ui.appliedAll(k.name, made))}
+              onAdd={addUnit}
+            />
           )}
         </>
       )}
-    </div>
-  );
-}
-
-function FindingRow({ ui, item, busy, mark, onSelect, onApply, onAdd }: { ui: PaneText; item: FindingItem; busy: boolean; mark: React.ReactNode; onSelect: () => void; onApply: (name: string) => void; onAdd: (addition: DirectoryAddition) => void }) {
-  const styles = useStyles();
-  return (
-    <div>
-      <button type="button" className={styles.finding} onClick={onSelect} title={item.finding.cell}>
-        <Text size={200} className={styles.where}>
-          {mark}
-          {item.place}
-        </Text>
-        {item.lead && (
-          <Text size={200} className={styles.unit}>
-            {item.lead}
-          </Text>
-        )}
-        <Text block size={200}>
-          {item.text}
-        </Text>
-      </button>
-      <FindingActions ui={ui} name={item.finding.value} offer={item.offer} busy={busy} onApply={onApply} onAdd={onAdd} />
     </div>
   );
 }

@@ -1,6 +1,6 @@
 import * as React from "react";
 import { Button, Divider, MessageBar, MessageBarBody, Spinner, Text, makeStyles, tokens } from "@fluentui/react-components";
-import { batchLabelText, distributeView, mergedText, problemOf, type FormsPlan, type FormsView, type MergePlan, type MergeView, type PaneText, type UndoneWrites } from "../../app";
+import { batchLabelText, distributeView, mergedText, problemOf, type FormsPlan, type FormsView, type MergePlan, type MergeView, type PaneText, type UndoneWrites, type WordKey } from "../../app";
 import { readFileBytes, saveFile, toBase64 } from "../files";
 import type { Pane } from "../pane";
 import { ProblemBar } from "./ProblemBar";
@@ -99,15 +99,16 @@ export function DistributeTab({ pane }: { pane: Pane }): React.JSX.Element {
       notify(ui.mergeUndone(batchLabelText(undone.label, lang), undone.restored, undone.kept), "success");
     });
 
+  const confirmAndRetry = () => {
+    pane.confirm();
+    step.again();
+  };
   const forms = view.forms;
   const merge = view.merge;
   return (
     <div>
       {busy && <Spinner size="tiny" label={step.busy} />}
-      {step.error !== undefined && <ProblemBar problem={problemOf(step.error, lang)} confirmLabel={t("useQuarterAnyway")} onConfirm={() => {
-            pane.confirm();
-            step.again();
-          }} busy={busy} />}
+      {step.error !== undefined && <ProblemBar problem={problemOf(step.error, lang)} confirmLabel={t("useQuarterAnyway")} onConfirm={confirmAndRetry} busy={busy} />}
 
       <section className={styles.section} aria-label={t("distribute")}>
         <SectionTitle title={t("distribute")} hint={t("distributeHint")} />
@@ -122,36 +123,7 @@ export function DistributeTab({ pane }: { pane: Pane }): React.JSX.Element {
           )}
         </div>
         {forms && forms.pending.length > 0 && <Unresolved forms={forms} busy={busy} ui={ui} onCorrect={(choices) => void correct(forms.plan, choices)} onInclude={include} />}
-        {forms && (
-          <>
-            <Text block>{forms.made}</Text>
-            <div className={styles.list} aria-label="forms">
-              {forms.units.map((f) => (
-                <div key={f.unit} className={styles.unit}>
-                  <Text size={200} className={styles.unitName} truncate wrap={false} title={f.unit}>
-                    {f.unit}
-                  </Text>
-                  <Text size={200} className={styles.count}>
-                    {f.rows}
-                  </Text>
-                  <Button size="small" appearance="subtle" onClick={() => void download(forms.plan, f.unit)} disabled={busy} aria-label={f.downloadLabel}>
-                    {t("download")}
-                  </Button>
-                  {app.canOpenWorkbook && (
-                    <Button size="small" appearance="subtle" onClick={() => void open(forms.plan, f.unit)} disabled={busy} aria-label={f.openLabel}>
-                      {t("openForm")}
-                    </Button>
-                  )}
-                </div>
-              ))}
-            </div>
-            {app.canOpenWorkbook && (
-              <Text block size={200} className={styles.muted}>
-                {t("openHint")}
-              </Text>
-            )}
-          </>
-        )}
+        {forms && <FormList forms={forms} busy={busy} t={t} canOpen={app.canOpenWorkbook} onDownload={(unit) => void download(forms.plan, unit)} onOpen={(unit) => void open(forms.plan, unit)} />}
       </section>
 
       <Divider className={styles.section} />
@@ -207,6 +179,41 @@ export function DistributeTab({ pane }: { pane: Pane }): React.JSX.Element {
         )}
       </section>
     </div>
+  );
+}
+
+/** The forms made, one line per unit: its tasks, and 下载 (and 打开 where the host opens a workbook). */
+function FormList({ forms, busy, t, canOpen, onDownload, onOpen }: { forms: FormsView; busy: boolean; t: (key: WordKey) => string; canOpen: boolean; onDownload: (unit: string) => void; onOpen: (unit: string) => void }): React.JSX.Element {
+  const styles = useStyles();
+  return (
+    <>
+      <Text block>{forms.made}</Text>
+      <div className={styles.list} aria-label="forms">
+        {forms.units.map((f) => (
+          <div key={f.unit} className={styles.unit}>
+            <Text size={200} className={styles.unitName} truncate wrap={false} title={f.unit}>
+              {f.unit}
+            </Text>
+            <Text size={200} className={styles.count}>
+              {f.rows}
+            </Text>
+            <Button size="small" appearance="subtle" onClick={() => onDownload(f.unit)} disabled={busy} aria-label={f.downloadLabel}>
+              {t("download")}
+            </Button>
+            {canOpen && (
+              <Button size="small" appearance="subtle" onClick={() => onOpen(f.unit)} disabled={busy} aria-label={f.openLabel}>
+                {t("openForm")}
+              </Button>
+            )}
+          </div>
+        ))}
+      </div>
+      {canOpen && (
+        <Text block size={200} className={styles.muted}>
+          {t("openHint")}
+        </Text>
+      )}
+    </>
   );
 }
 

@@ -2,6 +2,7 @@ import * as React from "react";
 import { Button, Field, Input, Select, Text } from "@fluentui/react-components";
 import { detectedLines, SCORING_KEYS, SETTABLE_COLUMN_KEYS, settingsForm, settingsOfForm, type SettingsForm, type WordKey } from "../../app";
 import type { Pane } from "../pane";
+import { SelfTest } from "./SelfTest";
 
 /** The label of each point of scoring. */
 const SCORE_WORDS: Readonly<Record<(typeof SCORING_KEYS)[number], WordKey>> = { reported: "scoreReported", missing: "scoreMissing", placeholder: "scorePlaceholder" };
@@ -83,6 +84,7 @@ export function SettingsTab({ pane }: { pane: Pane }): React.JSX.Element {
           ))}
         </div>
       )}
+      <SelfTest pane={pane} />
     </div>
   );
 }
