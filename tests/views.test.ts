@@ -26,11 +26,13 @@ import {
   type CheckOutcome,
   type FormsPlan,
   type MergePlan,
+  type NoticeItem,
   type UnitHeaderRow,
   type UnitItemRow,
 } from "../src/app";
 import { bookOf, DESK_DIRECTORY, DESK_LEDGER, type Rows } from "./helpers/desk";
 import { WEB_NOTICE } from "./helpers/notices";
+import { findingText } from "../src/app/messages";
 
 const TODAY = new Date(2026, 10, 22);
 const Q2 = { year: 2026, q: 2 as const };
@@ -99,6 +101,37 @@ describe("检查's page", () => {
     const o = await runCheck(bookOf(ledger, DESK_DIRECTORY), TODAY, { quarter: Q3, mark: false });
     const item = checkView(o, { lang: "zh" }).kinds.flatMap((k) => k.items).find((i) => i.finding.cell === "G4")!;
     expect(item.lead).toBe(`牵头：${`${long.slice(0, 4)} ${long.slice(4)}`.slice(0, 24)}…`);
+  });
+
+  test("a lead unit of exactly 24 characters is shown whole; a finding's text is the short one; keys tell findings apart", async () => {
+    const unit = "区城市管理执法局、区发展和改革局、区财政局、区卫".slice(0, 24);
+    const ledger: Rows = DESK_LEDGER.map((r, i) => (i === 3 ? [r[0]!, r[1]!, unit, "", "", "完成150亿元", ""] : r));
+    const o = await runCheck(bookOf(ledger, DESK_DIRECTORY), TODAY, { quarter: Q3, mark: false });
+    const items = checkView(o, { lang: "zh" }).kinds.flatMap((k) => k.items);
+    const item = items.find((i) => i.finding.cell === "G4")!;
+    expect(item.lead).toBe(`牵头：${unit}`);
+    expect(item.text).toBe(findingText(item.finding, "zh", true));
+    expect(item.text).not.toBe(findingText(item.finding, "zh", false));
+    expect(new Set(items.map((i) => i.key)).size).toBe(items.length);
+    // Two findings of one kind in one cell, told apart by the unit each names.
+    const two = await runCheck(bookOf([DESK_LEDGER[0]!, DESK_LEDGER[1]!, [1, "任务。", "区某甲局、区某乙局", "", "", "完成", "完成"]], DESK_DIRECTORY), TODAY, { quarter: Q3, mark: false });
+    const unknown = checkView(two, { lang: "zh" }).kinds.find((k) => k.kind === "unknown-unit")!.items;
+    expect(unknown.map((i) => i.finding.cell)).toEqual(["C3", "C3"]);
+    expect(new Set(unknown.map((i) => i.key)).size).toBe(2);
+  });
+
+  test("a ledger without findings: no total, no kinds; a first quarter wholly empty has no quarter before to offer", async () => {
+    const clean: Rows = [DESK_LEDGER[0]!, DESK_LEDGER[1]!, [1, "一般公共预算总收入实现255亿元。", "区财政局", "", "", "完成130亿元，完成全年目标的51%。", "截至9月底，完成217.6亿元，完成全年目标的85%。"]];
+    const o = await runCheck(bookOf(clean, DESK_DIRECTORY), TODAY, { quarter: Q3, mark: false });
+    const page = checkView(o, { lang: "zh" });
+    expect(page.total).toBe(0);
+    expect(page.totalText).toBeUndefined();
+    expect(page.kinds).toEqual([]);
+    const firstEmpty: Rows = [DESK_LEDGER[0]!, ["序号", "目标任务", "牵头单位", "一季度进展", "二季度进展"], [1, "任务。", "区财政局", "", "完成"]];
+    const q1 = await runCheck(bookOf(firstEmpty, DESK_DIRECTORY), TODAY, { quarter: { year: 2026, q: 1 }, mark: false });
+    const empty = checkView(q1, { lang: "zh" }).empty!;
+    expect(empty.text).toContain("一季度进展");
+    expect(empty.instead).toBeUndefined();
   });
 
   test("at most `shown` findings of a kind, the rest said", () => {
@@ -175,6 +208,20 @@ describe("按单位's list", () => {
     const renamed = unitsView(groups, { kind: "renamed-unit" }, new Set(), "zh");
     expect(renamed.count).toBe("1 个单位，1 处问题");
     expect(renamed.rows.map((r) => r.kind)).toEqual(["unit", "item"]);
+    // Only a lead: no co badge.
+    expect(renamed.rows[0]).toMatchObject({ lead: "牵头 1" });
+    expect((renamed.rows[0] as UnitHeaderRow).co).toBeUndefined();
+    const coOnly = unitsView(groups, { kind: "missing-progress", unit: "区财政局" }, new Set(), "zh").rows[0] as UnitHeaderRow;
+    expect(coOnly.co).toBe("配合 1");
+    expect(coOnly.lead).toBeUndefined();
+  });
+
+  test("the units to choose from by name, the tasks without a unit last; each row's key its own", () => {
+    const groups = findingsByUnit(outcome);
+    const view = unitsView(groups, {}, new Set(), "zh");
+    const named = groups.map((g) => g.unit).filter(Boolean).sort(new Intl.Collator("zh").compare);
+    expect(view.units.map((u) => u.value)).toEqual([...named, ""]);
+    expect(new Set(view.rows.map((r) => r.key)).size).toBe(view.rows.length);
   });
 });
 
@@ -192,6 +239,8 @@ describe("分发 and 合并回报's page", () => {
     // 区财政局 leads task 1 and co-owns task 2.
     expect(finance.rows).toBe("2 项（牵头 1）");
     expect(finance.downloadLabel).toBe("下载 区财政局");
+    // 区发展和改革局 leads task 2 and co-owns tasks 1 and 4.
+    expect(view.units.find((u) => u.unit === "区发展和改革局")!.rows).toBe("3 项（牵头 1）");
     const typo = view.pending.find((p) => p.name === "区卫键局")!;
     expect(typo.changes.map((c) => c.label)).toEqual(typo.changes.map((c) => `改为：${c.name}`));
     expect(view.pendingText).toContain(`${view.pending.length}`);
@@ -287,6 +336,19 @@ describe("导入, 目录 and 设置's pages", () => {
     expect(noticeView([], "zh")).toEqual({ heading: "识别到 0 项任务", flagged: [], lines: [] });
   });
 
+  test("a notice's item lines: the task cut at 40 characters, no unit said, an item to check coloured; the same item twice keyed apart by its line", () => {
+    const item = (over: Partial<NoticeItem>): NoticeItem => ({ no: 1, label: "1", category: [], task: "新建口袋公园5个。", lead: ["区园林局"], cityLead: [], co: [], flags: [], line: 3, lastLine: 3, ...over });
+    const long = "推进城市更新，".repeat(8);
+    const items = [item({ task: long, lead: [] }), item({ task: long.slice(0, 40), line: 4, lastLine: 4, flags: [{ code: "no-task" }] }), item({ annex: 2, line: 5, lastLine: 5 })];
+    const view = noticeView(items, "zh");
+    expect(view.lines.map((l) => l.text)).toEqual([`1. ${long.slice(0, 40)}… —— （无责任单位）`, `1. ${long.slice(0, 40)} —— 区园林局`, "附件2 1. 新建口袋公园5个。 —— 区园林局"]);
+    expect(view.lines.map((l) => l.flagged)).toEqual([false, true, false]);
+    expect(view.flagged.map((l) => l.item)).toEqual([items[1]]);
+    expect(view.flagged[0]!.text).toBe("第 4 行 序号1：未写任务内容");
+    expect(new Set([...view.lines, ...view.flagged].map((l) => l.key)).size).toBe(4);
+    expect(view.heading).toBe("识别到 3 项任务，其中 1 项需要核对");
+  });
+
   test("目录: the directory in use and the units it lacks, taught only where the directory is the workbook's sheet", () => {
     const view = directoryView(outcome, "zh");
     expect(view.inUse).toMatch(/：5 个单位$/);
@@ -313,6 +375,7 @@ describe("导入, 目录 and 设置's pages", () => {
     expect(settingsOfForm(empty)).toEqual({ minProgressLength: SETTING_DEFAULTS.minProgressLength, staleSimilarity: SETTING_DEFAULTS.staleSimilarity });
     const stored = { ledgerSheet: "台账", minProgressLength: 12, staleSimilarity: 0.8, headerRow: 3, columns: { lead: "C" }, district: "江汉区", issuer: "区政府办", docNumber: "某政办〔2026〕1号", scoring: { reported: 60, missing: 0, placeholder: 20 } };
     expect(settingsOfForm(settingsForm(stored))).toEqual(stored);
+    expect(settingsOfForm({ ...empty, headerRow: "  ", issuer: " 区政府办 " })).toEqual({ minProgressLength: SETTING_DEFAULTS.minProgressLength, staleSimilarity: SETTING_DEFAULTS.staleSimilarity, issuer: "区政府办" });
     const typedIn = settingsOfForm({ ...empty, headerRow: " 4 ", staleSimilarity: "九成", columns: { lead: " d ", co: "  " }, district: "  ", scoring: { reported: "50", missing: "", placeholder: "" } });
     expect(typedIn).toEqual({ minProgressLength: SETTING_DEFAULTS.minProgressLength, staleSimilarity: "九成", headerRow: 4, columns: { lead: "D" }, scoring: { reported: 50, missing: 0, placeholder: 0 } });
   });
