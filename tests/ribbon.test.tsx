@@ -96,6 +96,24 @@ describe("the command", () => {
     expect(manifest).toContain(`<FunctionName>${CHECK_ACTION}</FunctionName>`);
   });
 
+  test("taken over from the page's first script, which registered it: no second registration, and a press waiting there runs the check", async () => {
+    const { office, log } = fakeOffice({ sharedRuntime: true });
+    const requests = requestsLogged(log);
+    let handler: ((event: Office.AddinCommands.Event) => void) | undefined;
+    registerCheckCommand(office, requests, HELP, (h) => (handler = h));
+    expect(log).toEqual([]);
+    await new Promise<void>((done) => handler!({ completed: () => (log.push("completed"), done()) } as unknown as Office.AddinCommands.Event));
+    expect(log).toEqual(["showAsTaskpane", "request", "completed"]);
+    expect(requests.take()).toBe(true);
+  });
+
+  test("every action that shows the pane names its TaskpaneId: the shared runtime has one pane, and an action without it opens another (Microsoft, \"Configure your Office Add-in to use a shared runtime\")", () => {
+    const manifest = fs.readFileSync(path.join(__dirname, "..", "manifest.xml"), "utf8");
+    const shows = manifest.match(/<Action xsi:type="ShowTaskpane">[\s\S]*?<\/Action>/g) ?? [];
+    expect(shows.length).toBeGreaterThan(0);
+    for (const action of shows) expect(action).toMatch(/<TaskpaneId>Duban\.Taskpane<\/TaskpaneId>/);
+  });
+
   test("with a shared runtime: shows the pane, asks it to check, then completes; every press again", async () => {
     const { office, log, press } = fakeOffice({ sharedRuntime: true });
     const requests = requestsLogged(log);

@@ -41,6 +41,7 @@ const loaded = () => Array.from(document.querySelectorAll("script:not(#webview-c
 
 afterEach(() => {
   jest.restoreAllMocks();
+  delete (window as unknown as { dubanCommand?: unknown }).dubanCommand;
   delete (window as unknown as { Office?: FakeOffice }).Office;
   delete (window as unknown as { dubanSyntaxCheck?: boolean }).dubanSyntaxCheck;
 });
@@ -155,11 +156,35 @@ test("under Trident without the shared runtime, 检查完整性 shows this page 
   expect(log.slice(1)).toEqual([`dialog ${window.location.href.split("?")[0]}`, "completed"]);
 });
 
-test("in a current engine the command is left to the pane's script", () => {
-  const { office, log } = commandOffice(true);
+test("in a current engine the command is registered at once, a press waits for the pane's script, which takes the command and runs it (office-js #5176)", () => {
+  const { office, log, press } = commandOffice(true);
   runIn(UA.webView2, { office });
-  expect(log).toEqual([]);
+  // Registered before the pane's script loads: the first press of a runtime it starts is not lost.
+  expect(log).toEqual([`associate ${CHECK_ACTION}`]);
   expect(loaded()).toEqual(["taskpane.js"]);
+  press();
+  press();
+  expect(log).toEqual([`associate ${CHECK_ACTION}`]);
+  // The pane's script takes the command over: the two presses waiting, then each new one.
+  const taken: string[] = [];
+  const take = (window as unknown as { dubanCommand: (handler: (event: { completed(): void }) => void) => void }).dubanCommand;
+  take((event) => {
+    taken.push("pane");
+    event.completed();
+  });
+  expect(taken).toEqual(["pane", "pane"]);
+  press();
+  expect(taken).toEqual(["pane", "pane", "pane"]);
+  expect(log.filter((l) => l === "completed")).toHaveLength(3);
+});
+
+test("WPS's pages register no Office command", () => {
+  const { office, log } = commandOffice(true);
+  document.body.innerHTML = '<div id="root"></div><script id="webview-check" src="webview-check.js" data-host="wps" data-main="taskpane.js"></script>';
+  (window as unknown as { Office?: unknown }).Office = office;
+  new Function(SOURCE)();
+  expect(log).toEqual([]);
+  expect((window as unknown as { dubanCommand?: unknown }).dubanCommand).toBeUndefined();
 });
 
 // The probe (syntax-check.js) and the pages that name it.

@@ -59,10 +59,27 @@ export type AppMessage =
   /** A chosen file could not be read (the browser's `reason`, when it gives one). */
   | { readonly code: "file-unreadable"; readonly reason: string }
   /**
+   * The pane cannot save a download where it runs (Excel for Mac), so `file` was not saved; `kind`
+   * says what it is, for what works instead; `canOpen`: the pane opens a form as a new workbook there.
+   */
+  | { readonly code: "download-unavailable"; readonly file: string; readonly kind: DownloadKind; readonly canOpen: boolean }
+  /**
    * The quarter's own progress column (`column`) is wholly empty: every task counts as unreported.
    * `previous`: the latest earlier quarter of the year with progress in its column, to check instead.
    */
   | { readonly code: "quarter-progress-empty"; readonly sheet: string; readonly quarter: string; readonly column: string; readonly previous?: string };
+
+/** What a file the pane hands over is: a 通报, a 催办单 or all of them, a unit's 填报表 or all of them. */
+export type DownloadKind = "bulletin" | "reminder" | "reminders" | "form" | "forms";
+
+/** What works where the pane cannot download, by file: the command that makes it, and the pane's own way if it has one. */
+const DOWNLOAD_INSTEAD: Record<DownloadKind, { readonly command: string; readonly zh?: string; readonly en?: string }> = {
+  bulletin: { command: "duban bulletin" },
+  reminder: { command: "duban remind", zh: "催办短信可点“复制”后发出；", en: 'Copy the reminder text with "Copy" and send it; ' },
+  reminders: { command: "duban remind", zh: "各单位的催办短信可在“催办”中点“复制”；", en: 'copy each unit\'s reminder text with "Copy" under "Remind"; ' },
+  form: { command: "duban split", zh: "可点该单位旁的“打开”，在新窗口中打开填报表后另存；", en: 'use "Open" beside the unit to open its form as a new workbook and save it from there; ' },
+  forms: { command: "duban split", zh: "可点各单位旁的“打开”，逐个打开填报表后另存；", en: 'use "Open" beside each unit to open its form as a new workbook and save it from there; ' },
+};
 
 export type SettingKey = "ledgerSheet" | "minProgressLength" | "staleSimilarity" | "headerRow" | "columns" | "district" | "issuer" | "docNumber" | "scoring";
 
@@ -386,6 +403,14 @@ function appText(m: AppMessage, { lang, surface }: Style): string {
       return zh ? `“${m.name}”已在部门目录中（可能刚被加入）：请重新检查。` : `"${m.name}" is in the directory already (added just now?): check again.`;
     case "file-unreadable":
       return zh ? `文件读取失败：${m.reason || "未知原因"}。请确认文件没有被其他程序占用后重试。` : `The file could not be read${m.reason ? ` (${m.reason})` : ""}: make sure no other program holds it, then try again.`;
+    case "download-unavailable": {
+      const { command, ...pane } = DOWNLOAD_INSTEAD[m.kind];
+      // A form opens as a new workbook only where Excel has Excel.createWorkbook (ExcelApi 1.8).
+      const instead = { command, ...((m.kind === "form" || m.kind === "forms") && !m.canOpen ? {} : pane) };
+      return zh
+        ? `Excel for Mac 的任务窗格不能下载文件，“${m.file}”没有保存。${instead.zh ?? ""}也可以用离线页（督办助手.html，用 Chrome 或 Edge 打开台账）或命令行（${instead.command}）生成同样的文件。`
+        : `Excel for Mac's pane cannot download files: "${m.file}" was not saved. ${instead.en ?? ""}${instead.en ? "or make" : "Make"} the same file with the offline page (督办助手.html, opening the ledger in Chrome or Edge) or the command line (${instead.command}).`;
+    }
     case "alias-target-missing":
       return zh ? `部门目录中没有有效的单位“${m.name}”：无法把别名加到它名下，请重新检查。` : `The directory has no active unit "${m.name}" to add the alias to: check again.`;
     case "quarter-progress-empty": {

@@ -33,11 +33,20 @@ export interface CheckRequester {
 }
 
 /**
- * Registers 检查完整性 with Office. Call it when the page loads, before Office invokes the command
- * (a press may be what started the runtime). `helpPage` is the help page's address (help.html).
+ * How the page's first script (webview-check.js) hands the command over: it registered 检查完整性 as the
+ * page began to load, and keeps the presses made before the pane's script was ready (office-js #5176).
  */
-export function registerCheckCommand(office: CommandOffice, pane: CheckRequester, helpPage: string): void {
-  office.actions.associate(CHECK_ACTION, (event) => void checkCompleteness(office, pane, helpPage, event));
+export type TakeCommand = (handler: (event: Office.AddinCommands.Event) => void) => void;
+
+/**
+ * Registers 检查完整性: through the page's first script where it registered the command already (and the
+ * presses waiting are run now), else with Office directly. Call it as the page loads. `helpPage` is the
+ * help page's address (help.html).
+ */
+export function registerCheckCommand(office: CommandOffice, pane: CheckRequester, helpPage: string, take?: TakeCommand): void {
+  const handler = (event: Office.AddinCommands.Event) => void checkCompleteness(office, pane, helpPage, event);
+  if (take) take(handler);
+  else office.actions.associate(CHECK_ACTION, handler);
 }
 
 /** One press of 检查完整性. Office waits for `event.completed()` before the button can run again. */

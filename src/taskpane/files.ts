@@ -1,6 +1,6 @@
 // Handing a file to the person from a web page: a download (Excel on the web and on Windows, the
 // preview), or Base64 for Excel to open as a new workbook (where a pane cannot download, as on a Mac).
-import { AppError } from "../app/messages";
+import { AppError, type DownloadKind } from "../app/messages";
 
 export interface FileToSave {
   readonly name: string;
@@ -13,8 +13,33 @@ const TYPES: Record<string, string> = {
   ".docx": "application/vnd.openxmlformats-officedocument.wordprocessingml.document",
 };
 
-/** Starts the browser's download of the file. */
+/**
+ * Whether the pane can save a download. Excel for Mac's pane (WKWebView) saves nothing from a link
+ * with `download` and says nothing either (https://github.com/OfficeDev/office-js/issues/2700,
+ * closed "by design"; https://github.com/OfficeDev/office-js/issues/3385): the entry turns downloads
+ * off there (`withoutDownloads`), and every save says what works instead of claiming success.
+ */
+let downloads = true;
+/** Where downloads save nothing: whether the pane can open a form as a new workbook instead (ExcelApi 1.8). */
+let canOpenWorkbook = false;
+
+/** The pane runs where a download saves nothing (Excel for Mac); `canOpen`: it can open a workbook there. */
+export function withoutDownloads(canOpen: boolean): void {
+  downloads = false;
+  canOpenWorkbook = canOpen;
+}
+
+/** What a file the pane makes is, told by its name as src/app names it. */
+function kindOf(name: string): DownloadKind {
+  const lower = name.toLowerCase();
+  if (lower.endsWith(".xlsx")) return "form";
+  if (lower.endsWith(".zip")) return name.includes("催办单") ? "reminders" : "forms";
+  return name.includes("催办单") ? "reminder" : "bulletin";
+}
+
+/** Starts the browser's download of the file; where the pane cannot download, an AppError saying what works instead. */
 export function saveFile(file: FileToSave): void {
+  if (!downloads) throw new AppError({ code: "download-unavailable", file: file.name, kind: kindOf(file.name), canOpen: canOpenWorkbook });
   const ext = file.name.slice(file.name.lastIndexOf(".")).toLowerCase();
   const url = URL.createObjectURL(new Blob([file.bytes as BlobPart], { type: TYPES[ext] ?? "application/octet-stream" }));
   const a = document.createElement("a");

@@ -6,13 +6,14 @@
 import * as React from "react";
 import { createRoot } from "react-dom/client";
 import { createApp, type DocumentFiles, type FormFiles } from "../app";
-import { registerCheckCommand } from "../commands/checkCommand";
+import { registerCheckCommand, type TakeCommand } from "../commands/checkCommand";
 import { apiSupport, OfficeHost } from "../hosts/office/host";
 import { WpsHost } from "../hosts/wps/host";
 import { wpsApplication, type WpsGlobals } from "../hosts/wps/application";
 import { WPS_RUN_KEY, type WpsAddinApplication } from "../hosts/wps/model";
 import { App } from "./App";
 import { CheckRequests } from "./checkRequests";
+import { withoutDownloads } from "./files";
 import { paneEnvironment } from "./environment";
 import { languageOf } from "./i18n";
 
@@ -28,14 +29,19 @@ const root = () => createRoot(document.getElementById("root")!);
 function startOffice(): void {
   // Before Office.onReady: a press of the button may be what started this runtime, and Office calls the
   // command as soon as the page has loaded.
-  registerCheckCommand(Office, checkRequests, new URL("help.html", window.location.href).href);
+  // webview-check.js registered the command as the page began to load, and hands it over with the presses waiting.
+  const take = (window as { dubanCommand?: TakeCommand }).dubanCommand;
+  registerCheckCommand(Office, checkRequests, new URL("help.html", window.location.href).href, typeof take === "function" ? take : undefined);
   Office.onReady(() => {
     const supports = (version: string) => Office.context.requirements.isSetSupported("ExcelApi", version);
+    const canCreateWorkbook = supports("1.8") && typeof Excel.createWorkbook === "function";
+    // Excel for Mac's pane saves no download (files.ts): the pane offers what works there instead.
+    if (Office.context.platform === Office.PlatformType.Mac) withoutDownloads(canCreateWorkbook);
     // What Excel has and what the loaded office.js has, both: a local copy may be older than Excel.
     const port = new OfficeHost(
       (options, batch) => Excel.run(options, batch),
       apiSupport(supports, Excel, Office.context.platform === Office.PlatformType.OfficeOnline),
-      supports("1.8") && typeof Excel.createWorkbook === "function" ? (base64) => Excel.createWorkbook(base64) : undefined,
+      canCreateWorkbook ? (base64) => Excel.createWorkbook(base64) : undefined,
     );
     const about = () => {
       const d = Office.context.diagnostics;

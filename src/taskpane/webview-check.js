@@ -182,14 +182,32 @@
     return String(window.location.href).split("#")[0].split("?")[0];
   }
 
-  // The ribbon's 检查完整性 is a command that the pane's script registers (src/commands/checkCommand.ts, the
-  // same id); that script never loads here, so this registers it instead, to show the message. Where Office has
-  // a shared runtime (Microsoft 365 from version 2002 without WebView2: it shows an add-in with <Runtimes> in
-  // Trident), this page is the pane: show it. Elsewhere Office runs the command in a page of its own, which
-  // cannot show the pane: show this page, and so the message, in a dialog.
-  function registerCheckCommand(office) {
+  // The ribbon's 检查完整性 (a command; src/commands/checkCommand.ts, the same id) is registered here, by the first
+  // script of the page, not when the pane's script has loaded: where the command's page is the pane's (the shared
+  // runtime), a press that starts the runtime is lost if nothing is registered for it by then, and the button does
+  // nothing the first time (office-js #5176, #3378). A press before the pane's script is ready waits here for it;
+  // the pane's script takes the command over through window.dubanCommand(handler), and is handed the presses
+  // waiting. In an engine refused here, this script's own handler shows the message instead.
+  var pressed = [];
+  var handler = null;
+  function takeCommand(own) {
+    handler = own;
+    while (pressed.length) own(pressed.shift());
+  }
+  function registerEarly(office) {
     if (!office || !office.actions || typeof office.actions.associate !== "function") return;
+    window.dubanCommand = takeCommand;
     office.actions.associate("checkCompleteness", function (event) {
+      if (handler) handler(event);
+      else pressed.push(event);
+    });
+  }
+
+  // Where Office has a shared runtime (Microsoft 365 from version 2002 without WebView2: it shows an add-in with
+  // <Runtimes> in Trident), this page is the pane: show it. Elsewhere Office runs the command in a page of its own,
+  // which cannot show the pane: show this page, and so the message, in a dialog.
+  function messageCommand(office) {
+    return function (event) {
       var done = function () {
         event.completed();
       };
@@ -206,7 +224,7 @@
       } catch (e) {
         done();
       }
-    });
+    };
   }
 
   /** Says what to do instead of loading the page's script. */
@@ -214,7 +232,7 @@
     show(host, engine, languageOf(navigator.language || navigator.userLanguage || navigator.browserLanguage));
     // In Excel the pane's words follow Office's language; office.js (ES5) works in these engines, when it has loaded.
     var office = window.Office;
-    registerCheckCommand(office);
+    if (office && window.dubanCommand === takeCommand) takeCommand(messageCommand(office));
     if (office && typeof office.onReady === "function") {
       office.onReady(function () {
         var officeLanguage = office.context && office.context.displayLanguage;
@@ -225,6 +243,7 @@
 
   var tag = document.getElementById("webview-check");
   var host = tag.getAttribute("data-host") === "wps" ? "wps" : "excel";
+  if (host === "excel") registerEarly(window.Office);
   var engine = oldEngine(String(navigator.userAgent || ""));
   if (engine && host === "excel") {
     refuse(host, engine);

@@ -154,7 +154,23 @@ export interface FakeWorkbookModel {
   structureProtected?: boolean;
   /** The workbook's name (Workbook.name, ExcelApi 1.7); "Book1" when absent. */
   name?: string;
+  /**
+   * Cells were written while API calculation was suspended, and no recalculation has run since: the
+   * formulas that depend on them still show their old values. "Once set, it is the developer's
+   * responsibility to re-calc the workbook, to ensure that any dependencies are propagated"
+   * (https://learn.microsoft.com/javascript/api/excel/excel.application, suspendApiCalculationUntilNextSync).
+   */
+  uncalculated?: boolean;
 }
+
+/**
+ * Cells one get of `values`, `text` or `formulas` may cover: "On all platforms, a range is limited to
+ * five million cells for get operations", and over it "`Range.values` returns `null` instead" of
+ * failing (https://github.com/OfficeDev/office-js-docs-pr/pull/5821, on
+ * https://learn.microsoft.com/office/dev/add-ins/excel/performance; null on a Mac in
+ * https://github.com/OfficeDev/office-js/issues/4783, on Windows, Mac and the web in #6781).
+ */
+export const CELL_READ_LIMIT = 5_000_000;
 
 let sheetIds = 0;
 
@@ -190,10 +206,16 @@ export class FakeContext {
   private requestBytes = 0;
   private responseBytes = 0;
   readonly workbook: FakeWorkbook;
+  /** API calculation is suspended until the end of this sync (suspendApiCalculationUntilNextSync). */
+  calculationSuspended = false;
   readonly application = {
     suspendApiCalculationUntilNextSync: () => {
       this.requires("Application.suspendApiCalculationUntilNextSync");
-      this.enqueue("application.suspendApiCalculationUntilNextSync()", () => undefined);
+      this.enqueue("application.suspendApiCalculationUntilNextSync()", () => (this.calculationSuspended = true));
+    },
+    /** "Recalculate all currently opened workbooks in Excel" (Application.calculate, ExcelApi 1.1). */
+    calculate: (type: string) => {
+      this.enqueue(`application.calculate(${type})`, () => (this.model.uncalculated = false));
     },
   };
 
@@ -252,10 +274,15 @@ export class FakeContext {
     // the request (https://learn.microsoft.com/office/dev/add-ins/concepts/resource-limits-and-performance-optimization#excel-add-ins).
     const limit = this.excel.payloadLimit;
     if (limit !== undefined && request > limit) throw officeError("RequestPayloadSizeLimitExceeded", `the request carries ${request} bytes`);
-    for (const op of queue) {
-      this.opCount++;
-      if (this.failAt && this.opCount === this.failAt.op) throw this.failAt.error;
-      op.run();
+    try {
+      for (const op of queue) {
+        this.opCount++;
+        if (this.failAt && this.opCount === this.failAt.op) throw this.failAt.error;
+        op.run();
+      }
+    } finally {
+      // "Suspends calculation until the next context.sync() is called."
+      this.calculationSuspended = false;
     }
     this.responses.push(this.responseBytes);
     if (limit !== undefined && this.responseBytes > limit) throw officeError("ResponsePayloadSizeLimitExceeded", `the response carries ${this.responseBytes} bytes`);
@@ -878,8 +905,10 @@ export class FakeRange extends Proxy {
       const sheet = this.ws.sheet();
       const grid = (f: (cell: FakeCell | undefined) => unknown) =>
         Array.from({ length: area.bottom - area.top + 1 }, (_, i) => Array.from({ length: area.right - area.left + 1 }, (_, j) => f(sheet.cells.get(`${area.top + i},${area.left + j}`))));
+      const tooLarge = (area.bottom - area.top + 1) * (area.right - area.left + 1) > CELL_READ_LIMIT;
       for (const p of splitProps(props)) {
-        if (p === "values") this.loaded.set(p, grid((c) => (c ? c.value : "")));
+        if (tooLarge && (p === "values" || p === "text" || p === "formulas")) this.loaded.set(p, null);
+        else if (p === "values") this.loaded.set(p, grid((c) => (c ? c.value : "")));
         else if (p === "text") this.loaded.set(p, grid((c) => (c ? String(c.value) : "")));
         else if (p === "formulas") this.loaded.set(p, grid((c) => (!c ? "" : c.value !== null && typeof c.value === "object" && "formula" in c.value ? (c.value as { formula: string }).formula : c.value)));
         else if (p === "numberFormat") this.loaded.set(p, grid((c) => (c ? c.numberFormat : "General")));
@@ -926,6 +955,7 @@ export class FakeRange extends Proxy {
           const cell = sheet.cells.get(key) ?? { value: "", fill: { ...NO_FILL }, numberFormat: "General" };
           cell.value = typeof v === "string" && cell.numberFormat !== "@" && isFormula(v) ? { formula: v } : v;
           sheet.cells.set(key, cell);
+          if (this.ctx.calculationSuspended) this.ctx.model.uncalculated = true;
         }),
       );
     }, jsonBytes(values));

@@ -5,7 +5,7 @@
 import { parseRange } from "../../core/address";
 import type { SheetRequest } from "../../core/ops";
 import type { CellRange, CellValue, SheetGrid } from "../../core/types";
-import { budgetOf, localAddress, type ApiSupport } from "./support";
+import { budgetOf, localAddress, MAX_READ_CELLS, type ApiSupport } from "./support";
 
 /** The most bytes a cell of a ledger is assumed to take before any has been read (long progress texts). */
 export const WORST_CELL_BYTES = 1200;
@@ -41,6 +41,21 @@ export function gridFromValues(name: string, values: readonly (readonly unknown[
     rows.push(cells);
   }
   return { name, rows, merges };
+}
+
+/**
+ * A range's values as loaded. Null is what Excel answers for a range over its cells for one read
+ * (support.ts, MAX_READ_CELLS): a failure, so that the read is made again in chunks of known size.
+ */
+export function valuesOf(range: Excel.Range): unknown[][] {
+  const values = range.values as unknown[][] | null;
+  if (values === null || values === undefined) throw Object.assign(new Error("Range.values came back null: the range is too large for one read"), { code: "ValuesNull" });
+  return values;
+}
+
+/** Rows of `columns` cells that one read may ask for: within the bytes of a response, and within MAX_READ_CELLS. */
+function rowsPerRead(columns: number, bytesPerRow: number, budget: number): number {
+  return Math.max(1, Math.min(Math.floor(budget / bytesPerRow), Math.floor(MAX_READ_CELLS / Math.max(1, columns))));
 }
 
 /** "Sheet1!A1:B2" or "'My sheet'!A1:B2" → a range. */
@@ -88,6 +103,7 @@ export type QueuedRead =
   | { readonly kind: "empty" }
   | { readonly kind: "head"; readonly range: Excel.Range; readonly merged: Excel.RangeAreas[] }
   | { readonly kind: "used"; readonly range: Excel.Range; readonly merged: Excel.RangeAreas[]; readonly visible?: Excel.RangeAreas; readonly columns: Excel.Range[] }
+  | { readonly kind: "window"; readonly used: Excel.Range; readonly head: Excel.Range; readonly rows: number; readonly columns: number; readonly budget: number }
   | { readonly kind: "sized"; readonly extent: Extent; readonly first: Excel.Range; readonly firstRows: number; readonly budget: number; readonly merged: Excel.RangeAreas[]; readonly visible?: Excel.RangeAreas; readonly columns: Excel.Range[] };
 
 /** The hidden ones of the columns queued (0-based). */
@@ -140,12 +156,36 @@ export class GridReader {
     if (extent === null) return { kind: "empty" };
     const { rowIndex, columnIndex, rowCount, columnCount } = extent;
     const budget = budgetOf(this.support);
-    const firstRows = Math.min(rowCount, Math.max(1, Math.floor(budget / (columnCount * WORST_CELL_BYTES))));
+    const firstRows = Math.min(rowCount, rowsPerRead(columnCount, columnCount * WORST_CELL_BYTES, budget));
     const first = ws.getRangeByIndexes(rowIndex, columnIndex, firstRows, columnCount).load("values");
     const mergedAreas = this.support.mergedAreas && bands ? this.queueMergedAreas(ws, extent, bands) : [];
     // The rows a person sees (ExcelApi 1.9): the others are hidden or filtered out.
     const visible = this.support.rangeAreas ? ws.getRangeByIndexes(rowIndex, columnIndex, rowCount, columnCount).getSpecialCellsOrNullObject("Visible").load("areas/items/address") : undefined;
     return { kind: "sized", extent, first, firstRows, budget, merged: mergedAreas, ...(visible ? { visible } : {}), columns: this.queueColumns(ws, Math.min(VISIBILITY_COLUMNS, columnIndex + columnCount)) };
+  }
+
+  /**
+   * Queues a sheet of unknown size as its used range's size and a window of its first rows, sized so
+   * that the window fits a response beside other reads; the rest is read in chunks once the size is
+   * known. For the metadata sheet on the web: its records may pass 5 MB, and its first rows are all
+   * there is in the usual case.
+   */
+  queueWindow(context: Excel.RequestContext, name: string, rows: number, columns: number): QueuedRead {
+    const ws = context.workbook.worksheets.getItem(name);
+    return { kind: "window", used: ws.getUsedRangeOrNullObject(true).load(EXTENT_PROPS), head: ws.getRangeByIndexes(0, 0, rows, columns).load("values"), rows, columns, budget: budgetOf(this.support) };
+  }
+
+  /** Rows [from, to) of `columns` columns from column 0, read in chunks (a sync each) of `bytesPerRow` measured, onto `values`. */
+  private async readRows(context: Excel.RequestContext, name: string, from: number, to: number, columnIndex: number, columns: number, bytesPerRow: number, budget: number, values: unknown[][]): Promise<void> {
+    const ws = context.workbook.worksheets.getItem(name);
+    const chunkRows = rowsPerRead(columns, bytesPerRow, budget);
+    for (let at = from; at < to; at += chunkRows) {
+      const chunk = ws.getRangeByIndexes(at, columnIndex, Math.min(chunkRows, to - at), columns).load("values");
+      // eslint-disable-next-line office-addins/no-context-sync-in-loop -- Excel on the web's 5 MB responses: one chunk a request, by design.
+      await context.sync();
+      // One row at a time: a spread of a million rows would overflow the call stack.
+      for (const row of valuesOf(chunk)) values.push(row);
+    }
   }
 
   /** Queues whether each of the first columns is hidden (a hidden 原责任单位 beside the live 责任单位). */
@@ -168,25 +208,34 @@ export class GridReader {
       case "empty":
         return gridFromValues(r.name, [], 0, 0, []);
       case "head":
-        return trimmed(gridFromValues(r.name, q.range.values, 0, 0, mergedRanges(q.merged)));
+        return trimmed(gridFromValues(r.name, valuesOf(q.range), 0, 0, mergedRanges(q.merged)));
       case "used": {
         if (q.range.isNullObject) return gridFromValues(r.name, [], 0, 0, []);
-        const grid = gridFromValues(r.name, q.range.values, q.range.rowIndex, q.range.columnIndex, mergedRanges(q.merged));
-        return withHidden(grid, q.visible ? hiddenRowsOf(q.visible, q.range.rowIndex, q.range.values.length) : [], hiddenColumnsOf(q.columns));
+        const values = valuesOf(q.range);
+        const grid = gridFromValues(r.name, values, q.range.rowIndex, q.range.columnIndex, mergedRanges(q.merged));
+        return withHidden(grid, q.visible ? hiddenRowsOf(q.visible, q.range.rowIndex, values.length) : [], hiddenColumnsOf(q.columns));
+      }
+      case "window": {
+        const extent = extentOf(q.used);
+        if (!extent) return gridFromValues(r.name, [], 0, 0, []);
+        const end = extent.rowIndex + extent.rowCount;
+        const right = extent.columnIndex + extent.columnCount;
+        const head = valuesOf(q.head);
+        // The window holds the used range's columns: its rows, then the rows below it, as wide as the window.
+        // Else (a record wider than the window, never written by this add-in) the used range from row 0, in chunks.
+        const fits = right <= q.columns;
+        const values: unknown[][] = fits ? head.slice(0, Math.min(end, q.rows)) : [];
+        const width = fits ? q.columns : right;
+        const bytesPerRow = Math.max(1, (JSON.stringify(head).length * 3 * width) / (q.columns * Math.max(1, head.length)));
+        await this.readRows(context, r.name, values.length, end, 0, width, bytesPerRow, q.budget, values);
+        return gridFromValues(r.name, values, 0, 0, []);
       }
       case "sized": {
         const { extent, first, firstRows, budget } = q;
-        const ws = context.workbook.worksheets.getItem(r.name);
-        const values: unknown[][] = [...first.values];
+        const values: unknown[][] = [...valuesOf(first)];
         if (firstRows < extent.rowCount) {
-          const bytesPerRow = Math.max(1, (JSON.stringify(first.values).length * 3) / firstRows);
-          const chunkRows = Math.max(1, Math.floor(budget / bytesPerRow));
-          for (let at = firstRows; at < extent.rowCount; at += chunkRows) {
-            const chunk = ws.getRangeByIndexes(extent.rowIndex + at, extent.columnIndex, Math.min(chunkRows, extent.rowCount - at), extent.columnCount).load("values");
-            // eslint-disable-next-line office-addins/no-context-sync-in-loop -- Excel on the web's 5 MB responses: one chunk a request, by design.
-            await context.sync();
-            values.push(...chunk.values);
-          }
+          const bytesPerRow = Math.max(1, (JSON.stringify(values).length * 3) / firstRows);
+          await this.readRows(context, r.name, extent.rowIndex + firstRows, extent.rowIndex + extent.rowCount, extent.columnIndex, extent.columnCount, bytesPerRow, budget, values);
         }
         const grid = gridFromValues(r.name, values, extent.rowIndex, extent.columnIndex, mergedRanges(q.merged));
         return withHidden(grid, q.visible ? hiddenRowsOf(q.visible, extent.rowIndex, extent.rowCount) : [], hiddenColumnsOf(q.columns));

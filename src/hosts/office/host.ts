@@ -1,16 +1,17 @@
 // The Office.js host: the only code that touches `Excel`, an interpreter of the port and nothing more.
 // `read` asks for everything in one `Excel.run` and, on the desktop, one sync (one more per chunk of a
-// sheet beyond Excel on the web's 5 MB, and one where looked-at cells have threaded comments); `apply`
-// queues every operation into one batch, synced only when a request under the web's limit is full.
+// sheet beyond Excel on the web's 5 MB or beyond the cells Excel reads at once, of records beyond a
+// first window on the web, and one where looked-at cells have threaded comments); `apply` queues
+// every operation into one batch, synced only when a request under the web's limit is full.
 // What this Excel lacks (`ApiSupport`) it does without. What it knows of the workbook between calls
 // (the sheets, their used ranges, the metadata sheet's size) only saves syncs.
 import { HostError, type CellsRequest, type HostAction, type HostMessage, type Lack, type Op, type ReadRequest, type SheetRead, type WorkbookPort, type WorkbookRead } from "../../app/port";
 import { METADATA_SHEET } from "../../core/metadata";
 import type { SheetGrid } from "../../core/types";
 import { OpWriter, type MetadataState, type SheetStates } from "./apply";
-import { Batch } from "./batch";
+import { Batch, requestBytes } from "./batch";
 import { queueCells, resolveCells, type QueuedCells } from "./cells";
-import { EXTENT_PROPS, extentOf, gridFromValues, GridReader, MERGE_BAND_ROWS, type Extent, type QueuedRead } from "./grids";
+import { EXTENT_PROPS, extentOf, gridFromValues, GridReader, MERGE_BAND_ROWS, valuesOf, type Extent, type QueuedRead } from "./grids";
 import { budgetOf, SETTINGS_KEY, type ApiSupport, type ExcelRun } from "./support";
 
 export { apiSupport, MAX_AREAS, SETTINGS_KEY, WEB_PAYLOAD_LIMIT, type ApiSupport, type ExcelLibrary, type ExcelRun } from "./support";
@@ -57,6 +58,14 @@ interface Queued {
   readonly grids: readonly QueuedRead[];
   readonly cells: QueuedCells;
 }
+
+/**
+ * The window of the metadata sheet read on the web before its size is known: its records are five
+ * wide (apply.ts), and a few hundred of them are what a workbook holds in the usual case. At worst
+ * (every cell WORST_CELL_BYTES long) the window takes about 2 MB of a response.
+ */
+const RECORD_WINDOW_ROWS = 200;
+const RECORD_WINDOW_COLUMNS = 8;
 
 /** Errors no second, smaller read would mend: another workbook in front, a missing API, protection. */
 const FINAL_ERRORS = new Set(["InactiveWorkbook", "ApiNotFound", "AccessDenied"]);
@@ -110,10 +119,11 @@ export class OfficeHost implements WorkbookPort {
         // Should that fail (a sheet over the web's payload limit, more merged areas than Excel lists
         // at once, a sheet deleted since), learn the sheets and sizes again and read in chunks and
         // smaller bands; at last without merges.
-        let queued: Queued;
-        let unmerged = false;
+        // A read is sent and resolved together: a used range over Excel's cells for one read may come
+        // back as null `values` (grids.ts, `valuesOf`), which is a failure to read again in chunks.
+        const once = async (bands: number | undefined, roomy: boolean, unmerged: boolean) => this.resolve(context, request, await this.attempt(context, request, states, bands, roomy), unmerged);
         try {
-          queued = await this.attempt(context, request, states, MERGE_BAND_ROWS, false);
+          return await once(MERGE_BAND_ROWS, false, false);
         } catch (first) {
           // What a smaller read cannot mend is said at once.
           if (FINAL_ERRORS.has((first as { code?: string })?.code ?? "")) throw first;
@@ -121,14 +131,12 @@ export class OfficeHost implements WorkbookPort {
           states = await this.learn(context, sized.filter((n) => !this.extents.has(n)));
           this.refuseMissing(request, states);
           try {
-            queued = await this.attempt(context, request, states, 100, true);
+            return await once(100, true, false);
           } catch (second) {
             if (!this.support.mergedAreas || !request.grids?.length) throw second ?? first;
-            queued = await this.attempt(context, request, states, undefined, true);
-            unmerged = true;
+            return await once(undefined, true, true);
           }
         }
-        return await this.resolve(context, request, queued, unmerged);
       });
     } catch (e) {
       throw officeError(e, "read");
@@ -159,8 +167,11 @@ export class OfficeHost implements WorkbookPort {
     const wb = context.workbook;
     const exists = (n: string) => states.has(n);
     const reader = new GridReader(this.support, this.extents);
-    // The metadata sheet through its used range, or, once its size is known (a first try failed), in chunks.
-    const sizedMetadata = request.metadata && exists(METADATA_SHEET) && this.extents.has(METADATA_SHEET) ? reader.queue(context, { name: METADATA_SHEET }, undefined) : undefined;
+    // The metadata sheet: in chunks once its size is known (a first try failed); on the web, where its
+    // records may pass a response's 5 MB, a window of its first rows and the rest in chunks; else, or
+    // before the sheets are known, whole through its used range (a used range over the cells Excel
+    // reads at once comes back null and is read again in chunks).
+    const sizedMetadata = !request.metadata || !exists(METADATA_SHEET) ? undefined : this.extents.has(METADATA_SHEET) ? reader.queue(context, { name: METADATA_SHEET }, undefined) : this.support.payloadLimit ? reader.queueWindow(context, METADATA_SHEET, RECORD_WINDOW_ROWS, RECORD_WINDOW_COLUMNS) : undefined;
     const info: QueuedInfo = {
       sheets: wb.worksheets.load("items/name,items/visibility"),
       active: wb.worksheets.getActiveWorksheet().load("name"),
@@ -192,7 +203,7 @@ export class OfficeHost implements WorkbookPort {
     const hasMetadata = this.states.has(METADATA_SHEET);
     const used = info.metadata;
     if (q.metadata) metadata = { name: METADATA_SHEET, rows: (await reader.grid(context, { name: METADATA_SHEET }, q.metadata)).rows, merges: [] };
-    else if (used && hasMetadata) metadata = used.isNullObject ? gridFromValues(METADATA_SHEET, [], 0, 0, []) : gridFromValues(METADATA_SHEET, used.values, used.rowIndex, used.columnIndex, []);
+    else if (used && hasMetadata) metadata = used.isNullObject ? gridFromValues(METADATA_SHEET, [], 0, 0, []) : gridFromValues(METADATA_SHEET, valuesOf(used), used.rowIndex, used.columnIndex, []);
     // Its rows as Excel counts them (empty rows at the top included), for the next write of it.
     if (metadata) this.metadata = { exists: true, rows: metadata.rows.length };
     else if (!hasMetadata) this.metadata = { exists: false, rows: 0 };
@@ -233,9 +244,17 @@ export class OfficeHost implements WorkbookPort {
         if (known.states) this.refuseClashes(ops, known.states);
         const batch = new Batch(context, budgetOf(this.support));
         const writer = new OpWriter(context, this.support, batch, known.states, known.metadata);
-        // Formulas elsewhere wait until the cells are written (Application, ExcelApi 1.6).
-        if (ops.some((o) => o.op === "values" || o.op === "content" || o.op === "metadata")) context.application.suspendApiCalculationUntilNextSync();
+        // Formulas elsewhere wait until the cells are written (Application, ExcelApi 1.6), and are then
+        // recalculated in the same batch, its last operation: after the suspension "it is the
+        // developer's responsibility to re-calc the workbook, to ensure that any dependencies are
+        // propagated" (https://learn.microsoft.com/javascript/api/excel/excel.application#excel-excel-application-suspendapicalculationuntilnextsync-member(1)).
+        // A count of reported tasks beside the ledger would otherwise keep its old value after 合并回报.
+        // Application.calculate and "Recalculate" (the cells Excel marked dirty, not a full
+        // recalculation) are ExcelApi 1.1 (https://learn.microsoft.com/javascript/api/excel/excel.calculationtype).
+        const writesCells = ops.some((o) => o.op === "values" || o.op === "content" || o.op === "metadata");
+        if (writesCells) context.application.suspendApiCalculationUntilNextSync();
         for (const op of ops) await writer.write(op);
+        if (writesCells) await batch.add(requestBytes(null), () => context.application.calculate("Recalculate"));
         await batch.flush();
         return writer;
       });

@@ -29,6 +29,15 @@ export interface ExcelLibrary {
 /** Excel on the web refuses requests over 5 MB; chunks aim at 60% of it. */
 export const WEB_PAYLOAD_LIMIT = 5 * 1024 * 1024;
 
+/**
+ * Cells one read of `values` asks for at most, on every platform. "On all platforms, a range is
+ * limited to five million cells for get operations", and over it `values` may come back null rather
+ * than fail (https://learn.microsoft.com/office/dev/add-ins/excel/performance, as amended by
+ * https://github.com/OfficeDev/office-js-docs-pr/pull/5821; seen on Mac and Windows in
+ * https://github.com/OfficeDev/office-js/issues/4783 and #6781). A fifth of it leaves room.
+ */
+export const MAX_READ_CELLS = 1_000_000;
+
 /** Addresses in one RangeAreas at most (its address string has a length limit). */
 export const MAX_AREAS = 400;
 
