@@ -9,6 +9,7 @@
 import { a1, parseA1, parseRange } from "../../src/core/address";
 import type { CellRange } from "../../src/core/types";
 import { apiSupport, type ApiSupport, type ExcelLibrary } from "../../src/hosts/office/host";
+import { excelApiSet } from "./apiSets";
 
 /** What Excel the fake is. */
 export interface FakeExcel {
@@ -31,40 +32,40 @@ export interface FakeExcel {
 export const EXCEL_VERSIONS = ["1.7", "1.9", "1.13", "1.18"] as const;
 
 /**
- * The requirement set of each member the host uses that is newer than ExcelApi 1.1, as office.js
- * checks it: `_throwIfApiNotSupported("Worksheet.pageLayout", "ExcelApi", "1.9")` and the like in
- * @microsoft/office-js's dist/excel-win32-16.01.debug.js (1.1.110); notes are newer than that copy:
- * NoteCollection and Worksheet.notes are ExcelApi 1.18
- * (https://learn.microsoft.com/javascript/api/requirement-sets/excel/excel-api-1-18-requirement-set).
- * Members reached only through one of these (PageLayout.setPrintTitleRows, RangeAreas.areas,
- * Comment.getLocation …) are not checked again, as in office.js.
+ * The members the host uses that are newer than ExcelApi 1.1 and that office.js checks as it runs them
+ * (`_throwIfApiNotSupported("Worksheet.pageLayout", "ExcelApi", "1.9")` and the like in
+ * @microsoft/office-js's dist/excel-win32-16.01.debug.js), each with its requirement set as Microsoft's
+ * typings annotate it (./apiSets.ts). Members reached only through one of these (PageLayout.setPrintTitleRows,
+ * RangeAreas.areas, Note.content …) are not checked again, as in office.js. tests/api-sets.test.ts finds, in
+ * the host's code, every member newer than the oldest Excel the add-in meets, and fails on one missing here.
  */
-export const API_SETS: Readonly<Record<string, string>> = {
-  "Application.suspendApiCalculationUntilNextSync": "1.6",
-  "ChartSeries.setXAxisValues": "1.7",
-  "Range.columnHidden": "1.2",
-  "Range.getMergedAreasOrNullObject": "1.13",
-  "Range.getSpecialCellsOrNullObject": "1.9",
-  "Range.hyperlink": "1.7",
-  "Range.merge": "1.2",
-  "RangeFill.pattern": "1.9",
-  "RangeFill.patternColor": "1.9",
-  "RangeFill.tintAndShade": "1.9",
-  "RangeFill.patternTintAndShade": "1.9",
-  "Table.worksheet": "1.2",
-  "Workbook.name": "1.7",
-  "Workbook.protection": "1.7",
-  "Workbook.settings": "1.4",
-  "Worksheet.comments": "1.10",
-  "Worksheet.freezePanes": "1.7",
-  "Worksheet.getRangeByIndexes": "1.7",
-  "Worksheet.getRanges": "1.9",
-  "Worksheet.getUsedRangeOrNullObject": "1.4",
-  "Worksheet.notes": "1.18",
-  "Worksheet.pageLayout": "1.9",
-  "Worksheet.protection": "1.2",
-  "WorksheetCollection.getItemOrNullObject": "1.4",
-};
+export const API_MEMBERS = [
+  "Application.suspendApiCalculationUntilNextSync",
+  "ChartSeries.setXAxisValues",
+  "Range.columnHidden",
+  "Range.getMergedAreasOrNullObject",
+  "Range.getSpecialCellsOrNullObject",
+  "Range.hyperlink",
+  "Range.merge",
+  "RangeFill.pattern",
+  "RangeFill.patternColor",
+  "RangeFill.tintAndShade",
+  "RangeFill.patternTintAndShade",
+  "Table.worksheet",
+  "Workbook.name",
+  "Workbook.protection",
+  "Workbook.settings",
+  "Worksheet.comments",
+  "Worksheet.freezePanes",
+  "Worksheet.getRangeByIndexes",
+  "Worksheet.getRanges",
+  "Worksheet.getUsedRangeOrNullObject",
+  "Worksheet.notes",
+  "Worksheet.pageLayout",
+  "Worksheet.protection",
+  "WorksheetCollection.getItemOrNullObject",
+] as const;
+export type ApiMember = (typeof API_MEMBERS)[number];
 
 /** Whether requirement set `version` covers `needed` ("1.13" is newer than "1.9"). */
 export function covers(version: string, needed: string): boolean {
@@ -74,7 +75,7 @@ export function covers(version: string, needed: string): boolean {
 
 /** The error office.js throws for a member of a newer requirement set. */
 export function apiNotFound(member: string, version: string): Error {
-  return Object.assign(new Error(`The method or property ${member} is part of the ExcelApi ${API_SETS[member]} requirement set, which is not available in your version of Excel (ExcelApi ${version}).`), { code: "ApiNotFound", httpStatusCode: 404 });
+  return Object.assign(new Error(`The method or property ${member} is part of the ExcelApi ${excelApiSet(member)} requirement set, which is not available in your version of Excel (ExcelApi ${version}).`), { code: "ApiNotFound", httpStatusCode: 404 });
 }
 
 /** The classes of the office.js library the fake stands for, as the pane's entry inspects `Excel`. */
@@ -231,9 +232,8 @@ export class FakeContext {
   }
 
   /** Throws ApiNotFound, at the call, when this Excel's requirement set does not cover the member. */
-  requires(member: keyof typeof API_SETS & string): void {
-    const needed = API_SETS[member];
-    if (needed === undefined) throw new Error(`fake: no requirement set known for ${member}`);
+  requires(member: ApiMember): void {
+    const needed = excelApiSet(member);
     if (!covers(this.version, needed)) throw apiNotFound(member, this.version);
   }
 
@@ -730,7 +730,7 @@ class FakeFillProxy extends Proxy {
       const fill = this.ctx.excel.noFillAsNull && stored.pattern === "None" ? { ...stored, pattern: null, tintAndShade: null } : stored;
       for (const p of splitProps(props)) {
         // A property this Excel does not have fails the request.
-        if ((PATTERN_PROPS as readonly string[]).includes(p) && !covers(this.ctx.version, API_SETS[`RangeFill.${p}`]!)) throw apiNotFound(`RangeFill.${p}`, this.ctx.version);
+        if ((PATTERN_PROPS as readonly string[]).includes(p) && !covers(this.ctx.version, excelApiSet(`RangeFill.${p}`))) throw apiNotFound(`RangeFill.${p}`, this.ctx.version);
         this.loaded.set(p, fill[p as keyof FakeFill]);
         this.ctx.respond(fill[p as keyof FakeFill]);
       }
