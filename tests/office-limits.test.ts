@@ -114,3 +114,16 @@ describe("records past a response's 5 MB on the web", () => {
     expect(responses.length).toBeGreaterThan(1);
   });
 });
+
+describe("a formula cell, as Excel reports it", () => {
+  test("the ledger reads what it computes, never its formula; its contents keep the formula, to put back", async () => {
+    const model = await fakeModelOf(LEDGER_2026, SHEET);
+    const fake = fakeRun(model);
+    const host = new OfficeHost(fake.run, DESKTOP);
+    // A person's 序号 column made of formulas: =1+1 in the first task's number cell, text-formatted cells aside.
+    await host.apply([{ op: "content", sheet: SHEET, cell: "A4", content: { formula: "=1+1", numberFormat: "General" } }], "write");
+    const read = await host.read({ grids: [{ name: SHEET, rows: 5 }], contents: [{ sheet: SHEET, cells: ["A4"] }] });
+    expect(read.grids[0]!.grid.rows[3]![0]).toBe(2);
+    expect(read.contents.get(SHEET)!.get("A4")).toMatchObject({ formula: "=1+1", text: "2" });
+  });
+});

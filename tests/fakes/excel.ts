@@ -89,6 +89,34 @@ export function supportOf(excel: FakeExcel = {}): ApiSupport {
   return apiSupport((v) => covers(version, v), fakeLibrary(excel), excel.payloadLimit !== undefined);
 }
 
+/** A cell written with a formula: the formula, and what it computes. */
+export interface FakeFormula {
+  readonly formula: string;
+  readonly result: unknown;
+}
+
+const isFormulaValue = (v: unknown): v is FakeFormula => v !== null && typeof v === "object" && "formula" in v;
+
+/** What a cell shows: a formula's result, else its value. */
+export function computed(value: unknown): unknown {
+  return isFormulaValue(value) ? value.result : value;
+}
+
+/**
+ * What a formula computes, as far as the fake can tell: arithmetic on numbers (=1+1 is 2); any other
+ * formula computes #NAME? here (the fake has no functions or references), as Excel shows a formula it cannot compute.
+ */
+export function evaluate(formula: string): unknown {
+  const body = formula.slice(1);
+  if (!/^[\d.\s+\-*/()]+$/.test(body)) return "#NAME?";
+  try {
+    const n = Function(`"use strict"; return (${body});`)() as unknown;
+    return typeof n === "number" && Number.isFinite(n) ? n : "#NUM!";
+  } catch {
+    return "#NAME?";
+  }
+}
+
 /** UTF-8 bytes of a value as JSON, as it travels in a request or a response. */
 export function jsonBytes(value: unknown): number {
   return Buffer.byteLength(JSON.stringify(value ?? null), "utf8");
@@ -908,8 +936,11 @@ export class FakeRange extends Proxy {
       const tooLarge = (area.bottom - area.top + 1) * (area.right - area.left + 1) > CELL_READ_LIMIT;
       for (const p of splitProps(props)) {
         if (tooLarge && (p === "values" || p === "text" || p === "formulas")) this.loaded.set(p, null);
-        else if (p === "values") this.loaded.set(p, grid((c) => (c ? c.value : "")));
-        else if (p === "text") this.loaded.set(p, grid((c) => (c ? String(c.value) : "")));
+        // A formula cell's values and text are what it computes, never its formula (Range.values: "the
+        // raw values of the specified range"; formulas: "the formula in A1-style notation"; Microsoft's
+        // Range reference), as Excel reports a cell the person filled with =SUM(…).
+        else if (p === "values") this.loaded.set(p, grid((c) => (c ? computed(c.value) : "")));
+        else if (p === "text") this.loaded.set(p, grid((c) => (c ? String(computed(c.value)) : "")));
         else if (p === "formulas") this.loaded.set(p, grid((c) => (!c ? "" : c.value !== null && typeof c.value === "object" && "formula" in c.value ? (c.value as { formula: string }).formula : c.value)));
         else if (p === "numberFormat") this.loaded.set(p, grid((c) => (c ? c.numberFormat : "General")));
         else if (p === "address") this.loaded.set(p, rangeAddress(sheet.name, area));
@@ -953,7 +984,7 @@ export class FakeRange extends Proxy {
           if (v === null) return;
           const key = `${area.top + i},${area.left + j}`;
           const cell = sheet.cells.get(key) ?? { value: "", fill: { ...NO_FILL }, numberFormat: "General" };
-          cell.value = typeof v === "string" && cell.numberFormat !== "@" && isFormula(v) ? { formula: v } : v;
+          cell.value = typeof v === "string" && cell.numberFormat !== "@" && isFormula(v) ? { formula: v, result: evaluate(v) } : v;
           sheet.cells.set(key, cell);
           if (this.ctx.calculationSuspended) this.ctx.model.uncalculated = true;
         }),
