@@ -17,9 +17,7 @@ import { LEDGER_2019 } from "./helpers/cli";
 import { fakeModelOf } from "./helpers/model";
 import { bookOf, DESK_DIRECTORY, DESK_LEDGER } from "./helpers/desk";
 import { catchDownloads } from "./helpers/jsdom";
-
-// Making every unit's 催办单 (.docx) in jsdom takes over 20 s on a busy 2-core machine.
-jest.setTimeout(90000);
+import "./helpers/computedStyles";
 
 const TODAY = new Date(2026, 10, 22);
 let model: FakeWorkbookModel;

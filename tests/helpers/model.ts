@@ -1,29 +1,53 @@
 // A real .xlsx workbook (a seed, or one a test wrote) as the fake Excel's model: every sheet's values,
 // merged areas, hidden rows and visibility, as Excel would hold them after opening the file.
+import * as fs from "fs";
 import ExcelJS from "exceljs";
+import type { SheetGrid } from "../../src/core/types";
 import { sheetGrid } from "../../src/hosts/xlsx/grid";
-import { newSheet, type FakeWorkbookModel } from "../fakes/excel";
+import { newSheet, type FakeSheet, type FakeWorkbookModel } from "../fakes/excel";
 import { newEtBook, newEtSheet, type FakeEtBook } from "../fakes/wps";
 
 const VISIBILITY = { visible: "Visible", hidden: "Hidden", veryHidden: "VeryHidden" } as const;
 
-export function fakeModelOfWorkbook(wb: ExcelJS.Workbook, active: string): FakeWorkbookModel {
-  const sheets = wb.worksheets.map((ws) => {
-    const g = sheetGrid(ws);
-    const s = newSheet(ws.name, g.rows.map((r) => [...r]));
-    s.merges = [...g.merges];
+/** What the fake model takes of a worksheet. */
+type SheetRead = { readonly name: string; readonly grid: SheetGrid; readonly visibility: FakeSheet["visibility"] };
+
+const sheetsOf = (wb: ExcelJS.Workbook): SheetRead[] => wb.worksheets.map((ws) => ({ name: ws.name, grid: sheetGrid(ws), visibility: VISIBILITY[ws.state] }));
+
+/** A fresh model of the sheets: nothing in it is shared with another model made of the same sheets. */
+function modelOf(read: readonly SheetRead[], active: string): FakeWorkbookModel {
+  const sheets = read.map(({ name, grid: g, visibility }) => {
+    const s = newSheet(name, g.rows.map((r) => r.map((v) => (v instanceof Date ? new Date(v) : v !== null && typeof v === "object" ? { ...v } : v))));
+    s.merges = g.merges.map((m) => ({ ...m }));
     s.hiddenRows = new Set(g.hiddenRows ?? []);
     s.hiddenColumns = new Set(g.hiddenColumns ?? []);
-    s.visibility = VISIBILITY[ws.state];
+    s.visibility = visibility;
     return s;
   });
   return { sheets, active, settings: new Map() };
 }
 
+export function fakeModelOfWorkbook(wb: ExcelJS.Workbook, active: string): FakeWorkbookModel {
+  return modelOf(sheetsOf(wb), active);
+}
+
+/**
+ * Files read, by path, with the size and time of change they had then (a file written again is read
+ * again): the failure tests make a fresh model of the same seed at every stop point, and parsing the
+ * .xlsx each time cost seconds.
+ */
+const files = new Map<string, { readonly stamp: string; readonly sheets: Promise<SheetRead[]> }>();
+
 export async function fakeModelOf(file: string, active: string): Promise<FakeWorkbookModel> {
-  const wb = new ExcelJS.Workbook();
-  await wb.xlsx.readFile(file);
-  return fakeModelOfWorkbook(wb, active);
+  const { size, mtimeMs } = fs.statSync(file);
+  const stamp = `${size}:${mtimeMs}`;
+  let read = files.get(file);
+  if (read?.stamp !== stamp) {
+    const wb = new ExcelJS.Workbook();
+    read = { stamp, sheets: wb.xlsx.readFile(file).then(() => sheetsOf(wb)) };
+    files.set(file, read);
+  }
+  return modelOf(await read.sheets, active);
 }
 
 /** Days from 1899-12-30 (Excel's serial dates, as Value2 gives a date cell). */
