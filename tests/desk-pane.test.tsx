@@ -17,7 +17,6 @@ import { LEDGER_2019 } from "./helpers/cli";
 import { fakeModelOf } from "./helpers/model";
 import { bookOf, DESK_DIRECTORY, DESK_LEDGER } from "./helpers/desk";
 import { catchDownloads } from "./helpers/jsdom";
-import "./helpers/computedStyles";
 
 const TODAY = new Date(2026, 10, 22);
 let model: FakeWorkbookModel;

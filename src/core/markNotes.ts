@@ -15,12 +15,15 @@ export interface NoteRecord {
   readonly wrote: string | null | undefined;
 }
 
+/** Math.imul, taken once: a global reached in each step of the loop is slow where a test sandbox wraps the globals. */
+const imul = Math.imul;
+
 /** A note's digest: its length and a 32-bit FNV-1a hash of its UTF-16 units ("12:9f3a01c2"). */
 export function noteDigest(text: string): string {
   let h = 0x811c9dc5;
   for (let i = 0; i < text.length; i++) {
     h ^= text.charCodeAt(i);
-    h = Math.imul(h, 0x01000193) >>> 0;
+    h = imul(h, 0x01000193) >>> 0;
   }
   return `${text.length}:${h.toString(16).padStart(8, "0")}`;
 }

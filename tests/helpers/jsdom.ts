@@ -3,6 +3,8 @@
 // TextDecoder (the .docx writer uses them). Imported for its effect, before the pane renders.
 import { TextDecoder as NodeTextDecoder, TextEncoder as NodeTextEncoder } from "util";
 import { configure } from "@testing-library/react";
+// Each element's computed style kept until the page changes (getByRole asks for it again and again).
+import "./computedStyles";
 
 // findBy… and waitFor wait up to 5 s, not 1: on a 2-core machine running two test files at once, a check
 // of the seed ledger and its redraw can take longer than a second; a wait that is met returns at once.
