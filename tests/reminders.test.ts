@@ -2,7 +2,8 @@
 // with their cells and the due date; from the application layer and from `duban remind`.
 import * as fs from "fs";
 import * as path from "path";
-import { createApp, reminders, runCheck } from "../src/app";
+import JSZip from "jszip";
+import { createApp, reminders, runCheck, unknownNames } from "../src/app";
 import { documentFiles } from "../src/files/documents";
 import { bookOf, DESK_DIRECTORY, DESK_LEDGER } from "./helpers/desk";
 import { duban, sha, tempDir, writeBook } from "./helpers/cli";
@@ -22,12 +23,38 @@ describe("the reminders", () => {
     expect(list.map((r) => [r.unit, r.missing, r.weak])).toEqual([
       ["区城市管理执法局", 0, 2],
       ["区发展和改革局", 1, 0],
-      ["区卫键局", 1, 0],
+      // 区卫键局, one slip from 区卫健局 (区卫生健康局): its task counted under that unit, and said so.
+      ["区卫生健康局", 1, 0],
     ]);
     expect(list[0]!.items.map((i) => [i.no, i.cell, i.problems])).toEqual([
       ["3", "G5", ["placeholder-progress"]],
       ["4", "G6", ["placeholder-progress", "overdue"]],
     ]);
+  });
+
+  test("a name the directory lacks with one clear unit for it is counted under that unit, and the 催办单 says so; one without goes to the office's list, never a 催办单", async () => {
+    // 区卫键局 (a slip of 区卫健局) and 区某某局, which stands for no unit of the directory.
+    const ledger = [...DESK_LEDGER, [8, "新建社区食堂5个。", "区某某局", "", "", "", ""]];
+    const outcome = await runCheck(bookOf(ledger, DESK_DIRECTORY), AFTER_DUE, { quarter: Q3, mark: false });
+    const list = reminders(outcome, AFTER_DUE);
+    expect(list.map((r) => r.unit)).not.toContain("区卫键局");
+    expect(list.map((r) => r.unit)).not.toContain("区某某局");
+    const health = list.find((r) => r.unit === "区卫生健康局")!;
+    expect(health.readAs).toEqual([{ written: "区卫键局", unit: "区卫生健康局" }]);
+    expect(health.text).toContain("原台账写作“区卫键局”，已按区卫生健康局计。");
+    const doc = JSON.stringify(health.document.blocks);
+    expect(doc).toContain("原台账写作“区卫键局”，已按区卫生健康局计。");
+    // A unit written as the directory lists it says nothing of the kind.
+    expect(list.find((r) => r.unit === "区发展和改革局")!.text).not.toContain("原台账写作");
+    const names = unknownNames(outcome);
+    expect([...names.readAs]).toEqual([["区卫键局", "区卫生健康局"]]);
+    expect(names.toCheck).toEqual([{ name: "区某某局", cells: ["C10"], suggestions: [] }]);
+  });
+
+  test("without a directory every unit as written gets its 催办单, and no name is to check", async () => {
+    const outcome = await runCheck(bookOf(DESK_LEDGER), AFTER_DUE, { quarter: Q3, mark: false });
+    expect(reminders(outcome, AFTER_DUE).map((r) => r.unit)).toContain("区卫键局");
+    expect(unknownNames(outcome).toCheck).toEqual([]);
   });
 
   test("the short text: whom, what is due and when, which tasks, the office that asks", async () => {
@@ -86,6 +113,30 @@ describe("duban remind", () => {
     expect(fs.readdirSync(out).sort()).toEqual(["催办短信.txt", "区发改局-2026Q3催办单.docx", "区卫键局-2026Q3催办单.docx", "区城市管理执法局-2026Q3催办单.docx", "区城管委-2026Q3催办单.docx"].sort());
     expect(fs.readFileSync(path.join(out, "催办短信.txt"), "utf8").split("\n\n")).toHaveLength(4);
     expect(sha(book)).toBe(before);
+  });
+
+  test("with a directory: a slip counted under its unit, a name that stands for no unit listed in 单位名称待核对.txt and sent nothing; the .zip the same", async () => {
+    const dir = tempDir("remind-names");
+    const book = await writeBook(path.join(dir, "台账.xlsx"), [...DESK_LEDGER, [8, "新建社区食堂5个。", "区某某局", "", "", "", ""]], "台账", (ws) => {
+      const wb = ws.workbook;
+      wb.addWorksheet("部门目录").addRows(DESK_DIRECTORY);
+    });
+    const out = path.join(dir, "催办");
+    const r = await duban("remind", book, "--quarter", "2026Q3", "-o", out, "--today", "2026-10-20");
+    expect(r.code).toBe(0);
+    const files = fs.readdirSync(out);
+    expect(files).toContain("区卫生健康局-2026Q3催办单.docx");
+    expect(files.some((f) => f.startsWith("区卫键局") || f.startsWith("区某某局"))).toBe(false);
+    expect(files).toContain("单位名称待核对.txt");
+    expect(fs.readFileSync(path.join(out, "单位名称待核对.txt"), "utf8")).toContain("区某某局（C10）：部门目录中没有相近的单位");
+    expect(r.out).toContain("1 个单位名称不在部门目录中，也无法确定是哪个单位，未生成催办单：区某某局。");
+    // The pane's .zip: the 催办单 and the list beside them.
+    const port = bookOf([...DESK_LEDGER, [8, "新建社区食堂5个。", "区某某局", "", "", "", ""]], DESK_DIRECTORY);
+    const app = createApp({ port, today: () => AFTER_DUE, documents: async () => documentFiles });
+    const outcome = await app.check({ quarter: Q3, mark: false });
+    const zip = await JSZip.loadAsync((await app.remindersZipFile(app.reminders(outcome), app.namesToCheck(outcome))).bytes);
+    expect(Object.keys(zip.files)).toContain("单位名称待核对.txt");
+    expect(await zip.file("单位名称待核对.txt")!.async("string")).toMatch(/^\uFEFF以下单位名称不在部门目录中[\s\S]*区某某局（C10）/);
   });
 
   test("-o naming a file, or none, is refused with what to give", async () => {

@@ -141,3 +141,15 @@ test("设置's 兼容性自检: each step said, the count first, the report copi
   await waitFor(() => expect(copied).toBe(report));
   expect({ sheets: sheets(), active: port.active }).toEqual(before);
 });
+
+test("按单位: a name the directory lacks that stands for no unit is said to check, and gets no 催办; a slip is chased under its unit", async () => {
+  const port = bookOf([...DESK_LEDGER, [8, "新建社区食堂5个。", "区某某局", "", "", "", ""]], DESK_DIRECTORY);
+  render(<App app={createApp({ port, today: () => TODAY })} lang="zh" />);
+  await checkNow(8);
+  fireEvent.click(screen.getByRole("tab", { name: "按单位" }));
+  const bar = await screen.findByLabelText("names-to-check");
+  expect(bar.textContent).toContain("单位名称待核对：区某某局。");
+  expect(screen.queryByRole("button", { name: "催办 区某某局" })).toBeNull();
+  expect(screen.queryByRole("button", { name: "催办 区卫键局" })).toBeNull();
+  expect(screen.getByRole("button", { name: "催办 区卫生健康局" })).toBeTruthy();
+});

@@ -9,7 +9,7 @@ import { correctUnits, formFile, formsZipFile, lastMerge, lastWrites, planForms,
 import { importNotice, readNotice } from "./imports";
 import type { Message } from "./messages";
 import type { DocumentFiles, FormFiles, SheetInfo, WorkbookPort } from "./port";
-import { reminderFile, reminders, remindersZipFile, type Reminder } from "./reminders";
+import { reminderFile, reminders, remindersZipFile, unknownNames, type NameToCheck, type Reminder } from "./reminders";
 import { bulletinFile, makeBulletin, type Bulletin } from "./bulletin";
 import { issuingOffice, type IssuingOffice } from "./office";
 import { workbookDefaultQuarter } from "./quarter";
@@ -158,7 +158,9 @@ export function createApp({ port, today, forms, documents, now = () => 0, about 
     selfTest: () => selfTest(port, now, about?.()),
     reminders: (outcome: CheckOutcome) => reminders(outcome, today()),
     reminderFile: async (r: Reminder) => reminderFile(await documentFiles(), r),
-    remindersZipFile: async (list: readonly Reminder[]) => remindersZipFile(await documentFiles(), list),
+    /** The names the ledger writes that no 催办单 goes to: the office's to check (单位名称待核对). */
+    namesToCheck: (outcome: CheckOutcome) => unknownNames(outcome).toCheck,
+    remindersZipFile: async (list: readonly Reminder[], toCheck: readonly NameToCheck[] = []) => remindersZipFile(await documentFiles(), list, toCheck),
     makeBulletin: (request: CheckRequest = {}) => makeBulletin(port, today(), request),
     bulletinFile: async (b: Bulletin) => bulletinFile(await documentFiles(), b),
   };

@@ -949,6 +949,10 @@ const PHRASES = {
   downloadReminder: ["下载催办单（.docx）", "Download (.docx)"],
   copied: [(unit: string) => `已复制给“${unit}”的催办短信。`, (unit: string) => `Copied the reminder for ${unit}.`],
   copiedShort: ["已复制", "Copied"],
+  namesToCheck: [
+    (names: readonly string[]) => `单位名称待核对：${names.join("、")}。这些名称不在部门目录中，也无法确定是哪个单位，没有生成催办单。请在台账中改正，或在“目录”页加入部门目录。`,
+    (names: readonly string[]) => `Names to check: ${names.join(", ")}. They are not in the directory and stand for no clear unit, so no reminder was made for them. Correct them in the ledger, or add them to the directory (Directory tab).`,
+  ],
   selfTest: ["兼容性自检", "Compatibility self-test"],
   selfTestHint: [
     "在一张临时工作表上试一遍督办助手用到的每项操作，再删除它，工作簿保持原样。首次安装时请运行一次，并把报告复制发回。",
@@ -1299,6 +1303,7 @@ export const cliSays = {
   reminderMade: (line: string, file: string) => `  ${line} → ${file}`,
   moreUnits: (n: number) => `  …… 另有 ${n} 个单位`,
   reminderTexts: (file: string) => `各单位的催办短信在“${file}”中，可直接复制发送。`,
+  namesToCheck: (names: readonly string[], file: string) => `${names.length} 个单位名称不在部门目录中，也无法确定是哪个单位，未生成催办单：${names.slice(0, 8).join("、")}${names.length > 8 ? "等" : ""}。请在台账中改正或加入部门目录，见“${file}”。`,
   reminderTextsFile: "催办短信.txt",
   merged: (text: string, out: string) => `${text.replace(/。$/, "")}→ ${out}`,
   reportSection: (title: string, n: number) => `【${title}】${n} 项`,

@@ -73,8 +73,8 @@ export interface FormFiles {
  */
 export interface DocumentFiles {
   bytes(doc: OfficialDocument): Promise<Uint8Array>;
-  /** Several documents in one .zip, each under its file name. */
-  zip(files: readonly { readonly name: string; readonly doc: OfficialDocument }[]): Promise<Uint8Array>;
+  /** Several documents in one .zip, each under its file name, and plain texts beside them (UTF-8). */
+  zip(files: readonly { readonly name: string; readonly doc: OfficialDocument }[], texts?: readonly { readonly name: string; readonly text: string }[]): Promise<Uint8Array>;
 }
 
 /** A host's failure, with what to tell the person (rendered by the application layer) and the details for the log. */

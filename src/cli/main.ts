@@ -35,6 +35,9 @@ import {
   noticeFlagText,
   reminderLine,
   reminders,
+  unknownNames,
+  namesToCheckText,
+  NAMES_TO_CHECK_FILE,
   type CheckRequest,
   type ExternalDirectory,
   type Message,
@@ -294,19 +297,25 @@ async function runRemind(book: string, values: Values, io: Io): Promise<number> 
   const today = parseToday(values.today);
   const outcome = await runCheck(await openBook(book), today, { ...(await requestOf(values)), mark: false });
   const list = reminders(outcome, today);
+  const { toCheck } = unknownNames(outcome);
   const q = outcome.result.quarter;
-  if (!list.length) {
+  if (!list.length && !toCheck.length) {
     io.out(cliSays.nothingToRemind(q));
     return 0;
   }
   fs.mkdirSync(dir, { recursive: true });
   for (const r of list) await writeWhole(path.join(dir, r.fileName), async (tmp) => fs.writeFileSync(tmp, await documentFiles.bytes(r.document)));
   const texts = path.join(dir, cliSays.reminderTextsFile);
-  await writeWhole(texts, async (tmp) => fs.writeFileSync(tmp, list.map((r) => r.text).join("\n\n") + "\n"));
+  if (list.length) await writeWhole(texts, async (tmp) => fs.writeFileSync(tmp, list.map((r) => r.text).join("\n\n") + "\n"));
   const lines = [cliSays.remindersWritten(list.length, q, outcome.result.ledger.sheet, dir)];
   for (const r of list.slice(0, REPORT_SHOWN)) lines.push(cliSays.reminderMade(reminderLine(r), r.fileName));
   if (list.length > REPORT_SHOWN) lines.push(cliSays.moreUnits(list.length - REPORT_SHOWN));
-  lines.push(cliSays.reminderTexts(path.basename(texts)));
+  if (list.length) lines.push(cliSays.reminderTexts(path.basename(texts)));
+  // The names no 催办单 went to: the office's to check, in a file beside the 催办单.
+  if (toCheck.length) {
+    await writeWhole(path.join(dir, NAMES_TO_CHECK_FILE), async (tmp) => fs.writeFileSync(tmp, namesToCheckText(toCheck)));
+    lines.push(cliSays.namesToCheck(toCheck.map((n) => n.name), NAMES_TO_CHECK_FILE));
+  }
   io.out(lines.join("\n"));
   return 0;
 }

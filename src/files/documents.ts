@@ -257,10 +257,12 @@ export async function documentBytes(doc: OfficialDocument): Promise<Uint8Array> 
   return Packer.pack(officialDocument(doc), "uint8array", undefined, overrides);
 }
 
-/** Several documents in one .zip (stored: .docx files are zips already). */
-export async function documentsZip(files: readonly { readonly name: string; readonly doc: OfficialDocument }[]): Promise<Uint8Array> {
+/** Several documents in one .zip (stored: .docx files are zips already), and plain texts beside them. */
+export async function documentsZip(files: readonly { readonly name: string; readonly doc: OfficialDocument }[], texts: readonly { readonly name: string; readonly text: string }[] = []): Promise<Uint8Array> {
   const zip = new JSZip();
   for (const f of files) zip.file(f.name, await documentBytes(f.doc));
+  // With a byte-order mark: Windows' Notepad before 2019 reads a file without one as the local code page.
+  for (const t of texts) zip.file(t.name, `\uFEFF${t.text.replace(/\n/g, "\r\n")}`);
   return zip.generateAsync({ type: "uint8array", compression: "STORE" });
 }
 

@@ -96,8 +96,11 @@ export function CheckTab({ pane, requestedRuns, takeRun }: CheckTabProps): React
   const groups = React.useMemo(() => (outcome && view === "unit" ? findingsByUnit(outcome) : []), [outcome, view]);
   // 催办: the units with missing or weak progress on the tasks they lead.
   const reminders = React.useMemo(() => (outcome && view === "unit" ? app.reminders(outcome) : []), [app, outcome, view]);
-  const reminderOf = React.useMemo(() => new Map(reminders.map((r) => [r.unit, r])), [reminders]);
-  const downloadReminders = () => step.run(t("making"), async () => saveFile(await app.remindersZipFile(reminders)), { failed });
+  // A unit's 催办, under its own name and under each name the ledger writes for it that the directory lacks.
+  const reminderOf = React.useMemo(() => new Map(reminders.flatMap((r) => [[r.unit, r] as const, ...r.readAs.map((a) => [a.written, r] as const)])), [reminders]);
+  // Names the directory lacks that stand for no clear unit: no 催办单 goes to them; the office checks them.
+  const toCheck = React.useMemo(() => (outcome && view === "unit" ? app.namesToCheck(outcome) : []), [app, outcome, view]);
+  const downloadReminders = () => step.run(t("making"), async () => saveFile(await app.remindersZipFile(reminders, toCheck)), { failed });
   const marked = outcome?.markedInWorkbook ?? pane.overview?.marked ?? 0;
   const select = (cell: string) => {
     if (outcome) pane.select(outcome.result.ledger.sheet, cell);
@@ -169,6 +172,11 @@ export function CheckTab({ pane, requestedRuns, takeRun }: CheckTabProps): React
                     {ui.allReminders(reminders.length)}
                   </Button>
                 </div>
+              )}
+              {toCheck.length > 0 && (
+                <MessageBar intent="warning" layout="multiline" aria-label="names-to-check">
+                  <MessageBarBody>{ui.namesToCheck(toCheck.map((n) => n.name))}</MessageBarBody>
+                </MessageBar>
               )}
               <ByUnitView
                 groups={groups}
