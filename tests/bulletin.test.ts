@@ -66,7 +66,7 @@ describe("the 通报", () => {
 test("when no unit has reported all its tasks, the 通报 and the summary's draft say so (not 0个牵头单位已报送全部任务进展)", async () => {
   const nothing = DESK_LEDGER.map((r, i) => (i < 2 ? r : [...r.slice(0, 6), ""]));
   const b = await makeBulletin(bookOf(nothing, DESK_DIRECTORY), TODAY, { quarter: Q3 });
-  const said = "5个牵头单位均有任务未报送：区城市管理执法局（2项）、区财政局（1项）、区发展和改革局（1项）、区商务局（1项）、区卫键局（1项）";
+  const said = "5个牵头单位均有任务未报送：区城市管理执法局（2项）、区财政局（1项）、区发展和改革局（1项）、区商务局（1项）、区卫生健康局（1项）";
   expect((await readDocx(await documentFiles.bytes(b.document))).paragraphs).toContain(`${said}。各牵头单位报送情况如下（按报送率排列）：`);
   expect(b.summary.bulletin).toContain(`一、报送情况。${said}。`);
 });

@@ -34,13 +34,17 @@ test("equal rates share a rank however many tasks are behind them (1 of 2 and 2 
 });
 
 describe("on the desk ledger (二季度 and 三季度 progress, a unit not in the directory)", () => {
-  test("a unit the directory does not list is apart, not ranked; the draft says so", async () => {
+  test("a slip of a unit's name counts under that unit; a name that stands for no unit is apart, not ranked, and not said in what is sent", async () => {
     const { summary } = await makeSummary(bookOf(DESK_LEDGER, DESK_DIRECTORY), TODAY, { quarter: Q3 });
+    // 区卫键局, one slip from 区卫健局 (区卫生健康局): ranked as that unit.
     expect(summary.units.map((u) => u.unit)).not.toContain("区卫键局");
-    expect(summary.unlisted.map((u) => [u.unit, u.leads, u.missing])).toEqual([["区卫键局", 1, 1]]);
-    expect(summary.bulletin.join("\n")).toContain("区卫键局不在部门目录中，未参加排名");
-    // Its missing task is still named among the late units.
-    expect(summary.bulletin.join("\n")).toMatch(/有任务未报送：[^。]*区卫键局（1项）/);
+    expect(summary.units.find((u) => u.unit === "区卫生健康局")).toMatchObject({ leads: 1, missing: 1 });
+    expect(summary.unlisted).toEqual([]);
+    expect(summary.bulletin.join("\n")).toMatch(/有任务未报送：[^。]*区卫生健康局（1项）/);
+    expect(summary.gapTasks.find((g) => g.no === "5")?.lead).toBe("区卫生健康局");
+    const odd = await makeSummary(bookOf([...DESK_LEDGER, [8, "新建社区食堂5个。", "区某某局", "", "", "", ""]], DESK_DIRECTORY), TODAY, { quarter: Q3 });
+    expect(odd.summary.unlisted.map((u) => [u.unit, u.leads, u.missing])).toEqual([["区某某局", 1, 1]]);
+    expect(odd.summary.bulletin.join("\n")).not.toContain("区某某局");
   });
 
   test("each unit's change in reporting rate on the quarter before the ledger holds", async () => {
@@ -71,7 +75,7 @@ describe("on the desk ledger (二季度 and 三季度 progress, a unit not in th
     await app.saveSettings({ scoring: { reported: 2, missing: 5, placeholder: 1 } });
     const { summary } = await makeSummary(port, TODAY, { quarter: Q3 });
     // 区城市管理执法局: 2 reported, both only a placeholder: 2×2 − 2×1. 区发展和改革局: 1 missing: −5.
-    expect(Object.fromEntries(summary.units.map((u) => [u.unit, u.score]))).toEqual({ 区财政局: 2, 区商务局: 2, 区城市管理执法局: 2, 区发展和改革局: -5 });
+    expect(Object.fromEntries(summary.units.map((u) => [u.unit, u.score]))).toEqual({ 区财政局: 2, 区商务局: 2, 区城市管理执法局: 2, 区发展和改革局: -5, 区卫生健康局: -5 });
     const rules = "评分规则：每项牵头任务报送进展得2分，每项未报送扣5分，每项进展只有套话或照抄上季度扣1分。";
     const plan = summarySheetPlan(summary, "汇总");
     expect(plan.blocks.some((b) => b.kind === "text" && b.text.includes(rules))).toBe(true);
@@ -79,7 +83,8 @@ describe("on the desk ledger (二季度 and 三季度 progress, a unit not in th
     const table = b.document.blocks.find((x) => x.kind === "table");
     expect(table?.kind === "table" && table.header.slice(-2)).toEqual(["较二季度", "得分"]);
     expect(b.document.blocks.some((x) => x.kind === "note" && x.text.includes(rules))).toBe(true);
-    expect(b.document.blocks.some((x) => x.kind === "paragraph" && x.text.includes("另有1个单位不在部门目录中，未参加排名：区卫键局（牵头1项，未报送1项）"))).toBe(true);
+    // The office's own to-do (names to check) is not in what is sent.
+    expect(b.document.blocks.some((x) => x.kind === "paragraph" && x.text.includes("不在部门目录中"))).toBe(false);
   });
 
   test("scoring rules that are not points are refused, saying what is expected", async () => {

@@ -43,7 +43,8 @@ export function bulletinDocument(s: Summary, office: IssuingOffice): OfficialDoc
   });
 
   blocks.push({ kind: "heading", level: 1, text: "二、各单位报送情况" });
-  const all = [...s.units, ...s.unlisted];
+  // The units of the directory: a name that stands for no clear unit is the office's to check, not said here.
+  const all = s.units;
   const late = all.some((u) => u.missing > 0);
   blocks.push({ kind: "paragraph", text: `${reportingText(all, 15)}。各牵头单位报送情况如下${late ? "（按报送率排列）" : ""}：` });
   if (s.units.length) {
@@ -62,12 +63,6 @@ export function bulletinDocument(s: Summary, office: IssuingOffice): OfficialDoc
     blocks.push({
       kind: "note",
       text: "注：报送率 = 已报送进展的牵头任务 ÷ 牵头任务；一项任务有几个牵头单位的，每个单位各计一项。报送率相同的单位并列，按单位名称排列。" + (s.scoring ? scoreRulesText(s.scoring) : ""),
-    });
-  }
-  if (s.unlisted.length) {
-    blocks.push({
-      kind: "paragraph",
-      text: `另有${s.unlisted.length}个单位不在部门目录中，未参加排名：${s.unlisted.map((u) => `${u.unit}（牵头${u.leads}项，未报送${u.missing}项）`).join("、")}。请核对单位名称。`,
     });
   }
 

@@ -1,6 +1,7 @@
 // 催办单: for each unit with missing or weak progress on tasks it leads, a short text to send at once
 // (a message, a call) and an official document listing the items with their cells and the due date.
 // A task with two problems is one item. The documents' bytes are made by the DocumentFiles port.
+import { readAsUnits } from "../core/check";
 import { documentDate, type OfficialDocument } from "../core/document";
 import { formatQuarter, quarterLabel, reportDue } from "../core/quarter";
 import { excerpt, isoDate } from "../core/text";
@@ -79,21 +80,16 @@ const fileNameOf = (unit: string, q: Quarter) => `${unit.replace(/[\\/:*?"<>|]/g
  * suggestion is read as that unit; the others are the office's to check. Without a directory, none.
  */
 export function unknownNames(outcome: CheckOutcome): { readonly readAs: ReadonlyMap<string, string>; readonly toCheck: readonly NameToCheck[] } {
-  const readAs = new Map<string, string>();
   const toCheck = new Map<string, { cells: string[]; suggestions: readonly string[] }>();
-  if (!outcome.workbook.directory) return { readAs, toCheck: [] };
+  if (!outcome.workbook.directory) return { readAs: new Map(), toCheck: [] };
+  const readAs = readAsUnits(outcome.result.findings);
   for (const f of outcome.result.findings) {
-    if (f.kind !== "unknown-unit" || f.value === undefined) continue;
+    if (f.kind !== "unknown-unit" || f.value === undefined || readAs.has(f.value)) continue;
     const suggestions = f.suggestions ?? [];
-    if (suggestions.length === 1 && f.cause !== "shared-alias") {
-      readAs.set(f.value, suggestions[0]!);
-      continue;
-    }
     const entry = toCheck.get(f.value) ?? { cells: [], suggestions };
     if (!entry.cells.includes(f.cell)) entry.cells.push(f.cell);
     toCheck.set(f.value, entry);
   }
-  for (const name of readAs.keys()) toCheck.delete(name);
   return { readAs, toCheck: [...toCheck].map(([name, e]) => ({ name, ...e })) };
 }
 

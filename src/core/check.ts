@@ -154,6 +154,16 @@ function inReadingOrder(findings: readonly Finding[]): Finding[] {
 }
 
 /** Checks a ledger already read, for the quarter given. */
+/**
+ * The names the check found unknown that stand for one clear unit (the one unit suggested for them, not an
+ * alias several units share): written name → the directory's unit. The 催办单 and the 通报 count them under it.
+ */
+export function readAsUnits(findings: readonly Finding[]): Map<string, string> {
+  const readAs = new Map<string, string>();
+  for (const f of findings) if (f.kind === "unknown-unit" && f.value !== undefined && f.suggestions?.length === 1 && f.cause !== "shared-alias") readAs.set(f.value, f.suggestions[0]!);
+  return readAs;
+}
+
 export function checkLedger(ledger: Ledger, directory: Directory | undefined, options: CheckOptions): CheckResult {
   const { quarter } = options;
   if (!hasProgressColumn(ledger, quarter)) {

@@ -2,7 +2,7 @@
 // here comes from the same assessments and findings as `check`, so the two always agree.
 import { defaultIssuer } from "./district";
 import { resolveUnits, type Directory, type ResolvedUnit } from "./directory";
-import { kindLabel } from "./check";
+import { kindLabel, readAsUnits } from "./check";
 import { isoDate } from "./text";
 import { documentDate } from "./document";
 import { quarterLabel, reportDue } from "./quarter";
@@ -268,12 +268,14 @@ function scoreOf(u: { reported: number; missing: number; hollow: number }, r: Sc
 /** Each lead unit's reporting rate in an earlier check of the same ledger. */
 function previousRates(previous: CheckResult, directory: Directory | undefined): Map<string, number> {
   const counts = new Map<string, { leads: number; reported: number }>();
+  // Named as this quarter's figures are: a slip read as its unit.
+  const readAs = readAsUnits(previous.findings);
   for (const a of previous.assessments) {
-    for (const u of resolveUnits(a.task.lead?.text, directory)) {
-      const c = counts.get(u.name) ?? { leads: 0, reported: 0 };
+    for (const name of new Set(resolveUnits(a.task.lead?.text, directory).map((u) => (u.known ? u.name : (readAs.get(u.name) ?? u.name))))) {
+      const c = counts.get(name) ?? { leads: 0, reported: 0 };
       c.leads++;
       if (a.progress !== "missing") c.reported++;
-      counts.set(u.name, c);
+      counts.set(name, c);
     }
   }
   return new Map([...counts].map(([unit, c]) => [unit, c.reported / c.leads]));
@@ -298,7 +300,7 @@ export function summarise(result: CheckResult, directory: Directory | undefined,
   const { tasks, listed } = taskSummaries(result, directory);
   const before = options.previous ? previousRates(options.previous, directory) : undefined;
   const { units, unlisted } = rankUnits(unitFigures(tallyUnits(tasks), before, options.scoring), listed);
-  const gaps = gapsOf(result, tasks);
+  const gaps = gapsOf(result, tasks, directory !== undefined);
   const district = options.district ?? "";
   const summary = {
     quarter,
@@ -327,9 +329,12 @@ export function summarise(result: CheckResult, directory: Directory | undefined,
  */
 function taskSummaries(result: CheckResult, directory: Directory | undefined): { tasks: TaskSummary[]; listed: Map<string, boolean> } {
   const listed = new Map<string, boolean>();
+  // One naming throughout: the directory's current names, a name that stands for one clear unit read as it.
+  const readAs = readAsUnits(result.findings);
   const names = (units: readonly ResolvedUnit[]) => {
-    for (const u of units) listed.set(u.name, (listed.get(u.name) ?? true) && u.known);
-    return units.map((u) => u.name);
+    const named = units.map((u) => (u.known ? u : { name: readAs.get(u.name) ?? u.name, known: readAs.has(u.name) }));
+    for (const u of named) listed.set(u.name, (listed.get(u.name) ?? true) && u.known);
+    return [...new Set(named.map((u) => u.name))];
   };
   const tasks = result.assessments.map((a) => ({
     task: a.task,
@@ -461,14 +466,17 @@ function categoriesOf(tasks: readonly TaskSummary[]): CategorySummary[] {
 }
 
 /** The findings of missing or weak progress, each with its task and the task's class. */
-function gapsOf(result: CheckResult, tasks: readonly TaskSummary[]): GapItem[] {
+function gapsOf(result: CheckResult, tasks: readonly TaskSummary[], named: boolean): GapItem[] {
   const byRow = new Map(result.ledger.tasks.map((t) => [t.row, t]));
   const classOf = new Map(tasks.map((t) => [t.task.row, t.bulletinClass]));
+  // With a directory, the lead units as the summary names them (the directory's current names, a slip read
+  // as its unit), not as the ledger writes them; without one, as written, each unit of the cell apart.
+  const leadsOf = new Map(tasks.map((t) => [t.task.row, named ? t.leads.join("、") : (t.task.lead?.text ?? "").trim().split(/\s+/).join("、")]));
   return result.findings
     .filter((f) => GAP_KINDS.includes(f.kind))
     .map((f) => {
       const t = findTask(byRow, f);
-      return { no: f.taskNo, row: f.row, cell: f.cell, task: t?.text.text ?? "", lead: t?.lead?.text ?? "", kind: f.kind, label: kindLabel(f.kind), taskClass: (t && classOf.get(t.row)) ?? "未报送" };
+      return { no: f.taskNo, row: f.row, cell: f.cell, task: t?.text.text ?? "", lead: (t && leadsOf.get(t.row)) ?? "", kind: f.kind, label: kindLabel(f.kind), taskClass: (t && classOf.get(t.row)) ?? "未报送" };
     });
 }
 
@@ -524,8 +532,9 @@ export function behindUnitsText(units: readonly UnitFigures[], max = 12): string
 /** The bulletin draft: the counts per class, who has not reported, the ranking, what to do next. */
 function bulletinText(s: Omit<Summary, "bulletin">): string[] {
   const { totals: t, units } = s;
-  // Every lead unit is named for what it has not reported, listed or not; only listed ones are ranked.
-  const all = [...units, ...s.unlisted];
+  // The units of the directory (a name that stands for one clear unit counted under it); a name that stands
+  // for none is the office's to check (the pane, 单位名称待核对), not something said in what is sent.
+  const all = units;
   const q = quarterLabel(s.quarter);
   const c = t.classes;
   const out: string[] = [];
@@ -548,7 +557,6 @@ function bulletinText(s: Omit<Summary, "bulletin">): string[] {
     const bottom = units.filter((u) => u.rate < 1).slice(-5).map((u) => `${u.unit}（${percent(u.rate)}）`);
     out.push(`三、报送率排名。前列：${top.join("、")}` + (bottom.length ? `；靠后：${bottom.join("、")}` : "") + "。详见汇总表“各牵头单位报送情况”。");
   }
-  if (s.unlisted.length) out.push(`${s.unlisted.map((u) => u.unit).join("、")}不在部门目录中，未参加排名，请核对单位名称。`);
   if (s.unitProblems.length) {
     out.push(`四、责任单位名称。台账中有${s.unitProblems.length}处责任单位名称需要更正（已更名、已撤销或不在部门目录中），见汇总表“单位名称问题”。`);
   }
