@@ -132,6 +132,21 @@ test("清除标记 puts the fills back", async () => {
   await shot("preview-clear");
 });
 
+test("设置 → 兼容性自检 in the browser, over the .xlsx host: every step passes, the sheet tabs as they were", async () => {
+  const tabs = async () => page.locator(".tabs [role=tab]").allTextContents();
+  const before = await tabs();
+  await page.getByRole("tab", { name: "设置" }).click();
+  await page.getByRole("button", { name: "兼容性自检" }).click();
+  const result = page.getByLabel("self-test-result");
+  await result.waitFor();
+  expect(await result.textContent()).toBe("兼容性自检：通过 10 项，未通过 0 项");
+  const report = await page.getByLabel("自检报告").inputValue();
+  expect(report.split("\n")[1]).toMatch(/^宿主：浏览器（\.xlsx 文件） Mozilla\/5\.0/);
+  expect(await tabs()).toEqual(before);
+  await page.getByLabel("兼容性自检").scrollIntoViewIfNeeded();
+  await shot("preview-self-test");
+});
+
 test("the 2019 third-quarter summary: a new tab with the figures of duban summary", async () => {
   await makeSummary();
   await page.getByRole("tab", { name: "2019年第三季度汇总" }).waitFor();
