@@ -17,6 +17,7 @@ import {
   HostError,
   messageOf,
   paneText,
+  problemText,
   runCheck,
   say,
   unitFindingsCount,
@@ -69,6 +70,21 @@ describe("the findings by kind", () => {
     expect(paneText("zh").appliedAll("单位已更名或撤销", 1)).toBe("全部应用：已改正 1 处（单位已更名或撤销）。");
     expect(paneText("zh").applyAllCount(47)).toBe("全部应用（47 处）");
     expect(paneText("en").appliedAll("Unit renamed or abolished", 2)).toBe("Applied to all: 2 corrected (Unit renamed or abolished).");
+  });
+
+  test("应用 never writes over a formula: one fix is refused saying why, 全部应用 leaves the cell out; the formula stays", async () => {
+    const port = bookOf(DESK_LEDGER, DESK_DIRECTORY);
+    // 区城管委 (a former name) shown by a formula in C5, and 区卫键局 typed in C7.
+    port.workbook.getWorksheet("台账")!.getCell("C5").value = { formula: 'CONCAT("区城","管委")', result: "区城管委" };
+    const checked = await runCheck(port, TODAY, { quarter: Q3, mark: false });
+    const renamed = fixesOfKind(checked, "renamed-unit");
+    expect(renamed.map((f) => f.finding.cell)).toEqual(["C5"]);
+    const refused = await applyFixes(port, checked, renamed).catch((e: unknown) => e);
+    expect(messageOf(refused)).toEqual({ code: "finding-formula", cell: "C5" });
+    expect(problemText(refused)).toBe("C5 是公式，督办助手不改写公式：请在公式所引用的单元格中改正单位名称，或把公式换成文字后再应用。");
+    const typo = fixesOfKind(checked, "unknown-unit");
+    expect(await applyFixes(port, checked, [...renamed, ...typo])).toBe(typo.length);
+    expect(port.workbook.getWorksheet("台账")!.getCell("C5").value).toEqual({ formula: 'CONCAT("区城","管委")', result: "区城管委" });
   });
 });
 

@@ -34,7 +34,7 @@ export interface CheckOutcome {
 /** The ledger as the settings say to read it (header row and columns a person set). */
 export function ledgerOf(workbook: OpenedWorkbook): Ledger {
   const { headerRow, columns } = workbook.settings;
-  return readLedger(workbook.ledger, { ...(headerRow !== undefined ? { headerRow } : {}), ...(columns ? { columns } : {}) });
+  return readLedger(workbook.ledger, { headerRow, columns });
 }
 
 /** The sentence a finding's mark carries in its cell's note (in the workbook, so in Chinese). */
@@ -45,13 +45,10 @@ export async function runCheck(port: WorkbookPort, today: Date, request: CheckRe
   const workbook = await openWorkbook(port, request);
   const ledger = ledgerOf(workbook);
   const fallback = workbookDefaultQuarter(ledger, workbook.metadata, today);
-  const quarter = request.quarter ? chooseQuarter(ledger, request.quarter, today, request.confirmQuarter) : chooseQuarter(ledger, fallback, today, true);
+  // The default is of the ledger's year: it needs no confirming.
+  const quarter = chooseQuarter(ledger, request.quarter ?? fallback, today, request.confirmQuarter);
   const { minProgressLength, staleSimilarity } = workbook.settings;
-  const result = checkLedger(ledger, workbook.directory, {
-    quarter,
-    ...(minProgressLength !== undefined ? { minProgressLength } : {}),
-    ...(staleSimilarity !== undefined ? { staleSimilarity } : {}),
-  });
+  const result = checkLedger(ledger, workbook.directory, { quarter, minProgressLength, staleSimilarity });
   const marks = request.mark === false ? [] : markPlan(result, markNote);
   if (request.mark !== false) await book(port).mark(ledger.sheet, marks);
   const elsewhere = workbook.metadata.marks.filter((m) => m.sheet !== ledger.sheet).length;
@@ -95,9 +92,17 @@ export async function applyFixes(port: WorkbookPort, outcome: CheckOutcome, fixe
   const fresh = ledgerOf(await openWorkbook(port, { sheet: outcome.result.ledger.sheet }));
   const textOf = new Map<string, string>();
   for (const t of fresh.tasks) for (const c of [t.lead, t.co]) if (c) textOf.set(c.cell, c.text);
+  // A cell that holds a formula is never written over (its text is what the formula computes): one fix
+  // is refused with why; 全部应用 leaves it out.
+  const contents = (await port.read({ contents: [{ sheet: fresh.sheet, cells: [...new Set(fixes.map((f) => f.finding.cell))] }] })).contents.get(fresh.sheet);
+  const formula = (cell: string) => String(contents?.get(cell)?.formula ?? "").startsWith("=");
   const byCell = new Map<string, string>();
   let made = 0;
   for (const { finding, name } of fixes) {
+    if (formula(finding.cell)) {
+      if (fixes.length === 1) throw new AppError({ code: "finding-formula", cell: finding.cell });
+      continue;
+    }
     const now = byCell.get(finding.cell) ?? textOf.get(finding.cell);
     if (now === undefined || finding.value === undefined) throw new AppError({ code: "finding-stale", cell: finding.cell });
     const fixed = replaceUnit(now, finding.value, name);

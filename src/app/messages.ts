@@ -48,6 +48,8 @@ export type AppMessage =
   | { readonly code: "forms-none"; readonly sheet: string }
   /** A finding's cell no longer holds what was checked. */
   | { readonly code: "finding-stale"; readonly cell: string }
+  /** 应用 refused: the cell holds a formula, which the add-in never writes over. */
+  | { readonly code: "finding-formula"; readonly cell: string }
   /** A quarter written in a form other than 2026Q3. */
   | { readonly code: "quarter-unreadable"; readonly text: string }
   /** 加入目录 in a workbook without a 部门目录 sheet. */
@@ -393,6 +395,8 @@ function appText(m: AppMessage, { lang, surface }: Style): string {
       return zh ? "没有找到编号的任务：通知中的任务应写成“1. 任务内容”，后面一行写“责任单位：……”，或写成“1.任务内容（责任单位：……）”。" : 'No numbered tasks found: a notice writes its tasks as "1. task" followed by "责任单位：…", or "1. task (责任单位：…)".';
     case "forms-none":
       return zh ? `工作表“${m.sheet}”的任务都没有责任单位：请先填写“牵头单位”或“责任单位”列，再分发。` : `No task of sheet "${m.sheet}" has a responsible unit: fill in the lead-unit column first.`;
+    case "finding-formula":
+      return zh ? `${m.cell} 是公式，督办助手不改写公式：请在公式所引用的单元格中改正单位名称，或把公式换成文字后再应用。` : `${m.cell} holds a formula, which the add-in never writes over: correct the unit's name in the cells the formula refers to, or replace the formula with text, then apply again.`;
     case "finding-stale":
       return zh ? `找不到 ${m.cell} 原来的内容（可能刚被改过）：请重新检查后再试。` : `Cell ${m.cell} no longer holds what was checked (changed?): check again, then try again.`;
     case "quarter-unreadable":
