@@ -19,7 +19,8 @@ export interface DirectoryReport {
 export function directoryReport(outcome: CheckOutcome): DirectoryReport {
   const unknown = new Map<string, { cells: string[]; suggestions: readonly string[] }>();
   for (const f of outcome.result.findings) {
-    if (f.kind !== "unknown-unit" || f.cause !== "not-in-directory" || f.value === undefined) continue;
+    // not-in-directory is a cause of unknown-unit findings only.
+    if (f.cause !== "not-in-directory" || f.value === undefined) continue;
     const u = unknown.get(f.value) ?? { cells: [], suggestions: f.suggestions ?? [] };
     u.cells.push(f.cell);
     unknown.set(f.value, u);
@@ -77,7 +78,8 @@ export async function addToDirectory(port: WorkbookPort, name: string, addition:
       col = layout.width;
       edits.push({ cell: a1(layout.headerRow, col), text: "别名" });
     }
-    const now = cellText(grid.rows[row]?.[col] ?? null).trim();
+    // The row the directory read the unit from.
+    const now = cellText(grid.rows[row]![col] ?? null).trim();
     edits.push({ cell: a1(row, col), text: now ? `${now}、${written}` : written });
   }
   await book(port).setTexts(DIRECTORY_SHEET, edits);

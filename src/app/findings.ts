@@ -44,16 +44,15 @@ export interface FindingOffer {
   readonly aliasOf?: string;
 }
 
-const NOTHING: FindingOffer = { corrections: [], typo: false, addToDirectory: false };
-
 /** What the person can do about a finding from the list: correct the name, or teach the directory. */
 export function findingOffer(f: Finding, directory: Directory | undefined): FindingOffer {
   const corrections = FIXABLE_KINDS.includes(f.kind) ? (f.suggestions ?? []) : [];
-  const addToDirectory = f.kind === "unknown-unit" && f.cause === "not-in-directory" && f.value !== undefined;
-  if (!corrections.length && !addToDirectory) return NOTHING;
+  // not-in-directory is a cause of unknown-unit findings only.
+  const addToDirectory = f.cause === "not-in-directory" && f.value !== undefined;
   const first = corrections[0];
-  const entry = first !== undefined ? directory?.entries.find((e) => e.name === first) : undefined;
-  const spellings = entry ? [entry.name, ...entry.aliases] : first !== undefined ? [first] : [];
+  const entry = directory?.entries.find((e) => e.name === first);
+  // The first correction's spellings: its name and aliases in the directory, else the name suggested.
+  const spellings = entry ? [entry.name, ...entry.aliases] : corrections.slice(0, 1);
   const typo = addToDirectory && spellings.some((s) => oneEditApart(f.value!, s));
   return { corrections, typo, addToDirectory, ...(addToDirectory && first !== undefined ? { aliasOf: first } : {}) };
 }

@@ -66,8 +66,8 @@ export function workbookDefaultQuarter(ledger: Ledger, metadata: Metadata, today
   const fallback = ledgerDefaultQuarter(ledger, today);
   const recorded = recordedQuarter(ledger, metadata, today);
   if (!recorded) return fallback;
-  const later = fallback.year > recorded.year || (fallback.year === recorded.year && fallback.q > recorded.q);
-  return later && ownColumn(ledger, fallback) && !progressColumnEmpty(ledger, fallback) ? fallback : recorded;
+  // Both are of the ledger's year (recordedQuarter takes no other), so the later is the greater q.
+  return fallback.q > recorded.q && ownColumn(ledger, fallback) && !progressColumnEmpty(ledger, fallback) ? fallback : recorded;
 }
 
 /**

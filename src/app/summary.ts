@@ -38,14 +38,11 @@ export function summaryOf(outcome: CheckOutcome, today: Date): Summary {
 export function previousCheck(outcome: CheckOutcome): CheckResult | undefined {
   const { result, workbook } = outcome;
   const prev = previousQuarter(result.quarter);
-  if (!prev || prev.year !== result.quarter.year) return undefined;
-  if (!result.ledger.columns.some((c) => c.role === "progress" && c.quarter === prev.q)) return undefined;
+  if (!prev) return undefined;
+  // Only a progress column is of a quarter.
+  if (!result.ledger.columns.some((c) => c.quarter === prev.q)) return undefined;
   const { minProgressLength, staleSimilarity } = workbook.settings;
-  return checkLedger(result.ledger, workbook.directory, {
-    quarter: prev,
-    ...(minProgressLength !== undefined ? { minProgressLength } : {}),
-    ...(staleSimilarity !== undefined ? { staleSimilarity } : {}),
-  });
+  return checkLedger(result.ledger, workbook.directory, { quarter: prev, minProgressLength, staleSimilarity });
 }
 
 export async function makeSummary(port: WorkbookPort, today: Date, request: CheckRequest = {}): Promise<SummaryMade> {

@@ -88,19 +88,19 @@ export async function openWorkbook(port: WorkbookPort, options: OpenOptions = {}
     if (names.has(settings.ledgerSheet)) named = settings.ledgerSheet;
     else notes.push({ code: "ledger-setting-missing", sheet: settings.ledgerSheet });
   }
-  const activeWhy = named !== undefined ? undefined : made.has(info.active) ? "made-by-addin" : info.active === DIRECTORY_SHEET ? "directory" : undefined;
+  const activeWhy = made.has(info.active) ? "made-by-addin" : info.active === DIRECTORY_SHEET ? "directory" : undefined;
   const first = named ?? (activeWhy ? undefined : info.active);
 
   // One read for the likely ledger, the directory and the summary sheets' stamps.
   const summaries = metadata.summaries.map((s) => s.sheet).filter((n) => names.has(n));
   const readDir = !options.directory && names.has(DIRECTORY_SHEET) && first !== DIRECTORY_SHEET;
   const requests: SheetRequest[] = [...(first !== undefined ? [{ name: first }] : []), ...(readDir ? [{ name: DIRECTORY_SHEET }] : []), ...summaries.map((name) => ({ name, rows: 2 }))];
-  const reads = requests.length ? await book(port).readSheets(requests) : [];
-  const byName = new Map(requests.map((r, i) => [r.name, reads[i]!] as const));
+  const reads = await book(port).readSheets(requests);
+  const byName = new Map<string | undefined, SheetRead>(requests.map((r, i) => [r.name, reads[i]!] as const));
   const stamps: Record<string, string> = {};
   for (const s of summaries) stamps[s] = cellText(byName.get(s)!.grid.rows[1]?.[0] ?? null);
 
-  let ledger: SheetRead | undefined = first !== undefined ? byName.get(first) : undefined;
+  let ledger = byName.get(first);
   if (ledger && named === undefined && (isStamped(ledger.grid) || !hasLedgerHeader(ledger.grid, settings.headerRow))) {
     ledger = undefined;
   }
@@ -111,7 +111,7 @@ export async function openWorkbook(port: WorkbookPort, options: OpenOptions = {}
       notes.push({ code: "ledger-not-active", active: info.active, sheet: found.grid.name, why: activeWhy ?? "not-a-ledger" });
     } else if (names.has(RETURN_MARKER_SHEET)) {
       throw await formWorkbookError(port);
-    } else if (first !== undefined && !activeWhy) {
+    } else if (first !== undefined) {
       // No sheet is a ledger: the active one is read as one, so that the engine says what it lacks
       // (it is empty, its header is further down, it has no task column).
       ledger = byName.get(first)!;
@@ -127,9 +127,9 @@ export async function openWorkbook(port: WorkbookPort, options: OpenOptions = {}
     directorySource = options.directory.source;
     directory = readDirectory(options.directory.grid, directorySourceName(directorySource));
   } else if (names.has(DIRECTORY_SHEET)) {
+    // Read with the likely ledger above (or as the sheet named to check).
     directorySource = { kind: "workbook" };
-    const grid = byName.get(DIRECTORY_SHEET)?.grid ?? (first === DIRECTORY_SHEET ? ledger.grid : undefined);
-    if (grid) directory = readDirectory(grid, directorySourceName(directorySource));
+    directory = readDirectory(byName.get(DIRECTORY_SHEET)!.grid, directorySourceName(directorySource));
   }
   return {
     info,
@@ -137,8 +137,7 @@ export async function openWorkbook(port: WorkbookPort, options: OpenOptions = {}
     settings,
     stored: stored.settings,
     ledger: ledger.grid,
-    ...(directory ? { directory } : {}),
-    ...(directorySource && directory ? { directorySource } : {}),
+    ...(directory ? { directory, directorySource } : {}),
     stamps,
     notes,
   };
@@ -151,7 +150,6 @@ function visibleNames(info: WorkbookInfo): string[] {
 /** The first visible sheet (in tab order) other than `skip` whose header is a ledger's, read whole. */
 async function findLedgerSheet(port: WorkbookPort, info: WorkbookInfo, made: ReadonlySet<string>, settings: Settings, skip: string): Promise<SheetRead | undefined> {
   const candidates = info.sheets.filter((s) => s.visible && s.name !== skip && s.name !== DIRECTORY_SHEET && !made.has(s.name)).map((s) => s.name);
-  if (candidates.length === 0) return undefined;
   const heads = await book(port).readSheets(candidates.map((name) => ({ name, rows: headRows(settings) })));
   const at = heads.findIndex((h) => !isStamped(h.grid) && hasLedgerHeader(h.grid, settings.headerRow));
   if (at < 0) return undefined;
