@@ -12,9 +12,10 @@ import { ARTIFACTS, serveBuild, type Served } from "./served";
 let served: Served;
 let page: Page;
 
+// Seven minutes for the production build: over three on the 2-core machine while a mutation run shares it.
 beforeAll(async () => {
   served = await serveBuild("desk");
-}, 180000);
+}, 420000);
 
 afterAll(async () => {
   await served?.close();

@@ -14,10 +14,11 @@ let base = "";
 let page: Page;
 const outside: string[] = [];
 
+// Seven minutes for the production build: over three on the 2-core machine while a mutation run shares it.
 beforeAll(async () => {
   served = await serveBuild("preview");
   base = served.base;
-}, 180000);
+}, 420000);
 
 afterAll(async () => {
   await served?.close();
