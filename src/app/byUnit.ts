@@ -67,11 +67,8 @@ export function taskClasses(outcome: CheckOutcome): Map<number, TaskClass> {
 
 /** The task a finding is about: the one on its row, or (a merged unit cell) the first task at or below it. */
 export function taskFinder(tasks: readonly Task[]): (row: number) => Task | undefined {
-  const byRow = new Map(tasks.map((t) => [t.row, t]));
   const rows = tasks.map((t) => t.row);
   return (row) => {
-    const exact = byRow.get(row);
-    if (exact) return exact;
     // Binary search: the first task row at or below.
     let lo = 0;
     let hi = rows.length;
@@ -112,18 +109,20 @@ export function findingsByUnit(outcome: CheckOutcome): UnitFindings[] {
     return u;
   };
   for (const f of result.findings) {
-    const task = taskAt(f.row);
-    const taskClass = task && f.field === "progress" ? classes.get(task.row)?.taskClass : undefined;
-    const item = { finding: f, task: task ? excerpt(task.text.text, 40) : "", ...(taskClass ? { taskClass } : {}) };
+    // Every finding is on a task's row, or on a merged unit cell above its tasks.
+    const task = taskAt(f.row)!;
+    const taskClass = f.field === "progress" ? classes.get(task.row)!.taskClass : undefined;
+    const item = { finding: f, task: excerpt(task.text.text, 40), ...(taskClass ? { taskClass } : {}) };
     if (f.field !== "progress") {
-      // A unit-name finding is the named unit's (under its current name when it was renamed).
+      // A unit-name finding is the named unit's (under its current name when it was renamed); an
+      // unknown or renamed unit's finding names the unit as written.
       const role = f.field === "co" ? "co" : "lead";
-      if (f.kind === "missing-unit" || f.value === undefined) add("", true, role, item, []);
-      else if (f.kind === "renamed-unit" && f.suggestions?.[0]) add(f.suggestions[0], true, role, item, [f.value]);
-      else add(f.value, f.kind !== "unknown-unit", role, item, []);
+      if (f.kind === "missing-unit") add("", true, role, item, []);
+      else if (f.kind === "renamed-unit" && f.suggestions?.[0]) add(f.suggestions[0], true, role, item, [f.value!]);
+      else add(f.value!, f.kind !== "unknown-unit", role, item, []);
       continue;
     }
-    const units = task ? unitsOf(task) : { leads: [], coUnits: [] };
+    const units = unitsOf(task);
     if (units.leads.length === 0 && units.coUnits.length === 0) add("", true, "lead", item, []);
     for (const u of units.leads) add(u.name, u.known, "lead", item, u.written);
     for (const u of units.coUnits) add(u.name, u.known, "co", item, u.written);
@@ -160,16 +159,17 @@ export function unitGoesBy(group: Pick<UnitFindings, "unit" | "names">, word: st
 /** The groups a filter leaves, in the order asked; a group keeps only the findings that pass. */
 export function filterUnitFindings(groups: readonly UnitFindings[], filter: UnitFilter = {}): UnitFindings[] {
   // Several words separated by spaces must all be found.
-  const raw = (filter.text ?? "").trim().split(/\s+/).filter((w) => fold(w));
+  const raw = (filter.text ?? "").split(/\s+/).filter((w) => fold(w));
   const words = raw.map(fold);
   const out: UnitFindings[] = [];
   for (const g of groups) {
     if (filter.unit !== undefined && g.unit !== filter.unit) continue;
-    const nameHit = raw.length > 0 && raw.every((w) => unitGoesBy(g, w));
+    // No words: every finding passes below all the same.
+    const nameHit = raw.every((w) => unitGoesBy(g, w));
     const items = g.items.filter((i) => {
       if (filter.kind && i.finding.kind !== filter.kind) return false;
       if (!words.length || nameHit) return true;
-      const hay = fold([i.finding.taskNo, `序号${i.finding.taskNo}`, i.finding.cell, i.task, i.finding.value ?? ""].join(" "));
+      const hay = fold([i.finding.taskNo, `序号${i.finding.taskNo}`, i.finding.cell, i.task, i.finding.value].join(" "));
       return words.every((w) => hay.includes(w));
     });
     if (!items.length) continue;

@@ -40,7 +40,7 @@ export interface FormFile {
 /** 分发: the forms of the ledger for the quarter, and the units that get none until a person decides (nothing is written). */
 export async function planForms(port: WorkbookPort, today: Date, request: FormsRequest = {}): Promise<FormsPlan> {
   const { result, workbook } = await runCheck(port, today, { ...request, mark: false });
-  const { forms, unresolved } = splitLedger(result.ledger, workbook.directory, result.quarter, { includeUnknown: request.includeUnknown ?? [] });
+  const { forms, unresolved } = splitLedger(result.ledger, workbook.directory, result.quarter, { includeUnknown: request.includeUnknown });
   if (forms.length === 0 && unresolved.length === 0) throw new AppError({ code: "forms-none", sheet: result.ledger.sheet });
   return { quarter: result.quarter, sheet: result.ledger.sheet, tasks: result.ledger.tasks.length, forms, unresolved };
 }

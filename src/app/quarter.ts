@@ -24,12 +24,14 @@ export function ledgerDefaultQuarter(ledger: Ledger, today: Date): Quarter {
 
 /** The ledger's own progress column of the quarter (三季度进展), when it has one. */
 function ownColumn(ledger: Ledger, quarter: Quarter) {
-  return ledger.columns.find((c) => c.role === "progress" && c.quarter === quarter.q);
+  // Only a progress column is of a quarter.
+  return ledger.columns.find((c) => c.quarter === quarter.q);
 }
 
 /** The ledger has a progress column of the quarter's own, and no task has anything in it. */
 export function progressColumnEmpty(ledger: Ledger, quarter: Quarter): boolean {
-  return !!ownColumn(ledger, quarter) && ledger.tasks.length > 0 && ledger.tasks.every((t) => !t.progress[quarter.q]?.text.trim());
+  // The ledger reads a cell's text trimmed; each task has the column's cell.
+  return !!ownColumn(ledger, quarter) && ledger.tasks.length > 0 && ledger.tasks.every((t) => !t.progress[quarter.q]!.text);
 }
 
 /**
@@ -41,8 +43,8 @@ export function progressColumnEmpty(ledger: Ledger, quarter: Quarter): boolean {
  */
 export function recordedQuarter(ledger: Ledger, metadata: Metadata, today: Date): Quarter | undefined {
   const year = ledgerYear(ledger) ?? ledgerDefaultQuarter(ledger, today).year;
-  const byColumn = new Map<number, Quarter["q"]>();
-  for (const c of ledger.columns) if (c.role === "progress" && c.quarter !== undefined) byColumn.set(c.col, c.quarter);
+  // The quarter of each column that has one (a progress column's).
+  const byColumn = new Map(ledger.columns.map((c) => [c.col, c.quarter]));
   const marks = new Map<Quarter["q"], number>();
   for (const m of metadata.marks) {
     const at = m.sheet === ledger.sheet ? parseA1(m.cell) : undefined;

@@ -48,40 +48,44 @@ type Mutable<T> = { -readonly [K in keyof T]: T[K] };
 
 const show = (v: unknown) => (typeof v === "string" ? v : JSON.stringify(v) ?? String(v));
 
-/** Checks one value; undefined when valid. */
+/** A whole number from `min` to `max` (Number.isInteger is false for anything but a number). */
+const wholeIn = (v: unknown, min: number, max: number) => Number.isInteger(v) && (v as number) >= min && (v as number) <= max;
+
+const SCORE_KEYS: readonly string[] = ["reported", "missing", "placeholder"];
+
+/** Checks one value (never null or undefined: those are no setting); true when not valid. */
 function invalid(key: SettingKey, v: unknown): boolean {
   switch (key) {
     case "ledgerSheet":
       return typeof v !== "string" || !v.trim() || v.length > 31;
     case "minProgressLength":
-      return typeof v !== "number" || !Number.isInteger(v) || v < 0 || v > 200;
+      return !wholeIn(v, 0, 200);
     case "staleSimilarity":
       return typeof v !== "number" || !(v > 0 && v <= 1);
     case "headerRow":
-      return typeof v !== "number" || !Number.isInteger(v) || v < 1 || v > 1048576;
+      return !wholeIn(v, 1, 1048576);
     case "district":
       return typeof v !== "string" || !/^[\p{Script=Han}·]{1,12}(区|县|市|旗|新区|开发区)$/u.test(v.trim());
     case "issuer":
-      return typeof v !== "string" || !v.trim() || v.length > 40 || /[\r\n\t]/.test(v);
     case "docNumber":
       return typeof v !== "string" || !v.trim() || v.length > 40 || /[\r\n\t]/.test(v);
-    case "scoring":
+    case "scoring": {
+      // Exactly the three points: a text, an array or a number has other keys, or lacks these.
+      const points = v as Record<string, unknown>;
       return (
-        typeof v !== "object" ||
-        v === null ||
-        Array.isArray(v) ||
-        Object.keys(v).some((k) => !["reported", "missing", "placeholder"].includes(k)) ||
-        (["reported", "missing", "placeholder"] as const).some((k) => {
-          const x = (v as Record<string, unknown>)[k];
+        Object.keys(points).some((k) => !SCORE_KEYS.includes(k)) ||
+        SCORE_KEYS.some((k) => {
+          const x = points[k];
           return typeof x !== "number" || !(x >= 0 && x <= 100) || Math.round(x * 10) !== x * 10;
         })
       );
+    }
     case "columns":
+      // An empty object is no columns set; an empty array, a number or a text is not valid.
       return (
         typeof v !== "object" ||
-        v === null ||
         Array.isArray(v) ||
-        Object.entries(v).some(([k, letters]) => !(COLUMN_KEYS as readonly string[]).includes(k) || typeof letters !== "string" || !/^[A-Z]{1,3}$/.test(letters))
+        Object.entries(v as object).some(([k, letters]) => !(COLUMN_KEYS as readonly string[]).includes(k) || typeof letters !== "string" || !/^[A-Z]{1,3}$/.test(letters))
       );
   }
 }
@@ -101,8 +105,7 @@ export function validateSettings(input: unknown): ReadSettings {
       problems.push({ code: "setting-invalid", key, value: show(v) });
       continue;
     }
-    if (key === "scoring") settings.scoring = { ...(v as ScoreRules) };
-    else if (key === "columns") {
+    if (key === "columns") {
       if (Object.keys(v as object).length) settings.columns = { ...(v as Record<ColumnKey, string>) };
     } else (settings as Record<string, unknown>)[key] = typeof v === "string" ? v.trim() : v;
   }
@@ -112,20 +115,20 @@ export function validateSettings(input: unknown): ReadSettings {
 /** Settings as stored (JSON); a text that is not JSON gives no settings and says so. */
 export function parseSettings(json: string | undefined): ReadSettings {
   if (json === undefined || json.trim() === "") return { settings: {}, problems: [] };
+  // A text that is not JSON leaves no value: unreadable, as validateSettings says of one.
   let value: unknown;
   try {
     value = JSON.parse(json);
   } catch {
-    return { settings: {}, problems: [{ code: "settings-unreadable" }] };
+    // not JSON
   }
   return validateSettings(value);
 }
 
 /** Settings as stored: only what is set, keys in a fixed order. */
 export function settingsJson(settings: Settings): string {
-  const out: Record<string, unknown> = {};
-  for (const key of KEYS) if (settings[key] !== undefined) out[key] = settings[key];
-  return JSON.stringify(out);
+  // JSON leaves out what is undefined.
+  return JSON.stringify(Object.fromEntries(KEYS.map((key) => [key, settings[key]])));
 }
 
 /**

@@ -18,7 +18,8 @@ const items = (g: UnitFindings) => g.items.map((i) => `${i.role}:${i.finding.kin
 
 let outcome: CheckOutcome;
 let groups: UnitFindings[];
-beforeAll(async () => {
+// Before each test, not once: mutation testing counts the code a test ran as that test's.
+beforeEach(async () => {
   outcome = await runCheck(portOf({ 台账: LEDGER, 部门目录: DESK_DIRECTORY }), OCT_20, { quarter: Q3, mark: false });
   groups = findingsByUnit(outcome);
 });
@@ -60,6 +61,21 @@ describe("the findings by unit", () => {
     expect(group("区发展和改革局").names).toEqual(["区发改局"]);
     expect(group("区卫键局").names).toEqual([]);
     expect(group("区卫键局").known).toBe(false);
+    // Never its own name, nor a name for the tasks without a unit.
+    expect(group("区财政局").names).toEqual([]);
+    expect(group("").names).toEqual([]);
+  });
+
+  test("a name only the directory knows, a spelling only a unit finding has, an abolished unit no unit took over", async () => {
+    const directory = [...DESK_DIRECTORY, ["区编办", "", "", "部门", "撤销"]];
+    directory[1] = ["区财政局", "财政局", "区财局", "部门", "有效"];
+    const ledger = [...DESK_LEDGER, [8, "整治占道经营。", "城管委", "", "", "", "完成整治120处。"], [9, "核定编制。", "区编办", "", "", "", "完成核定12家。"]];
+    const g = findingsByUnit(await runCheck(portOf({ 台账: ledger, 部门目录: directory }), OCT_20, { quarter: Q3, mark: false }));
+    const of = (unit: string) => g.find((x) => x.unit === unit)!;
+    expect(of("区财政局").names).toEqual(["财政局", "区财局"]);
+    expect(of("区城市管理执法局").names).toEqual(["区城管委", "城管委"]);
+    expect(items(of("区城市管理执法局"))).toContain("lead:renamed-unit@C10");
+    expect(of("区编办")).toMatchObject({ known: true, names: [], lead: 1, co: 0 });
   });
 
   test("each item: the task's text cut to 40 characters, and for a progress finding the task's class", () => {

@@ -29,7 +29,7 @@ async function errorOf(work: Promise<unknown>): Promise<{ detail?: unknown }> {
 describe("检查完整性 on the 2019 Jianghan ledger", () => {
   let port: SheetsPort;
   let outcome: CheckOutcome;
-  beforeAll(async () => {
+  beforeEach(async () => {
     port = await seedPort(SEED_2019);
     outcome = await runCheck(port, NOV_2019);
   });

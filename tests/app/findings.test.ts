@@ -16,7 +16,7 @@ const DIRECTORY = [...DESK_DIRECTORY, ["区城市管理委员会", "区城管", 
 DIRECTORY[3] = ["区城市管理执法局", "区城管", "区城管委", "部门", "有效"];
 
 let outcome: CheckOutcome;
-beforeAll(async () => {
+beforeEach(async () => {
   outcome = await runCheck(portOf({ 台账: LEDGER, 部门目录: DIRECTORY }), OCT_20, { quarter: Q3, mark: false });
 });
 const at = (cell: string, kind = "unknown-unit") => outcome.result.findings.find((f) => f.cell === cell && f.kind === kind)!;

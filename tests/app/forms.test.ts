@@ -37,7 +37,7 @@ const formFiles: FormFiles = {
 describe("分发", () => {
   let port: SheetsPort;
   let plan: FormsPlan;
-  beforeAll(async () => {
+  beforeEach(async () => {
     port = await seedPort(SEED_2026);
     plan = await planForms(port, APR_20);
   });
@@ -57,6 +57,13 @@ describe("分发", () => {
     const zip = await formsZipFile(formFiles, plan);
     expect(zip.name).toBe("2026年责任分解-2026Q1进展填报表（63个单位）.zip");
     expect(JSON.parse(new TextDecoder().decode(zip.bytes))).toHaveLength(63);
+  });
+
+  test("a ledger whose only unit the directory does not resolve: no form yet, but no refusal: the person corrects or confirms it", async () => {
+    const rows = [DESK_LEDGER[0]!, DESK_LEDGER[1]!, [1, "建设垃圾分类收运屋20个。", "区卫键局", "", "", "", ""]];
+    const plan = await planForms(portOf({ 台账: rows, 部门目录: DESK_DIRECTORY }), new Date(2026, 9, 20), { quarter: Q3 });
+    expect(plan.forms).toEqual([]);
+    expect(plan.unresolved.map((u) => u.name)).toEqual(["区卫键局"]);
   });
 
   test("a ledger with no responsible unit at all: no form, and that is said", async () => {
@@ -89,6 +96,18 @@ describe("the units that get no form", () => {
     port.applied.length = 0;
     expect(await correctUnits(port, OCT_20, plan, choices)).toBe(0);
     expect(port.applied).toEqual([]);
+  });
+
+  test("a quarter outside the ledger's year, confirmed for the plan, is not asked again", async () => {
+    const port = portOf({ 台账: DESK_LEDGER, 部门目录: DESK_DIRECTORY });
+    const Q3_2025 = { year: 2025, q: 3 as const };
+    const plan = await planForms(port, OCT_20, { quarter: Q3_2025, confirmQuarter: true });
+    expect(plan.quarter).toEqual(Q3_2025);
+    expect(await correctUnits(port, OCT_20, plan, suggestedChoices(plan.unresolved))).toBe(1);
+    const dev = plan.forms.find((f) => f.unit === "区发展和改革局")!;
+    const merge = await planMerge(port, OCT_20, { returns: [filled(dev)], notReturns: [] }, { quarter: Q3_2025, confirmQuarter: true });
+    expect((await writeMerge(port, OCT_20, merge)).edits.length).toBeGreaterThan(0);
+    expect(await lastMerge(port)).toMatchObject({ label: "合并回报 2025Q3" });
   });
 
   test("the cells corrected are those of the ledger as it is now, for the plan's sheet and quarter", async () => {
@@ -152,11 +171,12 @@ describe("合并回报", () => {
     port.cell(SHEET, "G3").value = "已电话报送：增长6.2%。";
     const written = await writeMerge(port, APR_20, merge);
     expect(written.report.replaced).toEqual([{ cell: "G3", no: "1", old: "已电话报送：增长6.2%。" }]);
-    // The same returns again: the ledger holds them now, nothing to write.
+    // The same returns again: the ledger holds them now, nothing to write; the last merge is still the one to undo.
     port.applied.length = 0;
     const again = await writeMerge(port, APR_20, written);
     expect(again.edits).toEqual([]);
-    expect(port.applied.filter((ops) => ops.some((o) => o.op === "values"))).toEqual([]);
+    expect(port.applied).toEqual([]);
+    expect(await lastMerge(port)).toEqual({ label: "合并回报 2026Q1", cells: dev.rows.length });
   });
 
   test("the merge is for the plan's sheet and quarter, whatever the workbook would open on now", async () => {
@@ -194,6 +214,9 @@ describe("the merge's report as a sheet", () => {
     ]);
     expect(layout.rows).toHaveLength(2 + 184 - dev.rows.length);
     expect(mergeReportLayout(merge, [])!.name).toBe("合并报告2026Q1");
+    // A file that is not a form is said in the sheet as the command line says it.
+    const noHeader = mergeReportLayout({ ...merge, notReturns: [{ file: "a.xlsx", why: { code: "no-header", sheet: "S", rows: 20 } }] }, [])!;
+    expect(noHeader.rows[0]![1]).toContain("--header-row");
     // Every task answered alike by its units, nothing else: no report.
     const small = portOf({ 台账: [DESK_LEDGER[0]!, DESK_LEDGER[1]!, [1, "任务甲。", "区财政局", "", "", "", ""], [2, "任务乙。", "区商务局", "区财政局", "", "", ""]], 部门目录: DESK_DIRECTORY });
     const forms = (await planForms(small, new Date(2026, 9, 20), { quarter: Q3 })).forms.map((f) => ({ ...f, rows: f.rows.map((r) => ({ ...r, progress: `序号${r.no}：已完成年度目标的80%。` })) }));

@@ -44,7 +44,7 @@ describe("the ledger's default quarter", () => {
 
 describe("the quarter last worked on", () => {
   let l: Ledger;
-  beforeAll(async () => {
+  beforeEach(async () => {
     l = await ledger(ROWS);
   });
 
@@ -113,7 +113,7 @@ describe("a quarter whose own column is empty", () => {
     expect(emptyQuarterNote(sparse, Y2025(4))?.previous).toBe("2025Q1");
     expect(emptyQuarterNote(sparse, Y2025(1))).toBeUndefined();
     // Spaces only are nothing written.
-    const blank = await ledger([["2025年责任分解台账"], HEADER, [1, "任务", "区财政局", "", "  ", "", "", ""]]);
+    const blank = await ledger([["2025年责任分解台账"], HEADER, [1, "任务", "区财政局", "", "", "  ", "", ""]]);
     expect(emptyQuarterNote(blank, Y2025(2))).toEqual({ code: "quarter-progress-empty", sheet: "台账", quarter: "2025Q2", column: "二季度进展" });
     const single = await ledger([["2025年责任分解台账"], ["序号", "目标任务", "牵头单位", "进展情况"], [1, "任务", "区财政局", ""]]);
     expect(progressColumnEmpty(single, Y2025(4))).toBe(false);

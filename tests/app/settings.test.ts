@@ -63,7 +63,9 @@ describe("each setting's valid values", () => {
       { reported: 1.25, missing: 1, placeholder: 1 },
       { reported: "2", missing: 1, placeholder: 1 },
       [2, 1, 1],
+      [],
       "2,1,1",
+      5,
     ])
       expect(valid("scoring", v)).toBe(false);
   });
@@ -71,17 +73,18 @@ describe("each setting's valid values", () => {
   test("columns: letters by the keys a person may set; an empty set is no setting", () => {
     expect(validateSettings({ columns: { lead: "D", progress3: "AB" } }).settings).toEqual({ columns: { lead: "D", progress3: "AB" } });
     expect(validateSettings({ columns: {} })).toEqual({ settings: {}, problems: [] });
-    for (const v of [{ lead: "d" }, { lead: "ABCD" }, { lead: 4 }, { leader: "D" }, ["D"], "D"]) expect(valid("columns", v)).toBe(false);
+    for (const v of [{ lead: "d" }, { lead: "ABCD" }, { lead: 4 }, { lead: ["D"] }, { leader: "D" }, ["D"], [], "D", 4, true]) expect([v, valid("columns", v)]).toEqual([v, false]);
   });
 });
 
 describe("reading what is stored", () => {
   test("the valid values kept; each value that is not valid said, as it was stored, and left out", () => {
-    const read = validateSettings({ ledgerSheet: "台账", minProgressLength: 300, columns: { lead: "d" }, issuer: "", headerRow: null, district: "江汉区", other: 1 });
-    expect(read.settings).toEqual({ ledgerSheet: "台账", district: "江汉区" });
+    const read = validateSettings({ ledgerSheet: "台账", minProgressLength: 300, columns: { lead: "d" }, issuer: "", headerRow: null, district: "江汉", other: 1 });
+    expect(read.settings).toEqual({ ledgerSheet: "台账" });
     expect(read.problems).toEqual([
       { code: "setting-invalid", key: "minProgressLength", value: "300" },
       { code: "setting-invalid", key: "columns", value: '{"lead":"d"}' },
+      { code: "setting-invalid", key: "district", value: "江汉" },
     ]);
     expect(problemText(new AppError(read.problems[1] as never))).toBe("工作簿中保存的设置“各列的列字母”是“{\"lead\":\"d\"}”，应为列字母，如 D：本次未采用，请在“设置”页改正。");
   });
