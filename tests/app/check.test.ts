@@ -256,6 +256,23 @@ describe("应用 and 全部应用", () => {
     expect(port.applied).toEqual([[{ op: "values", sheet: "台账", row: 4, col: 2, rows: [["区城市管理执法局、区卫生健康局"]] }]]);
   });
 
+  test("a cell holding a formula is never written over: one fix is refused, saying why; among several it is left out", async () => {
+    const port = desk();
+    // C7 computes 区卫键局 from another cell.
+    Object.assign(port.cell("台账", "C7"), { formula: "=Z7", value: "区卫键局" });
+    const outcome = await runCheck(port, NOV_2026, { quarter: Q3, mark: false });
+    const unknown = fixesOfKind(outcome, "unknown-unit")[0]!;
+    const renamed = fixesOfKind(outcome, "renamed-unit")[0]!;
+    const e = await errorOf(applyFixes(port, outcome, [unknown]));
+    expect(e.detail).toEqual({ code: "finding-formula", cell: "C7" });
+    expect(problemText(e)).toMatch(/^C7 是公式，督办助手不改写公式/);
+    expect(await applyFixes(port, outcome, [unknown, renamed])).toBe(1);
+    expect(port.cell("台账", "C7")).toMatchObject({ formula: "=Z7", value: "区卫键局" });
+    expect(text(port, "台账", "C5")).toBe("区城市管理执法局");
+    // The contents of the cells to correct are read before writing, each cell once.
+    expect(port.reads.at(-2)!.contents).toEqual([{ sheet: "台账", cells: ["C7", "C5"] }]);
+  });
+
   test("in the sheet the check was of, whichever sheet the workbook would open on now", async () => {
     const port = portOf({ 台账: DESK_LEDGER, 台账二: DESK_LEDGER, 部门目录: DESK_DIRECTORY });
     const outcome = await runCheck(port, NOV_2026, { quarter: Q3, mark: false, sheet: "台账二" });

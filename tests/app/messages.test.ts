@@ -35,6 +35,9 @@ import {
   reminderLine,
   rowRuns,
   say,
+  selfTestStepName,
+  selfTestStepText,
+  selfTestText,
   taskName,
   taskShortName,
   unresolvedWhy,
@@ -772,5 +775,59 @@ describe("Chinese and English differ everywhere they should", () => {
       expect([m.code, HAN.test(say(m))]).toEqual([m.code, true]);
       expect([m.code, /[A-Za-z]{4,} [a-z]{2,}/.test(say(m, "en"))]).toEqual([m.code, true]);
     }
+  });
+});
+
+describe("messages added with 应用's formulas, downloads and the self-test", () => {
+  test("a formula is never written over", () => {
+    expect(say({ code: "finding-formula", cell: "C7" })).toMatch(/^C7 是公式，督办助手不改写公式/);
+    expect(say({ code: "finding-formula", cell: "C7" }, "en")).toMatch(/^C7 holds a formula, which the add-in never writes over/);
+  });
+
+  test("a download the pane cannot save: what works instead, by what the file is, and opening a form where the host can", () => {
+    const m = (kind: "bulletin" | "reminder" | "reminders" | "form" | "forms", canOpen = true) => ({ code: "download-unavailable", file: "f.docx", kind, canOpen }) as Message;
+    expect(say(m("bulletin"))).toBe("Excel for Mac 的任务窗格不能下载文件，“f.docx”没有保存。也可以用离线页（督办助手.html，用 Chrome 或 Edge 打开台账）或命令行（duban bulletin）生成同样的文件。");
+    expect(say(m("bulletin"), "en")).toBe('Excel for Mac\'s pane cannot download files: "f.docx" was not saved. Make the same file with the offline page (督办助手.html, opening the ledger in Chrome or Edge) or the command line (duban bulletin).');
+    expect(say(m("reminder"))).toContain("没有保存。催办短信可点“复制”后发出；也可以用离线页");
+    expect(say(m("reminder"), "en")).toContain('was not saved. Copy the reminder text with "Copy" and send it; or make the same file');
+    expect(say(m("reminders"))).toContain("（duban remind）");
+    expect(say(m("form"))).toContain("可点该单位旁的“打开”");
+    expect(say(m("forms"))).toContain("可点各单位旁的“打开”");
+    expect(say(m("form"), "en")).toContain("(duban split)");
+    // Where a form cannot be opened as a new workbook, only the page and the command.
+    expect(say(m("form", false))).toBe("Excel for Mac 的任务窗格不能下载文件，“f.docx”没有保存。也可以用离线页（督办助手.html，用 Chrome 或 Edge 打开台账）或命令行（duban split）生成同样的文件。");
+    expect(say(m("forms", false), "en")).toMatch(/was not saved\. Make the same file/);
+    expect(say(m("reminder", false))).toContain("催办短信可点“复制”");
+  });
+
+  test("the names no 催办单 went to", () => {
+    expect(paneText("zh").namesToCheck(["区停车办", "区城管"])).toMatch(/^单位名称待核对：区停车办、区城管。/);
+    expect(paneText("en").namesToCheck(["区停车办", "区城管"])).toMatch(/^Names to check: 区停车办, 区城管\./);
+    const many = Array.from({ length: 9 }, (_, i) => `单位${i + 1}`);
+    expect(cliSays.namesToCheck(many, "单位名称待核对.txt")).toBe("9 个单位名称不在部门目录中，也无法确定是哪个单位，未生成催办单：单位1、单位2、单位3、单位4、单位5、单位6、单位7、单位8等。请在台账中改正或加入部门目录，见“单位名称待核对.txt”。");
+    expect(cliSays.namesToCheck(many.slice(0, 8), "x.txt")).toContain("单位7、单位8。请在台账中改正");
+  });
+
+  test("the self-test's report: its count, the host, each step with its time and what went wrong", () => {
+    expect(selfTestStepName("merge")).toBe("合并单元格");
+    expect(selfTestStepName("merge", "en")).toBe("Merge cells");
+    const pass = { step: "read", result: "pass", ms: 12 } as const;
+    const mismatch = { step: "look", result: "fail", ms: 30, expected: "#FFC7CE", got: "null" } as const;
+    const error = { step: "add-sheet", result: "fail", ms: 5, error: new HostError({ code: "workbook-protected" }) } as const;
+    const skipped = { step: "clean-up", result: "skipped", ms: 0 } as const;
+    expect(selfTestStepText(pass)).toBe("✓ 读取工作簿（12 ms）");
+    expect(selfTestStepText(pass, "en")).toBe("✓ Read the workbook (12 ms)");
+    expect(selfTestStepText(mismatch)).toBe("✗ 填充色和批注：写入并恢复（30 ms）：应为 #FFC7CE，实为 null");
+    expect(selfTestStepText(mismatch, "en")).toBe("✗ Fill and note: set and put back (30 ms): expected #FFC7CE, got null");
+    expect(selfTestStepText(error)).toBe(`✗ 添加自检工作表（5 ms）：${say({ code: "workbook-protected" })}`);
+    expect(selfTestStepText(error, "en")).toBe(`✗ Add the scratch sheet (5 ms): ${say({ code: "workbook-protected" }, "en")}`);
+    expect(selfTestStepText(skipped)).toBe("– 删除自检工作表，工作簿恢复原样：未运行（前面的步骤未通过）");
+    expect(selfTestStepText(skipped, "en")).toBe("– Delete the scratch sheet; the workbook as it was: not run (an earlier step failed)");
+    const report = { kind: "office", about: { host: "Excel", version: "16.0", platform: "PC", apiSets: ["ExcelApi 1.1", "ExcelApi 1.18"] }, steps: [pass, mismatch], passed: 1, failed: 1 } as const;
+    expect(selfTestText(report)).toBe("兼容性自检：通过 1 项，未通过 1 项\n宿主：Excel 16.0 PC；API 集：ExcelApi 1.1, ExcelApi 1.18\n✓ 读取工作簿（12 ms）\n✗ 填充色和批注：写入并恢复（30 ms）：应为 #FFC7CE，实为 null");
+    expect(selfTestText(report, "en").split("\n").slice(0, 2)).toEqual(["Compatibility self-test: 1 passed, 1 failed", "Host: Excel 16.0 PC; API sets: ExcelApi 1.1, ExcelApi 1.18"]);
+    expect(selfTestText({ ...report, about: { host: "WPS 表格" } }).split("\n")[1]).toBe("宿主：WPS 表格");
+    expect(selfTestText({ ...report, about: { host: "Chrome", apiSets: [] } }, "en").split("\n")[1]).toBe("Host: Chrome");
+    expect(selfTestText({ kind: "xlsx", steps: [], passed: 0, failed: 0 }).split("\n")).toEqual(["兼容性自检：通过 0 项，未通过 0 项", "宿主：xlsx"]);
   });
 });
