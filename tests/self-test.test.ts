@@ -1,7 +1,10 @@
 // 兼容性自检 as a program over the port: a step that fails is said with what went wrong, the steps that
 // need it are not run, and the workbook is still left as it was found; the report's text, as the
 // installer copies it. (Each host passes it in the contract suite, tests/contract/port.ts.)
-import { createApp, selfTest, selfTestStepText, selfTestText, type SelfTestReport } from "../src/app";
+import { createApp, selfTest, selfTestStepText, selfTestText, type SelfTestReport, type SelfTestStepName } from "../src/app";
+import { METADATA_SHEET } from "../src/core/metadata";
+import type { CellLook, Op, ReadRequest, SheetGrid, WorkbookRead } from "../src/core/ops";
+import type { CellValue } from "../src/core/types";
 import { MemoryPort } from "./helpers/memoryPort";
 
 const LEDGER = [["序号", "目标任务", "牵头单位"], [1, "新建口袋公园3个。", "区园林局"]];
@@ -72,4 +75,123 @@ test("the report's text: the count first, then the host as the entry file descri
   expect(en[0]).toBe("Compatibility self-test: 10 passed, 0 failed");
   expect(en[1]).toBe("Host: Excel 16.0.18129 PC; API sets: ExcelApi 1.1, ExcelApi 1.2");
   expect(selfTestText({ ...report, about: undefined } as SelfTestReport).split("\n")[1]).toBe("宿主：xlsx");
+});
+
+// A host that answers wrongly, one way per check: the check of that step catches it, says what it expected
+// and what came instead, and the steps that do not depend on it still pass. (The memory port answers
+// rightly; each case bends one of its answers or operations the way a host could get it wrong.)
+type Bend = { read?: (answer: WorkbookRead, request: ReadRequest) => WorkbookRead; apply?: (ops: readonly Op[], port: MemoryPort) => Promise<void> | void };
+const SCRATCH = "_督办助手_自检";
+const looksWith = (answer: WorkbookRead, f: (look: CellLook) => CellLook): WorkbookRead => ({
+  ...answer,
+  looks: new Map([...answer.looks].map(([sheet, cells]) => [sheet, new Map([...cells].map(([a, look]) => [a, f(look)]))])),
+});
+const gridsWith = (answer: WorkbookRead, f: (grid: SheetGrid) => SheetGrid): WorkbookRead => ({ ...answer, grids: answer.grids.map((g) => ({ ...g, grid: f(g.grid) })) });
+
+function bent(bend: Bend, spec: Record<string, readonly (readonly CellValue[])[]> = { 台账: LEDGER }): MemoryPort {
+  const port = MemoryPort.of(spec);
+  const read = port.read.bind(port);
+  const apply = port.apply.bind(port);
+  port.read = async (request) => (bend.read ? bend.read(await read(request), request) : read(request));
+  port.apply = async (ops, action) => (bend.apply ? bend.apply(ops, port) : apply(ops, action));
+  (port as unknown as { plainApply: typeof apply }).plainApply = apply;
+  return port;
+}
+const plainApply = (port: MemoryPort, ops: readonly Op[]) => (port as unknown as { plainApply: MemoryPort["apply"] }).plainApply(ops, "self-test");
+
+const WRONG: readonly { answer: string; step: SelfTestStepName; bend: Bend; expected: RegExp; got: RegExp; spec?: Record<string, readonly (readonly CellValue[])[]> }[] = [
+  { answer: "the active sheet not among the sheets", step: "read", bend: { read: (a) => ({ ...a, active: "Sheet9" }) }, expected: /^工作表列表和当前工作表$/, got: /Sheet9/ },
+  {
+    answer: "the added sheet made active (as WPS's Sheets.Add does)",
+    step: "add-sheet",
+    bend: { apply: async (ops, p) => { await plainApply(p, ops); const add = ops.find((o) => o.op === "addSheet"); if (add?.op === "addSheet") p.active = add.name; } },
+    expected: /^当前工作表仍为 台账$/,
+    got: /^_督办助手_自检$/,
+  },
+  {
+    answer: "the added sheet put at the end, not at the tab asked",
+    step: "add-sheet",
+    spec: { 台账: LEDGER, [METADATA_SHEET]: [["督办助手"]] },
+    bend: { apply: (ops, p) => plainApply(p, ops.map((o) => (o.op === "addSheet" ? { ...o, position: p.sheets.length } : o))) },
+    expected: /^_督办助手_自检 在第 2 个标签$/,
+    got: /"_督办助手_自检"\]$/,
+  },
+  { answer: "a string that looks like a number read back as the number", step: "values", bend: { read: (a) => gridsWith(a, (g) => ({ ...g, rows: g.rows.map((r) => r.map((v) => (v === "0012" ? 12 : v))) })) }, expected: /文本仍为文本/, got: /12\]/ },
+  { answer: "a merge not listed", step: "merge", bend: { read: (a) => gridsWith(a, (g) => ({ ...g, merges: [] })) }, expected: /^A4:B4 已合并$/, got: /^\[\]$/ },
+  { answer: "no fill reported as white", step: "look", bend: { read: (a) => looksWith(a, (l) => ({ ...l, fill: l.fill ?? { color: "#FFFFFF" } })) }, expected: /^A1 无填充色$/, got: /#FFFFFF/ },
+  { answer: "a fill not kept", step: "look", bend: { read: (a) => looksWith(a, (l) => ({ ...l, fill: null })) }, expected: /^A1 填充 #FFC7CE$/, got: /^null$/ },
+  { answer: "a note not kept", step: "look", bend: { read: (a) => looksWith(a, (l) => ({ ...l, note: null })) }, expected: /^A1 批注为“自检”$/, got: /^null$/ },
+  { answer: "a fill not taken off", step: "look", bend: { apply: (ops, p) => plainApply(p, ops.filter((o) => !(o.op === "fill" && o.fill === null))) }, expected: /^A1 恢复为无填充色$/, got: /FFC7CE/i },
+  { answer: "a note not taken off", step: "look", bend: { apply: (ops, p) => plainApply(p, ops.filter((o) => !(o.op === "note" && o.text === null))) }, expected: /^A1 恢复为无批注$/, got: /^自检$/ },
+  {
+    answer: "a formula not put back",
+    step: "content",
+    bend: { read: (a, r) => (r.contents ? { ...a, contents: new Map([...a.contents].map(([s, m]) => [s, new Map([...m].map(([c, x]) => [c, { ...x, formula: undefined }]))])) } : a) },
+    expected: /^C1 为 =1\+1，格式 0\.00$/,
+    got: /0\.00/,
+  },
+  { answer: "a text not written over a formula", step: "content", bend: { apply: (ops, p) => plainApply(p, ops.filter((o) => !(o.op === "values" && o.rows[0]?.[0] === "改写"))) }, expected: /^C1 显示“改写”$/, got: /^(?!改写)/ },
+  { answer: "the metadata sheet's new row not kept", step: "metadata", bend: { read: (a) => (a.metadata ? { ...a, metadata: { ...a.metadata, rows: a.metadata.rows.filter((r) => r[0] !== "自检") } } : a) }, expected: /^记录表多出自检的一行$/, got: /^0$/ },
+  {
+    answer: "the metadata sheet left behind where there was none",
+    step: "metadata",
+    bend: { apply: (ops, p) => plainApply(p, ops.filter((o) => !(o.op === "deleteSheet" && o.name === METADATA_SHEET))) },
+    expected: /^记录表恢复原样$/,
+    got: /^1$/,
+  },
+  {
+    answer: "a renamed sheet moved to the end (as a summary replaced in Excel once was)",
+    step: "replace-sheet",
+    spec: { 台账: LEDGER, [METADATA_SHEET]: [["督办助手"]] },
+    bend: {
+      apply: async (ops, p) => {
+        await plainApply(p, ops);
+        const rename = ops.find((o) => o.op === "renameSheet");
+        if (rename?.op === "renameSheet") p.sheets.push(...p.sheets.splice(p.sheets.findIndex((s) => s.name === rename.to), 1));
+      },
+    },
+    expected: /^_督办助手_自检 仍在第 2 个标签$/,
+    got: /"_督办助手_自检"\]$/,
+  },
+  { answer: "protection not reported", step: "protection", bend: { read: (a) => ({ ...a, protectedSheets: [] }) }, expected: /^_督办助手_自检 已保护$/, got: /^\[\]$/ },
+];
+
+describe("a host that answers wrongly: the step whose check it fails says what it expected and what came", () => {
+  test.each(WRONG)("$answer → $step", async ({ step, bend, expected, got, spec }) => {
+    const report = await selfTest(bent(bend, spec), () => 0);
+    const failed = report.steps.find((s) => s.step === step)!;
+    expect(failed).toMatchObject({ result: "fail", expected: expect.stringMatching(expected), got: expect.stringMatching(got) });
+    expect(selfTestStepText(failed)).toContain(`应为 ${failed.expected}，实为 ${failed.got}`);
+    // The steps before it passed: a check fails only for its own answer.
+    const before = report.steps.slice(0, report.steps.indexOf(failed));
+    expect(before.filter((s) => s.result !== "pass")).toEqual([]);
+  });
+
+  test("a host that deletes no sheet: clean-up says the sheets are not as they were", async () => {
+    const report = await selfTest(bent({ apply: (ops, p) => plainApply(p, ops.filter((o) => o.op !== "deleteSheet")) }), () => 0);
+    expect(report.steps.find((s) => s.step === "clean-up")).toMatchObject({ result: "fail", expected: "工作表恢复原样", got: expect.stringContaining(SCRATCH) });
+  });
+
+  test("a host whose active sheet changes as the scratch sheet goes: clean-up says so", async () => {
+    const port = bent({
+      apply: async (ops, p) => {
+        await plainApply(p, ops);
+        if (ops.some((o) => o.op === "deleteSheet" && o.name === SCRATCH)) p.active = "部门目录";
+      },
+    }, { 台账: LEDGER, 部门目录: [["单位名称"]] });
+    const report = await selfTest(port, () => 0);
+    expect(report.steps.find((s) => s.step === "clean-up")).toMatchObject({ result: "fail", expected: "当前工作表仍为 台账", got: "部门目录" });
+  });
+
+  test("the steps' times: from the clock given, rounded, a skipped step none", async () => {
+    let t = 0;
+    const port = MemoryPort.of({ 台账: LEDGER });
+    port.structureProtected = true;
+    const report = await selfTest(port, () => (t += 2.4));
+    expect(report.steps.find((s) => s.step === "read")!.ms).toBe(2);
+    expect(report.steps.find((s) => s.step === "values")).toMatchObject({ result: "skipped", ms: 0 });
+    expect(report).toMatchObject({ kind: "xlsx", passed: report.steps.filter((s) => s.result === "pass").length });
+    expect(report).not.toHaveProperty("about");
+    expect(await selfTest(MemoryPort.of({ 台账: LEDGER }), () => 0, { host: "Chrome" })).toMatchObject({ about: { host: "Chrome" }, failed: 0 });
+  });
 });
