@@ -3,7 +3,7 @@
 // installer copies it. (Each host passes it in the contract suite, tests/contract/port.ts.)
 import { createApp, selfTest, selfTestStepText, selfTestText, type SelfTestReport, type SelfTestStepName } from "../src/app";
 import { METADATA_SHEET } from "../src/core/metadata";
-import type { CellLook, Op, ReadRequest, SheetGrid, WorkbookRead } from "../src/core/ops";
+import type { CellContent, CellLook, Op, ReadRequest, SheetGrid, WorkbookRead } from "../src/core/ops";
 import type { CellValue } from "../src/core/types";
 import { MemoryPort } from "./helpers/memoryPort";
 
@@ -126,7 +126,7 @@ const WRONG: readonly { answer: string; step: SelfTestStepName; bend: Bend; expe
   {
     answer: "a formula not put back",
     step: "content",
-    bend: { read: (a, r) => (r.contents ? { ...a, contents: new Map([...a.contents].map(([s, m]) => [s, new Map([...m].map(([c, x]) => [c, { ...x, formula: undefined }]))])) } : a) },
+    bend: { read: (a, r) => (r.contents ? { ...a, contents: new Map([...a.contents].map(([s, m]) => [s, new Map([...m].map(([c, { formula: _formula, ...x }]) => [c, x as CellContent]))])) } : a) },
     expected: /^C1 为 =1\+1，格式 0\.00$/,
     got: /0\.00/,
   },

@@ -823,7 +823,7 @@ describe("messages added with 应用's formulas, downloads and the self-test", (
     expect(selfTestStepText(error, "en")).toBe(`✗ Add the scratch sheet (5 ms): ${say({ code: "workbook-protected" }, "en")}`);
     expect(selfTestStepText(skipped)).toBe("– 删除自检工作表，工作簿恢复原样：未运行（前面的步骤未通过）");
     expect(selfTestStepText(skipped, "en")).toBe("– Delete the scratch sheet; the workbook as it was: not run (an earlier step failed)");
-    const report = { kind: "office", about: { host: "Excel", version: "16.0", platform: "PC", apiSets: ["ExcelApi 1.1", "ExcelApi 1.18"] }, steps: [pass, mismatch], passed: 1, failed: 1 } as const;
+    const report = { kind: "excel", about: { host: "Excel", version: "16.0", platform: "PC", apiSets: ["ExcelApi 1.1", "ExcelApi 1.18"] }, steps: [pass, mismatch], passed: 1, failed: 1 } as const;
     expect(selfTestText(report)).toBe("兼容性自检：通过 1 项，未通过 1 项\n宿主：Excel 16.0 PC；API 集：ExcelApi 1.1, ExcelApi 1.18\n✓ 读取工作簿（12 ms）\n✗ 填充色和批注：写入并恢复（30 ms）：应为 #FFC7CE，实为 null");
     expect(selfTestText(report, "en").split("\n").slice(0, 2)).toEqual(["Compatibility self-test: 1 passed, 1 failed", "Host: Excel 16.0 PC; API sets: ExcelApi 1.1, ExcelApi 1.18"]);
     expect(selfTestText({ ...report, about: { host: "WPS 表格" } }).split("\n")[1]).toBe("宿主：WPS 表格");

@@ -12,7 +12,7 @@ const useStyles = makeStyles({
 });
 
 /** Adds the unit, tells the person what was written, and hands back so the caller checks again. */
-export async function addUnitToDirectory(pane: Pane, name: string, addition: DirectoryAddition): Promise<boolean> {
+export async function addUnitToDirectory(pane: Pick<Pane, "app" | "ui" | "notify" | "problem">, name: string, addition: DirectoryAddition): Promise<boolean> {
   try {
     const added = await pane.app.addToDirectory(name, addition);
     pane.notify(added.as === "alias" ? pane.ui.addedAsAlias(added.name, added.of ?? "", added.cells) : pane.ui.addedUnit(added.name, added.cells), "success");

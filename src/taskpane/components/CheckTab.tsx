@@ -17,7 +17,7 @@ const useStyles = makeStyles({
 });
 
 export interface CheckTabProps {
-  pane: Pane;
+  pane: Omit<Pane, "shown">;
   /** How many requests to check came from outside the pane (the ribbon); a new one runs the check. */
   requestedRuns: number;
   /** Takes the requests not yet answered: true when a check should run for them. */

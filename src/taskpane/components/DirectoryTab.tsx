@@ -4,7 +4,7 @@ import { directoryView } from "../../app";
 import type { Pane } from "../pane";
 import { addUnitToDirectory, FindingActions } from "./AddToDirectory";
 
-export function DirectoryTab({ pane }: { pane: Pane }): React.JSX.Element {
+export function DirectoryTab({ pane }: { pane: Pick<Pane, "app" | "t" | "ui" | "lang" | "notify" | "problem" | "outcome" | "setOutcome" | "request" | "select"> }): React.JSX.Element {
   const { app, t, ui, lang, notify, outcome } = pane;
   const [busy, setBusy] = React.useState(false);
   if (!outcome) return <Text>{t("runFirst")}</Text>;

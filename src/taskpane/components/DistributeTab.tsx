@@ -18,7 +18,7 @@ const useStyles = makeStyles({
 });
 
 /** 分发 and 合并回报: one form per responsible unit, and the returned forms merged back into the ledger. */
-export function DistributeTab({ pane }: { pane: Pane }): React.JSX.Element {
+export function DistributeTab({ pane }: { pane: Pick<Pane, "app" | "t" | "ui" | "lang" | "notify" | "request" | "confirm" | "overview" | "refresh"> }): React.JSX.Element {
   const styles = useStyles();
   const { app, t, ui, lang, notify } = pane;
   const step = useStep();

@@ -12,7 +12,7 @@ const useStyles = makeStyles({
 });
 
 /** 从通知导入: paste a notice, see every item read and what to check, create the ledger sheet. */
-export function ImportTab({ pane }: { pane: Pane }): React.JSX.Element {
+export function ImportTab({ pane }: { pane: Pick<Pane, "app" | "t" | "ui" | "lang" | "notify" | "problem" | "refresh"> }): React.JSX.Element {
   const styles = useStyles();
   const { app, t, ui, lang, notify } = pane;
   const [text, setText] = React.useState("");

@@ -29,7 +29,7 @@ export async function copyText(text: string, field: HTMLTextAreaElement | null):
   return typeof document.execCommand === "function" && document.execCommand("copy");
 }
 
-export function ReminderButton({ pane, reminder }: { pane: Pane; reminder: Reminder }): React.JSX.Element {
+export function ReminderButton({ pane, reminder }: { pane: Pick<Pane, "app" | "ui" | "lang" | "notify" | "problem">; reminder: Reminder }): React.JSX.Element {
   const styles = useStyles();
   const { app, notify, lang, ui } = pane;
   const field = React.useRef<HTMLTextAreaElement>(null);

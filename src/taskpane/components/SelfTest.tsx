@@ -13,7 +13,7 @@ const useStyles = makeStyles({
   failed: { color: tokens.colorPaletteRedForeground1 },
 });
 
-export function SelfTest({ pane }: { pane: Pane }): React.JSX.Element {
+export function SelfTest({ pane }: { pane: Pick<Pane, "app" | "ui" | "lang" | "notify"> }): React.JSX.Element {
   const styles = useStyles();
   const { app, ui, lang, notify } = pane;
   const [busy, setBusy] = React.useState(false);

@@ -7,7 +7,7 @@ import { SelfTest } from "./SelfTest";
 /** The label of each point of scoring. */
 const SCORE_WORDS: Readonly<Record<(typeof SCORING_KEYS)[number], WordKey>> = { reported: "scoreReported", missing: "scoreMissing", placeholder: "scorePlaceholder" };
 
-export function SettingsTab({ pane }: { pane: Pane }): React.JSX.Element {
+export function SettingsTab({ pane }: { pane: Pick<Pane, "app" | "t" | "ui" | "lang" | "notify" | "problem" | "outcome" | "overview" | "refresh"> }): React.JSX.Element {
   const { app, t, ui, lang, notify, outcome, overview } = pane;
   const [form, setForm] = React.useState<SettingsForm>(() => settingsForm(overview?.settings ?? outcome?.workbook.stored ?? {}));
   const set = <K extends keyof SettingsForm>(key: K, value: SettingsForm[K]) => setForm((f) => ({ ...f, [key]: value }));

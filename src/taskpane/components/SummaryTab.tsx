@@ -6,7 +6,7 @@ import { ProblemBar } from "./ProblemBar";
 import { useStep } from "./useStep";
 import { saveFile } from "../files";
 
-export function SummaryTab({ pane }: { pane: Pane }): React.JSX.Element {
+export function SummaryTab({ pane }: { pane: Pick<Pane, "app" | "t" | "ui" | "lang" | "notify" | "request" | "confirm" | "setOutcome" | "shown"> }): React.JSX.Element {
   const { app, t, ui, lang, notify } = pane;
   const step = useStep();
   const busy = step.busy !== undefined;
