@@ -15,6 +15,8 @@
 // Office update with it (see README).
 const path = require("path");
 const fs = require("fs");
+const { execFileSync } = require("child_process");
+const { path7za } = require("7zip-bin");
 const webpack = require("webpack");
 const HtmlWebpackPlugin = require("html-webpack-plugin");
 const HtmlInlineScriptPlugin = require("html-inline-script-webpack-plugin");
@@ -91,6 +93,26 @@ const WPS_RIBBON_SOURCES = [path.resolve(__dirname, "src/commands/wps/ribbon.ts"
  * the ribbon's callbacks; ribbon.xml), and the lists that install it (docs/wps.md), as wpsjs 2.2.3 writes
  * them: publish.xml (publish mode, no oem.ini), jsplugins.xml (the list oem.ini's JSPluginsServer names).
  */
+/**
+ * Packs the WPS add-in's folder as NAME.7z beside it, the folder inside, as wpsjs's own offline build does
+ * (wpsjs 2.2.3, src/lib/build.js: node-7z `add(NAME.7z, [NAME_VERSION])` with 7zip-bin's 7za): the archive an
+ * offline entry of jsplugins.xml names. Production builds only (the dev server serves the folder itself).
+ */
+class PackWpsArchive {
+  constructor(dir, folder, archive) {
+    Object.assign(this, { dir, folder, archive });
+  }
+  apply(compiler) {
+    compiler.hooks.afterEmit.tap("PackWpsArchive", () => {
+      // npm may unpack the binary without its execute bit (7zip-bin's own issue tracker; electron-builder sets it too).
+      fs.chmodSync(path7za, 0o755);
+      const archive = path.join(this.dir, this.archive);
+      fs.rmSync(archive, { force: true });
+      execFileSync(path7za, ["a", "-t7z", "-bd", "-bso0", this.archive, this.folder], { cwd: this.dir, stdio: ["ignore", "ignore", "inherit"] });
+    });
+  }
+}
+
 function wpsConfig(dist, dev) {
   const base = common(dev);
   /** The address of the folder packed as NAME.7z (its folder inside): where an offline entry's url points, as wpsjs publish writes it. */
@@ -143,6 +165,7 @@ function wpsConfig(dist, dev) {
           { from: "src/commands/wps/server-publish.xml", to: "../server/publish.xml", transform: fill },
         ],
       }),
+      ...(dev ? [] : [new PackWpsArchive(path.join(dist, "wps"), wpsFolder, `${packageName}.7z`)]),
     ],
   };
 }

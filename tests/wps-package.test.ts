@@ -3,6 +3,7 @@
 // main.js writes the ribbon's scripts into the page; the callbacks ribbon.xml names must then be there.
 // The folder is built here by the build's own WPS configuration (webpack.config.js), with the pane's script
 // left out (its bundle takes a minute and is not what WPS loads first), and loaded as the template is.
+import { execFileSync } from "child_process";
 import * as fs from "fs";
 import * as os from "os";
 import * as path from "path";
@@ -206,4 +207,16 @@ test("the lists, as wpsjs 2.2.3 writes them: the folder by name beside publish.x
   // Online entries: the folder's address, ending in "/" (wpsjs debug_xmlplugin.js, debug_publish.js).
   expect(entries("server/jsplugins.xml", "jspluginonline")).toEqual([{ name, type: "et", url: folderUrl }]);
   expect(entries("server/publish.xml", "jspluginonline")).toEqual([{ name, type: "et", url: folderUrl, enable: "enable_dev", install: "null" }]);
+});
+
+test("the folder packed as the .7z an offline list names, the folder inside, as wpsjs's offline build packs it", () => {
+  // eslint-disable-next-line @typescript-eslint/no-require-imports
+  const { path7za } = require("7zip-bin") as { path7za: string };
+  const listing = execFileSync(path7za, ["l", "-slt", path.join(dist, "wps", `${name}.7z`)], { encoding: "utf8" });
+  const paths = [...listing.matchAll(/^Path = (.+)$/gm)].map((m) => m[1]!).slice(1);
+  expect(paths).toEqual(expect.arrayContaining([FOLDER, `${FOLDER}/index.html`, `${FOLDER}/main.js`, `${FOLDER}/ribbon.xml`, `${FOLDER}/ribbon.js`, `${FOLDER}/taskpane.html`]));
+  // Every file of the folder, nothing from beside it (the lists stay outside).
+  expect(paths.every((p) => p === FOLDER || p.startsWith(`${FOLDER}/`))).toBe(true);
+  const files = (dir: string): string[] => fs.readdirSync(dir, { withFileTypes: true }).flatMap((d) => (d.isDirectory() ? files(path.join(dir, d.name)) : [path.join(dir, d.name)]));
+  expect(paths.filter((p) => p !== FOLDER && !fs.statSync(path.join(dist, "wps", p)).isDirectory()).sort()).toEqual(files(built).map((f) => path.relative(path.join(dist, "wps"), f)).sort());
 });
