@@ -7,7 +7,7 @@ import { documentFiles } from "../src/files/documents";
 import { summarySheetPlan } from "../src/core/summarySheet";
 import { bookOf, DESK_DIRECTORY, DESK_LEDGER } from "./helpers/desk";
 import { duban, sha, tempDir, writeBook } from "./helpers/cli";
-import { readDocx } from "./helpers/docx";
+import { paragraphXml, readDocx } from "./helpers/docx";
 
 const Q3 = { year: 2026, q: 3 as const };
 const TODAY = new Date(2026, 9, 20);
@@ -67,7 +67,7 @@ test("when no unit has reported all its tasks, the 通报 and the summary's draf
   const nothing = DESK_LEDGER.map((r, i) => (i < 2 ? r : [...r.slice(0, 6), ""]));
   const b = await makeBulletin(bookOf(nothing, DESK_DIRECTORY), TODAY, { quarter: Q3 });
   const said = "5个牵头单位均有任务未报送：区城市管理执法局（2项）、区财政局（1项）、区发展和改革局（1项）、区商务局（1项）、区卫生健康局（1项）";
-  expect((await readDocx(await documentFiles.bytes(b.document))).paragraphs).toContain(`${said}。各牵头单位报送情况如下（按报送率排列）：`);
+  expect((await readDocx(await documentFiles.bytes(b.document))).paragraphs).toContainEqual(expect.stringMatching(new RegExp(`^${said.replace(/[()（）]/g, "\\$&")}。`)));
   expect(b.summary.bulletin).toContain(`一、报送情况。${said}。`);
 });
 
@@ -93,4 +93,31 @@ describe("duban bulletin", () => {
     const bad = await duban("bulletin", book, "-o", path.join(dir, "通报.xlsx"));
     expect([bad.code, bad.err]).toEqual([2, expect.stringContaining("-o 应为 .docx 文件")]);
   });
+});
+
+test("the .docx: 附件说明 between the body and the signature; each annex on a new page under 附件N and its title; the 版记 in frames at the foot", async () => {
+  const b = await makeBulletin(bookOf(DESK_LEDGER, DESK_DIRECTORY), TODAY, { quarter: Q3 });
+  const doc = await readDocx(await documentFiles.bytes({ ...b.document, imprint: { ...b.document.imprint!, copyTo: "区委办公室" } }));
+  const text = doc.paragraphs;
+  const notes = text.indexOf("附件：1. 各单位报送情况排名");
+  expect(text.slice(notes - 1, notes + 5)).toEqual(["", "附件：1. 各单位报送情况排名", "2. 需补报和完善的任务清单", "", "江汉区人民政府办公室", "2026年10月20日"]);
+  const [one, two] = [text.indexOf("附件1"), text.indexOf("附件2")];
+  expect(text.slice(one, one + 2)).toEqual(["附件1", "各单位报送情况排名"]);
+  expect(text.slice(two, two + 3)).toEqual(["附件2", "需补报和完善的任务清单", "序号"]);
+  expect(notes).toBeLessThan(one);
+  expect(text.slice(-3)).toEqual(["抄送：区委办公室。", "", "江汉区人民政府办公室2026年10月20日印发"]);
+  const xml = (p: string) => paragraphXml(doc.document, p);
+  // The names after the first aligned under it: the label hangs.
+  expect(xml("附件：")).toMatch(/<w:ind w:left="1600" w:hanging="960"\/>/);
+  expect(xml("2\\. 需补报")).toMatch(/<w:ind w:left="1600"\/>/);
+  for (const n of ["附件1", "附件2"]) {
+    const label = doc.document.match(new RegExp(`<w:p>(?:(?!</w:p>).)*<w:t[^>]*>附件</w:t>(?:(?!</w:p>).)*<w:t[^>]*>${n.slice(2)}</w:t></w:r></w:p>`))?.[0];
+    expect(label).toContain("<w:pageBreakBefore/>");
+    expect(label).toContain('w:eastAsia="黑体"');
+  }
+  // Each table's header row repeats on every page it runs onto; no row breaks across pages.
+  expect(doc.document.match(/<w:tblHeader\/>/g)).toHaveLength(2);
+  // The printer's line at the bottom of the text area, the 抄送 line placed right above it.
+  expect(xml("印发")).toMatch(/<w:framePr [^>]*w:vAnchor="margin"[^>]*w:yAlign="bottom"/);
+  expect(xml("抄送")).toMatch(/<w:framePr [^>]*w:y="\d+"[^>]*w:vAnchor="margin"/);
 });

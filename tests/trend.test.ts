@@ -80,9 +80,11 @@ describe("on the desk ledger (二季度 and 三季度 progress, a unit not in th
     const plan = summarySheetPlan(summary, "汇总");
     expect(plan.blocks.some((b) => b.kind === "text" && b.text.includes(rules))).toBe(true);
     const b = await makeBulletin(port, TODAY, { quarter: Q3 });
-    const table = b.document.blocks.find((x) => x.kind === "table");
-    expect(table?.kind === "table" && table.header.slice(-2)).toEqual(["较二季度", "得分"]);
-    expect(b.document.blocks.some((x) => x.kind === "note" && x.text.includes(rules))).toBe(true);
+    // The ranking is the 通报's first annex, its rules above it.
+    const annex = b.document.annexes![0]!.blocks;
+    const table = annex.find((x) => x.kind === "table");
+    expect(table?.kind === "table" && table.header.slice(-2)).toEqual(["较二季度\n（百分点）", "得分"]);
+    expect(annex.some((x) => x.kind === "note" && x.text.includes(rules))).toBe(true);
     // The office's own to-do (names to check) is not in what is sent.
     expect(b.document.blocks.some((x) => x.kind === "paragraph" && x.text.includes("不在部门目录中"))).toBe(false);
   });

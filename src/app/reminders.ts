@@ -2,7 +2,7 @@
 // (a message, a call) and an official document listing the items with their cells and the due date.
 // A task with two problems is one item. The documents' bytes are made by the DocumentFiles port.
 import { readAsUnits } from "../core/check";
-import { documentDate, type OfficialDocument } from "../core/document";
+import { asOfWords, documentDate, type OfficialDocument } from "../core/document";
 import { formatQuarter, quarterLabel, reportDue } from "../core/quarter";
 import { excerpt, isoDate } from "../core/text";
 import type { FindingKind, Quarter } from "../core/types";
@@ -143,7 +143,8 @@ function readAsText(readAs: readonly ReadAs[]): string {
 function reminderOf(unit: string, items: ReminderItem[], readAs: readonly ReadAs[], quarter: Quarter, sheet: string, office: IssuingOffice, today: Date): Reminder {
   const q = quarterLabel(quarter);
   const due = documentDate(isoDate(reportDue(quarter)));
-  const made = documentDate(isoDate(new Date(Date.UTC(today.getFullYear(), today.getMonth(), today.getDate()))));
+  const isoToday = isoDate(new Date(Date.UTC(today.getFullYear(), today.getMonth(), today.getDate())));
+  const made = documentDate(isoToday);
   const days = daysToDue(quarter, today);
   const missing = items.filter((i) => i.missing);
   const weak = items.filter((i) => !i.missing);
@@ -160,7 +161,7 @@ function reminderOf(unit: string, items: ReminderItem[], readAs: readonly ReadAs
     blocks: [
       {
         kind: "paragraph",
-        text: `按照要求，各责任单位应于${due}前报送${q}目标任务进展情况${days < 0 ? `，现已逾期${-days}天` : ""}。截至${made}，你单位牵头的任务中，${counts}，具体如下（台账工作表“${sheet}”）：`,
+        text: `按照要求，各责任单位应于${due}前报送${q}目标任务进展情况${days < 0 ? `，现已逾期${-days}天` : ""}。截至${asOfWords(quarter, isoToday, "催办单")}，你单位牵头的任务中，${counts}，具体如下（台账工作表“${sheet}”）：`,
       },
       {
         kind: "table",

@@ -2,6 +2,9 @@
 // office's mark with its 文号, the title, the receiver, the body (headings, paragraphs, tables), the
 // signature and date, the imprint at the end. A host lays it out (A4, the standard's margins and fonts,
 // page numbers) and writes the file; nothing here knows the file format.
+import { reportDue } from "./quarter";
+import { isoDate } from "./text";
+import type { Quarter } from "./types";
 
 /** A body paragraph: indented two characters as official text is, unless it says otherwise. */
 export interface DocParagraph {
@@ -36,6 +39,16 @@ export interface DocNote {
 
 export type DocBlock = DocParagraph | DocHeading | DocTable | DocNote;
 
+/**
+ * An annex (附件): its own pages after the signature and before the 版记, under "附件N" and its title
+ * (GB/T 9704-2012 8.2: 另面编排, 附件N in 3号黑体 top left, the title centred on the third line). The
+ * body names it in its 附件说明 (7.3.6) by the same title.
+ */
+export interface DocAnnex {
+  readonly title: string;
+  readonly blocks: readonly DocBlock[];
+}
+
 export interface OfficialDocument {
   /** The file's own title (its properties). */
   readonly name: string;
@@ -53,9 +66,11 @@ export interface OfficialDocument {
   /** 主送机关, without its colon. */
   readonly receiver?: string;
   readonly blocks: readonly DocBlock[];
+  /** 附件: named under the body (附件说明), each laid out after the signature on pages of its own. */
+  readonly annexes?: readonly DocAnnex[];
   /** 发文机关署名 and 成文日期 (2019年11月5日), right-aligned under the body. */
   readonly signature?: { readonly issuer: string; readonly date: string };
-  /** 版记: 抄送 and the office that printed it, with the date. */
+  /** 版记: 抄送 and the office that printed it, with the date, at the foot of the last page. */
   readonly imprint?: { readonly copyTo?: string; readonly printer: string; readonly date: string };
 }
 
@@ -63,4 +78,15 @@ export interface OfficialDocument {
 export function documentDate(iso: string): string {
   const [y, m, d] = iso.split("-").map(Number);
   return `${y}年${m}月${d}日`;
+}
+
+/**
+ * The day a document's figures stand at (the words after 截至). Usually the day it is made. For a
+ * quarter long past — made after the next quarter's reports were due — the quarter's own due date,
+ * with the day the document was made beside it, so that old figures do not read as current:
+ * 2025年10月10日（本通报生成于2026年12月3日）. `made` is ISO (yyyy-mm-dd).
+ */
+export function asOfWords(quarter: Quarter, made: string, kind: "通报" | "催办单"): string {
+  const next: Quarter = quarter.q === 4 ? { year: quarter.year + 1, q: 1 } : { year: quarter.year, q: (quarter.q + 1) as Quarter["q"] };
+  return made > isoDate(reportDue(next)) ? `${documentDate(isoDate(reportDue(quarter)))}（本${kind}生成于${documentDate(made)}）` : documentDate(made);
 }

@@ -9,6 +9,8 @@ import {
   BorderStyle,
   Document,
   Footer,
+  FrameAnchorType,
+  HorizontalPositionAlign,
   LineRuleType,
   Packer,
   PageNumber,
@@ -21,13 +23,14 @@ import {
   TabStopType,
   TextRun,
   VerticalAlign,
+  VerticalPositionAlign,
   WidthType,
   type IRunOptions,
   type ParagraphChild,
 } from "docx";
 import JSZip from "jszip";
 import type { DocumentFiles } from "../app/port";
-import type { DocBlock, DocTable, OfficialDocument } from "../core/document";
+import type { DocAnnex, DocBlock, DocTable, OfficialDocument } from "../core/document";
 
 /** Millimetres to twentieths of a point (twips), as page sizes and margins are written. */
 const mm = (x: number) => Math.round((x * 1440) / 25.4);
@@ -144,7 +147,7 @@ function block(b: DocBlock, next: DocBlock | undefined, closing: boolean): (Para
       return [para(run(b.text, "body", SIZE.body), { alignment: AlignmentType.JUSTIFIED, ...(keep ? { keepNext: true } : {}), ...(b.indent === false ? {} : { indent: { firstLine: 2 * CHAR } }) })];
     }
     case "note":
-      return [para(run(b.text, "body", SIZE.table), { spacing: { line: 340, lineRule: LineRuleType.AUTO, before: 60, after: 120 } })];
+      return [para(run(b.text, "body", SIZE.table), { spacing: { line: 340, lineRule: LineRuleType.AUTO, before: 60, after: 120 }, ...(next?.kind === "table" ? { keepNext: true } : {}) })];
     case "table":
       // A line of space after each table, so the text under it does not touch it.
       return [table(b), para([], { spacing: { line: 200, lineRule: LineRuleType.EXACT } })];
@@ -165,15 +168,75 @@ function signature(s: NonNullable<OfficialDocument["signature"]>): Paragraph[] {
   ];
 }
 
-/** 版记: 抄送 and the printer with the date, between lines (the first and last thicker), at the end. */
+/**
+ * 附件说明 (GB/T 9704-2012 7.3.6): a line under the body, two characters in, 附件：1. 名称; the names
+ * after the first aligned under it (a hanging indent of 附件：), no full stop after a name.
+ */
+function annexNotes(annexes: readonly DocAnnex[]): Paragraph[] {
+  const left = 5 * CHAR;
+  return [
+    para([], { keepNext: true }),
+    ...annexes.map((a, i) =>
+      para(run(`${i ? "" : "附件："}${i + 1}. ${a.title}`, "body", SIZE.body), { indent: i ? { left } : { left, hanging: 3 * CHAR }, keepNext: true }),
+    ),
+  ];
+}
+
+/**
+ * An annex (GB/T 9704-2012 8.2): on a new page, 附件N alone on the first line in 3号黑体 at the left
+ * edge, its title centred on the third line in 小标宋, then its tables, whose header rows repeat on
+ * each page they run onto.
+ */
+function annex(a: DocAnnex, i: number): (Paragraph | Table)[] {
+  const out: (Paragraph | Table)[] = [
+    para(run(`附件${i + 1}`, "heading", SIZE.body), { pageBreakBefore: true, keepNext: true }),
+    para(run(a.title, "title", SIZE.title), { alignment: AlignmentType.CENTER, spacing: exact(LINE + 160, LINE, LINE / 2), keepNext: true }),
+  ];
+  a.blocks.forEach((b, j) => out.push(...block(b, a.blocks[j + 1], false)));
+  return out;
+}
+
+/** The text area's height: 225 mm. */
+const TEXT_HEIGHT = mm(225);
+
+/**
+ * 版记: 抄送 and the printer with the date, between lines (the first and last thicker, a thin one
+ * between), at the foot of the last page (GB/T 9704-2012 7.4: 版记的最后一个要素置于最后一行) however
+ * little that page holds else. Each line is a paragraph in a frame of its own (w:framePr, ISO/IEC
+ * 29500-1 §17.3.1.11) anchored to the text area: the printer's aligned to its bottom, the 抄送 one
+ * placed right above it. Word and LibreOffice 7.4 both place such frames on the page where their
+ * paragraph falls (printed through LibreOffice in tests/tools). Tried and dropped: the two paragraphs
+ * in one frame, which LibreOffice 7.4 leaves in the text flow; a floating table (w:tblpPr), which it lays out inline; a section aligned at the
+ * bottom (w:vAlign), which needs a page of its own.
+ */
 function imprint(i: NonNullable<OfficialDocument["imprint"]>): Paragraph[] {
   const thick = { style: BorderStyle.SINGLE, size: 8, color: "000000", space: 2 };
   const thin = { style: BorderStyle.SINGLE, size: 4, color: "000000", space: 2 };
-  const out = [para([], {}), para([], {})];
-  if (i.copyTo) out.push(para(run(`抄送：${i.copyTo}。`, "body", SIZE.imprint), { indent: { left: 280, right: 280 }, border: { top: thick, bottom: thin } }));
+  const anchor = { horizontal: FrameAnchorType.MARGIN, vertical: FrameAnchorType.MARGIN };
+  // Heights in twips: a border is its width (size in eighths of a point) and its space (points).
+  const border = (b: typeof thick) => (b.size * 20) / 8 + b.space * 20;
+  const printerHeight = LINE + (i.copyTo ? 0 : border(thick)) + border(thick);
+  const out: Paragraph[] = [];
+  if (i.copyTo) {
+    const text = `抄送：${i.copyTo}。`;
+    // 4号 (14 pt, 280 twips) characters on the line inside the indents.
+    const lines = Math.ceil(widthInChars(text) / Math.floor((TEXT_WIDTH - 560) / (SIZE.imprint * 10)));
+    const height = lines * LINE + border(thick) + border(thin);
+    out.push(
+      para(run(text, "body", SIZE.imprint), {
+        frame: { type: "absolute", position: { x: 0, y: TEXT_HEIGHT - printerHeight - height }, width: TEXT_WIDTH, anchor },
+        indent: { left: 280, right: 280 },
+        border: { top: thick, bottom: thin },
+      }),
+      // A paragraph between the two frames: LibreOffice 7.4 reads framed paragraphs that follow each
+      // other as one frame, and then leaves them in the text flow.
+      para([], { spacing: { line: 20, lineRule: LineRuleType.EXACT, before: 0, after: 0 } }),
+    );
+  }
   out.push(
     // A tab (w:tab), not a tab character: the date at the right-hand stop.
     para([...run(i.printer, "body", SIZE.imprint), new TextRun({ children: [new Tab()] }), ...run(`${i.date}印发`, "body", SIZE.imprint)], {
+      frame: { type: "alignment", alignment: { x: HorizontalPositionAlign.CENTER, y: VerticalPositionAlign.BOTTOM }, width: TEXT_WIDTH, anchor },
       indent: { left: 280, right: 280 },
       tabStops: [{ type: TabStopType.RIGHT, position: TEXT_WIDTH - 280 }],
       border: { ...(i.copyTo ? {} : { top: thick }), bottom: thick },
@@ -213,8 +276,10 @@ export function officialDocument(doc: OfficialDocument): Document {
   children.push(para(titleRuns(doc), { alignment: AlignmentType.CENTER, spacing: { line: 720, lineRule: LineRuleType.EXACT, before: doc.masthead ? LINE : 0, after: doc.subtitle ? 0 : LINE } }));
   if (doc.subtitle) children.push(para(run(doc.subtitle, "subheading", SIZE.body), { alignment: AlignmentType.CENTER, spacing: exact(LINE, 0, LINE) }));
   if (doc.receiver) children.push(para(run(`${doc.receiver}：`, "body", SIZE.body), {}));
-  doc.blocks.forEach((b, i) => children.push(...block(b, doc.blocks[i + 1], !!doc.signature)));
+  doc.blocks.forEach((b, i) => children.push(...block(b, doc.blocks[i + 1], !!doc.signature || !!doc.annexes?.length)));
+  if (doc.annexes?.length) children.push(...annexNotes(doc.annexes));
   if (doc.signature) children.push(...signature(doc.signature));
+  doc.annexes?.forEach((a, i) => children.push(...annex(a, i)));
   if (doc.imprint) children.push(...imprint(doc.imprint));
   return new Document({
     title: doc.name,

@@ -142,6 +142,16 @@ describe("the document", () => {
     expect(r!.document.blocks[2]).toMatchObject({ text: expect.stringMatching(/^请于2026年10月10日前在台账中报送。进展应写明/) });
   });
 
+  test("made long after the quarter (after the next quarter's reports were due): 截至 the quarter's due date, and the day it was made beside it", async () => {
+    // The fourth quarter's reports are due on 2027-01-10: up to that day the third quarter is recent.
+    const opening = async (today: Date) => ((await remindersOn(today))[0]!.document.blocks[0] as { text: string }).text;
+    expect(await opening(new Date(2027, 0, 10))).toContain("现已逾期92天。截至2027年1月10日，你单位牵头的任务中");
+    expect(await opening(new Date(2027, 0, 11))).toContain("现已逾期93天。截至2026年10月10日（本催办单生成于2027年1月11日），你单位牵头的任务中");
+    const later = (await remindersOn(new Date(2027, 11, 3)))[0]!;
+    expect((later.document.blocks[0] as { text: string }).text).toContain("截至2026年10月10日（本催办单生成于2027年12月3日）");
+    expect(later.document.signature!.date).toBe("2027年12月3日");
+  });
+
   test("a unit's name with characters no file name may hold: replaced in the file's name", async () => {
     const rows = [DESK_LEDGER[0]!, DESK_LEDGER[1]!, [1, "任务甲。", "区政务*数据局", "", "", "", ""]];
     const [r] = await remindersOn(AFTER_DUE, portOf({ 台账: rows }));

@@ -20,3 +20,8 @@ export async function readDocx(bytes: Uint8Array | Buffer): Promise<DocxParts> {
   const paragraphs = [...document.matchAll(/<w:p[ >][\s\S]*?<\/w:p>/g)].map((m) => textOf(m[0]));
   return { document, fontTable: await part("word/fontTable.xml"), footers, settings: await part("word/settings.xml"), paragraphs };
 }
+
+/** The XML of the first paragraph whose text matches `pattern` (a regular expression's source), runs and all. */
+export function paragraphXml(document: string, pattern: string): string | undefined {
+  return [...document.matchAll(/<w:p>[\s\S]*?<\/w:p>/g)].map((m) => m[0]).find((p) => new RegExp(pattern).test(textOf(p)));
+}

@@ -166,7 +166,7 @@ test("the offline page: one file, every script inline and allowed by its hash, n
  * A .docx printed to PDF by LibreOffice, with the fonts GB/T 9704 names found as the free CJK fonts of
  * their kind (tests/tools/fonts.conf), and its first page as a PNG in test-artifacts/.
  */
-function printDocx(bytes: Uint8Array, name: string): { pdf: string; pages: number; text: (page: number) => string } {
+function printDocx(bytes: Uint8Array, name: string, shown: readonly number[] = [1]): { pdf: string; pages: number; text: (page: number) => string } {
   const out = fs.mkdtempSync(path.join(os.tmpdir(), "duban-lo-docx-"));
   const docx = path.join(out, `${name}.docx`);
   fs.writeFileSync(docx, bytes);
@@ -179,7 +179,7 @@ function printDocx(bytes: Uint8Array, name: string): { pdf: string; pages: numbe
   const pages = Number(/Pages:\s+(\d+)/.exec(execFileSync("pdfinfo", [pdf], { encoding: "utf8" }))![1]);
   const artifacts = path.join(ROOT, "test-artifacts");
   fs.mkdirSync(artifacts, { recursive: true });
-  execFileSync("pdftoppm", ["-png", "-r", "80", "-f", "1", "-l", "1", "-singlefile", pdf, path.join(artifacts, name)]);
+  for (const p of shown.map((n) => (n < 0 ? pages + 1 + n : n))) execFileSync("pdftoppm", ["-png", "-r", "80", "-f", String(p), "-l", String(p), "-singlefile", pdf, path.join(artifacts, p === 1 ? name : `${name}-${p}`)]);
   return { pdf, pages, text: (p) => execFileSync("pdftotext", ["-layout", "-f", String(p), "-l", String(p), pdf, "-"], { encoding: "utf8" }) };
 }
 
@@ -204,7 +204,7 @@ async function printedBulletin(docNumber?: string): Promise<ReturnType<typeof pr
 
 /**
  * The ranking of the 36 units (a row a line, ending in its rate) as printed: its header on every page it
- * runs onto, never alone at a page's foot, the line that introduces it on the page it starts, and no
+ * runs onto, never alone at a page's foot, its annex's label and title on the page it starts, and no
  * page holding only a row or two of it but the last.
  */
 function expectRankingWhole(printed: ReturnType<typeof printDocx>): void {
@@ -212,7 +212,8 @@ function expectRankingWhole(printed: ReturnType<typeof printDocx>): void {
   for (const p of pages.filter((p) => /排名\s+牵头单位/.test(p.text))) expect(p.rows).toBeGreaterThan(0);
   const ranking = pages.filter((p) => p.rows > 0);
   expect(ranking.length).toBeGreaterThan(1);
-  expect(ranking[0]!.text.replace(/\s+/g, "")).toContain("各牵头单位报送情况如下");
+  // Annex 1, on a page of its own under its label and title.
+  expect(ranking[0]!.text.replace(/\s+/g, "")).toMatch(/^附件1各单位报送情况排名/);
   for (const p of ranking) expect(p.text).toMatch(/排名\s+牵头单位/);
   for (const p of ranking.slice(0, -1)) expect(p.rows).toBeGreaterThanOrEqual(10);
   expect(ranking.reduce((n, p) => n + p.rows, 0)).toBe(36);
@@ -256,4 +257,114 @@ test("a 催办单 prints on A4 with its unit, its items and the due date", async
   expect(long.pages).toBeGreaterThan(2);
   const last = long.text(long.pages).replace(/\s+/g, "");
   for (const s of ["不照抄上季度。", "江岸区人民政府办公室", "2026年10月20日"]) expect(last).toContain(s);
+});
+
+/** A line of a printed page: its words left to right, and where it lies (points, from the top left). */
+interface PrintedLine {
+  readonly text: string;
+  readonly words: readonly { readonly text: string; readonly x0: number }[];
+  readonly x0: number;
+  readonly x1: number;
+  readonly y0: number;
+  readonly y1: number;
+}
+
+/** A4 with GB/T 9704's margins: the text area from 37 mm under the top to 35 mm above the bottom, 28 mm from the left, 156 mm wide. */
+const PT = 72 / 25.4;
+const AREA = { top: 37 * PT, bottom: (297 - 35) * PT, left: 28 * PT, right: (28 + 156) * PT };
+
+/** The lines of each page as pdftotext -bbox places its words (a word joins a line whose top is within 4 pt of its own), without the page number under the text area. */
+function printedLines(pdf: string, pages: number): PrintedLine[][] {
+  const xml = execFileSync("pdftotext", ["-bbox", "-f", "1", "-l", String(pages), pdf, "-"], { encoding: "utf8" });
+  return xml.split("<page ").slice(1).map((page) => {
+    const words = [...page.matchAll(/<word xMin="([\d.]+)" yMin="([\d.]+)" xMax="([\d.]+)" yMax="([\d.]+)">([^<]*)<\/word>/g)]
+      .map((m) => ({ x0: Number(m[1]), y0: Number(m[2]), x1: Number(m[3]), y1: Number(m[4]), text: m[5]! }))
+      .filter((w) => w.y0 < AREA.bottom + 2)
+      .sort((a, b) => a.y0 - b.y0);
+    const lines: { y0: number; words: typeof words }[] = [];
+    for (const w of words) {
+      const line = lines.find((l) => Math.abs(l.y0 - w.y0) < 4);
+      if (line) line.words.push(w);
+      else lines.push({ y0: w.y0, words: [w] });
+    }
+    return lines.map((l) => {
+      const ws = [...l.words].sort((a, b) => a.x0 - b.x0);
+      return { text: ws.map((w) => w.text).join(""), words: ws, x0: ws[0]!.x0, x1: Math.max(...ws.map((w) => w.x1)), y0: l.y0, y1: Math.max(...ws.map((w) => w.y1)) };
+    });
+  });
+}
+
+describe("the 通报 of a district's ledger (236 tasks, 59 to report or improve), printed", () => {
+  let printed: ReturnType<typeof printDocx>;
+  let pages: PrintedLine[][];
+  beforeAll(async () => {
+    const { createApp, makeBulletin } = await import("../../src/app");
+    const { documentFiles } = await import("../../src/files/documents");
+    const { bookOf } = await import("../helpers/desk");
+    const { districtLedger } = await import("../helpers/districtLedger");
+    const { rows, directory } = districtLedger();
+    const port = bookOf(rows, directory);
+    const today = new Date(2026, 9, 20);
+    await createApp({ port, today: () => today }).saveSettings({ docNumber: "岸政办〔2026〕31号" });
+    const b = await makeBulletin(port, today, { quarter: { year: 2026, q: 3 } });
+    // Printed with a 抄送 too: the 版记's two lines, together at the foot.
+    const doc = { ...b.document, imprint: { ...b.document.imprint!, copyTo: "区委办公室，区人大常委会办公室，区政协办公室" } };
+    printed = printDocx(await documentFiles.bytes(doc), "bulletin-district-2026Q3", [1, 4, -1]);
+    pages = printedLines(printed.pdf, printed.pages);
+  });
+  const annexStarts = () => pages.map((lines, i) => ({ page: i + 1, n: /^附件(\d)$/.exec(lines[0]?.text ?? "")?.[1] })).filter((p) => p.n);
+
+  test("its body at most 5 pages: the mark with the 文号, the summary, 附件说明 under the body and the signature under it", () => {
+    const [one, two] = annexStarts();
+    expect([one?.n, two?.n]).toEqual(["1", "2"]);
+    const body = one!.page - 1;
+    expect(body).toBeLessThanOrEqual(5);
+    const first = pages[0]!.map((l) => l.text);
+    expect(first.slice(0, 2)).toEqual(["江岸区人民政府办公室", "岸政办〔2026〕31号"]);
+    const last = pages[body - 1]!;
+    const at = last.findIndex((l) => l.text === "附件：1.各单位报送情况排名");
+    expect(at).toBeGreaterThan(-1);
+    expect(last.slice(at + 1, at + 4).map((l) => l.text)).toEqual(["2.需补报和完善的任务清单", "江岸区人民政府办公室", "2026年10月20日"]);
+    // The names aligned under each other (GB/T 9704 7.3.6), the label two characters in.
+    expect(Math.abs(last[at]!.words.at(-1)!.x0 - last[at + 1]!.words.at(-1)!.x0)).toBeLessThan(1);
+    expect(last[at]!.x0 - AREA.left).toBeCloseTo(32, -1);
+  });
+
+  test("each annex on new pages: 附件N alone at the top left, its title centred, its table's header on every page", () => {
+    const starts = annexStarts();
+    for (const [i, title, header] of [[0, "各单位报送情况排名", /排名.*牵头单位/], [1, "需补报和完善的任务清单", /^序号任务牵头单位问题/]] as const) {
+      const start = starts[i]!.page;
+      const end = starts[i + 1]?.page ?? printed.pages + 1;
+      const [label, heading] = pages[start - 1]!;
+      expect(label!.x0 - AREA.left).toBeLessThan(2);
+      expect(label!.y0 - AREA.top).toBeLessThan(20);
+      expect(heading!.text).toBe(title);
+      expect(Math.abs((heading!.x0 + heading!.x1) / 2 - (AREA.left + AREA.right) / 2)).toBeLessThan(4);
+      expect(end - start).toBeGreaterThan(1);
+      for (let p = start + 1; p < end; p++) expect(pages[p - 1]!.slice(0, 2).map((l) => l.text).join("")).toMatch(header);
+    }
+  });
+
+  test("the 版记 at the foot of the last page, after the annexes: 抄送 over the printer's line, the last line on the text area's last", () => {
+    const last = pages.at(-1)!;
+    const [copy, printer] = [last.at(-2)!, last.at(-1)!];
+    expect(copy.text).toBe("抄送：区委办公室，区人大常委会办公室，区政协办公室。");
+    expect(printer.text).toBe("江岸区人民政府办公室2026年10月20日印发");
+    expect(AREA.bottom - printer.y1).toBeLessThan(12);
+    expect(printer.y0 - copy.y1).toBeLessThan(16);
+    // The tasks' table ends above it on the same page.
+    expect(last[0]!.text).toBe("序号任务牵头单位问题");
+  });
+
+  test("no page more than a third empty but the one before an annex or the 版记; page one ends on text that goes on", () => {
+    const annexes = new Set(annexStarts().map((s) => s.page));
+    for (let p = 1; p < printed.pages; p++) {
+      if (annexes.has(p + 1)) continue;
+      expect(AREA.bottom - pages[p - 1]!.at(-1)!.y1).toBeLessThan((AREA.bottom - AREA.top) / 3);
+    }
+    const end = pages[0]!.at(-1)!.text;
+    expect(end).not.toMatch(/^[一二三四五六七八九十]+、/);
+    expect(end).not.toMatch(/^(序号|排名)/);
+    for (let p = 1; p <= printed.pages; p++) expect(printed.text(p).replace(/\s+/g, "")).toContain(`—${p}—`);
+  });
 });
