@@ -16,6 +16,7 @@ import * as fs from "fs";
 import JSZip from "jszip";
 import { problemOf } from "./helpers/app";
 import { book as bookOf } from "../src/app/book";
+import { CUMULATIVE_DIRECTORY, cumulativeLedger } from "./helpers/cumulative";
 
 const Q1 = parseQuarter("2026Q1")!;
 const SHEET = "2026年责任分解";
@@ -179,5 +180,28 @@ describe("合并回报 in the .xlsx host", () => {
     expect([a, b, c].map((x) => JSON.stringify(ws.getCell(x!).value))).toEqual(raw);
     expect(ws.getCell(b!).value).toBeInstanceOf(Date);
     expect(wb.getWorksheet(METADATA_SHEET)).toBeUndefined();
+  });
+});
+
+describe("a ledger whose one progress column accumulates the quarters, in the .xlsx host", () => {
+  test("the form's files show the cell so far and take the quarter's part; the merge adds it with the cell's label", async () => {
+    const book = new ExcelJS.Workbook();
+    book.addWorksheet("台账").addRows(cumulativeLedger("month"));
+    book.addWorksheet("部门目录").addRows(CUMULATIVE_DIRECTORY);
+    const host = new XlsxHost(book);
+    const app = appOf(host);
+    const Q3 = parseQuarter("2026Q3")!;
+    const plan = await app.planForms({ quarter: Q3 });
+    const file = await app.formFile(plan.forms.find((f) => f.unit === "区园林局")!);
+    const wb = new ExcelJS.Workbook();
+    await wb.xlsx.load(file.bytes as unknown as ArrayBuffer);
+    const ws = wb.getWorksheet("进展填报")!;
+    expect([ws.getCell("H2").value, ws.getCell("I2").value]).toEqual(["此前各季度进展", "三季度进展"]);
+    expect([ws.getCell("H4").value, ws.getCell("I4").value]).toEqual(["1-3月：完成5个公园的设计方案；4—6月：开工3个，完成投资600万元。", ""]);
+    ws.getCell("I4").value = "建成口袋公园2个，其余3个完成主体施工。";
+    const returned = await app.readReturnFiles([{ name: "区园林局-回报.xlsx", bytes: new Uint8Array(await wb.xlsx.writeBuffer()) }]);
+    const done = await app.writeMerge(await app.planMerge(returned, { quarter: Q3 }));
+    expect(done.edits.map((e) => e.cell)).toEqual(["E4"]);
+    expect(book.getWorksheet("台账")!.getCell("E4").value).toBe("1-3月：完成5个公园的设计方案；4—6月：开工3个，完成投资600万元；7—9月：建成口袋公园2个，其余3个完成主体施工。");
   });
 });

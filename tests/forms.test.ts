@@ -6,13 +6,14 @@ import * as path from "path";
 import ExcelJS from "exceljs";
 import { AppError, createApp, HostError, notReturnText, readReturnFiles, type FormFiles } from "../src/app";
 import { XlsxHost } from "../src/hosts/xlsx/host";
-import { readDirectory, readLedger } from "../src/core";
+import { checkLedger, readDirectory, readLedger } from "../src/core";
 import { INPUT_FILL } from "../src/core/layout";
 import { mergeReturns, NotAReturn, returnLayouts, splitLedger, suggestedChoices, unitCorrections } from "../src/core/returns";
 import type { CellValue } from "../src/core/types";
 import { formFiles, formWorkbook, readFormBytes } from "../src/files/forms";
 import { duban, tempDir } from "./helpers/cli";
 import { grid } from "./helpers/grid";
+import { CUMULATIVE_DIRECTORY, cumulativeCell, cumulativeLedger } from "./helpers/cumulative";
 
 const Q1 = { year: 2026, q: 1 as const };
 
@@ -268,4 +269,53 @@ test("a unit noted （配合） in the lead cell gets the task on its form as a 
   const { edits, report } = mergeReturns(ledger, directory, [{ ...education, rows: education.rows.map((r) => ({ ...r, progress: "已开展校园消费宣传2场。" })) }], Q1);
   expect(report.notResponsible).toEqual([]);
   expect(edits).toEqual([{ cell: "E2", row: 2, text: "已开展校园消费宣传2场。" }]);
+});
+
+describe("a ledger whose one progress column accumulates the quarters", () => {
+  const Q3 = { year: 2026, q: 3 as const };
+  const parks = readDirectory(grid(CUMULATIVE_DIRECTORY, [], "部门目录"));
+  const [q1, q2] = ["完成5个公园的设计方案。", "开工3个，完成投资600万元。"];
+
+  test("the form shows what each cell holds before the quarter, and asks for the quarter's part only", () => {
+    const form = splitLedger(readLedger(grid(cumulativeLedger("quarter"))), parks, Q3).forms.find((f) => f.unit === "区园林局")!;
+    expect(form.cumulative).toBe(true);
+    expect(form.rows.map((r) => [r.no, r.previous, r.progress])).toEqual([
+      ["1", "一季度：完成全部8处驿站的选址。\n二季度：开工建设6个，完成投资300万元。", "正在推进"],
+      ["2", `一季度：${q1}\n二季度：${q2}`, ""],
+    ]);
+    const [sheet] = returnLayouts(form);
+    expect(sheet!.columns.map((c) => c.header).slice(7, 9)).toEqual(["此前各季度进展", "三季度进展"]);
+    expect(sheet!.subtitle).toContain("“三季度进展”只写本季度的新进展，合并时接在其后。");
+  });
+
+  test.each(["quarter", "month", "asof"] as const)("labelled by %s: the returned part is added to the cell with its label, or replaces the quarter's part it had", async (style) => {
+    const ledger = readLedger(grid(cumulativeLedger(style)));
+    const form = splitLedger(ledger, parks, Q3).forms.find((f) => f.unit === "区园林局")!;
+    const wb = await formWorkbook(form);
+    const ws = wb.getWorksheet("进展填报")!;
+    ws.getCell("I3").value = "建成驿站4个，完成投资520万元。";
+    ws.getCell("I4").value = "建成口袋公园2个，其余3个完成主体施工。";
+    const back = await readFormBytes(new Uint8Array(await wb.xlsx.writeBuffer()), "回报.xlsx");
+    const { edits, report } = mergeReturns(ledger, parks, [back], Q3);
+    expect(edits).toEqual([
+      { cell: "E3", row: 3, text: cumulativeCell(style, ["完成全部8处驿站的选址。", "开工建设6个，完成投资300万元。", "建成驿站4个，完成投资520万元。"]) },
+      { cell: "E4", row: 4, text: cumulativeCell(style, [q1, q2, "建成口袋公园2个，其余3个完成主体施工。"]) },
+    ]);
+    // What the quarter's part said before is kept in the report; the earlier parts are not "replaced".
+    expect(report.replaced).toEqual([{ cell: "E3", no: "1", old: "正在推进" }]);
+    expect(report.unanswered).toEqual([]);
+    // Checked again, the merged cells pass; the third task's copy of the second quarter is still found.
+    const merged = cumulativeLedger(style).map((r, i) => (i === 2 || i === 3 ? [...r.slice(0, 4), edits[i - 2]!.text] : r));
+    expect(checkLedger(readLedger(grid(merged)), parks, { quarter: Q3 }).findings.map((f) => [f.cell, f.kind])).toEqual([["E5", "stale-progress"]]);
+  });
+
+  test("a one-column ledger without labels is written whole, as before", () => {
+    const plain = readLedger(grid([["序号", "目标任务", "牵头单位", "进展情况"], [1, "新建口袋公园5个。", "区园林局", "正在推进"]]));
+    const form = splitLedger(plain, parks, Q3).forms[0]!;
+    expect(form.cumulative).toBeUndefined();
+    expect(returnLayouts(form)[0]!.columns[7]!.header).toBe("上季度进展");
+    expect(form.rows[0]).toMatchObject({ previous: "", progress: "正在推进" });
+    const back = { ...form, rows: [{ ...form.rows[0]!, progress: "建成口袋公园2个。" }] };
+    expect(mergeReturns(plain, parks, [back], Q3).edits).toEqual([{ cell: "D2", row: 2, text: "建成口袋公园2个。" }]);
+  });
 });

@@ -3,7 +3,7 @@
 import { parseA1 } from "./address";
 import type { Directory } from "./directory";
 import { LedgerError, readLedger } from "./ledger";
-import { assessTask, progressCell } from "./progress";
+import { assessTask, quarterProgress } from "./progress";
 import type { EngineMessage } from "./messages";
 import { formatQuarter } from "./quarter";
 import { isErrorText } from "./text";
@@ -113,12 +113,13 @@ function unitProblem(out: Finding[], task: Task, cell: CellText, field: "lead" |
 /** Adds the progress findings of a task (none for most tasks, so nothing is built for those). */
 function progressFindings(a: TaskAssessment, checked: Quarter, out: Finding[]): void {
   if ((a.progress === "ok" || a.progress === "done") && !a.overdue && !a.doneUnsupported) return;
-  const cell = progressCell(a.task, checked.q);
+  const { cell, text, part } = quarterProgress(a.task, checked);
   if (!cell) return;
-  const base = { cell: cell.cell, row: cell.row, taskNo: a.task.no, field: "progress" as const, quarter: checked, ...(cell.text ? { value: cell.text } : {}) };
+  // On a cell that accumulates the quarters, the finding is about the quarter's part: its text, and which part.
+  const base = { cell: cell.cell, row: cell.row, taskNo: a.task.no, field: "progress" as const, quarter: checked, ...(text ? { value: text } : {}), ...(part ? { part } : {}) };
   switch (a.progress) {
     case "missing":
-      out.push({ kind: "missing-progress", ...base, cause: isErrorText(cell.text) ? "error-value" : "blank" });
+      out.push({ kind: "missing-progress", ...base, cause: isErrorText(text) ? "error-value" : "blank" });
       break;
     case "placeholder":
       out.push({ kind: "placeholder-progress", ...base });

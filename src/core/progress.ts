@@ -1,6 +1,7 @@
 // Judging a task's progress for a quarter: missing, a placeholder, a copy of last quarter's,
 // without any figure where the task has one, or fine. Overdue is judged from the deadline.
 import { parseDeadline } from "./deadline";
+import { progressParts, quarterPart } from "./parts";
 import { previousQuarter, quarterEnd } from "./quarter";
 import { charLength, foldForCompare, isErrorText, isoDate } from "./text";
 import type { CellText, CellValue, ProgressState, Quarter, Task, TaskAssessment } from "./types";
@@ -152,9 +153,47 @@ export function progressCell(task: Task, q: Quarter["q"]): CellText | undefined 
   return task.progress[q] ?? task.progress.any;
 }
 
+/** A task's progress for a quarter, as it is judged. */
+export interface QuarterProgress {
+  /** The cell it is in (absent when the ledger has no progress column for the quarter). */
+  readonly cell?: CellText;
+  /** The text judged: the cell's, or the quarter's part of a cell that accumulates the quarters ("" for none). */
+  readonly text: string;
+  /** For a cell read by parts (src/core/parts.ts): the quarter whose part `text` is. */
+  readonly part?: Quarter["q"];
+  /** The text it is compared with: last quarter's column, or the part before in a cell read by parts. */
+  readonly previous?: string;
+}
+
+/**
+ * The progress of a task for a quarter: its own column's, or the single column's. Only the single
+ * column's cells are read by parts, and only those labelled by quarter, by month or by 截至N月底 (a cell
+ * that names no quarter and no two months is passed over before any expression runs): a cell without
+ * such labels is judged whole, as before.
+ */
+export function quarterProgress(task: Task, quarter: Quarter): QuarterProgress {
+  const prevQ = previousQuarter(quarter);
+  const own = task.progress[quarter.q];
+  const previous = prevQ ? task.progress[prevQ.q]?.text : undefined;
+  if (own) return { cell: own, text: own.text, previous };
+  const any = task.progress.any;
+  if (!any) return { text: "", previous };
+  const parts = progressParts(any.text);
+  if (!parts) return { cell: any, text: any.text, previous };
+  const { part, before } = quarterPart(parts, quarter.q);
+  return { cell: any, text: part?.text ?? "", part: quarter.q, ...(before ? { previous: before.text } : {}) };
+}
+
 export interface AssessOptions {
   readonly minProgressLength?: number;
   readonly staleSimilarity?: number;
+}
+
+/** Date words (6月底, 1-9月, 三季度, 截至) that differ between two parts saying the same thing. */
+const DATE_WORDS = /截[至止]|(?:[0-9０-９]{4}\s*年\s*)?(?:[0-9０-９]{1,2}|十[一二]?|[一二三四五六七八九])\s*(?:[-—–~～至到]\s*(?:[0-9０-９]{1,2}|十[一二]?|[一二三四五六七八九])\s*)?月(?:份|底|末|中旬|下旬|上旬)?|第?[一二三四1-4]季度(?:末|底)?|目前|当前|本季度|上半年|前三季度/g;
+
+function withoutDates(text: string): string {
+  return text.replace(DATE_WORDS, "");
 }
 
 /** A task is marked done by its status column (已完成, 完成, 是) or by progress that says so. */
@@ -199,32 +238,51 @@ function quarterEndTime(q: Quarter): number {
  * What is wrong with the progress of a task marked done: only the claim (已完成) or a placeholder, or
  * last quarter's text again. A blank cell under a 已完成 status says nothing either way.
  */
-function doneSupport(text: string, prev: string | undefined, minLength: number, staleAt: number): TaskAssessment["doneUnsupported"] {
+function doneSupport(task: Task, text: string, stale: () => boolean, minLength: number): TaskAssessment["doneUnsupported"] {
   const t = text.trim();
   if (!t || isErrorText(t)) return undefined;
   if (DONE.test(t) || isPlaceholder(t, minLength)) return "placeholder";
-  if (prev && prev.trim() && textSimilarity(t, prev, staleAt) >= staleAt) return "stale";
+  if (stale()) return "stale";
+  if (isBoilerplate(task, t)) return "placeholder";
   return undefined;
+}
+
+/**
+ * Words that promise progress rather than report it: 稳步推进, 确保任务按时保质完成. Under a task that is
+ * still open they are judged by the other rules (the figures a target asks for); they are what a
+ * completion claim cannot rest on.
+ */
+const PROMISE = /(稳步|有序|扎实|积极|持续|全力|加快|加紧|正常|顺利|按计划|按照计划)推进|确保.{0,16}(按时|如期|按期|保质|保量|顺利).{0,8}完成/;
+
+/**
+ * Progress that says nothing a completion could rest on: it does not itself say the task is finished,
+ * holds no figure, and either the task's target has figures (the same text under a task still open is
+ * 进展缺少数据) or it only promises (按照年度计划稳步推进……确保任务按时保质完成).
+ */
+function isBoilerplate(task: Task, text: string): boolean {
+  if (isDoneText(text) || hasFigure(text)) return false;
+  return hasFigureWithUnit(task.text.text) || PROMISE.test(text);
 }
 
 export function assessTask(task: Task, quarter: Quarter, options: AssessOptions = {}): TaskAssessment {
   const minLength = options.minProgressLength ?? DEFAULT_MIN_PROGRESS_LENGTH;
   const staleAt = options.staleSimilarity ?? DEFAULT_STALE_SIMILARITY;
-  const text = progressCell(task, quarter.q)?.text ?? "";
+  // The quarter's own progress: its column's, or its part of a cell that accumulates the quarters.
+  const { text, previous: prev, part } = quarterProgress(task, quarter);
+  // Parts of one cell are compared without their date words (截至6月底 / 截至9月底 say nothing new).
+  const stale = () => !!prev && !!prev.trim() && (part ? textSimilarity(withoutDates(text), withoutDates(prev), staleAt) : textSimilarity(text, prev, staleAt)) >= staleAt;
   const done = isMarkedDone(task, text);
   // Missing, then a placeholder phrase, then a copy of last quarter's, then too short: the most
   // specific reason is the one the unit is told.
   let progress: ProgressState;
-  const prevQ = previousQuarter(quarter);
-  const prev = prevQ ? task.progress[prevQ.q]?.text : undefined;
   let unsupported: TaskAssessment["doneUnsupported"];
   if (done) {
     progress = "done";
-    unsupported = doneSupport(text, prev, minLength, staleAt);
+    unsupported = doneSupport(task, text, stale, minLength);
   }
   else if (!text.trim() || isErrorText(text)) progress = "missing";
   else if (isPlaceholder(text, 0)) progress = "placeholder";
-  else if (prev && prev.trim() && textSimilarity(text, prev, staleAt) >= staleAt) progress = "stale";
+  else if (stale()) progress = "stale";
   else if (isPlaceholder(text, minLength)) progress = "placeholder";
   else if (hasFigureWithUnit(task.text.text) && !hasFigure(text)) progress = "unquantified";
   else progress = "ok";

@@ -3,6 +3,7 @@
 // their row even when a unit's copy was sorted or filtered.
 import type { Directory } from "./directory";
 import { INPUT_FILL, type LayoutCell, type LayoutColumn, type SheetLayout } from "./layout";
+import { progressParts, quarterPart, withPart } from "./parts";
 import { textSimilarity } from "./progress";
 import { formatQuarter, parseQuarter, previousQuarter, quarterLabel, quarterShortLabel, reportDue } from "./quarter";
 import { cellText, foldForCompare } from "./text";
@@ -12,6 +13,8 @@ import { isCityUnit, parseUnitCell, replaceUnit } from "./units";
 export const RETURN_SHEET = "进展填报";
 export const RETURN_MARKER_SHEET = "_督办回报";
 const KEY_HEADER = "督办键";
+/** The form's context column where the ledger's cells accumulate the quarters (else 上季度进展). */
+const PRIOR_HEADER = "此前各季度进展";
 
 export interface ReturnRow {
   readonly key: string;
@@ -47,6 +50,11 @@ export interface UnitReturn {
   readonly rows: readonly ReturnRow[];
   /** The form's 填报人 / 联系电话 / 单位负责人, as read back from a returned form. */
   readonly contact?: ReturnContact;
+  /**
+   * The ledger keeps one progress column whose cells accumulate the quarters (一季度：… 二季度：…): the
+   * form shows what each cell holds before the quarter and asks for the quarter's part only.
+   */
+  readonly cumulative?: boolean;
 }
 
 /** A short fingerprint of a task's text (FNV-1a over the folded text). */
@@ -65,6 +73,29 @@ export function rowKey(task: Task): string {
 
 function progressOf(task: Task, q: Quarter["q"]): CellText | undefined {
   return task.progress[q] ?? task.progress.any;
+}
+
+/**
+ * For a ledger whose single progress column accumulates the quarters (some of its cells are read by
+ * parts), a label of that column to follow where a cell has none ("三季度：", "9月："); undefined for
+ * any other ledger, whose cells are written whole as before.
+ */
+export function cumulativeLabel(ledger: Ledger, q: Quarter["q"]): string | undefined {
+  for (const t of ledger.tasks) {
+    if (t.progress[q] || !t.progress.any) return undefined;
+    const parts = progressParts(t.progress.any.text);
+    if (parts) return parts.parts[parts.parts.length - 1]!.label;
+  }
+  return undefined;
+}
+
+/** What a cell that accumulates the quarters holds before the quarter, and the quarter's own part. */
+function cumulativeRow(cell: CellText | undefined, q: Quarter["q"]): { previous: string; progress: string } {
+  const text = cell?.text ?? "";
+  const parts = progressParts(text);
+  if (!parts) return { previous: text.trim(), progress: "" };
+  const { part } = quarterPart(parts, q);
+  return { previous: part ? text.slice(0, part.start).trim() : text.trim(), progress: part?.text ?? "" };
 }
 
 /** Where a unit is written in the ledger: the task and its unit cell. */
@@ -154,6 +185,7 @@ export function splitLedger(ledger: Ledger, directory: Directory | undefined, qu
   const unresolved = new Map<string, { reason: UnresolvedUnit["reason"]; suggestions: readonly string[]; places: UnitPlace[] }>();
   const confirmed = new Set(options.includeUnknown ?? []);
   const prev = previousQuarter(quarter);
+  const cumulative = cumulativeLabel(ledger, quarter.q) !== undefined;
   for (const t of ledger.tasks) {
     const leads: string[] = [];
     const cos: string[] = [];
@@ -185,15 +217,16 @@ export function splitLedger(ledger: Ledger, directory: Directory | undefined, qu
           co: t.co?.text ?? "",
           role,
           deadline: t.deadline?.text ?? "",
-          previous: prev ? (t.progress[prev.q]?.text ?? "") : "",
-          progress: progressOf(t, quarter.q)?.text ?? "",
+          ...(cumulative
+            ? cumulativeRow(t.progress.any, quarter.q)
+            : { previous: prev ? (t.progress[prev.q]?.text ?? "") : "", progress: progressOf(t, quarter.q)?.text ?? "" }),
         });
         byUnit.set(unit, rows);
       }
     }
   }
   return {
-    forms: [...byUnit].sort((a, b) => a[0].localeCompare(b[0], "zh")).map(([unit, rows]) => ({ unit, quarter, sheet: ledger.sheet, rows })),
+    forms: [...byUnit].sort((a, b) => a[0].localeCompare(b[0], "zh")).map(([unit, rows]) => ({ unit, quarter, sheet: ledger.sheet, rows, ...(cumulative ? { cumulative } : {}) })),
     unresolved: [...unresolved].map(([name, u]) => ({ name, ...u })),
   };
 }
@@ -252,7 +285,8 @@ export function returnLayouts(r: UnitReturn): SheetLayout[] {
     { header: "配合单位", width: 18 },
     { header: "本单位", width: 8 },
     { header: "完成时限", width: 10 },
-    { header: "上季度进展", width: 28 },
+    // A cell that accumulates the quarters: all it holds before the quarter, for context; the unit writes only the quarter's part.
+    { header: r.cumulative ? PRIOR_HEADER : "上季度进展", width: r.cumulative ? 36 : 28 },
     { header: `${q}进展`, width: 44, editable: true, fill: INPUT_FILL },
     { header: KEY_HEADER, width: 14, hidden: true },
   ];
@@ -267,7 +301,9 @@ export function returnLayouts(r: UnitReturn): SheetLayout[] {
     {
       name: RETURN_SHEET,
       title: `${r.unit} ${quarterLabel(r.quarter)}进展填报`,
-      subtitle: `请于${dateLabel(reportDue(r.quarter))}前报送。只填写黄色的“${q}进展”一列和表尾的${CONTACT_LABELS.map(([, l]) => l).join("、")}，其他内容不要改动。`,
+      subtitle:
+        `请于${dateLabel(reportDue(r.quarter))}前报送。只填写黄色的“${q}进展”一列和表尾的${CONTACT_LABELS.map(([, l]) => l).join("、")}，其他内容不要改动。` +
+        (r.cumulative ? `“${PRIOR_HEADER}”是台账同一单元格中已有的内容；“${q}进展”只写本季度的新进展，合并时接在其后。` : ""),
       columns,
       rows: r.rows.map((x) => [x.no, x.category, x.task, x.lead, x.co, x.role, x.deadline, x.previous, x.progress, x.key]),
       protect: true,
@@ -363,7 +399,7 @@ export function readReturn(form: SheetGrid | undefined, marker: SheetGrid | unde
       co: get(r, "配合单位"),
       role: get(r, "本单位") === "配合" ? "配合" : "牵头",
       deadline: get(r, "完成时限"),
-      previous: get(r, "上季度进展"),
+      previous: get(r, "上季度进展") || get(r, PRIOR_HEADER),
       progress: get(r, `${q}进展`),
     });
   }
@@ -436,18 +472,23 @@ export function mergeReturns(ledger: Ledger, directory: Directory | undefined, r
     }
   }
   const edits: MergeEdit[] = [];
+  // A single column whose cells accumulate the quarters: each answer is the quarter's part, added to the cell.
+  const like = cumulativeLabel(ledger, quarter.q);
   for (const task of ledger.tasks) {
     const cell = progressOf(task, quarter.q);
+    const own = like !== undefined ? cumulativeRow(cell, quarter.q).progress : (cell?.text ?? "");
     const got = answers.get(task.row) ?? [];
     if (got.length === 0) {
-      if (!cell?.text) report.unanswered.push({ no: task.no, row: task.row, task: task.text.text });
+      if (!own) report.unanswered.push({ no: task.no, row: task.row, task: task.text.text });
       continue;
     }
     if (!cell) continue;
     const distinct = [...new Map(got.map((a) => [foldForCompare(a.text), a])).values()];
-    const text = distinct.length === 1 ? distinct[0]!.text : distinct.map((a) => `【${a.unit}】${a.text}`).join("\n");
+    const answer = distinct.length === 1 ? distinct[0]!.text : distinct.map((a) => `【${a.unit}】${a.text}`).join("\n");
     if (distinct.length > 1) report.conflicts.push({ no: task.no, row: task.row, units: distinct.map((a) => a.unit) });
-    if (cell.text && foldForCompare(cell.text) !== foldForCompare(text)) report.replaced.push({ cell: cell.cell, no: task.no, old: cell.text });
+    const text = like !== undefined ? withPart(cell.text, quarter.q, answer, like) : answer;
+    const written = like !== undefined ? cumulativeRow({ ...cell, text }, quarter.q).progress : text;
+    if (own && foldForCompare(own) !== foldForCompare(written)) report.replaced.push({ cell: cell.cell, no: task.no, old: own });
     if (cell.text !== text) edits.push({ cell: cell.cell, row: cell.row, text });
   }
   return { edits, report };

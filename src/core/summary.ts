@@ -5,8 +5,8 @@ import { resolveUnits, type Directory, type ResolvedUnit } from "./directory";
 import { kindLabel, readAsUnits } from "./check";
 import { isoDate } from "./text";
 import { documentDate } from "./document";
-import { quarterLabel, reportDue } from "./quarter";
-import { progressCell } from "./progress";
+import { quarterLabel, quarterShortLabel, reportDue } from "./quarter";
+import { quarterProgress } from "./progress";
 import type { CheckResult, Finding, FindingKind, ProgressState, Quarter, Task, TaskAssessment } from "./types";
 
 /** The usual bulletin classes. */
@@ -127,6 +127,8 @@ export interface GapItem {
   readonly label: string;
   /** The task's bulletin class for the quarter. */
   readonly taskClass: BulletinClass;
+  /** Where the cell accumulates the quarters: the quarter whose part is meant. */
+  readonly part?: Quarter["q"];
 }
 
 /** A task with missing or weak progress, named once with all its problems. */
@@ -223,7 +225,8 @@ function percent(x: number): string {
 
 /** The bulletin class of a task, and why. */
 export function classify(a: TaskAssessment, quarter: Quarter): { bulletinClass: BulletinClass; reason: ClassReason } {
-  const text = progressCell(a.task, quarter.q)?.text ?? "";
+  // The quarter's own text: its part, where the cell accumulates the quarters.
+  const text = quarterProgress(a.task, quarter).text;
   if (a.progress === "missing") return { bulletinClass: "未报送", reason: { code: "not-reported" } };
   // A completion claim with nothing to show is weighed like the placeholder or copy it is.
   if (a.progress === "done" && a.doneUnsupported) return { bulletinClass: "欠进度", reason: { code: "done-unsupported", by: a.doneUnsupported } };
@@ -476,20 +479,25 @@ function gapsOf(result: CheckResult, tasks: readonly TaskSummary[], named: boole
     .filter((f) => GAP_KINDS.includes(f.kind))
     .map((f) => {
       const t = findTask(byRow, f);
-      return { no: f.taskNo, row: f.row, cell: f.cell, task: t?.text.text ?? "", lead: (t && leadsOf.get(t.row)) ?? "", kind: f.kind, label: kindLabel(f.kind), taskClass: (t && classOf.get(t.row)) ?? "未报送" };
+      return { no: f.taskNo, row: f.row, cell: f.cell, task: t?.text.text ?? "", lead: (t && leadsOf.get(t.row)) ?? "", kind: f.kind, label: kindLabel(f.kind) + partSuffix(f.part), taskClass: (t && classOf.get(t.row)) ?? "未报送", ...(f.part ? { part: f.part } : {}) };
     });
 }
 
 /** The gaps one a task, in the order of their first finding. */
 function gapTasks(gaps: readonly GapItem[]): GapTask[] {
-  const byCell = new Map<string, { no: string; row: number; cell: string; task: string; lead: string; kinds: FindingKind[]; taskClass: BulletinClass }>();
+  const byCell = new Map<string, { no: string; row: number; cell: string; task: string; lead: string; kinds: FindingKind[]; taskClass: BulletinClass; part?: Quarter["q"] }>();
   for (const g of gaps) {
     const t = byCell.get(g.cell);
     if (t) {
       if (!t.kinds.includes(g.kind)) t.kinds.push(g.kind);
-    } else byCell.set(g.cell, { no: g.no, row: g.row, cell: g.cell, task: g.task, lead: g.lead, kinds: [g.kind], taskClass: g.taskClass });
+    } else byCell.set(g.cell, { no: g.no, row: g.row, cell: g.cell, task: g.task, lead: g.lead, kinds: [g.kind], taskClass: g.taskClass, part: g.part });
   }
-  return [...byCell.values()].map((t) => ({ ...t, labels: t.kinds.map(kindLabel).join("、") }));
+  return [...byCell.values()].map(({ part, ...t }) => ({ ...t, labels: t.kinds.map(kindLabel).join("、") + partSuffix(part) }));
+}
+
+/** Which part of a cell that accumulates the quarters a gap is in: （三季度部分）. */
+function partSuffix(part: Quarter["q"] | undefined): string {
+  return part ? `（${quarterShortLabel(part)}部分）` : "";
 }
 
 /** The task a finding is about: the one on its row, or (for a merged cell) the first task at or below it. */
@@ -527,6 +535,11 @@ export function reportingText(units: readonly UnitFigures[], max = 12): string {
 /** The units with tasks behind schedule, each with its count; "" when there are none. */
 export function behindUnitsText(units: readonly UnitFigures[], max = 12): string {
   return listUnits(unitsWith(units, (u) => u.behind), max);
+}
+
+/** The units with led tasks whose progress is to be completed (套话, 照抄上季度, 缺少数据), each with its count; "" when none. */
+export function weakUnitsText(units: readonly UnitFigures[], max = 12): string {
+  return listUnits(unitsWith(units, (u) => u.weak), max);
 }
 
 /** The bulletin draft: the counts per class, who has not reported, the ranking, what to do next. */

@@ -206,6 +206,8 @@ export interface Finding {
   readonly quarter?: Quarter;
   /** For overdue: the deadline as understood (ISO date). */
   readonly deadline?: string;
+  /** For progress kinds on a cell that accumulates the quarters: the quarter whose part of the cell is meant. */
+  readonly part?: Quarter["q"];
 }
 
 /** How each task's progress for the checked quarter was judged. */

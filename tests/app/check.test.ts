@@ -4,7 +4,9 @@ import { applyFixes, checkNotes, clearMarks, fixesOfKind, ledgerOf, markNote, ru
 import { problemText } from "../../src/app/messages";
 import { saveSettings } from "../../src/app/settings";
 import { MARK_COLORS, NOTE_PREFIX } from "../../src/core/marks";
+import { quarterProgress } from "../../src/core/progress";
 import type { Finding } from "../../src/core/types";
+import { CUMULATIVE_DIRECTORY, cumulativeLedger } from "../helpers/cumulative";
 import { DESK_DIRECTORY, DESK_LEDGER } from "../helpers/desk";
 import { portOf, seedPort, SEED_2019, type SheetsPort } from "./seeds";
 
@@ -50,6 +52,16 @@ describe("检查完整性 on the 2019 Jianghan ledger", () => {
     // A cell with three former names says each.
     const f3 = port.cell("进展情况", "F3").note!;
     for (const [old, now] of [["经信局", "区科技和经济信息化局"], ["城管委", "区城市管理执法局"], ["文化局", "区文化和旅游局"]]) expect(f3).toContain(`“${old}”已更名为“${now}”，请改用现名。`);
+  });
+
+  test("its one progress column, with a 截至N月底 in many cells, reads each cell whole, as one text", () => {
+    const { tasks } = outcome.result.ledger;
+    expect(tasks.filter((t) => /截至\d+月底/.test(t.progress.any?.text ?? "")).length).toBeGreaterThan(20);
+    for (const q of [1, 2, 3, 4] as const) {
+      const read = tasks.map((t) => quarterProgress(t, { year: 2019, q }));
+      expect(read.filter((p) => p.part !== undefined)).toEqual([]);
+      expect(read.map((p) => p.text)).toEqual(tasks.map((t) => t.progress.any!.text));
+    }
   });
 
   test("markNote is the finding's Chinese sentence", () => {
@@ -313,5 +325,49 @@ describe("全部应用's list for a kind", () => {
     expect(fixesOfKind(outcome, "unknown-unit").map((f) => [f.finding.cell, f.name])).toEqual([["C7", "区卫生健康局"]]);
     expect(fixesOfKind(outcome, "renamed-unit").map((f) => [f.finding.cell, f.name])).toEqual([["C5", "区城市管理执法局"]]);
     expect(fixesOfKind(outcome, "missing-unit")).toEqual([]);
+  });
+});
+
+describe("a ledger whose one progress column accumulates the quarters", () => {
+  const OCT_2026 = new Date(2026, 9, 20);
+  test.each(["quarter", "month", "asof"] as const)("labelled by %s: the third quarter's part only 正在推进, missing, or the second's again is marked, each note saying which part", async (style) => {
+    const port = portOf({ 台账: cumulativeLedger(style), 部门目录: CUMULATIVE_DIRECTORY });
+    const outcome = await runCheck(port, OCT_2026);
+    expect(outcome.result.quarter).toEqual(Q3);
+    // The three cells marked; the fourth, with a third-quarter part of its own, is not.
+    expect(filled(port, "台账").sort()).toEqual(["E3", "E4", "E5"]);
+    expect(port.cell("台账", "E3")).toMatchObject({ fill: { color: MARK_COLORS.weak } });
+    expect(port.cell("台账", "E4")).toMatchObject({ fill: { color: MARK_COLORS.missing } });
+    expect(port.cell("台账", "E3").note).toBe(`${NOTE_PREFIX}序号1（第3行）三季度进展只写了“正在推进”：请在 E3（三季度部分） 写明本季度具体做了什么、完成多少。`);
+    expect(port.cell("台账", "E4").note).toContain("三季度进展未填写：请在 E4（三季度部分） 填写");
+    expect(port.cell("台账", "E5").note).toContain("三季度进展与二季度几乎相同：请在 E5（三季度部分）");
+    // The cells themselves are left as written.
+    expect(text(port, "台账", "E6")).toBe(cumulativeLedger(style)[5]![4]);
+  });
+
+  test("a one-column ledger without labels reads each cell whole, as before", async () => {
+    const rows = [["序号", "目标任务", "牵头单位", "进展情况"], [1, "建设社区绿色驿站10个。", "区园林局", "截至9月底，建成驿站6个，完成投资300万元。"], [2, "新建口袋公园5个。", "区园林局", "正在推进"]];
+    const outcome = await runCheck(portOf({ 台账: rows, 部门目录: CUMULATIVE_DIRECTORY }), OCT_2026);
+    expect(outcome.result.findings.map((f) => [f.cell, f.kind, f.part])).toEqual([["D3", "placeholder-progress", undefined]]);
+  });
+});
+
+describe("a task marked 已完成 whose progress is only boilerplate", () => {
+  test("is marked 完成无依据; the same text on a task 推进中 is marked 进展缺少数据", async () => {
+    const boilerplate = "按照年度计划稳步推进各项工作，加强统筹协调，确保任务按时保质完成。";
+    const rows = [
+      ["序号", "目标任务", "牵头单位", "完成状态", "三季度进展"],
+      ["2-114", "改造老旧小区12个。", "区住房保障局", "已完成", boilerplate],
+      ["2-115", "新建口袋公园5个。", "区园林局", "推进中", boilerplate],
+      ["2-116", "新建微循环道路10条。", "区城管局", "已完成", "10条道路全部建成通车，9月28日通过竣工验收。"],
+    ];
+    const port = portOf({ 台账: rows, 部门目录: CUMULATIVE_DIRECTORY });
+    const outcome = await runCheck(port, NOV_2026, { quarter: Q3 });
+    expect(outcome.result.findings.map((f) => [f.taskNo, f.kind])).toEqual([
+      ["2-114", "done-unsupported"],
+      ["2-115", "unquantified-progress"],
+    ]);
+    expect(port.cell("台账", "E2").note).toBe(`${NOTE_PREFIX}序号2-114（第2行）标记为已完成，但三季度进展只写了“按照年度计划稳步推进各项…”，看不出完成的依据：请在 E2 写明何时完成、如何验收、成效如何。`);
+    expect(filled(port, "台账")).toEqual(["E2", "E3"]);
   });
 });

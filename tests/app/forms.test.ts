@@ -6,6 +6,8 @@ import { AppError, problemText } from "../../src/app/messages";
 import { HostError, type FormFiles } from "../../src/app/port";
 import { readMetadata } from "../../src/core/metadata";
 import { NotAReturn, type UnitReturn } from "../../src/core/returns";
+import { runCheck } from "../../src/app/check";
+import { CUMULATIVE_DIRECTORY, cumulativeLedger } from "../helpers/cumulative";
 import { DESK_DIRECTORY, DESK_LEDGER } from "../helpers/desk";
 import { portOf, seedPort, SEED_2026, type SheetsPort } from "./seeds";
 
@@ -231,5 +233,27 @@ describe("the last merge the workbook remembers", () => {
     expect(lastWrites(readMetadata(undefined))).toBeUndefined();
     const write = { sheet: SHEET, cell: "G3", label: mergeLabel(Q1), original: "{}" };
     expect(lastWrites({ summaries: [], marks: [], writes: [write, { ...write, cell: "G4" }] })).toEqual({ label: "合并回报 2026Q1", cells: 2 });
+  });
+});
+
+describe("分发 and 合并回报 for a ledger whose one progress column accumulates the quarters", () => {
+  const OCT_20 = new Date(2026, 9, 20);
+  const ledger = cumulativeLedger("quarter");
+  test("each form asks for the third quarter's part; the merge adds it to the cell with its label, and 撤销 puts the cells back", async () => {
+    const port = portOf({ 台账: ledger, 部门目录: CUMULATIVE_DIRECTORY });
+    const plan = await planForms(port, OCT_20);
+    expect(plan.quarter).toEqual(Q3);
+    const parks = plan.forms.find((f) => f.unit === "区园林局")!;
+    expect(parks.rows.map((r) => r.progress)).toEqual(["正在推进", ""]);
+    const back = { ...parks, rows: parks.rows.map((r) => ({ ...r, progress: `三季度：序号${r.no}建成4个，完成投资520万元。` })) };
+    const merge = await planMerge(port, OCT_20, { returns: [back], notReturns: [] });
+    expect(merge.edits.map((e) => e.cell)).toEqual(["E3", "E4"]);
+    await writeMerge(port, OCT_20, merge);
+    expect(value(port, "E3", "台账")).toBe(`${ledger[2]![4]!.toString().replace("正在推进", "")}序号1建成4个，完成投资520万元。`);
+    expect(value(port, "E4", "台账")).toBe(`${ledger[3]![4]}\n三季度：序号2建成4个，完成投资520万元。`);
+    // Checked again: only the third task, which the unit of the other form has not answered, is still found.
+    expect((await runCheck(port, OCT_20, { mark: false })).result.findings.map((f) => [f.cell, f.kind, f.part])).toEqual([["E5", "stale-progress", 3]]);
+    await undoMerge(port);
+    expect([value(port, "E3", "台账"), value(port, "E4", "台账")]).toEqual([ledger[2]![4], ledger[3]![4]]);
   });
 });
