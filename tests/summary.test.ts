@@ -94,6 +94,14 @@ describe("the summary model", () => {
     expect(text).toContain("靠后：区城市管理执法局（66.7%）");
     expect(text).toContain("1处责任单位名称需要更正");
   });
+
+  test("the draft of a quarter long past is dated as of its reporting deadline, with the day it was made", () => {
+    expect(s.bulletin.join("\n")).toContain("截至2026年11月22日，7项任务");
+    // Made after the fourth quarter's reports were due (10 January): the third quarter is long past.
+    const late = summarise(result, dir, new Date(2027, 0, 11));
+    expect(late.bulletin.join("\n")).toContain("截至2026年10月10日（本通报生成于2027年1月11日），7项任务");
+    expect(summarise(result, dir, new Date(2027, 0, 10)).bulletin.join("\n")).toContain("截至2027年1月10日，7项任务");
+  });
 });
 
 describe("classes from figures", () => {

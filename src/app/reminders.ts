@@ -4,6 +4,7 @@
 import { readAsUnits } from "../core/check";
 import { asOfWords, documentDate, type OfficialDocument } from "../core/document";
 import { formatQuarter, quarterLabel, reportDue } from "../core/quarter";
+import { partWords } from "../core/parts";
 import { excerpt, isoDate } from "../core/text";
 import type { FindingKind, Quarter } from "../core/types";
 import { findingsByUnit } from "./byUnit";
@@ -26,6 +27,8 @@ export interface ReminderItem {
   readonly problems: readonly FindingKind[];
   /** No progress at all (else: progress to complete). */
   readonly missing: boolean;
+  /** Where the cell accumulates the quarters: the quarter whose part is meant. */
+  readonly part?: Quarter["q"];
 }
 
 /** A name the ledger writes that the directory does not list, read as the one unit suggested for it. */
@@ -67,7 +70,7 @@ export interface Reminder {
 /** 序号3、7、12 and 第40行: the numbered tasks under one 序号, at most `max`, then 等N项. */
 function labels(items: readonly ReminderItem[], max = 12, withProblems = false): string {
   const shown = items.slice(0, max);
-  const what = (i: ReminderItem) => (withProblems ? `（${i.problems.map((k) => kindName(k)).join("、")}）` : "");
+  const what = (i: ReminderItem) => (withProblems ? `（${i.problems.map((k) => kindName(k)).join("、")}${partWords(i.part)}）` : "");
   const numbered = shown.filter((i) => i.no).map((i) => `${i.no}${what(i)}`);
   const rows = shown.filter((i) => !i.no).map((i) => `第${i.row}行${what(i)}`);
   return [numbered.length ? `序号${numbered.join("、")}` : "", ...rows].filter(Boolean).join("、") + (items.length > max ? `等${items.length}项` : "");
@@ -122,7 +125,7 @@ export function reminders(outcome: CheckOutcome, today: Date): Reminder[] {
         if (!item.problems.includes(f.kind)) item.problems.push(f.kind);
         continue;
       }
-      entry.items.set(f.cell, { no: f.taskNo, row: f.row, cell: f.cell, task: tasks.get(f.row)?.text.text ?? it.task, problems: [f.kind], missing: false });
+      entry.items.set(f.cell, { no: f.taskNo, row: f.row, cell: f.cell, task: tasks.get(f.row)?.text.text ?? it.task, problems: [f.kind], missing: false, ...(f.part ? { part: f.part } : {}) });
     }
   }
   const out: Reminder[] = [];
@@ -166,7 +169,7 @@ function reminderOf(unit: string, items: ReminderItem[], readAs: readonly ReadAs
       {
         kind: "table",
         header: ["序号", "任务", "问题", "单元格"],
-        rows: items.map((i) => [i.no || `第${i.row}行`, excerpt(i.task, 120), i.problems.map((k) => kindName(k)).join("、"), i.cell]),
+        rows: items.map((i) => [i.no || `第${i.row}行`, excerpt(i.task, 120), i.problems.map((k) => kindName(k)).join("、") + partWords(i.part), i.cell]),
         widths: [9, 56, 22, 13],
         centred: [0, 3],
       },

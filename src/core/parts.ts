@@ -2,6 +2,7 @@
 // cell ("一季度：… 二季度：… 三季度：…", "3月：…；6月：…；9月：…", "截至6月底，… 截至9月底，…").
 // Such a cell is read as parts by quarter, so that the quarter checked is judged on its own part.
 // A cell with no such labels stays one undivided text.
+import { quarterShortLabel } from "./quarter";
 import type { Quarter } from "./types";
 
 type Q = Quarter["q"];
@@ -216,4 +217,9 @@ function withoutOwnLabel(text: string, q: Q): string {
   if (!HINT.test(t)) return t;
   const first = labelsOf(t)[0];
   return first && first.start === 0 && first.q === q ? trimPart(t.slice(first.end)) : t;
+}
+
+/** Which part of a cell that accumulates the quarters a problem is in, as the documents say it: （三季度部分）; "" for a whole cell. */
+export function partWords(part: Q | undefined): string {
+  return part ? `（${quarterShortLabel(part)}部分）` : "";
 }

@@ -4,8 +4,9 @@ import { defaultIssuer } from "./district";
 import { resolveUnits, type Directory, type ResolvedUnit } from "./directory";
 import { kindLabel, readAsUnits } from "./check";
 import { isoDate } from "./text";
-import { documentDate } from "./document";
-import { quarterLabel, quarterShortLabel, reportDue } from "./quarter";
+import { asOfWords, documentDate } from "./document";
+import { partWords } from "./parts";
+import { quarterLabel, reportDue } from "./quarter";
 import { quarterProgress } from "./progress";
 import type { CheckResult, Finding, FindingKind, ProgressState, Quarter, Task, TaskAssessment } from "./types";
 
@@ -479,7 +480,7 @@ function gapsOf(result: CheckResult, tasks: readonly TaskSummary[], named: boole
     .filter((f) => GAP_KINDS.includes(f.kind))
     .map((f) => {
       const t = findTask(byRow, f);
-      return { no: f.taskNo, row: f.row, cell: f.cell, task: t?.text.text ?? "", lead: (t && leadsOf.get(t.row)) ?? "", kind: f.kind, label: kindLabel(f.kind) + partSuffix(f.part), taskClass: (t && classOf.get(t.row)) ?? "未报送", ...(f.part ? { part: f.part } : {}) };
+      return { no: f.taskNo, row: f.row, cell: f.cell, task: t?.text.text ?? "", lead: (t && leadsOf.get(t.row)) ?? "", kind: f.kind, label: kindLabel(f.kind) + partWords(f.part), taskClass: (t && classOf.get(t.row)) ?? "未报送", ...(f.part ? { part: f.part } : {}) };
     });
 }
 
@@ -492,12 +493,7 @@ function gapTasks(gaps: readonly GapItem[]): GapTask[] {
       if (!t.kinds.includes(g.kind)) t.kinds.push(g.kind);
     } else byCell.set(g.cell, { no: g.no, row: g.row, cell: g.cell, task: g.task, lead: g.lead, kinds: [g.kind], taskClass: g.taskClass, part: g.part });
   }
-  return [...byCell.values()].map(({ part, ...t }) => ({ ...t, labels: t.kinds.map(kindLabel).join("、") + partSuffix(part) }));
-}
-
-/** Which part of a cell that accumulates the quarters a gap is in: （三季度部分）. */
-function partSuffix(part: Quarter["q"] | undefined): string {
-  return part ? `（${quarterShortLabel(part)}部分）` : "";
+  return [...byCell.values()].map(({ part, ...t }) => ({ ...t, labels: t.kinds.map(kindLabel).join("、") + partWords(part) }));
 }
 
 /** The task a finding is about: the one on its row, or (for a merged cell) the first task at or below it. */
@@ -554,7 +550,7 @@ function bulletinText(s: Omit<Summary, "bulletin">): string[] {
   out.push(`关于${q}${s.district || "区"}《政府工作报告》目标任务推进情况的通报（草稿）`);
   out.push("各责任单位：");
   out.push(
-    `按照要求，各责任单位应于${documentDate(s.due)}前报送${q}责任事项完成情况。截至${documentDate(s.made)}，${t.tasks}项任务中已报送进展${t.reported}项，报送率${percent(t.rate)}；` +
+    `按照要求，各责任单位应于${documentDate(s.due)}前报送${q}责任事项完成情况。截至${asOfWords(s.quarter, s.made, "通报")}，${t.tasks}项任务中已报送进展${t.reported}项，报送率${percent(t.rate)}；` +
       `其中已完成${c["已完成"]}项、超进度${c["超进度"]}项、达进度${c["达进度"]}项、欠进度${c["欠进度"]}项，未报送${c["未报送"]}项。`,
   );
   out.push(`一、报送情况。${reportingText(all)}。`);

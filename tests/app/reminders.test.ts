@@ -5,6 +5,7 @@ import { runCheck } from "../../src/app/check";
 import { saveSettings } from "../../src/app/settings";
 import type { DocumentFiles } from "../../src/app/port";
 import type { OfficialDocument } from "../../src/core/document";
+import { CUMULATIVE_DIRECTORY, cumulativeLedger } from "../helpers/cumulative";
 import { DESK_DIRECTORY, DESK_LEDGER } from "../helpers/desk";
 import { portOf, type SheetsPort } from "./seeds";
 
@@ -237,5 +238,23 @@ describe("names the directory does not list", () => {
     expect(zip.at(-1)).toBe(`${NAMES_TO_CHECK_FILE}:${namesToCheckText(toCheck)}`);
     expect(NAMES_TO_CHECK_FILE).toBe("单位名称待核对.txt");
     expect(decoded((await remindersZipFile(documents, list)).bytes)).toEqual(list.map((r) => r.fileName));
+  });
+});
+
+describe("a ledger whose one progress column accumulates the quarters", () => {
+  test("each 催办单 says which part of the cell is meant, in its table and in its short text", async () => {
+    const port = portOf({ 台账: cumulativeLedger("month"), 部门目录: CUMULATIVE_DIRECTORY });
+    const list = await remindersOn(AFTER_DUE, port);
+    const parks = list.find((r) => r.unit === "区园林局")!;
+    expect(parks.items.map((i) => [i.cell, i.part])).toEqual([["E3", 3], ["E4", 3]]);
+    const table = parks.document.blocks.find((b) => b.kind === "table");
+    expect(table?.kind === "table" && table.rows.map((r) => r[2])).toEqual(["进展只有套话（三季度部分）", "未填进展（三季度部分）"]);
+    expect(parks.text).toContain("需完善：序号1（进展只有套话（三季度部分））");
+  });
+
+  test("a ledger with a column per quarter says no part", async () => {
+    const list = await remindersOn(AFTER_DUE);
+    expect(list.flatMap((r) => r.items).every((i) => i.part === undefined)).toBe(true);
+    expect(JSON.stringify(list.map((r) => r.document))).not.toContain("部分）");
   });
 });
