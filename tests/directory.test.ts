@@ -102,6 +102,29 @@ describe("reading a directory sheet", () => {
     expect(d.entries[1]!.status).toBe("abolished");
   });
 
+  test("aliases and former names separated by spaces (ASCII, full-width, several) are separate names, and each finds its unit", () => {
+    const d = readDirectory(
+      grid([
+        ["单位名称", "别名", "曾用名"],
+        ["区文化和旅游局", "区文旅局 文旅局", "区文化局\u3000区旅游局"],
+        ["区政府办（金融）", "区金融办  区政府办 （金融）", ""],
+        ["区住房和城市更新局", " 区住更局\u3000\u3000住更局 、区房管局 ", ""],
+      ]),
+    );
+    expect(d.entries.map((e) => [e.name, e.aliases, e.formerNames])).toEqual([
+      ["区文化和旅游局", ["区文旅局", "文旅局"], ["区文化局", "区旅游局"]],
+      // A bracket after a space is the rest of the name before it: no unit's name starts with a bracket.
+      ["区政府办（金融）", ["区金融办", "区政府办（金融）"], []],
+      ["区住房和城市更新局", ["区住更局", "住更局", "区房管局"], []],
+    ]);
+    expect(d.entries.flatMap((e) => [...e.aliases, ...e.formerNames]).filter((n) => /\s/.test(n))).toEqual([]);
+    expect(d.match("文旅局")).toMatchObject({ kind: "alias", entry: { name: "区文化和旅游局" } });
+    expect(d.match("区文旅局")).toMatchObject({ kind: "alias", entry: { name: "区文化和旅游局" } });
+    expect(d.match("区旅游局")).toMatchObject({ kind: "renamed", entry: { name: "区文化和旅游局" } });
+    expect(d.match("住更局")).toMatchObject({ kind: "alias", entry: { name: "区住房和城市更新局" } });
+    expect(d.problems).toEqual([]);
+  });
+
   test("a sheet without 单位名称 is refused with a message saying what is expected", () => {
     let error: unknown;
     try {

@@ -217,6 +217,47 @@ describe("numbering is checked per annex, so that a lost item is never silent", 
   });
 });
 
+describe("an item whose text starts with a figure keeps its number and its text", () => {
+  const units = "（责任单位：区园林局）";
+  test("167.100名园艺师…: item 167, the text from 100名, and no gap before 168", () => {
+    const items = parseNotice(["一、城市建设", `166.新建口袋公园5个。${units}`, `167.100名园艺师挂牌服务100个社区绿色驿站。${units}`, `168.完成道路绿化提升。${units}`].join("\n"));
+    expect(items.map((i) => [i.no, i.task])).toEqual([
+      [166, "新建口袋公园5个。"],
+      [167, "100名园艺师挂牌服务100个社区绿色驿站。"],
+      [168, "完成道路绿化提升。"],
+    ]);
+    expect(items.slice(1).flatMap((i) => i.flags)).toEqual([]);
+  });
+  test("after a unit line, with a full-width stop, with 、, and a decimal figure (1.5亿元)", () => {
+    const items = parseNotice(["1.任务甲。", "责任单位：区发改局", "2．3.5万户老旧小区完成改造。", "责任单位：区住更局", "3、2026年底前建成养老服务中心。", "责任单位：区民政局", `4.1.5亿元用于背街小巷改造。${units}`].join("\n"));
+    expect(items.map((i) => [i.no, i.task, i.flags])).toEqual([
+      [1, "任务甲。", []],
+      [2, "3.5万户老旧小区完成改造。", []],
+      [3, "2026年底前建成养老服务中心。", []],
+      [4, "1.5亿元用于背街小巷改造。", []],
+    ]);
+  });
+  test("a line broken before a figure inside a sentence stays the item's text (增长 / 6.5%左右)", () => {
+    const items = parseNotice(["1.开展环境综合整治，涉及4条铁路沿线和", "2.13公里河流。", "责任单位：区水务局", "2.地区生产总值增长", "6.5%左右。（责任单位：区发改局）", "3.完成投资", "- 2 -", "4.2亿元。（责任单位：区发改局）"].join("\n"));
+    expect(items.map((i) => [i.no, i.task, i.flags])).toEqual([
+      [1, "开展环境综合整治，涉及4条铁路沿线和2.13公里河流。", []],
+      [2, "地区生产总值增长6.5%左右。", []],
+      [3, "完成投资4.2亿元。", []],
+    ]);
+  });
+  test("a figure that is not the next number after a sentence is text (seed 001: 8 打通汉江大道 … / 73.72亩)", () => {
+    const items = parseNotice(["8.打通汉江大道。", "桥梁主线工程共置换部队土地。", "73.72亩，拆除房屋28栋。", "责任单位：区建设局"].join("\n"));
+    expect(items).toHaveLength(1);
+    expect(items[0]!.task).toBe("打通汉江大道。桥梁主线工程共置换部队土地。73.72亩，拆除房屋28栋。");
+  });
+  test("the 2020 work report's glossary (seed 003): 26.1+1+X 社区社会工作室 is item 26, and 27 follows without a gap", () => {
+    const items = parseNotice(fs.readFileSync(path.join(__dirname, "..", "seeds", "sources", "003_6b9a54e59005c11a.txt"), "utf8"));
+    const i26 = items.find((i) => i.no === 26);
+    expect(i26?.task).toMatch(/^1\+1\+X社区社会工作室：每个社区社会工作室配备1名专业社区工作者/);
+    expect(items.find((i) => i.no === 27)!.flags.map((f) => f.code)).not.toContain("number-gap");
+  });
+});
+
 describe("numberingFlags: what an item's number says after the number before it", () => {
   test("the 2026 Jiang'an notice (seed 002), 1 to 143 and then 1 again under 四、民生实事, says nothing", () => {
     const items = parseNotice(seed002);

@@ -7,6 +7,10 @@ import JSZip from "jszip";
 import { SaxesParser } from "saxes";
 import { duban, openBook, tempDir, writeBook } from "./helpers/cli";
 import { keepWhatExcelJsDrops } from "../src/hosts/xlsx/preserve";
+import { loadXlsx } from "../src/hosts/xlsx/open";
+import ExcelJS from "exceljs";
+import { syntheticDirectoryRows, syntheticLedgerRows, syntheticUnits } from "./helpers/syntheticLedger";
+import { WHOLE_VALIDATIONS, X14_VALIDATIONS, withWholeValidations } from "./helpers/validations";
 
 const dir = tempDir("preserve");
 
@@ -111,4 +115,61 @@ test("a workbook with nothing to keep is written exactly as ExcelJS wrote it", a
   const plain = fs.readFileSync(await writeBook(path.join(dir, "plain.xlsx"), ROWS));
   const kept = await keepWhatExcelJsDrops(plain, plain);
   expect(kept).toEqual({ bytes: plain, lost: [] });
+});
+
+describe("data validations over whole columns and the whole sheet", () => {
+  // A district's ledger as office templates make it: dropdowns on whole columns (G:I, J:J), a length
+  // limit on A1:XFD1048576, prompts on D:E, an x14 list from another sheet. ExcelJS alone expands each
+  // into every cell it covers (exceljs/exceljs#1842): the whole-sheet one never finishes.
+  const units = syntheticUnits(36);
+  const ledger = async (name: string) => {
+    const file = path.join(dir, name);
+    const wb = new ExcelJS.Workbook();
+    wb.addWorksheet("台账").addRows(syntheticLedgerRows(240, units));
+    wb.addWorksheet("部门目录").addRows(syntheticDirectoryRows(units));
+    await wb.xlsx.writeFile(file);
+    return file;
+  };
+  const sheetXml = async (file: string) => (await parts(file)).sheet;
+  const validationsIn = (sheet: string) => ({ main: /<dataValidations\b[\s\S]*?<\/dataValidations>/.exec(sheet)?.[0], x14: /<ext uri="\{CCE6A557[\s\S]*?<\/ext>/.exec(sheet)?.[0] });
+
+  test("duban check reads the ledger, with the same findings as without them", async () => {
+    const plain = await ledger("无数据验证.xlsx");
+    const dressed = path.join(dir, "整列数据验证.xlsx");
+    fs.writeFileSync(dressed, await withWholeValidations(fs.readFileSync(plain)));
+    const args = ["--quarter", "2026Q3", "--today", "2026-10-15"];
+    const without = await duban("check", plain, ...args);
+    const started = Date.now();
+    const withThem = await duban("check", dressed, ...args);
+    // Well inside the test's 30 s: reading does not depend on how many cells a validation covers (the timing itself is in npm run bench).
+    expect(Date.now() - started).toBeLessThan(20000);
+    expect(without.out).toMatch(/共 \d+ 处问题/);
+    expect(withThem.out.replaceAll("整列数据验证.xlsx", "无数据验证.xlsx")).toBe(without.out);
+    expect(withThem.code).toBe(without.code);
+    // The preview and the offline page open a chosen file through the same loadXlsx.
+    const wb = await loadXlsx(fs.readFileSync(dressed), "整列数据验证.xlsx");
+    expect(wb.getWorksheet("台账")!.getCell("C3").value).toBe((await openBook(plain)).getWorksheet("台账")!.getCell("C3").value);
+  });
+
+  test("duban summary and clear keep the validations byte for byte, in a file Excel can read", async () => {
+    const book = path.join(dir, "下拉列表.xlsx");
+    fs.writeFileSync(book, await withWholeValidations(fs.readFileSync(await ledger("下拉列表-原.xlsx"))));
+    const before = validationsIn(await sheetXml(book));
+    expect(before).toEqual({ main: WHOLE_VALIDATIONS, x14: X14_VALIDATIONS });
+    const out = path.join(dir, "下拉列表-汇总.xlsx");
+    const summary = await duban("summary", book, "--quarter", "2026Q3", "--today", "2026-10-15", "-o", out);
+    expect(summary.err).toBe("");
+    const written = await parts(out);
+    expect(validationsIn(written.sheet)).toEqual(before);
+    // xr:uid is bound on the written sheet as in the original, and ignorable as there.
+    await wellFormed(written.zip);
+    expect(written.sheet).toMatch(/<worksheet [^>]*mc:Ignorable="[^"]*\bxr\b/);
+    // In schema order: after the sheet's data and before its page margins; the x14 ones in the sheet's last extLst.
+    expect(written.sheet.indexOf("<dataValidations")).toBeGreaterThan(written.sheet.indexOf("</sheetData>"));
+    expect(written.sheet.indexOf("<dataValidations")).toBeLessThan(written.sheet.indexOf("<pageMargins"));
+    expect(written.sheet).toMatch(/<extLst>(?:(?!<\/extLst>).)*<ext uri="\{CCE6A557[\s\S]*<\/extLst><\/worksheet>$/);
+    const cleared = await duban("clear", out, "--in-place");
+    expect(cleared.err).toBe("");
+    expect(validationsIn(await sheetXml(out))).toEqual(before);
+  });
 });

@@ -189,3 +189,37 @@ afterAll(() => {
   // The seed, to replay a failure: FC_SEED=… npx jest tests/properties.test.ts
   if (process.env.FC_VERBOSE) console.log(`fast-check seed ${SEED}, ${RUNS} cases per property`);
 });
+
+/** A figure as an item's text may start with one: 100名, 3.5万户, 1.5亿元, 6.5%, 2026年. */
+const figure = fc
+  .tuple(fc.integer({ min: 0, max: 999 }), fc.option(fc.integer({ min: 0, max: 99 }), { nil: undefined }), fc.constantFrom("名", "个", "万户", "亿元", "%", "年", "公里", "+1+X"))
+  .map(([whole, fraction, unit]) => `${whole}${fraction === undefined ? "" : `.${fraction}`}${unit}`);
+const WORDS = ["园艺师挂牌服务", "社区绿色驿站", "完成投资", "地区生产总值增长", "老旧小区改造", "新建", "左右", "，"];
+/** An item's text: figures and words, ending with a stop; a line may break before a figure inside it (after a word, as a PDF breaks). */
+const itemText = fc
+  .tuple(fc.boolean(), fc.array(fc.tuple(fc.constantFrom(...WORDS), fc.option(figure, { nil: undefined }), fc.boolean()), { minLength: 1, maxLength: 4 }), figure)
+  .map(([lead, parts, first]) => {
+    const whole = (lead ? first : "") + parts.map(([w, f]) => w + (f ?? "")).join("") + "。";
+    const lines = (lead ? first : "") + parts.map(([w, f, br]) => w + (f ? (br ? "\n" : "") + f : "")).join("") + "。";
+    return { whole, lines };
+  });
+
+test("notice importer: items whose texts start with figures or decimals are read with their number and whole text, no gap flagged", () => {
+  fc.assert(
+    fc.property(
+      fc.integer({ min: 1, max: 990 }),
+      fc.array(fc.tuple(itemText, fc.constantFrom(".", "．", "、", ". "), fc.constantFrom("inline", "line")), { minLength: 1, maxLength: 8 }),
+      (first, items) => {
+        const text = items
+          .map(([t, stop, units], i) => `${first + i}${stop}${t.lines}${units === "inline" ? "（责任单位：区园林局）" : "\n责任单位：区园林局"}`)
+          .join("\n");
+        const read = parseNotice(`一、城市建设\n${text}`);
+        expect(read.map((r) => [r.no, r.task, r.lead])).toEqual(items.map(([t], i) => [first + i, t.whole, ["区园林局"]]));
+        // The first item's number is said when it is not 1; after it, no item is flagged.
+        expect(read[0]!.flags).toEqual(first === 1 ? [] : [{ code: "number-starts-at", no: first }]);
+        expect(read.slice(1).flatMap((r) => r.flags)).toEqual([]);
+      },
+    ),
+    options,
+  );
+});

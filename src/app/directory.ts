@@ -61,7 +61,8 @@ export async function addToDirectory(port: WorkbookPort, name: string, addition:
   const grid = read!.grid;
   const layout = directoryLayout(grid, DIRECTORY_SHEET);
   const directory = readDirectory(grid, DIRECTORY_SHEET);
-  const written = name.trim();
+  // No unit name holds a space, and the directory reads a space in 别名 as between two names.
+  const written = name.replace(/\s+/gu, "");
   const found = directory.match(written);
   if (found.kind !== "unknown") throw new AppError({ code: "unit-already-listed", name: written });
   const edits: CellEdit[] = [];

@@ -83,7 +83,7 @@ const DOWNLOAD_INSTEAD: Record<DownloadKind, { readonly command: string; readonl
   forms: { command: "duban split", zh: "可点各单位旁的“打开”，逐个打开填报表后另存；", en: 'use "Open" beside each unit to open its form as a new workbook and save it from there; ' },
 };
 
-export type SettingKey = "ledgerSheet" | "minProgressLength" | "staleSimilarity" | "headerRow" | "columns" | "district" | "issuer" | "docNumber" | "scoring";
+export type SettingKey = "ledgerSheet" | "minProgressLength" | "staleSimilarity" | "headerRow" | "columns" | "district" | "issuer" | "docNumber" | "copyTo" | "scoring";
 
 export type Message = EngineMessage | HostMessage | AppMessage;
 
@@ -146,6 +146,7 @@ const SETTING_NAMES: Record<SettingKey, readonly [string, string, string]> = {
   district: ["区（县）名称", "district", "以“区”“县”“市”或“旗”结尾的名称，如“江汉区”"],
   issuer: ["发文机关", "issuing office", "机关名称（一行，40 字以内），如“江汉区人民政府办公室”"],
   docNumber: ["文号", "document number", "一行，40 字以内，如“某区政办〔2026〕1号”"],
+  copyTo: ["抄送机关", "copy-to organs", "一行，200 字以内，机关名称之间用“，”分隔、以“。”结尾，如“区委办公室，区人大常委会办公室，区政协办公室。”"],
   scoring: ["评分规则", "scoring rules", "三项分值（报送得分、未报送扣分、套话扣分），各为 0 到 100 的数，最多一位小数"],
 };
 
@@ -295,7 +296,11 @@ export function corruptWhy(reason: string): CorruptWhy {
 const CORRUPT_WHY: Record<CorruptWhy, readonly [string, string]> = {
   incomplete: ["文件不完整（可能没有下载或复制完）。请重新获取原文件后再打开。", "the file is incomplete (a download or copy that stopped?). Get the file again, then open it."],
   damaged: ["文件已损坏（压缩数据校验不通过）。请重新获取原文件；或在 Excel 或 WPS 中打开它，另存为 .xlsx 后再打开。", "the file is damaged (its compressed data does not check out). Get the file again, or open it in Excel or WPS and save it as .xlsx."],
-  encrypted: ["文件设有打开密码。请在 Excel 或 WPS 中取消密码，另存为 .xlsx 后再打开。", "the file has a password. Remove it in Excel or WPS, save it as .xlsx, then open it."],
+  // An .xlsx with an open password is an encrypted compound file, not a zip (src/hosts/xlsx/cfb.ts): saving it "as .xlsx" again keeps the password.
+  encrypted: [
+    "文件设有打开密码。请在 Excel 中输入密码打开它，点“文件 → 信息 → 保护工作簿 → 用密码进行加密”，清空密码后保存（WPS 中为“文件 → 文档加密”）；然后重新打开。",
+    "the file has an open password. Open it in Excel with the password, choose File → Info → Protect Workbook → Encrypt with Password, clear the password and save (in WPS: File → Document Encryption); then open it again.",
+  ],
   contents: ["文件中的工作簿内容不完整，或不是 Excel、WPS 保存的格式。请在 Excel 或 WPS 中打开它，另存为 .xlsx 后再打开。", "the workbook inside the file is incomplete, or not as Excel or WPS save it. Open it in Excel or WPS, save it as .xlsx, then open it."],
   unknown: ["文件可能已损坏或不完整。请在 Excel 或 WPS 中打开它，另存为 .xlsx 后再打开。", "the file may be damaged or incomplete. Open it in Excel or WPS, save it as .xlsx, then open it."],
 };
@@ -498,7 +503,9 @@ export function findingText(f: Finding, lang: Lang = "zh", short = false): strin
 function findingZh(f: Finding, short: boolean): string {
   const name = short ? "" : taskName(f.taskNo, f.row);
   const at = short ? "" : `${f.cell} 中的`;
-  const where = short ? "在此" : `在 ${f.cell} `;
+  // A cell that accumulates the quarters: the quarter's part of it is meant.
+  const part = f.part ? `（${quarterShortLabel(f.part)}部分）` : "";
+  const where = short ? `在此${part}` : `在 ${f.cell}${part} `;
   const v = f.value ?? "";
   const s = f.suggestions ?? [];
   const { q, due, prev } = quarterWords(f.quarter, "zh");
@@ -534,7 +541,8 @@ function findingZh(f: Finding, short: boolean): string {
 function findingEn(f: Finding, short: boolean): string {
   const name = short ? "" : `${taskName(f.taskNo, f.row, "en")}: `;
   const at = short ? "" : ` in ${f.cell}`;
-  const where = short ? "here" : `in ${f.cell}`;
+  const part = f.part ? ` (its Q${f.part} part)` : "";
+  const where = short ? `here${part}` : `in ${f.cell}${part}`;
   const v = f.value ?? "";
   const s = f.suggestions ?? [];
   const { q, due, prev } = quarterWords(f.quarter, "en");
@@ -562,6 +570,41 @@ function findingEn(f: Finding, short: boolean): string {
       return `${name}the deadline ${f.deadline ?? ""} has passed and the task is not marked done: write ${where} whether it was finished, or why not.`;
     case "done-unsupported":
       return `${name}marked done, but the ${q} progress ${f.cause === "stale" ? "repeats last quarter's" : v.trim() ? `only says "${excerpt(v, 12)}"` : "is blank"}: write ${where} when it was finished, how it was accepted, what it achieved.`;
+  }
+}
+
+/** The example of progress that passes, in the 填报 hints (a figure done and its share of the target). */
+const FILL_EXAMPLE: Both<string> = ["新建城市书房3个，完成年度目标的60%", "3 new city reading rooms, 60% of the year's target"];
+
+/**
+ * 填报: what would pass for a finding, in the words of the staff who fill the row (the task and its
+ * cell are beside it). Progress kinds say what to write and give an example; a unit's name says what
+ * 检查 says of it.
+ */
+export function fillHint(f: Finding, lang: Lang = "zh"): string {
+  const zh = lang === "zh";
+  const v = excerpt((f.value ?? "").trim(), 12);
+  const { q, due, prev } = quarterWords(f.quarter, lang);
+  const example = zh ? `例如“${FILL_EXAMPLE[0]}”` : `e.g. "${FILL_EXAMPLE[1]}"`;
+  const whatAndHowMuch = zh ? `请写明本季度做了什么、完成多少，${example}` : `write what was done this quarter and how much, ${example}`;
+  switch (f.kind) {
+    case "missing-progress":
+      if (f.cause === "error-value") return zh ? `进展是错误值“${v}”（公式出错）：${whatAndHowMuch}。` : `The progress is the error "${v}" (a broken formula): ${whatAndHowMuch}.`;
+      return zh ? `还没有填写${q}进展：${whatAndHowMuch}（报送截止 ${due}）。` : `No ${q} progress yet: ${whatAndHowMuch} (due ${due}).`;
+    case "placeholder-progress":
+      return zh ? `“${v}”是套话：${whatAndHowMuch}。` : `"${v}" is a placeholder: ${whatAndHowMuch}.`;
+    case "stale-progress":
+      return zh ? `与${prev}进展几乎相同：请写本季度新做了什么、完成多少，不要照抄上季度。` : `Almost the same as ${prev}'s progress: write what is new this quarter and how much, not last quarter's text.`;
+    case "unquantified-progress":
+      return zh ? `任务有量化目标，进展里却没有数字：请写明完成数或完成比例，${example}。` : `The task has a target with figures, the progress has none: write how much was done, ${example}.`;
+    case "overdue":
+      return zh
+        ? `完成时限 ${f.deadline ?? ""} 已过：已完成的，请写明何时完成、成效如何；未完成的，请写明原因和预计完成时间。`
+        : `The deadline ${f.deadline ?? ""} has passed: if it is done, write when and what it achieved; if not, why, and when it will be.`;
+    case "done-unsupported":
+      return zh ? "标为已完成，但进展看不出依据：请写明何时完成、如何验收、成效如何。" : "Marked done, but the progress shows nothing of it: write when it was finished, how it was accepted, what it achieved.";
+    default:
+      return findingText(f, lang, true);
   }
 }
 
@@ -858,6 +901,11 @@ const WORDS = {
   district: ["区（县）名称", "District"],
   issuer: ["发文机关", "Issuing office"],
   docNumber: ["文号", "Document number"],
+  copyTo: ["抄送机关", "Copy to"],
+  copyToHint: [
+    "印在通报版记的“抄送”一行；留空则不印。机关之间用“，”分隔、以“。”结尾，用“、”“,”“;”分隔或未加句号的，保存时改正。",
+    "Printed in the bulletin's imprint as the organs it is copied to; empty: none. Separate them with commas.",
+  ],
   scoring: ["评分（可选）", "Scoring (optional)"],
   scoringHint: ["每项牵头任务报送进展得分、每项未报送扣分、每项只有套话或照抄上季度扣分；留空则不评分。规则印在汇总和通报的排名下。", "Points per led task reported, deducted per task missing and per placeholder or copied progress; empty: no score."],
   scoreReported: ["报送得分", "Reported +"],
@@ -865,6 +913,20 @@ const WORDS = {
   scorePlaceholder: ["套话扣分", "Placeholder −"],
   documentsHint: ["通报和催办单的落款。留空时区名取自台账标题，发文机关为“某区人民政府办公室”。", "What the bulletin and reminders are signed with. Empty: the district from the ledger's title, and that district's government office."],
   byUnit: ["按单位", "By unit"],
+  // 填报
+  tabFill: ["填报", "My tasks"],
+  fillUnit: ["本单位", "My unit"],
+  fillUnitPlaceholder: ["输入单位名称、简称或曾用名", "Type your unit's name or short name"],
+  fillNoMatch: ["没有匹配的单位", "No unit matches"],
+  fillChooseUnit: ["请先选择本单位：列出本单位本季度的任务和需要完善的进展。", "Choose your unit: its tasks for the quarter are listed, with what to complete."],
+  fillIntro1: ["这里列出本单位本季度的任务：先牵头、后配合，每项标出检查发现的问题。", "Your unit's tasks for the quarter: those it leads first, then those it helps with, each with what the check found."],
+  fillIntro2: ["点击一项（或用 ↑↓ 选中后按 Enter）跳到它的进展单元格，按下方的提示修改。", "Click a task (or move with ↑↓ and press Enter) to go to its progress cell, and follow the hint under it."],
+  fillIntro3: ["只读取，不改动工作簿；所选单位只保存在本机。", "Nothing is written into the workbook; your unit is remembered on this computer only."],
+  fillIntroDismiss: ["知道了", "Got it"],
+  fillReadAgain: ["重新读取", "Read again"],
+  fillTasks: ["本单位的任务", "My unit's tasks"],
+  fillAsCo: ["配合", "co-unit"],
+  fillReported: ["已报送", "Reported"],
 } as const;
 
 export type WordKey = keyof typeof WORDS;
@@ -933,6 +995,15 @@ const PHRASES = {
   leadCount: [(n: number) => `牵头 ${n}`, (n: number) => `lead ${n}`],
   coCount: [(n: number) => `配合 ${n}`, (n: number) => `co ${n}`],
   asCoUnit: ["（配合）", " (co-unit)"],
+
+  // 填报
+  /** 本单位第三季度 15 项任务：已报送 9 项，待完善 6 项. */
+  fillHeading: [
+    (q: Quarter["q"], tasks: number, reported: number, pending: number) => `本单位第${quarterShortLabel(q)} ${tasks} 项任务：已报送 ${reported} 项，待完善 ${pending} 项`,
+    (q: Quarter["q"], tasks: number, reported: number, pending: number) => `Q${q}: ${plural(tasks, "task")} of your unit, ${reported} reported, ${pending} to complete`,
+  ],
+  fillNoTasks: [(unit: string, q: Quarter["q"]) => `台账中没有“${unit}”第${quarterShortLabel(q)}的任务：请核对所选的单位。`, (unit: string, q: Quarter["q"]) => `The ledger has no Q${q} tasks of "${unit}": check the unit chosen.`],
+  fillFormOf: [(unit: string) => `这是发给“${unit}”的填报表：列出的是本表中的任务。`, (unit: string) => `This is the form sent to "${unit}": its tasks are listed.`],
 
   // 加入目录
   addedAsAlias: [
@@ -1008,6 +1079,7 @@ const PHRASES = {
   districtExample: ["江汉区", "from the ledger's title"],
   issuerExample: ["区人民政府办公室", "the district's government office"],
   docNumberExample: ["如：某区政办〔2026〕1号", "as printed on the bulletin"],
+  copyToExample: ["如：区委办公室，区人大常委会办公室，区政协办公室。", "the offices the bulletin is copied to"],
 
   // 分发 and 合并回报
   unitsCorrected: [(cells: number) => `已在台账中改正 ${cells} 个单元格的单位名称。`, (cells: number) => `Unit names corrected in ${plural(cells, "cell")} of the ledger.`],
@@ -1176,13 +1248,14 @@ const XLSX_PARTS: Record<XlsxPart, string> = {
   shapes: "形状和文本框",
 };
 
-/** What a written file lacks that the command line could not put back: a sheet's filter, or its cells typed as text ('01). */
+/** What a written file lacks that the command line could not put back: a sheet's filter, its cells typed as text ('01), its data validations (dropdowns). */
 export interface LostOnWrite {
   readonly sheet: string;
-  readonly what: "filter" | "text-prefix";
+  readonly what: "filter" | "text-prefix" | "validations";
 }
 
-const lostText = (l: LostOnWrite) => (l.what === "filter" ? `工作表“${l.sheet}”的筛选条件` : `工作表“${l.sheet}”中以撇号（'）标为文本的单元格`);
+const lostText = (l: LostOnWrite) =>
+  l.what === "filter" ? `工作表“${l.sheet}”的筛选条件` : l.what === "validations" ? `工作表“${l.sheet}”的数据验证（下拉列表等）` : `工作表“${l.sheet}”中以撇号（'）标为文本的单元格`;
 
 /** A mistake in what the command line was given, or a file it cannot use. */
 export type CliMessage =

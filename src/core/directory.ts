@@ -50,12 +50,23 @@ const COLUMN_SYNONYMS: Record<"name" | "aliases" | "former" | "category" | "stat
   status: ["状态"],
 };
 
-/** Splits a list cell such as 别名 on 、 ， ; and line breaks. */
+/**
+ * Splits a list cell such as 别名 on 、 ， ; line breaks and spaces (ASCII or full-width: no unit's
+ * name holds one, so "区文旅局 文旅局" is two aliases). A part that opens with a bracket belongs to
+ * the one before it ("区政府办 （金融）"): no unit's name starts with a bracket.
+ */
 function splitList(text: string): string[] {
-  return text
-    .split(/[、，,；;\n\r/／]+/)
-    .map((s) => s.trim())
-    .filter(Boolean);
+  const out: string[] = [];
+  for (const part of text.split(/[、，,；;\n\r/／]+/)) {
+    let first = true;
+    for (const word of part.split(/\s+/)) {
+      if (!word) continue;
+      if (!first && /^[(（〈【[]/.test(word) && out.length) out[out.length - 1] += word;
+      else out.push(word);
+      first = false;
+    }
+  }
+  return out;
 }
 
 /** How alike a name must be to a unit's to be suggested for it. */

@@ -101,7 +101,15 @@ const UNIT_LABELS = "市级牵头单位|市级责任单位|区级牵头单位|�
 const UNIT_LINE = new RegExp(`^(${UNIT_LABELS})\\s*[:：]`);
 /** The start of an inline unit group: "(" then a label ("(市级牵头单位:…;区级牵头单位:…)"). */
 const UNIT_GROUP_START = new RegExp(`^[(（]\\s*(${UNIT_LABELS})\\s*[:：]`);
-const ITEM_START = /^(\d{1,3})\s*[.．、](?!\d)\s*(.*)$/;
+/** "12.推进…", "12、推进…", "12. 100名…": a number, then text; 、 and a stop with a space never belong to a figure. */
+const ITEM_START = /^(\d{1,3})\s*(?:、|[.．](?!\d))\s*(.*)$/;
+/**
+ * "167.100名园艺师…": item 167 whose text starts with a figure, or a figure (2.13公里, 6.5%) that
+ * starts a line broken inside a sentence. Told apart by the numbering and by the line before.
+ */
+const FIGURE_START = /^(\d{1,3})[.．](\d.*)$/;
+/** The end of a sentence or of an inline unit group: what the line before a new item ends with. */
+const SENTENCE_END = /[。；;！!？?)）]$/;
 const ANNEX = /^(.*?)附\s*件\s*(\d{1,2})\s*$/;
 /** How far a number may jump ahead and still start an item (a larger one is taken for text). */
 const MAX_JUMP = 5;
@@ -191,16 +199,21 @@ class NoticeReader {
   private restarts = 0;
   /** A heading (or an annex) came after the last item: numbering may start again at 1 there. */
   private headingSinceItem = true;
+  /** The line taken before this one; "" after a heading, an annex or a line that ends items. */
+  private previous = "";
 
   /** One line of the body (tidied, not furniture, not an annex marker). */
   take(s: string, lineNo: number): void {
     const heading = headingOf(s);
     const dash = heading ? undefined : dashHeadingOf(s);
     const start = heading || dash ? null : ITEM_START.exec(s);
+    const figure = heading || dash || start ? null : FIGURE_START.exec(s);
     if (heading) this.heading(heading.level, heading.text);
     else if (dash) this.dashHeading(dash);
     else if (start && this.startsItem(Number(start[1]))) this.startItem(Number(start[1]), start[2]!, lineNo);
+    else if (figure && this.startsFigureItem(Number(figure[1]))) this.startItem(Number(figure[1]), figure[2]!, lineNo);
     else this.continueItem(s, lineNo, !!start);
+    this.previous = heading || dash ? "" : s;
   }
 
   /** Annex `annex` begins: the item and the headings before it end, and its numbering starts afresh. */
@@ -226,6 +239,7 @@ class NoticeReader {
     }
     this.cur = undefined;
     this.mode = "text";
+    this.previous = "";
   }
 
   /** The items, once every line is taken. */
@@ -266,6 +280,17 @@ class NoticeReader {
   /** A number far ahead of the last one is taken for text inside an item's sentence, not after its units. */
   private startsItem(no: number): boolean {
     return this.lastNo === 0 || no <= this.lastNo + MAX_JUMP || no === 1 || !this.cur || this.mode === "units";
+  }
+
+  /**
+   * "N.figure…": an item only where one can start (after a heading, a unit line or the end of a
+   * sentence) and, after a sentence, only as the next number; otherwise a line broken before a figure
+   * ("…4条铁路沿线和" / "2.13公里河流…", seed 001).
+   */
+  private startsFigureItem(no: number): boolean {
+    const next = no === this.lastNo + 1 || (no === 1 && (this.lastNo === 0 || this.headingSinceItem));
+    if (this.previous === "" || this.mode === "units") return next || this.startsItem(no);
+    return SENTENCE_END.test(this.previous) && next;
   }
 
   private startItem(no: number, text: string, lineNo: number): void {

@@ -7,6 +7,7 @@ import { readFileBytes, saveFile } from "../taskpane/files";
 import { formFiles } from "../files/forms";
 import { XlsxHost } from "../hosts/xlsx/host";
 import { loadXlsx } from "../hosts/xlsx/open";
+import { keepWhatExcelJsDrops } from "../hosts/xlsx/preserve";
 import { SheetView } from "./SheetView";
 
 /** The example ledger: its file name and how to get its bytes. */
@@ -35,6 +36,8 @@ export function PreviewPage({ sample, openSample, page = "preview", lang: initia
   const [version, setVersion] = React.useState(0);
   const [opened, setOpened] = React.useState(0);
   const fileInput = React.useRef<HTMLInputElement>(null);
+  /** The file as opened: what ExcelJS drops on writing (data validations, filter criteria, '01) is put back from it. */
+  const original = React.useRef<Uint8Array>(undefined);
 
   React.useEffect(() => host?.subscribe(() => setVersion((v) => v + 1)), [host]);
   // The pane reads which sheet is shown again when a tab is clicked here (it has no focus to take back).
@@ -43,7 +46,9 @@ export function PreviewPage({ sample, openSample, page = "preview", lang: initia
 
   const open = React.useCallback(async (bytes: ArrayBuffer, fileName: string) => {
     try {
+      const copy = new Uint8Array(bytes.slice(0));
       const wb = await loadXlsx(bytes, fileName);
+      original.current = copy;
       setHost(new XlsxHost(wb));
       setName(fileName);
       setError(undefined);
@@ -70,7 +75,11 @@ export function PreviewPage({ sample, openSample, page = "preview", lang: initia
 
   // Saved under a name of its own (台账-已检查.xlsx): never taken for the file the person chose.
   const download = async () => {
-    if (host) saveFile({ name: checkedFileName(name), bytes: await host.workbook.xlsx.writeBuffer() });
+    if (!host) return;
+    const written = new Uint8Array(await host.workbook.xlsx.writeBuffer());
+    // As the command line saves: the parts ExcelJS does not write, put back from the file as opened.
+    const bytes = original.current ? (await keepWhatExcelJsDrops(original.current, written)).bytes : written;
+    saveFile({ name: checkedFileName(name), bytes });
   };
 
   return (

@@ -109,6 +109,9 @@ describe("加入目录", () => {
     port.cell(DIRECTORY_SHEET, "B4").value = "区城管局 ";
     await addToDirectory(port, "区城管执法局", { as: "alias", of: "区城市管理执法局" });
     expect(text(port, "B4")).toBe("区城管局、区城管执法局");
+    // A name typed with a space in it is one name: written without it, as the directory would split it there.
+    expect(await addToDirectory(port, " 区卫 健委\u3000", { as: "alias", of: "区卫生健康局" })).toMatchObject({ name: "区卫健委" });
+    expect(text(port, "B5")).toBe("区卫健局、区卫键局、区卫健委");
   });
 
   test("a directory with no 别名 column gets one after its last column, its header row where the header is", async () => {

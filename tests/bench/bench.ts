@@ -16,6 +16,7 @@ import { sheetGrid } from "../../src/hosts/xlsx/grid";
 import { OfficeHost, WEB_PAYLOAD_LIMIT } from "../../src/hosts/office/host";
 import { fakeRun, newSheet } from "../fakes/excel";
 import { syntheticDirectoryRows, syntheticLedgerRows, syntheticUnits } from "../helpers/syntheticLedger";
+import { withWholeValidations } from "../helpers/validations";
 
 const TASKS = Number(process.env.BENCH_TASKS ?? 10000);
 const UNITS = 300;
@@ -50,6 +51,12 @@ async function main(): Promise<void> {
     const root = path.join(__dirname, "..", "..");
     execFileSync(process.execPath, [path.join(root, "node_modules", "webpack", "bin", "webpack.js"), "--mode", "production"], { cwd: root, stdio: "ignore" });
     await previewGrid(file, path.join(root, "dist", "addin"), (pass) => (pass ? "达标" : "未达标"));
+    fs.rmSync(dir, { recursive: true, force: true });
+    return;
+  }
+  if (process.env.BENCH_PART === "validations") {
+    // Only the data validations (BENCH_PART=validations npm run bench).
+    await wholeValidations(dir, (pass) => (pass ? "达标" : "未达标"));
     fs.rmSync(dir, { recursive: true, force: true });
     return;
   }
@@ -92,6 +99,7 @@ async function main(): Promise<void> {
   console.log(`  Excel 加载项（模拟 Excel）：检查并标记 ${TASKS} 行用了 ${fake.syncs} 次 sync、${fake.ops.length} 个排队操作   目标 ≤ 4 次 sync   ${ok(fake.syncs <= 4)}`);
 
   await scale(quarter, ok);
+  await wholeValidations(dir, ok);
 
   // The task pane's JavaScript, as the production build writes it (office.js is loaded separately).
   const root = path.join(__dirname, "..", "..");
@@ -147,6 +155,40 @@ async function scale(quarter: { year: number; q: 3 }, ok: (pass: boolean) => str
     await runCheck(host, new Date(2026, 10, 22), { quarter });
     const largest = Math.max(...fake.requests) / 1024 / 1024;
     console.log(`  Excel 加载项（模拟 Excel，${label}）：50000 行读取 ${reads} 次 sync，读取并加标记 ${fake.syncs - reads} 次${payloadLimit ? `（读写都按 5 MB 上限分块，最大的请求 ${largest.toFixed(1)} MB）` : ""}`);
+  }
+}
+
+/**
+ * A district's ledger (240 tasks) with the data validations office templates carry: dropdowns on whole
+ * columns, a limit on the whole sheet (A1:XFD1048576), an x14 list (tests/helpers/validations.ts).
+ * ExcelJS alone expands each into every cell it covers (exceljs/exceljs#1842). `duban check` and
+ * `duban summary` on it against the same ledger without them. Target: ≤ 1.5 ×.
+ */
+async function wholeValidations(dir: string, ok: (pass: boolean) => string): Promise<void> {
+  const units = syntheticUnits(36);
+  const wb = new ExcelJS.Workbook();
+  wb.addWorksheet("台账").addRows(syntheticLedgerRows(240, units));
+  wb.addWorksheet("部门目录").addRows(syntheticDirectoryRows(units));
+  const plain = path.join(dir, "无数据验证.xlsx");
+  await wb.xlsx.writeFile(plain);
+  const dressed = path.join(dir, "整列数据验证.xlsx");
+  fs.writeFileSync(dressed, await withWholeValidations(fs.readFileSync(plain)));
+  const io = { out: () => undefined, err: () => undefined };
+  const out = path.join(dir, "汇总.xlsx");
+  const commands: [string, (file: string) => string[]][] = [
+    ["check", (f) => ["check", f, "--quarter", "2026Q3", "--json"]],
+    ["summary", (f) => ["summary", f, "--quarter", "2026Q3", "-o", out]],
+  ];
+  for (const [name, args] of commands) {
+    const without: number[] = [];
+    const withThem: number[] = [];
+    for (let i = 0; i < RUNS; i++) {
+      without.push(await time(() => run(args(plain), io)));
+      withThem.push(await time(() => run(args(dressed), io)));
+    }
+    const a = median(without);
+    const b = median(withThem);
+    console.log(`  整列/整表数据验证（240 项任务）：duban ${name} ${b.toFixed(0)} ms，无数据验证 ${a.toFixed(0)} ms，比值 ${(b / a).toFixed(2)} ×   目标 ≤ 1.5 ×   ${ok(b / a <= 1.5)}`);
   }
 }
 

@@ -7,6 +7,7 @@ import ExcelJS from "exceljs";
 import JSZip from "jszip";
 import type { Page } from "playwright-core";
 import { duban, LEDGER_2019 } from "../helpers/cli";
+import { withWholeValidations } from "../helpers/validations";
 import { ARTIFACTS, serveBuild, type Served } from "./served";
 
 let served: Served;
@@ -277,4 +278,21 @@ test("分发 and 合并回报: the forms as one .zip, one filled in and chosen, 
 
 test("the page makes no request outside this machine", () => {
   expect(outside).toEqual([]);
+});
+
+test("下载 keeps what the workbook held that ExcelJS does not write: data validations over whole columns and the whole sheet", async () => {
+  const wb = new ExcelJS.Workbook();
+  wb.addWorksheet("台账").addRows([["序号", "目标任务", "牵头单位", "完成时限", "三季度进展"], [1, "新建口袋公园5个。", "区园林局", "2026年12月底", "建成3个。"]]);
+  const withValidations = await withWholeValidations(new Uint8Array(await wb.xlsx.writeBuffer()));
+  const sheetXml = async (bytes: Uint8Array) => (await (await JSZip.loadAsync(bytes)).file("xl/worksheets/sheet1.xml")!.async("string"));
+  const validations = (xml: string) => /<dataValidations\b[\s\S]*?<\/dataValidations>/.exec(xml)?.[0];
+  const before = validations(await sheetXml(withValidations));
+  expect(before).toBeDefined();
+  await page.locator('input[type="file"]').setInputFiles({ name: "带下拉的台账.xlsx", mimeType: "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet", buffer: Buffer.from(withValidations) });
+  await page.getByText("带下拉的台账.xlsx").waitFor();
+  const [download] = await Promise.all([page.waitForEvent("download"), page.getByRole("button", { name: "下载", exact: true }).click()]);
+  expect(download.suggestedFilename()).toBe("带下拉的台账-已检查.xlsx");
+  const file = path.join(os.tmpdir(), `duban-e2e-validations-${process.pid}.xlsx`);
+  await download.saveAs(file);
+  expect(validations(await sheetXml(fs.readFileSync(file)))).toBe(before);
 });
