@@ -2,6 +2,9 @@ import * as fs from "fs";
 import * as path from "path";
 import ExcelJS from "exceljs";
 import { DIRECTORY_2019, duban, LEDGER_2019, LEDGER_2026, sha, tempDir, writeBook } from "./helpers/cli";
+import { createApp } from "../src/app";
+import { bookOf, DESK_DIRECTORY, DESK_LEDGER } from "./helpers/desk";
+import { readDocx } from "./helpers/docx";
 
 const TODAY = ["--today", "2026-11-22"];
 
@@ -166,5 +169,22 @@ describe("duban directory", () => {
     const r = await duban("directory", LEDGER_2019, "-o", LEDGER_2019);
     expect(r.code).toBe(2);
     expect(r.err).toMatch(/不能与输入的台账相同/);
+  });
+});
+
+describe("what the office set once in 设置, read by the command line", () => {
+  test("the 抄送 stored with the workbook: `duban settings` lists it, `duban bulletin` prints it in the 版记", async () => {
+    // Saved as the pane saves it (typed with 、 and no final 。), then the workbook written to a file.
+    const port = bookOf(DESK_LEDGER, DESK_DIRECTORY);
+    await createApp({ port, today: () => new Date(2026, 9, 20) }).saveSettings({ docNumber: "汉政督〔2026〕3号", copyTo: "区委办公室、区人大常委会办公室、区政协办公室" });
+    const book = path.join(tmp, "抄送.xlsx");
+    await port.workbook.xlsx.writeFile(book);
+    const { data } = await json("settings", book);
+    expect(data.settings).toEqual({ docNumber: "汉政督〔2026〕3号", copyTo: "区委办公室，区人大常委会办公室，区政协办公室。" });
+    const out = path.join(tmp, "抄送通报.docx");
+    const r = await duban("bulletin", book, "--quarter", "2026Q3", "-o", out, "--today", "2026-10-20");
+    expect(r.code).toBe(0);
+    // One 。 at the end: the setting's, not another from the layout.
+    expect((await readDocx(fs.readFileSync(out))).paragraphs.slice(-3)).toEqual(["抄送：区委办公室，区人大常委会办公室，区政协办公室。", "", "江汉区人民政府办公室2026年10月20日印发"]);
   });
 });

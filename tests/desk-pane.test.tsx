@@ -145,12 +145,15 @@ describe("下载通报", () => {
     expect(screen.getByRole("textbox", { name: "发文机关" }).getAttribute("placeholder")).toBe("江汉区人民政府办公室");
     fireEvent.change(screen.getByRole("textbox", { name: "发文机关" }), { target: { value: "江汉区人民政府督查室" } });
     fireEvent.change(screen.getByRole("textbox", { name: "文号" }), { target: { value: "汉政督〔2026〕3号" } });
+    // 抄送 typed with 、 and no final 。: saved, and shown, as the 版记 prints it.
+    fireEvent.change(screen.getByRole("textbox", { name: "抄送机关" }), { target: { value: "区委办公室、区人大常委会办公室" } });
     // Scoring: only two of the three points given; the third counts 0.
     fireEvent.change(screen.getByRole("textbox", { name: "报送得分" }), { target: { value: "2" } });
     fireEvent.change(screen.getByRole("textbox", { name: "未报送扣分" }), { target: { value: "5" } });
     fireEvent.click(screen.getByRole("button", { name: "保存设置" }));
     // A toast's text is also spoken by Fluent's live region (AriaLive): it may be found twice.
     expect((await screen.findAllByText("设置已保存在工作簿中。")).length).toBeGreaterThan(0);
+    expect((screen.getByRole("textbox", { name: "抄送机关" }) as HTMLInputElement).value).toBe("区委办公室，区人大常委会办公室。");
     fireEvent.click(screen.getByRole("tab", { name: "汇总" }));
     fireEvent.click(screen.getByRole("button", { name: "下载通报（.docx）" }));
     await waitFor(() => expect(downloads).toHaveLength(1));
@@ -158,6 +161,7 @@ describe("下载通报", () => {
     const doc = await readDocx(await bytesOf(downloads[0]!.blob));
     expect(doc.paragraphs.slice(0, 3)).toEqual(["江汉区人民政府督查室", "汉政督〔2026〕3号", "关于2026年第三季度江汉区《政府工作报告》目标任务推进情况的通报"]);
     expect(doc.paragraphs.join("")).toContain("评分规则：每项牵头任务报送进展得2分，每项未报送扣5分，每项进展只有套话或照抄上季度扣0分。");
+    expect(doc.paragraphs.slice(-3)).toEqual(["抄送：区委办公室，区人大常委会办公室。", "", "江汉区人民政府督查室2026年10月20日印发"]);
   });
 });
 

@@ -378,6 +378,12 @@ describe("导入, 目录 and 设置's pages", () => {
     expect(settingsOfForm({ ...empty, headerRow: "  ", issuer: " 区政府办 " })).toEqual({ minProgressLength: SETTING_DEFAULTS.minProgressLength, staleSimilarity: SETTING_DEFAULTS.staleSimilarity, issuer: "区政府办" });
     const typedIn = settingsOfForm({ ...empty, headerRow: " 4 ", staleSimilarity: "九成", columns: { lead: " d ", co: "  " }, district: "  ", scoring: { reported: "50", missing: "", placeholder: "" } });
     expect(typedIn).toEqual({ minProgressLength: SETTING_DEFAULTS.minProgressLength, staleSimilarity: "九成", headerRow: 4, columns: { lead: "D" }, scoring: { reported: 50, missing: 0, placeholder: 0 } });
+    // 抄送: shown as stored, and handed on as typed (trimmed) for saveSettings to make it the 版记's; empty is none.
+    expect(empty.copyTo).toBe("");
+    expect(settingsForm({ copyTo: "区委办公室，区政协办公室。" }).copyTo).toBe("区委办公室，区政协办公室。");
+    expect(settingsOfForm(settingsForm({ ...stored, copyTo: "区委办公室，区政协办公室。" }))).toEqual({ ...stored, copyTo: "区委办公室，区政协办公室。" });
+    expect(settingsOfForm({ ...empty, copyTo: " 区委办公室、区政协办公室 " })).toEqual({ minProgressLength: SETTING_DEFAULTS.minProgressLength, staleSimilarity: SETTING_DEFAULTS.staleSimilarity, copyTo: "区委办公室、区政协办公室" });
+    expect(settingsOfForm({ ...empty, copyTo: "   " })).not.toHaveProperty("copyTo");
   });
 
   test("设置: what the reader found, the header rows as a range when there are two", () => {

@@ -152,7 +152,7 @@ export function bulletinDocument(s: Summary, office: IssuingOffice): OfficialDoc
     blocks,
     ...(annexes.length ? { annexes } : {}),
     signature: { issuer: office.issuer, date: made },
-    imprint: { printer: office.issuer, date: made },
+    imprint: { ...(office.copyTo ? { copyTo: office.copyTo } : {}), printer: office.issuer, date: made },
   };
 }
 

@@ -1,4 +1,4 @@
-// Who the documents speak for: the district, the issuing office and the 文号, as set in 设置, else
+// Who the documents speak for: the district, the issuing office, the 文号 and the 抄送, as set in 设置, else
 // the district the ledger's title (or sheet name) names and its 人民政府办公室. Nothing is invented:
 // a ledger that names no district gives "区" and the office "区人民政府办公室", and the pane says to set it.
 import { defaultIssuer, districtIn } from "../core/district";
@@ -12,6 +12,8 @@ export interface IssuingOffice {
   readonly issuer: string;
   /** 某区政办〔2026〕1号, when set. */
   readonly docNumber?: string;
+  /** The organs the 版记's 抄送 names (区委办公室，区政协办公室), when set; without the final 。, which the layout prints. */
+  readonly copyTo?: string;
   /** Where the district came from. */
   readonly districtFrom: "settings" | "ledger" | "none";
 }
@@ -23,6 +25,7 @@ export function issuingOffice(settings: Settings, ledger: Ledger): IssuingOffice
     district,
     issuer: settings.issuer ?? defaultIssuer(district),
     ...(settings.docNumber ? { docNumber: settings.docNumber } : {}),
+    ...(settings.copyTo ? { copyTo: settings.copyTo.replace(/。$/, "") } : {}),
     districtFrom: settings.district ? "settings" : fromLedger ? "ledger" : "none",
   };
 }

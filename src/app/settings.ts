@@ -28,6 +28,8 @@ export interface Settings {
   readonly issuer?: string;
   /** The 通报's 文号 (某区政办〔2026〕1号); none by default. */
   readonly docNumber?: string;
+  /** The 通报's 抄送 in its 版记, as copyToText writes it (区委办公室，区政协办公室。); none by default. */
+  readonly copyTo?: string;
   /** Score the units by these points (0–100 each); no score by default. */
   readonly scoring?: ScoreRules;
 }
@@ -53,6 +55,35 @@ const wholeIn = (v: unknown, min: number, max: number) => Number.isInteger(v) &&
 
 const SCORE_KEYS: readonly string[] = ["reported", "missing", "placeholder"];
 
+/** The most a 抄送 may hold, its final 。 counted: some seven lines of the 版记. */
+export const COPY_TO_MAX = 200;
+
+/**
+ * 抄送 as the 版记 prints it: the organs separated by "，", ending with "。" (GB/T 9704-2012 7.4.2 puts
+ * the 句号 after the last organ; its sample separates them by commas). What is typed is made so: ",",
+ * ";" and "；" between names become "，"; "、" too when it is the only separator used, but kept beside
+ * "，", where it joins organs of one level (市中级法院、市检察院) as 《标点符号用法》 (GB/T 15834-2011) allows; a leading
+ * "抄送：" and the final "。" may be left out. Undefined when it is not one line of organs of at most
+ * COPY_TO_MAX characters.
+ */
+export function copyToText(typed: string): string | undefined {
+  if (/[\r\n\t\v\f]/.test(typed)) return undefined;
+  const body = typed
+    .trim()
+    .replace(/^抄送\s*[：:]\s*/, "")
+    .replace(/\s*[,;；]\s*/g, "，")
+    .replace(/\s*、\s*/g, "、")
+    .replace(/[\s，、。.]+$/, "");
+  const names = (body.includes("，") ? body : body.replace(/、/g, "，"))
+    .split("，")
+    .map((n) => n.trim())
+    .filter(Boolean);
+  // A 。 or a colon inside is no organ's name: two sentences, or a 主送 pasted with it.
+  if (!names.length || names.some((n) => /[。：:]|^、|、$/.test(n))) return undefined;
+  const text = `${names.join("，")}。`;
+  return text.length <= COPY_TO_MAX ? text : undefined;
+}
+
 /** Checks one value (never null or undefined: those are no setting); true when not valid. */
 function invalid(key: SettingKey, v: unknown): boolean {
   switch (key) {
@@ -69,6 +100,8 @@ function invalid(key: SettingKey, v: unknown): boolean {
     case "issuer":
     case "docNumber":
       return typeof v !== "string" || !v.trim() || v.length > 40 || /[\r\n\t]/.test(v);
+    case "copyTo":
+      return typeof v !== "string" || copyToText(v) === undefined;
     case "scoring": {
       // Exactly the three points: a text, an array or a number has other keys, or lacks these.
       const points = v as Record<string, unknown>;
@@ -90,7 +123,7 @@ function invalid(key: SettingKey, v: unknown): boolean {
   }
 }
 
-const KEYS: readonly SettingKey[] = ["ledgerSheet", "minProgressLength", "staleSimilarity", "headerRow", "columns", "district", "issuer", "docNumber", "scoring"];
+const KEYS: readonly SettingKey[] = ["ledgerSheet", "minProgressLength", "staleSimilarity", "headerRow", "columns", "district", "issuer", "docNumber", "copyTo", "scoring"];
 
 /** Settings from any value (stored JSON parsed, or a form's values): the valid ones, and what was not. */
 export function validateSettings(input: unknown): ReadSettings {
@@ -107,7 +140,8 @@ export function validateSettings(input: unknown): ReadSettings {
     }
     if (key === "columns") {
       if (Object.keys(v as object).length) settings.columns = { ...(v as Record<ColumnKey, string>) };
-    } else (settings as Record<string, unknown>)[key] = typeof v === "string" ? v.trim() : v;
+    } else if (key === "copyTo") settings.copyTo = copyToText(v as string);
+    else (settings as Record<string, unknown>)[key] = typeof v === "string" ? v.trim() : v;
   }
   return { settings, problems };
 }

@@ -20,6 +20,8 @@ export interface SettingsForm {
   readonly district: string;
   readonly issuer: string;
   readonly docNumber: string;
+  /** 抄送, as stored (区委办公室，区政协办公室。): the form shows what the 版记 will print. */
+  readonly copyTo: string;
   readonly scoring: Readonly<Record<ScoringKey, string>>;
 }
 
@@ -34,6 +36,7 @@ export function settingsForm(stored: Settings): SettingsForm {
     district: stored.district ?? "",
     issuer: stored.issuer ?? "",
     docNumber: stored.docNumber ?? "",
+    copyTo: stored.copyTo ?? "",
     scoring: Object.fromEntries(SCORING_KEYS.map((k) => [k, stored.scoring ? String(stored.scoring[k]) : ""])) as Record<ScoringKey, string>,
   };
 }
@@ -53,7 +56,7 @@ function typed(text: string): number | string | undefined {
 export function settingsOfForm(form: SettingsForm): Settings {
   const columns: Record<string, string> = {};
   for (const [k, v] of Object.entries(form.columns)) if (v.trim()) columns[k] = v.trim().toUpperCase();
-  const text = (key: "district" | "issuer" | "docNumber") => (form[key].trim() ? { [key]: form[key].trim() } : {});
+  const text = (key: "district" | "issuer" | "docNumber" | "copyTo") => (form[key].trim() ? { [key]: form[key].trim() } : {});
   return {
     ...(form.ledgerSheet ? { ledgerSheet: form.ledgerSheet } : {}),
     minProgressLength: typed(form.minProgressLength),
@@ -63,6 +66,7 @@ export function settingsOfForm(form: SettingsForm): Settings {
     ...text("district"),
     ...text("issuer"),
     ...text("docNumber"),
+    ...text("copyTo"),
     ...(SCORING_KEYS.some((k) => form.scoring[k].trim()) ? { scoring: Object.fromEntries(SCORING_KEYS.map((k) => [k, typed(form.scoring[k]) ?? 0])) } : {}),
   } as Settings;
 }

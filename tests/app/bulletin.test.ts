@@ -114,6 +114,20 @@ describe("as 设置 says", () => {
   });
 });
 
+describe("the 版记's 抄送", () => {
+  test("as set in 设置: the organs in the imprint, above the printer (the layout prints 抄送： and the final 。); none when not set", async () => {
+    const port = desk();
+    expect((await makeBulletin(port, OCT_20, { quarter: Q3 })).document.imprint).toEqual({ printer: "江汉区人民政府办公室", date: "2026年10月20日" });
+    await saveSettings(port, { copyTo: "区委办公室、区人大常委会办公室、区政协办公室" });
+    const b = await makeBulletin(port, OCT_20, { quarter: Q3 });
+    expect(b.office.copyTo).toBe("区委办公室，区人大常委会办公室，区政协办公室");
+    expect(b.document.imprint).toEqual({ copyTo: "区委办公室，区人大常委会办公室，区政协办公室", printer: "江汉区人民政府办公室", date: "2026年10月20日" });
+    // Only the 版记: the body, the signature and who it is sent to are as before.
+    expect(b.document.receiver).toBe("各责任单位");
+    expect(b.document.signature).toEqual({ issuer: "江汉区人民政府办公室", date: "2026年10月20日" });
+  });
+});
+
 describe("other ledgers", () => {
   test("the 2019 ledger: every task reported, no quarter before, no gaps: 四、工作要求, and who is behind", async () => {
     const b = await makeBulletin(await seedPort(SEED_2019), new Date(2019, 10, 20));

@@ -52,6 +52,22 @@ describe("each setting's valid values", () => {
     }
   });
 
+  test("抄送: organs separated by “，”, ending with “。”; what is typed otherwise is made so", () => {
+    const copyTo = (v: string) => validateSettings({ copyTo: v }).settings.copyTo;
+    const three = "区委办公室，区人大常委会办公室，区政协办公室。";
+    expect(copyTo(three)).toBe(three);
+    // The final 。 added; 、 , ; ； between names, spaces around them, a leading 抄送： all made so.
+    for (const typed of ["区委办公室，区人大常委会办公室，区政协办公室", " 区委办公室、区人大常委会办公室、区政协办公室 ", "区委办公室, 区人大常委会办公室; 区政协办公室", "区委办公室；区人大常委会办公室；区政协办公室。", "抄送：区委办公室，区人大常委会办公室，区政协办公室。", "区委办公室，，区人大常委会办公室，区政协办公室，"])
+      expect([typed, copyTo(typed)]).toEqual([typed, three]);
+    // 、 beside ， joins organs of one level: kept.
+    expect(copyTo("区委办公室，区法院、区检察院")).toBe("区委办公室，区法院、区检察院。");
+    expect(copyTo("区委办公室")).toBe("区委办公室。");
+    // At most 200 characters, the final 。 counted.
+    expect(copyTo(`${"办".repeat(199)}`)).toBe(`${"办".repeat(199)}。`);
+    expect(valid("copyTo", "办".repeat(200))).toBe(false);
+    for (const v of ["区委办公室\n区政协办公室", "区委办公室\t区政协办公室", "区委办公室。区政协办公室", "主送：区直各单位，抄送：区委办公室", "、区委办公室，区政协办公室", "   ", "。", "，、", 3]) expect([v, valid("copyTo", v)]).toEqual([v, false]);
+  });
+
   test("scoring: the three points, each 0 to 100 with at most one decimal, nothing else", () => {
     expect(validateSettings({ scoring: { reported: 2, missing: 1.5, placeholder: 0 } }).settings).toEqual({ scoring: { reported: 2, missing: 1.5, placeholder: 0 } });
     expect(valid("scoring", { reported: 100, missing: 0, placeholder: 0.1 })).toBe(true);
@@ -130,6 +146,26 @@ describe("保存设置", () => {
     expect(e).toMatchObject({ detail: { code: "setting-bad", key: "staleSimilarity", value: "2" } });
     expect(problemText(e)).toBe("“与上季度相似到多少视为照抄”应为0 到 1 之间的小数，如 0.9，收到“2”。");
     expect(port.applied).toEqual([]);
+  });
+
+  test("抄送 not valid: refused saying what is expected; stored so, read back, said and left out", async () => {
+    const port = portOf({ 台账: DESK_LEDGER });
+    let e: unknown;
+    await saveSettings(port, { issuer: "江汉区人民政府办公室", copyTo: "区委办公室\n区政协办公室" }).catch((x) => (e = x));
+    expect(e).toMatchObject({ detail: { code: "setting-bad", key: "copyTo", value: "区委办公室\n区政协办公室" } });
+    expect(problemText(e)).toBe("“抄送机关”应为一行，200 字以内，机关名称之间用“，”分隔、以“。”结尾，如“区委办公室，区人大常委会办公室，区政协办公室。”，收到“区委办公室\n区政协办公室”。");
+    expect(port.applied).toEqual([]);
+    const read = parseSettings(JSON.stringify({ issuer: "江汉区人民政府办公室", copyTo: "x".repeat(201) }));
+    expect(read.settings).toEqual({ issuer: "江汉区人民政府办公室" });
+    expect(problemText(new AppError(read.problems[0] as never))).toMatch(/^工作簿中保存的设置“抄送机关”是“x{201}”，应为一行，200 字以内，.*请在“设置”页改正。$/);
+  });
+
+  test("抄送 stored in the metadata sheet as the 版记 prints it, after the 文号; read back the same", async () => {
+    const port = portOf({ 台账: DESK_LEDGER });
+    expect(await saveSettings(port, { copyTo: "区委办公室、区政协办公室", docNumber: "某区政办〔2026〕1号" })).toEqual({ docNumber: "某区政办〔2026〕1号", copyTo: "区委办公室，区政协办公室。" });
+    const meta = readMetadata({ name: METADATA_SHEET, rows: port.rowsOf(port.sheet(METADATA_SHEET)), merges: [] });
+    expect(meta.settings).toBe('{"docNumber":"某区政办〔2026〕1号","copyTo":"区委办公室，区政协办公室。"}');
+    expect((await openWorkbook(port)).stored).toEqual({ docNumber: "某区政办〔2026〕1号", copyTo: "区委办公室，区政协办公室。" });
   });
 
   test("settings that are not an object at all are refused as unreadable", async () => {

@@ -17,7 +17,9 @@ export function SettingsTab({ pane }: { pane: Pick<Pane, "app" | "t" | "ui" | "l
 
   const save = async () => {
     try {
-      await app.saveSettings(settingsOfForm(form));
+      const saved = await app.saveSettings(settingsOfForm(form));
+      // 抄送 is stored as the 版记 prints it (separators and final 。 made so): the field shows that.
+      set("copyTo", saved.copyTo ?? "");
       notify(t("saved"), "success");
       pane.refresh();
     } catch (e) {
@@ -60,6 +62,9 @@ export function SettingsTab({ pane }: { pane: Pick<Pane, "app" | "t" | "ui" | "l
       </Field>
       <Field label={t("docNumber")}>
         <Input value={form.docNumber} onChange={(_, d) => set("docNumber", d.value)} placeholder={ui.docNumberExample} />
+      </Field>
+      <Field label={t("copyTo")} hint={t("copyToHint")}>
+        <Input value={form.copyTo} onChange={(_, d) => set("copyTo", d.value)} placeholder={ui.copyToExample} />
       </Field>
       <Field label={t("scoring")} hint={t("scoringHint")} style={{ marginTop: 8 }}>
         <div style={{ display: "flex", gap: 6 }}>
