@@ -5,11 +5,15 @@
 // It is the Excel it is told to be (`FakeExcel`): an ExcelApi version, whose newer members throw
 // ApiNotFound when called, as office.js's `_throwIfApiNotSupported` does, synchronously, before any
 // sync; an office.js library that may lack NoteCollection (the local copy the intranet build ships);
-// and Excel on the web's 5 MB limit on what one request and one response carry.
+// and Excel on the web's 5 MB limit on what one request and one response carry. A request weighs what
+// office.js would post for it: every call records the action and object paths office.js makes for it
+// (`Sent`, counted by ./officeRequest.ts, whose every number is read from office.js's runtime and checked
+// against it in tests/office-limits.test.ts). A response weighs the JSON of the values loaded.
 import { a1, parseA1, parseRange } from "../../src/core/address";
 import type { CellRange } from "../../src/core/types";
 import { apiSupport, type ApiSupport, type ExcelLibrary } from "../../src/hosts/office/host";
 import { excelApiSet } from "./apiSets";
+import { ObjectPath, OfficeRequest } from "./officeRequest";
 
 /** What Excel the fake is. */
 export interface FakeExcel {
@@ -122,8 +126,22 @@ export function jsonBytes(value: unknown): number {
   return Buffer.byteLength(JSON.stringify(value ?? null), "utf8");
 }
 
-/** Bytes of one action in a request besides its arguments (its ids and names). */
-const ACTION_BYTES = 64;
+/**
+ * What a queued operation sends, as office.js sends it (./officeRequest.ts): a property set, a method
+ * call, a load, or nothing more than the object a method made (`worksheets.add(name)`, `notes.add` …).
+ */
+export type Sent =
+  | { readonly on: ObjectPath; readonly set: string; readonly value: unknown }
+  | { readonly on: ObjectPath; readonly cells: "values" | "numberFormat" | "formulas"; readonly value: unknown }
+  | { readonly on: ObjectPath; readonly call: string; readonly args: readonly unknown[] }
+  | { readonly on: ObjectPath; readonly load: string }
+  | { readonly made: ObjectPath };
+
+/** A path made on first use, once (a property object such as `format`, as office.js makes it on first access). */
+function lazyPath(make: () => ObjectPath): () => ObjectPath {
+  let path: ObjectPath | undefined;
+  return () => (path ??= make());
+}
 
 export interface FakeFill {
   color: string;
@@ -232,19 +250,24 @@ export class FakeContext {
   readonly responses: number[] = [];
   private queue: Op[] = [];
   private opCount = 0;
-  private requestBytes = 0;
   private responseBytes = 0;
+  /**
+   * The request office.js would be building (./officeRequest.ts): the body's UTF-8 bytes, with its
+   * object paths, Instantiate and `_KeepReference` actions, ids and "L" lists, are what the limit is held to.
+   */
+  readonly request = new OfficeRequest();
+  private readonly applicationPath = lazyPath(() => this.request.property(this.request.root, "Application"));
   readonly workbook: FakeWorkbook;
   /** API calculation is suspended until the end of this sync (suspendApiCalculationUntilNextSync). */
   calculationSuspended = false;
   readonly application = {
     suspendApiCalculationUntilNextSync: () => {
       this.requires("Application.suspendApiCalculationUntilNextSync");
-      this.enqueue("application.suspendApiCalculationUntilNextSync()", () => (this.calculationSuspended = true));
+      this.enqueue("application.suspendApiCalculationUntilNextSync()", () => (this.calculationSuspended = true), { on: this.applicationPath(), call: "SuspendApiCalculationUntilNextSync", args: [] });
     },
     /** "Recalculate all currently opened workbooks in Excel" (Application.calculate, ExcelApi 1.1). */
     calculate: (type: string) => {
-      this.enqueue(`application.calculate(${type})`, () => (this.model.uncalculated = false));
+      this.enqueue(`application.calculate(${type})`, () => (this.model.uncalculated = false), { on: this.applicationPath(), call: "Calculate", args: [type] });
     },
   };
 
@@ -252,7 +275,7 @@ export class FakeContext {
     readonly model: FakeWorkbookModel,
     readonly excel: FakeExcel = {},
   ) {
-    this.workbook = new FakeWorkbook(this);
+    this.workbook = new FakeWorkbook(this).at(this.request.root);
   }
 
   get version(): string {
@@ -265,19 +288,19 @@ export class FakeContext {
     if (!covers(this.version, needed)) throw apiNotFound(member, this.version);
   }
 
-  /** Queues an operation; `bytes` are its arguments' share of the request. */
-  enqueue(describe: string, run: () => void, bytes = 0): void {
+  /** Queues an operation, and what office.js sends for it (one action, or several: `fill.set` sets each property). */
+  enqueue(describe: string, run: () => void, sent: Sent | readonly Sent[]): void {
     this.ops.push(describe);
     this.queue.push({ describe, run });
-    this.requestBytes += ACTION_BYTES + bytes;
+    for (const one of Array.isArray(sent) ? (sent as readonly Sent[]) : [sent as Sent]) {
+      if ("set" in one) this.request.set(one.on, one.set, one.value);
+      else if ("cells" in one) this.request.setCells(one.on, one.cells, one.value);
+      else if ("call" in one) this.request.invoke(one.on, one.call, one.args);
+      else if ("load" in one) this.request.load(one.on, one.load);
+    }
   }
 
-  /** An action that only makes a proxy (getRange, getRanges …): it travels in the request too. */
-  count(bytes: number): void {
-    this.requestBytes += ACTION_BYTES + bytes;
-  }
-
-  /** Loaded values travel back in the response. */
+  /** Loaded values travel back in the response: counted as their JSON (office.js's response wraps them in results by action id, a little more). */
   respond(value: unknown): void {
     this.responseBytes += jsonBytes(value);
   }
@@ -293,9 +316,8 @@ export class FakeContext {
   async sync(): Promise<void> {
     this.syncs++;
     const queue = this.queue;
-    const request = this.requestBytes;
+    const request = this.request.send();
     this.queue = [];
-    this.requestBytes = 0;
     this.responseBytes = 0;
     this.requests.push(request);
     // Excel on the web refuses a request over its limit whole, and a response over it after running
@@ -325,8 +347,21 @@ export class FakeContext {
 class Proxy {
   protected loaded = new Map<string, unknown>();
   protected nullState: boolean | undefined;
+  private path_: ObjectPath | (() => ObjectPath) | undefined;
 
   constructor(protected readonly ctx: FakeContext) {}
+
+  /** Where office.js finds this object: its object path, made now, or on first use when given as a function. */
+  at(path: ObjectPath | (() => ObjectPath)): this {
+    this.path_ = path;
+    return this;
+  }
+
+  get path(): ObjectPath {
+    if (this.path_ === undefined) throw new Error(`fake ${this.constructor.name} has no object path`);
+    if (!(this.path_ instanceof ObjectPath)) this.path_ = this.path_();
+    return this.path_;
+  }
 
   protected get_<T>(prop: string): T {
     if (!this.loaded.has(prop)) throw new NotLoaded(`读取了未加载的属性 ${prop}（先 load 再 sync）`);
@@ -351,10 +386,11 @@ export class FakeWorkbook extends Proxy {
   private readonly protection_: FakeProtection;
   constructor(ctx: FakeContext) {
     super(ctx);
-    this.worksheets = new FakeWorksheetCollection(ctx);
-    this.tables = new FakeWorkbookTables(ctx);
+    const root = ctx.request.root;
+    this.worksheets = new FakeWorksheetCollection(ctx).at(() => ctx.request.property(root, "Worksheets"));
+    this.tables = new FakeWorkbookTables(ctx).at(() => ctx.request.property(root, "Tables"));
     this.settings_ = new FakeSettings(ctx);
-    this.protection_ = new FakeProtection(ctx, "workbook", () => !!ctx.model.structureProtected);
+    this.protection_ = new FakeProtection(ctx, "workbook", () => !!ctx.model.structureProtected).at(() => ctx.request.property(root, "Protection"));
   }
   /** Only "name" (ExcelApi 1.7: https://learn.microsoft.com/javascript/api/excel/excel.workbook#excel-excel-workbook-name-member). */
   load(props: string): this {
@@ -363,7 +399,7 @@ export class FakeWorkbook extends Proxy {
     this.ctx.enqueue(`workbook.load(${props})`, () => {
       this.loaded.set("name", this.ctx.model.name ?? "Book1");
       this.ctx.respond(this.loaded.get("name"));
-    });
+    }, { on: this.path, load: props });
     return this;
   }
   get name(): string {
@@ -394,14 +430,15 @@ class FakeProtection extends Proxy {
     this.ctx.enqueue(`${this.label}.protection.load(${props})`, () => {
       this.loaded.set("protected", this.isOn());
       this.ctx.respond(this.isOn());
-    });
+    }, { on: this.path, load: props });
     return this;
   }
   get protected(): boolean {
     return this.get_<boolean>("protected");
   }
   protect(options: Record<string, unknown> = {}): void {
-    this.ctx.enqueue(`protection.protect()`, () => this.turnOn!(options), jsonBytes(options));
+    // protect(options, password): no password is sent as null.
+    this.ctx.enqueue(`protection.protect()`, () => this.turnOn!(options), { on: this.path, call: "Protect", args: [options, undefined] });
   }
 }
 
@@ -416,7 +453,7 @@ class FakeSetting extends Proxy {
     this.ctx.enqueue(`settings.getItemOrNullObject(${this.key}).load(${props})`, () => {
       this.nullState = !this.ctx.model.settings.has(this.key);
       this.loaded.set("value", this.ctx.model.settings.get(this.key));
-    });
+    }, { on: this.path, load: props });
     return this;
   }
   get value(): unknown {
@@ -426,7 +463,7 @@ class FakeSetting extends Proxy {
     this.ctx.enqueue(`settings.getItemOrNullObject(${this.key}).delete()`, () => {
       if (!this.ctx.model.settings.has(this.key)) throw Object.assign(new Error(`InvalidArgument: no setting ${this.key} (a method on a null object)`), { code: "InvalidArgument" });
       this.ctx.model.settings.delete(this.key);
-    });
+    }, { on: this.path, call: "Delete", args: [] });
   }
 }
 
@@ -438,7 +475,7 @@ class FakeWorkbookTables extends Proxy {
       const items = this.ctx.model.sheets.flatMap((s) => s.tables.map((t) => ({ name: t.name, worksheet: { name: s.name } })));
       this.loaded.set("items", items);
       this.ctx.respond(items);
-    });
+    }, { on: this.path, load: props });
     return this;
   }
   get items(): { name: string; worksheet: { name: string } }[] {
@@ -447,16 +484,19 @@ class FakeWorkbookTables extends Proxy {
 }
 
 class FakeSettings {
-  constructor(private readonly ctx: FakeContext) {}
+  private readonly path: () => ObjectPath;
+  constructor(private readonly ctx: FakeContext) {
+    this.path = lazyPath(() => ctx.request.property(ctx.request.root, "Settings"));
+  }
   getItemOrNullObject(key: string): FakeSetting {
-    return new FakeSetting(this.ctx, key);
+    return new FakeSetting(this.ctx, key).at(this.ctx.request.method(this.path(), "GetItemOrNullObject", [key]));
   }
   /** Like Excel's: an operation on a setting that does not exist fails at sync. */
   getItem(key: string): FakeSetting {
-    return new FakeSetting(this.ctx, key);
+    return new FakeSetting(this.ctx, key).at(this.ctx.request.indexer(this.path(), key));
   }
   add(key: string, value: unknown): void {
-    this.ctx.enqueue(`settings.add(${key})`, () => this.ctx.model.settings.set(key, value));
+    this.ctx.enqueue(`settings.add(${key})`, () => this.ctx.model.settings.set(key, value), { made: this.ctx.request.method(this.path(), "Add", [key, value]) });
   }
 }
 
@@ -464,36 +504,37 @@ class FakeWorksheetCollection extends Proxy {
   load(props: string): this {
     this.ctx.enqueue(`worksheets.load(${props})`, () => {
       this.loaded.set("items", this.ctx.model.sheets.map((s) => {
-        const ws = new FakeWorksheet(this.ctx, () => s.name);
+        const ws = new FakeWorksheet(this.ctx, () => s.name).at(() => this.ctx.request.indexer(this.path, s.id));
         ws.fill(s);
         return ws;
       }));
-    });
+    }, { on: this.path, load: props });
     return this;
   }
   get items(): FakeWorksheet[] {
     return this.get_<FakeWorksheet[]>("items");
   }
   getActiveWorksheet(): FakeWorksheet {
-    return new FakeWorksheet(this.ctx, () => this.ctx.model.active);
+    return new FakeWorksheet(this.ctx, () => this.ctx.model.active).at(this.ctx.request.method(this.path, "GetActiveWorksheet", []));
   }
   getItem(name: string): FakeWorksheet {
     return new FakeWorksheet(this.ctx, () => {
       if (!this.ctx.sheet(name)) throw Object.assign(new Error(`ItemNotFound: ${name}`), { code: "ItemNotFound" });
       return name;
-    });
+    }).at(this.ctx.request.indexer(this.path, name));
   }
   getItemOrNullObject(name: string): FakeWorksheet {
     this.ctx.requires("WorksheetCollection.getItemOrNullObject");
-    return new FakeWorksheet(this.ctx, () => name, true);
+    return new FakeWorksheet(this.ctx, () => name, true).at(this.ctx.request.method(this.path, "GetItemOrNullObject", [name]));
   }
   add(name: string): FakeWorksheet {
+    const made = this.ctx.request.method(this.path, "Add", [name]);
     this.ctx.enqueue(`worksheets.add(${name})`, () => {
       this.ctx.guardStructure();
       if (this.ctx.sheet(name)) throw Object.assign(new Error(`ItemAlreadyExists: ${name}`), { code: "ItemAlreadyExists" });
       this.ctx.model.sheets.push(newSheet(name));
-    }, jsonBytes(name));
-    return new FakeWorksheet(this.ctx, () => name);
+    }, { made });
+    return new FakeWorksheet(this.ctx, () => name).at(made);
   }
 }
 
@@ -513,18 +554,22 @@ export class FakeWorksheet extends Proxy {
   ) {
     super(ctx);
     this.notes_ = new FakeNotes(ctx, this);
-    this.comments_ = new FakeComments(ctx, this);
+    this.comments_ = new FakeComments(ctx, this).at(() => ctx.request.property(this.path, "Comments"));
     this.tables = new FakeTables(ctx, this);
     this.charts = new FakeCharts(ctx, this);
+    const layoutPath = lazyPath(() => ctx.request.property(this.path, "PageLayout"));
+    const footerPaths = new Map<string, ObjectPath>();
+    const footerPath = (which: string) => footerPaths.get(which) ?? footerPaths.set(which, ctx.request.property(ctx.request.property(layoutPath(), "HeadersFooters"), which.charAt(0).toUpperCase() + which.slice(1))).get(which)!;
+    const freezePath = lazyPath(() => ctx.request.property(this.path, "FreezePanes"));
     const layout: Record<string, unknown> = {};
     this.pageLayout_ = new globalThis.Proxy(layout, {
       set: (_t, prop, value) => {
-        ctx.enqueue(`pageLayout.${String(prop)}=`, () => (this.sheet().pageLayout[String(prop)] = value), jsonBytes(value));
+        ctx.enqueue(`pageLayout.${String(prop)}=`, () => (this.sheet().pageLayout[String(prop)] = value), { on: layoutPath(), set: String(prop), value });
         return true;
       },
       get: (_t, prop) =>
         prop === "setPrintTitleRows"
-          ? (rows: string) => ctx.enqueue(`pageLayout.setPrintTitleRows(${rows})`, () => (this.sheet().pageLayout.printTitleRows = rows), jsonBytes(rows))
+          ? (rows: string) => ctx.enqueue(`pageLayout.setPrintTitleRows(${rows})`, () => (this.sheet().pageLayout.printTitleRows = rows), { on: layoutPath(), call: "SetPrintTitleRows", args: [rows] })
           : prop === "headersFooters"
             ? { defaultForAllPages: headerFooter("defaultForAllPages") }
             : undefined,
@@ -538,20 +583,20 @@ export class FakeWorksheet extends Proxy {
             this.ctx.guardSheet(this.sheet());
             const group = (this.sheet().pageLayout.headersFooters ??= {}) as Record<string, Record<string, unknown>>;
             (group[which] ??= {})[String(prop)] = value;
-          }, jsonBytes(value));
+          }, { on: footerPath(which), set: String(prop), value });
           return true;
         },
       });
     this.freezePanes_ = {
-      freezeRows: (count: number) => ctx.enqueue(`freezePanes.freezeRows(${count})`, () => (this.sheet().frozenRows = count)),
-      unfreeze: () => ctx.enqueue(`freezePanes.unfreeze()`, () => (this.sheet().frozenRows = 0)),
+      freezeRows: (count: number) => ctx.enqueue(`freezePanes.freezeRows(${count})`, () => (this.sheet().frozenRows = count), { on: freezePath(), call: "FreezeRows", args: [count] }),
+      unfreeze: () => ctx.enqueue(`freezePanes.unfreeze()`, () => (this.sheet().frozenRows = 0), { on: freezePath(), call: "Unfreeze", args: [] }),
     };
     this.protection_ = new FakeProtection(
       ctx,
       "worksheet",
       () => !!this.sheet().protection,
       (options) => (this.sheet().protection = { ...options }),
-    );
+    ).at(() => ctx.request.property(this.path, "Protection"));
   }
 
   /** Page layout (ExcelApi 1.9). */
@@ -616,7 +661,7 @@ export class FakeWorksheet extends Proxy {
       }
       this.fill(this.sheet());
       this.ctx.respond([this.sheet().name, this.sheet().visibility]);
-    });
+    }, { on: this.path, load: props });
     return this;
   }
 
@@ -634,7 +679,7 @@ export class FakeWorksheet extends Proxy {
       if (this.ctx.model.sheets.some((o) => o !== s && o.name.toLowerCase() === name.toLowerCase())) throw officeError("ItemAlreadyExists", `a sheet named ${name} exists`);
       if (this.ctx.model.active === s.name) this.ctx.model.active = name;
       s.name = name;
-    }, jsonBytes(name));
+    }, { on: this.path, set: "name", value: name });
   }
   get visibility(): string {
     return this.get_<string>("visibility");
@@ -654,39 +699,34 @@ export class FakeWorksheet extends Proxy {
       if (!Number.isInteger(position) || position < 0 || position >= sheets.length) throw officeError("InvalidArgument", `position ${position} of ${sheets.length} sheets`);
       sheets.splice(sheets.indexOf(s), 1);
       sheets.splice(position, 0, s);
-    });
+    }, { on: this.path, set: "position", value: position });
   }
   set visibility(v: string) {
     this.ctx.enqueue(`worksheet.visibility=${v}`, () => {
       this.ctx.guardStructure();
       this.sheet().visibility = v as FakeSheet["visibility"];
-    });
+    }, { on: this.path, set: "visibility", value: v });
   }
 
   getUsedRangeOrNullObject(valuesOnly?: boolean): FakeRange {
     this.ctx.requires("Worksheet.getUsedRangeOrNullObject");
-    void valuesOnly;
-    this.ctx.count(0);
-    return new FakeRange(this.ctx, this, () => usedRange(this.orNull && !this.exists() ? undefined : this.sheet()), true);
+    return new FakeRange(this.ctx, this, () => usedRange(this.orNull && !this.exists() ? undefined : this.sheet()), true).at(this.ctx.request.method(this.path, "GetUsedRangeOrNullObject", [valuesOnly], true));
   }
   getRange(address?: string): FakeRange {
-    this.ctx.count(jsonBytes(address ?? ""));
-    return new FakeRange(this.ctx, this, () => (address ? parseRange(address)! : { top: 0, left: 0, bottom: 1048575, right: 16383 }));
+    return new FakeRange(this.ctx, this, () => (address ? parseRange(address)! : { top: 0, left: 0, bottom: 1048575, right: 16383 })).at(this.ctx.request.method(this.path, "GetRange", [address], true));
   }
   getRangeByIndexes(row: number, col: number, rows: number, cols: number): FakeRange {
     this.ctx.requires("Worksheet.getRangeByIndexes");
-    this.ctx.count(16);
-    return new FakeRange(this.ctx, this, () => ({ top: row, left: col, bottom: row + rows - 1, right: col + cols - 1 }));
+    return new FakeRange(this.ctx, this, () => ({ top: row, left: col, bottom: row + rows - 1, right: col + cols - 1 })).at(this.ctx.request.method(this.path, "GetRangeByIndexes", [row, col, rows, cols], true));
   }
   getRanges(address: string): FakeRangeAreas {
     this.ctx.requires("Worksheet.getRanges");
     const parts = address.split(",");
     if (parts.length > 400) throw new Error("too many areas in one RangeAreas");
-    this.ctx.count(jsonBytes(address));
-    return new FakeRangeAreas(this.ctx, this, () => parts.map((p) => parseRange(p)!));
+    return new FakeRangeAreas(this.ctx, this, () => parts.map((p) => parseRange(p)!)).at(this.ctx.request.method(this.path, "GetRanges", [address], true));
   }
   activate(): void {
-    this.ctx.enqueue(`worksheet.activate()`, () => (this.ctx.model.active = this.sheet().name));
+    this.ctx.enqueue(`worksheet.activate()`, () => (this.ctx.model.active = this.sheet().name), { on: this.path, call: "Activate", args: [] });
   }
   /**
    * Deletes the sheet. As Excel's: a very hidden sheet cannot be deleted ("if the worksheet's
@@ -703,7 +743,7 @@ export class FakeWorksheet extends Proxy {
       sheets.splice(at, 1);
       // A workbook always shows a sheet: deleting the active one shows the next visible one.
       if (this.ctx.model.active === s.name) this.ctx.model.active = ([...sheets.slice(at), ...sheets.slice(0, at).reverse()].find((o) => o.visibility === "Visible") ?? sheets[0])?.name ?? "";
-    });
+    }, { on: this.path, call: "Delete", args: [] });
   }
 }
 
@@ -766,7 +806,7 @@ class FakeFillProxy extends Proxy {
         this.loaded.set(p, fill[p as keyof FakeFill]);
         this.ctx.respond(fill[p as keyof FakeFill]);
       }
-    });
+    }, { on: this.path, load: props });
     return this;
   }
   get color(): string {
@@ -798,14 +838,15 @@ class FakeFillProxy extends Proxy {
       const { sheet, areas } = this.target();
       this.ctx.guardSheet(sheet, "allowFormatCells");
       for (const a of areas) for (const [r, c] of cellsOf(a)) Object.assign(this.cell(sheet, r, c).fill, props.pattern === undefined && props.color ? { ...props, pattern: "Solid" } : props);
-    }, jsonBytes(props));
+      // office.js sends `set` as one property set a property (ClientObject._recursivelySet).
+    }, Object.entries(props).map(([set, value]) => ({ on: this.path, set, value })));
   }
   clear(): void {
     this.ctx.enqueue(`${this.label}.format.fill.clear()`, () => {
       const { sheet, areas } = this.target();
       this.ctx.guardSheet(sheet, "allowFormatCells");
       for (const a of areas) for (const [r, c] of cellsOf(a)) this.cell(sheet, r, c).fill = { ...NO_FILL };
-    });
+    }, { on: this.path, call: "Clear", args: [] });
   }
 }
 
@@ -813,8 +854,13 @@ class FakeFillProxy extends Proxy {
  * Format writes other than the fill and the cells' protection are recorded, and kept only as far as
  * the tests look at them.
  */
-function formatOf(ctx: FakeContext, label: string, target: () => { sheet: FakeSheet; areas: CellRange[] }, fill: FakeFillProxy) {
-  const record = (prop: string, store?: (sheet: FakeSheet, areas: CellRange[]) => void) => (value: unknown) =>
+function formatOf(ctx: FakeContext, label: string, target: () => { sheet: FakeSheet; areas: CellRange[] }, fill: FakeFillProxy, formatPath: () => ObjectPath) {
+  const fontPath = lazyPath(() => ctx.request.property(formatPath(), "Font"));
+  const bordersPath = lazyPath(() => ctx.request.property(formatPath(), "Borders"));
+  const protectionPath = lazyPath(() => ctx.request.property(formatPath(), "Protection"));
+  // What a format write sends: a set of the property on its object (`format`, `format.font`, a border), or AutofitRows().
+  const sentOf = (prop: string, value: unknown, on: ObjectPath): Sent => (prop.endsWith("()") ? { on, call: "AutofitRows", args: [] } : { on, set: prop.slice(prop.lastIndexOf(".") + 1), value });
+  const record = (prop: string, store?: (sheet: FakeSheet, areas: CellRange[]) => void, on?: ObjectPath) => (value: unknown) =>
     ctx.enqueue(`${label}.format.${prop}=${JSON.stringify(value)}`, () => {
       const { sheet, areas } = target();
       ctx.guardSheet(sheet, prop.startsWith("column") ? "allowFormatColumns" : prop.startsWith("row") || prop.startsWith("autofitRows") ? "allowFormatRows" : "allowFormatCells");
@@ -822,7 +868,7 @@ function formatOf(ctx: FakeContext, label: string, target: () => { sheet: FakeSh
       else if (prop === "columnWidth") for (const a of areas) for (let c = a.left; c <= a.right; c++) (sheet.columnWidths ??= new Map()).set(c, value as number);
       else if (prop === "rowHeight") for (const a of areas) for (let r = a.top; r <= a.bottom; r++) (sheet.rowHeights ??= new Map()).set(r, value as number);
       else if (!prop.endsWith("()")) for (const a of areas) for (const [r, c] of cellsOf(a)) setFormat(sheet, r, c, prop, value);
-    }, jsonBytes(value));
+    }, sentOf(prop, value, on ?? (prop.startsWith("font.") ? fontPath() : formatPath())));
   const font = new globalThis.Proxy({}, { set: (_t, p, v) => (record(`font.${String(p)}`)(v), true) });
   // Borders (RangeBorderCollection.getItem, ExcelApi 1.1): an edge of the range is kept on the cells
   // along it, an inside line on both cells it parts, as a person sees each cell's four edges.
@@ -846,15 +892,22 @@ function formatOf(ctx: FakeContext, label: string, target: () => { sheet: FakeSh
     }
   };
   const borders = {
-    getItem: (index: string) =>
-      new globalThis.Proxy({} as Record<string, unknown>, {
+    getItem: (index: string) => {
+      // Each getItem is a new indexer path, as office.js's RangeBorderCollection.getItem makes.
+      const border = ctx.request.indexer(bordersPath(), index);
+      return new globalThis.Proxy({} as Record<string, unknown>, {
         set: (_t, p, v) => {
-          record(`borders.${index}.${String(p)}`, (sheet, areas) => {
-            for (const a of areas) for (const [r, c, edge] of edges(index, a)) setFormat(sheet, r, c, `borders.${edge}.${String(p)}`, v);
-          })(v);
+          record(
+            `borders.${index}.${String(p)}`,
+            (sheet, areas) => {
+              for (const a of areas) for (const [r, c, edge] of edges(index, a)) setFormat(sheet, r, c, `borders.${edge}.${String(p)}`, v);
+            },
+            border,
+          )(v);
           return true;
         },
-      }),
+      });
+    },
   };
   const protection = new globalThis.Proxy(
     {},
@@ -872,7 +925,7 @@ function formatOf(ctx: FakeContext, label: string, target: () => { sheet: FakeSh
               sheet.cells.set(key, cell);
             }
           }
-        });
+        }, { on: protectionPath(), set: "locked", value: v });
         return true;
       },
     },
@@ -916,7 +969,8 @@ export class FakeRange extends Proxy {
   ) {
     super(ctx);
     const target = () => ({ sheet: this.ws.sheet(), areas: [this.area()] });
-    this.format = formatOf(ctx, "range", target, new FakeFillProxy(ctx, target, "range"));
+    const formatPath = lazyPath(() => ctx.request.property(this.path, "Format"));
+    this.format = formatOf(ctx, "range", target, new FakeFillProxy(ctx, target, "range").at(() => ctx.request.property(formatPath(), "Fill")), formatPath);
   }
 
   area(): CellRange {
@@ -957,7 +1011,7 @@ export class FakeRange extends Proxy {
         else throw new Error(`fake Range cannot load ${p}`);
         this.ctx.respond(this.loaded.get(p));
       }
-    });
+    }, { on: this.path, load: props });
     return this;
   }
   get values(): unknown[][] {
@@ -993,7 +1047,7 @@ export class FakeRange extends Proxy {
           if (this.ctx.calculationSuspended) this.ctx.model.uncalculated = true;
         }),
       );
-    }, jsonBytes(values));
+    }, { on: this.path, cells: what as "values" | "formulas", value: values });
   }
   get numberFormat(): string[][] {
     return this.get_<string[][]>("numberFormat");
@@ -1012,7 +1066,7 @@ export class FakeRange extends Proxy {
           sheet.cells.set(key, cell);
         }),
       );
-    }, jsonBytes(formats));
+    }, { on: this.path, cells: "numberFormat", value: formats });
   }
   get text(): string[][] {
     return this.get_<string[][]>("text");
@@ -1041,7 +1095,7 @@ export class FakeRange extends Proxy {
     return new FakeRange(this.ctx, this.ws, () => {
       const a = this.area();
       return { top: 0, left: a.left, bottom: 1048575, right: a.right };
-    });
+    }).at(this.ctx.request.method(this.path, "GetEntireColumn", [], true));
   }
   /** Hides the range's columns (whole columns, as Excel does). */
   set columnHidden(hidden: boolean) {
@@ -1054,7 +1108,7 @@ export class FakeRange extends Proxy {
         if (hidden) set.add(c);
         else set.delete(c);
       }
-    });
+    }, { on: this.path, set: "columnHidden", value: hidden });
   }
   set hyperlink(link: { documentReference?: string; textToDisplay?: string }) {
     this.ctx.requires("Range.hyperlink");
@@ -1062,7 +1116,7 @@ export class FakeRange extends Proxy {
       const area = this.area();
       guardCells(this.ctx, this.ws.sheet(), area);
       this.ws.sheet().hyperlinks.set(a1(area.top, area.left), link);
-    }, jsonBytes(link));
+    }, { on: this.path, set: "hyperlink", value: link });
   }
   getMergedAreasOrNullObject(): FakeRangeAreas {
     this.ctx.requires("Range.getMergedAreasOrNullObject");
@@ -1072,7 +1126,7 @@ export class FakeRange extends Proxy {
       const found = this.ws.sheet().merges.filter((m) => m.top >= area.top && m.bottom <= area.bottom && m.left >= area.left && m.right <= area.right);
       if (found.length > 512) throw Object.assign(new Error("too many merged areas"), { code: "GeneralException" });
       return found;
-    }, true);
+    }, true).at(this.ctx.request.method(this.path, "GetMergedAreasOrNullObject", [], true));
   }
   /** Only "Visible": the row runs of the range that are not hidden, as areas (a null object when none is). */
   getSpecialCellsOrNullObject(type: string): FakeRangeAreas {
@@ -1091,17 +1145,17 @@ export class FakeRange extends Proxy {
         else out.push({ top: r, left: a.left, bottom: r, right: a.right });
       }
       return out;
-    }, true);
+    }, true).at(this.ctx.request.method(this.path, "GetSpecialCellsOrNullObject", [type, undefined], true));
   }
   merge(): void {
     this.ctx.requires("Range.merge");
     this.ctx.enqueue(`range.merge()`, () => {
       this.ctx.guardSheet(this.ws.sheet());
       this.ws.sheet().merges.push(this.area());
-    });
+    }, { on: this.path, call: "Merge", args: [undefined] });
   }
   select(): void {
-    this.ctx.enqueue(`range.select()`, () => (this.ctx.model.selected = { sheet: this.ws.sheet().name, address: a1(this.area().top, this.area().left) }));
+    this.ctx.enqueue(`range.select()`, () => (this.ctx.model.selected = { sheet: this.ws.sheet().name, address: a1(this.area().top, this.area().left) }), { on: this.path, call: "Select", args: [] });
   }
   clear(): void {
     this.ctx.enqueue(`range.clear()`, () => {
@@ -1112,7 +1166,7 @@ export class FakeRange extends Proxy {
         const [r, c] = key.split(",").map(Number) as [number, number];
         if (r >= area.top && r <= area.bottom && c >= area.left && c <= area.right) sheet.cells.delete(key);
       }
-    });
+    }, { on: this.path, call: "Clear", args: [undefined] });
   }
   /** Deletes the range's cells, those below moving up (only whole rows of the used columns are needed here). */
   delete(shift: "Up"): void {
@@ -1129,7 +1183,7 @@ export class FakeRange extends Proxy {
         moved.set(inColumns && r > area.bottom ? `${r - height},${c}` : key, cell);
       }
       sheet.cells = moved;
-    });
+    }, { on: this.path, call: "Delete", args: [shift] });
   }
 }
 
@@ -1150,7 +1204,8 @@ export class FakeRangeAreas extends Proxy {
   ) {
     super(ctx);
     const target = () => ({ sheet: this.ws.sheet(), areas: this.resolve() });
-    this.format = formatOf(ctx, "rangeAreas", target, new FakeFillProxy(ctx, target, "rangeAreas"));
+    const formatPath = lazyPath(() => ctx.request.property(this.path, "Format"));
+    this.format = formatOf(ctx, "rangeAreas", target, new FakeFillProxy(ctx, target, "rangeAreas").at(() => ctx.request.property(formatPath(), "Fill")), formatPath);
   }
   load(props: string): this {
     this.ctx.enqueue(`rangeAreas.load(${props})`, () => {
@@ -1166,7 +1221,7 @@ export class FakeRangeAreas extends Proxy {
       }
       this.loaded.set("address", address);
       this.ctx.respond(props.includes("areas") ? addresses : address);
-    });
+    }, { on: this.path, load: props });
     return this;
   }
   get areas(): { items: { address: string }[] } {
@@ -1191,7 +1246,7 @@ class FakeNote extends Proxy {
       this.nullState = note === undefined;
       this.loaded.set("content", note);
       this.ctx.respond(note);
-    });
+    }, { on: this.path, load: props });
     return this;
   }
   get content(): string {
@@ -1202,21 +1257,26 @@ class FakeNote extends Proxy {
       this.ctx.guardSheet(this.ws.sheet(), "allowEditObjects");
       if (!this.ws.sheet().notes.has(this.cell)) throw Object.assign(new Error(`InvalidArgument: no note at ${this.cell} (a method on a null object)`), { code: "InvalidArgument" });
       this.ws.sheet().notes.delete(this.cell);
-    });
+    }, { on: this.path, call: "Delete", args: [] });
   }
 }
 
 class FakeNotes {
+  // NoteCollection (ExcelApi 1.18) is not in the office.js the repository has: its calls are taken to be
+  // sent as CommentCollection's are there (getItem an indexer, add(cellAddress, content) a method path "Add").
+  private readonly path: () => ObjectPath;
   constructor(
     private readonly ctx: FakeContext,
     private readonly ws: FakeWorksheet,
-  ) {}
+  ) {
+    this.path = lazyPath(() => ctx.request.property(ws.path, "Notes"));
+  }
   getItemOrNullObject(cell: string): FakeNote {
-    return new FakeNote(this.ctx, this.ws, cell);
+    return new FakeNote(this.ctx, this.ws, cell).at(this.ctx.request.method(this.path(), "GetItemOrNullObject", [cell]));
   }
   /** Like Excel's: an operation on the note of a cell without one fails at sync. */
   getItem(cell: string): FakeNote {
-    return new FakeNote(this.ctx, this.ws, cell);
+    return new FakeNote(this.ctx, this.ws, cell).at(this.ctx.request.indexer(this.path(), cell));
   }
   /**
    * Like Excel's: a cell takes one note; and a cell holds a threaded comment or a note, never both
@@ -1230,7 +1290,7 @@ class FakeNotes {
       if (sheet.notes.has(cell)) throw Object.assign(new Error(`InvalidArgument: ${cell} has a note already`), { code: "InvalidArgument" });
       if (sheet.comments.has(cell)) throw Object.assign(new Error(`InvalidArgument: ${cell} has a threaded comment`), { code: "InvalidArgument" });
       sheet.notes.set(cell, content);
-    }, jsonBytes(content));
+    }, { made: this.ctx.request.method(this.path(), "Add", [cell, content]) });
   }
 }
 
@@ -1247,7 +1307,7 @@ class FakeComments extends Proxy {
       const cells = [...this.ws.sheet().comments.keys()];
       this.loaded.set("items", cells.map((cell, i) => ({ id: `c${i}`, getLocation: () => this.ws.getRange(cell) })));
       this.ctx.respond(cells.map((_, i) => `c${i}`));
-    });
+    }, { on: this.path, load: props });
     return this;
   }
   get items(): { id: string; getLocation(): FakeRange }[] {
@@ -1256,18 +1316,22 @@ class FakeComments extends Proxy {
 }
 
 class FakeTables {
+  private readonly path: () => ObjectPath;
   constructor(
     private readonly ctx: FakeContext,
     private readonly ws: FakeWorksheet,
-  ) {}
+  ) {
+    this.path = lazyPath(() => ctx.request.property(ws.path, "Tables"));
+  }
   add(range: FakeRange, hasHeaders: boolean): { name: string; style: string } {
     const table = { name: "", address: "", style: "" };
+    const made = this.ctx.request.method(this.path(), "Add", [range, hasHeaders]);
     this.ctx.enqueue(`tables.add(hasHeaders=${hasHeaders})`, () => {
       const area = range.area();
       this.ctx.guardSheet(this.ws.sheet());
       table.address = rangeAddress(this.ws.sheet().name, area);
       this.ws.sheet().tables.push(table);
-    });
+    }, { made });
     return new globalThis.Proxy(table, {
       set: (t, p, v) => {
         this.ctx.enqueue(`table.${String(p)}=${JSON.stringify(v)}`, () => {
@@ -1275,7 +1339,7 @@ class FakeTables {
           if (p === "name" && this.ctx.model.sheets.some((s) => s.tables.some((o) => o !== t && o.name.toLowerCase() === String(v).toLowerCase()))) {
             throw Object.assign(new Error(`InvalidArgument: table name ${String(v)} is taken`), { code: "InvalidArgument" });
           }
-        }, jsonBytes(v));
+        }, { on: made, set: String(p), value: v });
         return true;
       },
     });
@@ -1287,32 +1351,46 @@ class FakeTables {
  * address and series orientation, the axis's categories, title, legend, position's corners).
  */
 class FakeCharts {
+  private readonly path: () => ObjectPath;
   constructor(
     private readonly ctx: FakeContext,
     private readonly ws: FakeWorksheet,
-  ) {}
+  ) {
+    this.path = lazyPath(() => ctx.request.property(ws.path, "Charts"));
+  }
   add(type: string, source: FakeRange, seriesBy?: string): unknown {
     const chart: Record<string, unknown> = { type, ...(seriesBy ? { seriesBy } : {}) };
+    const made = this.ctx.request.method(this.path(), "Add", [type, source, seriesBy]);
     this.ctx.enqueue(`charts.add(${type})`, () => {
       chart.source = rangeAddress(this.ws.sheet().name, source.area());
       this.ctx.guardSheet(this.ws.sheet(), "allowEditObjects");
       this.ws.sheet().charts++;
       (this.ws.sheet().chartList ??= []).push(chart);
-    });
+    }, { made });
     const address = (r: unknown) => (r instanceof FakeRange ? rangeAddress(r.ws.sheet().name, r.area()) : String(r));
-    const record = (what: string, run: (...args: unknown[]) => void) => (...args: unknown[]) => this.ctx.enqueue(`chart.${what}(${args.length})`, () => run(...args));
+    const record = (what: string, on: () => ObjectPath, run: (...args: unknown[]) => void) => (...args: unknown[]) =>
+      this.ctx.enqueue(`chart.${what}(${args.length})`, () => run(...args), { on: on(), call: what.charAt(what.lastIndexOf(".") + 1).toUpperCase() + what.slice(what.lastIndexOf(".") + 2), args });
+    let seriesPath: ObjectPath | undefined;
     const series = {
       setXAxisValues: (...args: unknown[]) => {
         this.ctx.requires("ChartSeries.setXAxisValues");
-        record("series.setXAxisValues", (r) => (chart.categories = address(r)))(...args);
+        record("series.setXAxisValues", () => seriesPath!, (r) => (chart.categories = address(r)))(...args);
       },
     };
-    const props = (prefix: string) =>
-      new globalThis.Proxy({}, { set: (_t, p, v) => (this.ctx.enqueue(`chart.${prefix}.${String(p)}=${JSON.stringify(v)}`, () => (chart[`${prefix}.${String(p)}`] = v), jsonBytes(v)), true) });
+    const props = (prefix: string) => {
+      const path = lazyPath(() => this.ctx.request.property(made, prefix.charAt(0).toUpperCase() + prefix.slice(1)));
+      return new globalThis.Proxy({}, { set: (_t, p, v) => (this.ctx.enqueue(`chart.${prefix}.${String(p)}=${JSON.stringify(v)}`, () => (chart[`${prefix}.${String(p)}`] = v), { on: path(), set: String(p), value: v }), true) });
+    };
+    const seriesCollection = lazyPath(() => this.ctx.request.property(made, "Series"));
     return {
       title: props("title"),
-      setPosition: record("setPosition", (from, to) => Object.assign(chart, { from: address(from), ...(to !== undefined ? { to: address(to) } : {}) })),
-      series: { getItemAt: () => series },
+      setPosition: record("setPosition", () => made, (from, to) => Object.assign(chart, { from: address(from), ...(to !== undefined ? { to: address(to) } : {}) })),
+      series: {
+        getItemAt: (index: number) => {
+          seriesPath = this.ctx.request.method(seriesCollection(), "GetItemAt", [index]);
+          return series;
+        },
+      },
       legend: props("legend"),
     };
   }
