@@ -49,8 +49,15 @@ type Cell = string | number | boolean | null;
  * it is, as null in Office.js's arrays ("null in 2-D arrays to leave specific cells unchanged":
  * https://learn.microsoft.com/office/dev/add-ins/excel/excel-add-ins-blank-null-values).
  */
+/** The longest row's length, at least `least` (a loop: a spread of 200,000 rows overflows the call stack). */
+function widest(rows: readonly (readonly unknown[])[], least: number): number {
+  let width = least;
+  for (const r of rows) if (r.length > width) width = r.length;
+  return width;
+}
+
 function rectangle(rows: readonly (readonly WriteValue[])[]): { values: Cell[][]; formats: (string | null)[][] } {
-  const width = Math.max(0, ...rows.map((r) => r.length));
+  const width = widest(rows, 0);
   const cell = (r: readonly WriteValue[], c: number): [Cell, string | null] => (c >= r.length ? [null, null] : r[c] === null ? ["", "General"] : [r[c]!, typeof r[c] === "string" ? "@" : "General"]);
   const cells = rows.map((r) => Array.from({ length: width }, (_, c) => cell(r, c)));
   return { values: cells.map((r) => r.map((c) => c[0])), formats: cells.map((r) => r.map((c) => c[1])) };
@@ -213,9 +220,11 @@ export class OpWriter {
   private async values(sheet: string, row: number, col: number, { values, formats }: { values: Cell[][]; formats: (string | null)[][] }): Promise<void> {
     if (!values.length || !values[0]!.length) return;
     for (const slice of rowSlices(values, this.budget / 3)) {
-      await this.batch.add(2 * requestBytes(slice.rows), () => {
+      const sliceFormats = formats.slice(slice.at, slice.at + slice.rows.length);
+      // The number formats and the values are two sets of their own in the request.
+      await this.batch.add(requestBytes(slice.rows) + requestBytes(sliceFormats), () => {
         const range = this.ws(sheet).getRangeByIndexes(row + slice.at, col, slice.rows.length, slice.rows[0]!.length);
-        range.numberFormat = formats.slice(slice.at, slice.at + slice.rows.length) as string[][];
+        range.numberFormat = sliceFormats as string[][];
         range.values = slice.rows;
       });
     }
@@ -291,7 +300,7 @@ export class OpWriter {
    */
   private async writeMetadata(rows: readonly (readonly string[])[]): Promise<void> {
     if (!this.metadata?.exists) await this.batch.add(requestBytes(METADATA_SHEET), () => this.addSheet(METADATA_SHEET, undefined, true));
-    const width = Math.max(1, ...rows.map((r) => r.length));
+    const width = widest(rows, 1);
     const grid = rows.map((r) => Array.from({ length: width }, (_, c) => r[c] ?? ""));
     const wide = Math.max(width, METADATA_COLUMNS);
     const put = (at: number, slice: string[][]) => {
