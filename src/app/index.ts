@@ -18,6 +18,7 @@ import { makeSummary } from "./summary";
 import { openWorkbook, type OpenedWorkbook } from "./workbook";
 import { selfTest, type HostAbout } from "./selfTest";
 import { ledgerYear } from "../core/quarter";
+import { fillCheck } from "./fill";
 
 export * from "./port";
 export { book, Book, SUMMARY_DRAFT_SHEET, type CellEdit, type UndoneWrites, type WorkbookInfo } from "./book";
@@ -44,6 +45,8 @@ export * from "./selfTest";
 export * from "./checkView";
 export * from "./unitsView";
 export * from "./distributeView";
+export * from "./fill";
+export * from "./fillView";
 
 // What the user interfaces take from the engine, named here: the pane imports src/app, never src/core
 // (tests/layers.test.ts).
@@ -131,6 +134,8 @@ export function createApp({ port, today, forms, documents, now = () => 0, about 
     overview: () => overview(port, today()),
     overviewOfCheck: (outcome: CheckOutcome) => overviewOfCheck(outcome, today()),
     check: (request: CheckRequest = {}) => runCheck(port, today(), request),
+    /** 填报: the ledger (or the open form) checked for the quarter, nothing marked. */
+    fillCheck: (request: CheckRequest = {}) => fillCheck(port, today(), request),
     applyFixes: (outcome: CheckOutcome, fixes: readonly UnitFix[]) => applyFixes(port, outcome, fixes),
     fixesOfKind: (outcome: CheckOutcome, kind: FindingKind) => fixesOfKind(outcome, kind),
     clearMarks: () => book(port).clearMarks(),

@@ -4,6 +4,7 @@ import { daysToDue, dueWords, formatQuarter, parseQuarter, problemText, reportDu
 import { CheckTab } from "./components/CheckTab";
 import { DirectoryTab } from "./components/DirectoryTab";
 import { DistributeTab } from "./components/DistributeTab";
+import { FillTab } from "./components/FillTab";
 import { ImportTab } from "./components/ImportTab";
 import { QuarterField } from "./components/QuarterField";
 import { SettingsTab } from "./components/SettingsTab";
@@ -24,8 +25,8 @@ const useStyles = makeStyles({
   toaster: { pointerEvents: "none", "& *": { pointerEvents: "none" } },
 });
 
-type TabName = "check" | "summary" | "directory" | "import" | "distribute" | "settings";
-const QUARTER_TABS: readonly TabName[] = ["check", "summary", "distribute"];
+type TabName = "check" | "fill" | "summary" | "directory" | "import" | "distribute" | "settings";
+const QUARTER_TABS: readonly TabName[] = ["check", "fill", "summary", "distribute"];
 
 export interface AppProps {
   app: DubanApp;
@@ -151,6 +152,7 @@ export function App({ app, lang, autoRun, checkRequests, workbookChanges }: AppP
         </div>
         <TabList selectedValue={tab} onTabSelect={(_, d) => setTab(d.value as TabName)} size="small">
           <Tab value="check">{t("tabCheck")}</Tab>
+          <Tab value="fill">{t("tabFill")}</Tab>
           <Tab value="summary">{t("tabSummary")}</Tab>
           <Tab value="directory">{t("tabDirectory")}</Tab>
           <Tab value="import">{t("tabImport")}</Tab>
@@ -179,6 +181,7 @@ export function App({ app, lang, autoRun, checkRequests, workbookChanges }: AppP
         )}
         <div className={styles.body}>
           {tab === "check" && <CheckTab pane={pane} requestedRuns={requestedRuns} takeRun={takeRun} />}
+          {tab === "fill" && <FillTab pane={pane} />}
           {tab === "summary" && <SummaryTab pane={pane} />}
           {tab === "directory" && <DirectoryTab pane={pane} />}
           {tab === "import" && <ImportTab pane={pane} />}

@@ -1,4 +1,4 @@
 // The pane's pages as the application layer computes them (src/app/*View.ts) and 兼容性自检 (src/app/selfTest.ts),
 // by their plain tests, for mutation testing in minutes (npm run mutate:views).
 const base = require("./jest.config.js");
-module.exports = { ...base, testMatch: ["<rootDir>/tests/views.test.ts", "<rootDir>/tests/self-test.test.ts"] };
+module.exports = { ...base, testMatch: ["<rootDir>/tests/views.test.ts", "<rootDir>/tests/self-test.test.ts", "<rootDir>/tests/fill-view.test.ts"] };
