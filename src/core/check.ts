@@ -30,12 +30,12 @@ export function kindLabel(kind: FindingKind): string {
 }
 
 /** A unit cell split, with the units that are not city units (市发改委 does not report in a district ledger). */
-type ParsedCell = ParsedUnitCell & { readonly district: readonly UnitMention[] };
+export type ParsedCell = ParsedUnitCell & { readonly district: readonly UnitMention[] };
 
 /** Unit cells repeat down a ledger; each distinct text is split once per check. */
-type UnitParser = (text: string) => ParsedCell;
+export type UnitParser = (text: string) => ParsedCell;
 
-function cachedParser(): UnitParser {
+export function cachedParser(): UnitParser {
   const cache = new Map<string, ParsedCell>();
   return (text) => {
     let p = cache.get(text);
@@ -51,13 +51,13 @@ function cachedParser(): UnitParser {
  * The unit cells of the task before: a unit cell merged over several tasks has one address, and its
  * problems are reported once. (Merged areas are contiguous, so comparing with the task before is enough.)
  */
-interface SeenCells {
+export interface SeenCells {
   lead: string;
   co: string;
 }
 
 /** Adds the unit findings of a task. */
-function unitFindings(task: Task, directory: Directory | undefined, seen: SeenCells, parse: UnitParser, out: Finding[]): void {
+export function unitFindings(task: Task, directory: Directory | undefined, seen: SeenCells, parse: UnitParser, out: Finding[]): void {
   const lead = task.lead && task.lead.cell !== seen.lead ? task.lead : undefined;
   seen.lead = task.lead?.cell ?? "";
   const co = task.co && task.co.cell !== seen.co ? task.co : undefined;
@@ -111,7 +111,7 @@ function unitProblem(out: Finding[], task: Task, cell: CellText, field: "lead" |
 }
 
 /** Adds the progress findings of a task (none for most tasks, so nothing is built for those). */
-function progressFindings(a: TaskAssessment, checked: Quarter, out: Finding[]): void {
+export function progressFindings(a: TaskAssessment, checked: Quarter, out: Finding[]): void {
   if ((a.progress === "ok" || a.progress === "done") && !a.overdue && !a.doneUnsupported) return;
   const { cell, text, part } = quarterProgress(a.task, checked);
   if (!cell) return;
@@ -147,12 +147,23 @@ function hiddenTaskRows(ledger: Ledger): number[] {
   return ledger.tasks.filter((t) => hidden.has(t.row - 1)).map((t) => t.row);
 }
 
-/** Orders findings as a person reads the sheet: by row, then column, then kind. */
-function inReadingOrder(findings: readonly Finding[]): Finding[] {
-  const keyed = findings.map((f) => ({ f, col: parseA1(f.cell)?.col ?? 0, kind: KIND_ORDER.get(f.kind) ?? 0 }));
-  keyed.sort((a, b) => a.f.row - b.f.row || a.col - b.col || a.kind - b.kind);
+/** Orders findings as a person reads the sheet: by row, then column, then kind (a stable sort: ties keep their order). */
+export function inReadingOrder(findings: readonly Finding[]): Finding[] {
+  const keyed = findings.map(readingKey);
+  keyed.sort(byReadingOrder);
   return keyed.map((k) => k.f);
 }
+
+/** A finding with what reading order compares. */
+export interface ReadingKey {
+  readonly f: Finding;
+  readonly col: number;
+  readonly kind: number;
+}
+
+export const readingKey = (f: Finding): ReadingKey => ({ f, col: parseA1(f.cell)?.col ?? 0, kind: KIND_ORDER.get(f.kind) ?? 0 });
+
+export const byReadingOrder = (a: ReadingKey, b: ReadingKey): number => a.f.row - b.f.row || a.col - b.col || a.kind - b.kind;
 
 /** Checks a ledger already read, for the quarter given. */
 /**
@@ -171,13 +182,7 @@ export function checkLedger(ledger: Ledger, directory: Directory | undefined, op
     const columns = ledger.columns.filter((c) => c.role === "progress").map((c) => c.label);
     throw new LedgerError({ code: "no-progress-column", sheet: ledger.sheet, quarter: formatQuarter(quarter), columns });
   }
-  const notes: EngineMessage[] = [...(ledger.notes ?? [])];
-  if (!ledger.columns.some((c) => c.role === "lead")) notes.push({ code: "no-lead-column" });
-  if (!directory) notes.push({ code: "no-directory" });
-  else notes.push(...directory.problems);
-  const hidden = hiddenTaskRows(ledger);
-  if (hidden.length) notes.push({ code: "hidden-rows", rows: hidden });
-
+  const notes = sheetNotes(ledger, directory);
   const seen: SeenCells = { lead: "", co: "" };
   const parse = cachedParser();
   const findings: Finding[] = [];
@@ -189,6 +194,17 @@ export function checkLedger(ledger: Ledger, directory: Directory | undefined, op
     progressFindings(a, quarter, findings);
   }
   return { ledger, quarter, assessments, findings: inReadingOrder(findings), notes };
+}
+
+/** The sheet-level remarks of a check of the ledger: the reader's, then no lead column, the directory's, hidden task rows. */
+export function sheetNotes(ledger: Ledger, directory: Directory | undefined): EngineMessage[] {
+  const notes: EngineMessage[] = [...(ledger.notes ?? [])];
+  if (!ledger.columns.some((c) => c.role === "lead")) notes.push({ code: "no-lead-column" });
+  if (!directory) notes.push({ code: "no-directory" });
+  else notes.push(...directory.problems);
+  const hidden = hiddenTaskRows(ledger);
+  if (hidden.length) notes.push({ code: "hidden-rows", rows: hidden });
+  return notes;
 }
 
 /** Whether the ledger has a progress column for the quarter (its own, or one for every quarter). */

@@ -13,6 +13,7 @@ export { proposeDirectory, proposalLayout, type ProposedUnit } from "./proposal"
 export { parseDeadline } from "./deadline";
 export { assessTask, isPlaceholder, textSimilarity, hasFigure, hasFigureWithUnit, progressCell } from "./progress";
 export { check, checkLedger, countByKind, hasProgressColumn, kindLabel, FINDING_KINDS } from "./check";
+export { recheck, type ChangedRows, type Rechecked, type RecheckFallback } from "./recheck";
 export {
   quarter,
   parseQuarter,
