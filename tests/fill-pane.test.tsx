@@ -158,3 +158,38 @@ test("填报 in English says nothing in Chinese but the workbook's own data", as
   });
   expect(foreign).toEqual([]);
 }, 60000);
+
+test("提交前检查 in a form 分发 made: what is left in 检查's words, then that it is ready; no button on a ledger", async () => {
+  const { app: office } = excelWith(workbookOf(DESK_LEDGER, DESK_DIRECTORY), "台账");
+  const plan = await office.planForms({ quarter: { year: 2026, q: 3 } });
+  const finance = plan.forms.find((f) => f.unit === "区财政局")!;
+  const form = await formWorkbook(finance);
+  const { model, app } = excelWith(form, "进展填报");
+  const before = cellsOf(model);
+  const { unmount } = render(<App app={app} lang="zh" />);
+  fireEvent.click(screen.getByRole("tab", { name: "填报" }));
+  await screen.findByLabelText("fill-count");
+  fireEvent.click(screen.getByRole("button", { name: "提交前检查" }));
+  const result = await screen.findByLabelText("ready-result");
+  expect(result.textContent).toBe("2 项任务中还有 1 项待完善序号2 · I4：未填进展");
+  // The check writes nothing into the form.
+  expect(cellsOf(model)).toBe(before);
+  unmount();
+
+  // The form filled in: ready to save and send back.
+  const done = await formWorkbook(finance);
+  done.getWorksheet("进展填报")!.getCell("I4").value = "配合落实项目资金1.2亿元。";
+  const filled = excelWith(done, "进展填报");
+  const second = render(<App app={filled.app} lang="zh" />);
+  fireEvent.click(screen.getByRole("tab", { name: "填报" }));
+  await screen.findByLabelText("fill-count");
+  fireEvent.click(screen.getByRole("button", { name: "提交前检查" }));
+  expect((await screen.findByLabelText("ready-result")).textContent).toBe("可以保存并交回");
+  second.unmount();
+
+  // On the ledger itself there is no form to send: no button.
+  render(<App app={office} lang="zh" />);
+  fireEvent.click(screen.getByRole("tab", { name: "填报" }));
+  await screen.findByRole("combobox", { name: "本单位" });
+  expect(screen.queryByRole("button", { name: "提交前检查" })).toBeNull();
+}, 60000);

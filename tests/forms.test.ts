@@ -252,7 +252,7 @@ describe("duban split and the 分发 use case, over a workbook with such units",
   });
 });
 
-test("a unit noted （配合） in the lead cell gets the task on its form as a co-unit, and its return is merged; a city unit gets none and waits for nobody", () => {
+test("a unit noted （配合） in the lead cell gets the task on its form as a co-unit, and its return is merged as a contribution; a city unit gets none and waits for nobody", () => {
   const ledger = readLedger(
     grid([
       ["序号", "目标任务", "牵头单位", "配合单位", "一季度进展"],
@@ -268,7 +268,10 @@ test("a unit noted （配合） in the lead cell gets the task on its form as a 
   const education = forms.find((f) => f.unit === "区教育局")!;
   const { edits, report } = mergeReturns(ledger, directory, [{ ...education, rows: education.rows.map((r) => ({ ...r, progress: "已开展校园消费宣传2场。" })) }], Q1);
   expect(report.notResponsible).toEqual([]);
-  expect(edits).toEqual([{ cell: "E2", row: 2, text: "已开展校园消费宣传2场。" }]);
+  // A co-unit's text goes in as its contribution, labelled; the lead has still not answered.
+  expect(edits).toEqual([{ cell: "E2", row: 2, text: "【区教育局（配合）】已开展校园消费宣传2场。" }]);
+  expect(report.contributions).toEqual([{ unit: "区教育局", no: "1", row: 2, cell: "E2" }]);
+  expect(report.unanswered.map((u) => u.no)).toEqual(["1"]);
 });
 
 describe("a ledger whose one progress column accumulates the quarters", () => {
@@ -307,6 +310,28 @@ describe("a ledger whose one progress column accumulates the quarters", () => {
     // Checked again, the merged cells pass; the third task's copy of the second quarter is still found.
     const merged = cumulativeLedger(style).map((r, i) => (i === 2 || i === 3 ? [...r.slice(0, 4), edits[i - 2]!.text] : r));
     expect(checkLedger(readLedger(grid(merged)), parks, { quarter: Q3 }).findings.map((f) => [f.cell, f.kind])).toEqual([["E5", "stale-progress"]]);
+  });
+
+  test("a co-unit's part is its labelled contribution in the quarter's part; the quarter stays 未填进展 until the lead answers", () => {
+    const rows = (third?: string) => [
+      ["序号", "目标任务", "牵头单位", "进展情况"],
+      [1, "新建口袋公园5个。", "区园林局、区城管局（配合）", cumulativeCell("quarter", ["完成5个公园的设计方案。", "开工3个，完成投资600万元。", third])],
+    ];
+    const ledger = readLedger(grid(rows()));
+    const { forms } = splitLedger(ledger, undefined, Q3);
+    const co = forms.find((f) => f.unit === "区城管局")!;
+    const { edits, report } = mergeReturns(ledger, undefined, [{ ...co, rows: co.rows.map((r) => ({ ...r, progress: "清理场地2处。" })) }], Q3);
+    const contribution = "【区城管局（配合）】清理场地2处。";
+    expect(edits).toEqual([{ cell: "D2", row: 2, text: cumulativeCell("quarter", ["完成5个公园的设计方案。", "开工3个，完成投资600万元。", contribution]) }]);
+    expect(report.unanswered.map((u) => u.no)).toEqual(["1"]);
+    const kinds = (third: string) => checkLedger(readLedger(grid(rows(third))), undefined, { quarter: Q3 }).findings.map((f) => [f.cell, f.kind]);
+    expect(kinds(contribution)).toEqual([["D2", "missing-progress"]]);
+    const merged = readLedger(grid(rows(contribution)));
+    const lead = splitLedger(merged, undefined, Q3).forms.find((f) => f.unit === "区园林局")!;
+    const answered = mergeReturns(merged, undefined, [{ ...lead, rows: lead.rows.map((r) => ({ ...r, progress: "建成口袋公园2个。" })) }], Q3);
+    const both = `建成口袋公园2个。\n${contribution}`;
+    expect(answered.edits).toEqual([{ cell: "D2", row: 2, text: cumulativeCell("quarter", ["完成5个公园的设计方案。", "开工3个，完成投资600万元。", both]) }]);
+    expect(kinds(both)).toEqual([]);
   });
 
   test("a one-column ledger without labels is written whole, as before", () => {

@@ -287,6 +287,17 @@ export class Book {
     await this.apply(edits.map((e) => textOp(sheet, e)), "set-text");
   }
 
+  /**
+   * A person's typing into one cell (the preview's grid), as Excel takes it but never as a formula: a
+   * text that reads as a number is the number, nothing is an empty cell, anything else is text
+   * ("=1+1" too: the add-in writes text everywhere).
+   */
+  async editCell(sheet: string, cell: string, typed: string): Promise<void> {
+    const at = parseA1(cell);
+    if (!at) throw new Error(`not a cell address: ${cell}`);
+    await this.apply([{ op: "values", sheet, row: at.row, col: at.col, rows: [[typedValue(typed)]] }], "set-text");
+  }
+
   /** Stores the settings (JSON) in the metadata sheet, keeping its other records; an earlier version's copy goes. */
   async saveSettings(json: string): Promise<void> {
     const r = await this.read({ metadata: true, legacySettings: true }, "settings");
@@ -374,6 +385,13 @@ function positionOf(names: readonly string[], replaced?: string): { position?: n
 }
 
 /** A text written into one cell: as text, never a formula. */
+/** What a typed text is as a cell's value: a plain decimal number (Excel's 12.5, -3, 1e3) is a number. */
+export function typedValue(typed: string): string | number | null {
+  if (typed === "") return null;
+  const n = /^\s*[+-]?(\d+\.?\d*|\.\d+)(e[+-]?\d+)?\s*$/i.test(typed) ? Number(typed) : NaN;
+  return Number.isFinite(n) ? n : typed;
+}
+
 function textOp(sheet: string, e: CellEdit): Op {
   const at = parseA1(e.cell);
   if (!at) throw new Error(`not a cell address: ${e.cell}`);

@@ -6,7 +6,7 @@ import { formatQuarter } from "../core/quarter";
 import { suggestedChoices } from "../core/returns";
 import type { Quarter } from "../core/types";
 import type { FormsPlan, MergePlan } from "./forms";
-import { batchLabelText, mergedText, mergeReportSections, paneText, unresolvedWhy, type Lang } from "./messages";
+import { batchLabelText, mergedText, mergeReportSections, paneText, taskShortName, unresolvedWhy, type Lang } from "./messages";
 
 /** Items of a report section shown at most; the rest are counted. */
 export const SECTION_SHOWN = 8;
@@ -35,6 +35,8 @@ export interface FormsView {
   /** Units the person has not yet confirmed or corrected: said first. */
   readonly pending: readonly PendingUnit[];
   readonly pendingText?: string;
+  /** Tasks with no unit written, which no form carries: "2 项任务没有责任单位，未分发：序号12、第40行". */
+  readonly unassignedText?: string;
   /** 全部应用: each pending unit with a suggestion, to its first. */
   readonly applyAll?: ReadonlyMap<string, string>;
 }
@@ -105,6 +107,7 @@ function formsView(plan: FormsPlan, included: readonly string[], lang: Lang): Fo
     })),
     pending,
     ...(pending.length ? { pendingText: ui.unresolvedUnits(pending.length) } : {}),
+    ...(plan.unassigned.length ? { unassignedText: ui.unassignedTasks(plan.unassigned.map((t) => taskShortName(t.no, t.row, lang))) } : {}),
     ...(unresolved.some((u) => u.suggestions.length) ? { applyAll: suggestedChoices(unresolved) } : {}),
   };
 }

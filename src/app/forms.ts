@@ -5,12 +5,13 @@ import { book, type UndoneWrites } from "./book";
 import type { SheetLayout } from "../core/layout";
 import { readMetadata, type Metadata } from "../core/metadata";
 import { formatQuarter } from "../core/quarter";
-import { mergeReturns, NotAReturn, splitLedger, suggestedChoices, unitCorrections, type MergeReport, type UnitReturn, type UnresolvedUnit } from "../core/returns";
+import { mergeReturns, NotAReturn, splitLedger, suggestedChoices, unitCorrections, type MergeReport, type TaskRef, type UnitReturn, type UnresolvedUnit } from "../core/returns";
 import { freeSheetName } from "../core/summarySheet";
 import type { Quarter } from "../core/types";
 import { runCheck, type CheckRequest } from "./check";
 import { AppError, mergeBatchLabel, mergeReportSections, messageOf, type NotReturnFile } from "./messages";
 import type { FormFiles, WorkbookPort } from "./port";
+import { returnReadiness, type ReturnReadiness } from "./readiness";
 
 export interface FormsPlan {
   readonly quarter: Quarter;
@@ -24,6 +25,8 @@ export interface FormsPlan {
    * form is made for them unless the person confirms the name (`includeUnknown`), or corrects it.
    */
   readonly unresolved: readonly UnresolvedUnit[];
+  /** Tasks with no unit written: no form carries them (said before the forms are made). */
+  readonly unassigned: readonly TaskRef[];
 }
 
 export interface FormsRequest extends CheckRequest {
@@ -40,9 +43,9 @@ export interface FormFile {
 /** 分发: the forms of the ledger for the quarter, and the units that get none until a person decides (nothing is written). */
 export async function planForms(port: WorkbookPort, today: Date, request: FormsRequest = {}): Promise<FormsPlan> {
   const { result, workbook } = await runCheck(port, today, { ...request, mark: false });
-  const { forms, unresolved } = splitLedger(result.ledger, workbook.directory, result.quarter, { includeUnknown: request.includeUnknown });
+  const { forms, unresolved, unassigned } = splitLedger(result.ledger, workbook.directory, result.quarter, { includeUnknown: request.includeUnknown });
   if (forms.length === 0 && unresolved.length === 0) throw new AppError({ code: "forms-none", sheet: result.ledger.sheet });
-  return { quarter: result.quarter, sheet: result.ledger.sheet, tasks: result.ledger.tasks.length, forms, unresolved };
+  return { quarter: result.quarter, sheet: result.ledger.sheet, tasks: result.ledger.tasks.length, forms, unresolved, unassigned };
 }
 
 /**
@@ -72,8 +75,21 @@ export async function formsZipFile(files: FormFiles, plan: FormsPlan): Promise<F
 
 /** Files chosen as returned forms: the forms, and for the others why they are not. */
 export interface ReturnedFiles {
+  /** In the order chosen (a unit's later return replaces its earlier). */
   readonly returns: readonly UnitReturn[];
+  /** The file each return was read from, in the same order. */
+  readonly files?: readonly string[];
   readonly notReturns: readonly NotReturnFile[];
+  /** Each form's 提交前检查, as its unit saw it (when the files can be opened as workbooks). */
+  readonly readiness?: readonly ReturnReadiness[];
+}
+
+/**
+ * Form files that can also open a returned file as a workbook, so that its 提交前检查 is run on the
+ * office's side too. The .xlsx files (src/files/forms.ts) can. (It belongs in port.ts's FormFiles.)
+ */
+export interface FormWorkbooks {
+  open?(bytes: ArrayBuffer | Uint8Array, name: string): Promise<WorkbookPort>;
 }
 
 /**
@@ -81,19 +97,33 @@ export interface ReturnedFiles {
  * (notReturnText): NotAReturn's, or the message of the error reading it (file-not-xlsx, file-corrupt,
  * file-unreadable …); an error without a message is thrown.
  */
-export async function readReturnFiles(files: FormFiles, chosen: readonly { name: string; bytes: ArrayBuffer | Uint8Array }[]): Promise<ReturnedFiles> {
+export async function readReturnFiles(files: FormFiles & FormWorkbooks, chosen: readonly { name: string; bytes: ArrayBuffer | Uint8Array }[]): Promise<ReturnedFiles> {
   const returns: UnitReturn[] = [];
   const notReturns: NotReturnFile[] = [];
+  const names: string[] = [];
+  const readiness: ReturnReadiness[] = [];
   for (const f of chosen) {
+    let form: UnitReturn;
     try {
-      returns.push(await files.read(f.bytes, f.name));
+      form = await files.read(f.bytes, f.name);
     } catch (e) {
       const why = e instanceof NotAReturn ? e.detail : messageOf(e);
       if (!why) throw e;
       notReturns.push({ file: f.name, why });
+      continue;
+    }
+    returns.push(form);
+    names.push(f.name);
+    if (!files.open) continue;
+    try {
+      const ready = await returnReadiness(await files.open(f.bytes, f.name), form.quarter);
+      if (ready) readiness.push({ ...ready, file: f.name });
+    } catch (e) {
+      // A return whose sheet cannot be checked as a ledger is still merged; it only has no 提交前检查 to show.
+      if (!messageOf(e)) throw e;
     }
   }
-  return { returns, notReturns };
+  return { returns, notReturns, files: names, ...(files.open ? { readiness } : {}) };
 }
 
 /** What merging the returns would write, and what needs a look. */
@@ -107,12 +137,15 @@ export interface MergePlan extends ReturnedFiles {
 /** 合并回报, first step: what the returns would write into the ledger (nothing is written). */
 export async function planMerge(port: WorkbookPort, today: Date, returned: ReturnedFiles, request: CheckRequest = {}): Promise<MergePlan> {
   const { result, workbook } = await runCheck(port, today, { ...request, mark: false });
-  const { edits, report } = mergeReturns(result.ledger, workbook.directory, returned.returns, result.quarter);
+  const named = returned.returns.map((r, i) => (returned.files?.[i] ? { ...r, file: returned.files[i] } : r));
+  const { edits, report } = mergeReturns(result.ledger, workbook.directory, named, result.quarter);
   return {
     quarter: result.quarter,
     sheet: result.ledger.sheet,
     returns: returned.returns,
     notReturns: returned.notReturns,
+    ...(returned.files ? { files: returned.files } : {}),
+    ...(returned.readiness ? { readiness: returned.readiness } : {}),
     edits,
     report,
   };

@@ -19,6 +19,8 @@ import { openWorkbook, type OpenedWorkbook } from "./workbook";
 import { selfTest, type HostAbout } from "./selfTest";
 import { ledgerYear } from "../core/quarter";
 import { fillCheck } from "./fill";
+import { recheckOutcome } from "./recheck";
+import { checkBeforeSending } from "./readiness";
 
 export * from "./port";
 export { book, Book, SUMMARY_DRAFT_SHEET, type CellEdit, type UndoneWrites, type WorkbookInfo } from "./book";
@@ -47,6 +49,8 @@ export * from "./unitsView";
 export * from "./distributeView";
 export * from "./fill";
 export * from "./fillView";
+export * from "./recheck";
+export * from "./readiness";
 
 // What the user interfaces take from the engine, named here: the pane imports src/app, never src/core
 // (tests/layers.test.ts).
@@ -136,10 +140,16 @@ export function createApp({ port, today, forms, documents, now = () => 0, about 
     check: (request: CheckRequest = {}) => runCheck(port, today(), request),
     /** 填报: the ledger (or the open form) checked for the quarter, nothing marked. */
     fillCheck: (request: CheckRequest = {}) => fillCheck(port, today(), request),
+    /** 边填边查: the last check's ledger checked again after cells changed (A1 areas, as onChanged gives them), nothing written. */
+    recheck: (last: CheckOutcome, addresses: readonly string[]) => recheckOutcome(port, last, addresses),
+    /** 提交前检查: the open form's tasks still missing or weak (undefined: the workbook is no form). */
+    checkBeforeSending: () => checkBeforeSending(port, today()),
     applyFixes: (outcome: CheckOutcome, fixes: readonly UnitFix[]) => applyFixes(port, outcome, fixes),
     fixesOfKind: (outcome: CheckOutcome, kind: FindingKind) => fixesOfKind(outcome, kind),
     clearMarks: () => book(port).clearMarks(),
     select: (sheet: string, cell: string) => book(port).select(sheet, cell),
+    /** A person's typing into a cell (the preview's grid): a number or a text, never a formula; "" empties it. */
+    editCell: (sheet: string, cell: string, typed: string) => book(port).editCell(sheet, cell, typed),
     /** The sheet the person is looking at now; undefined when it cannot be read (nothing is said then). */
     activeSheet: () => port.read({}).then((r) => r.active, () => undefined),
     makeSummary: (request: CheckRequest = {}) => makeSummary(port, today(), request),

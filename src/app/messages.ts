@@ -801,7 +801,7 @@ export interface ReportSection {
 }
 
 /** What a merge found, section by section (the empty ones left out), for the command line and the pane. */
-export function mergeReportSections(plan: { readonly report: MergeReport; readonly notReturns: readonly NotReturnFile[] }, lang: Lang = "zh", surface: Surface = "pane"): ReportSection[] {
+export function mergeReportSections(plan: { readonly report: MergeReport; readonly notReturns: readonly NotReturnFile[]; readonly readiness?: readonly (ReadinessData & { readonly file: string; readonly unit: string })[] }, lang: Lang = "zh", surface: Surface = "pane"): ReportSection[] {
   const { report } = plan;
   const zh = lang === "zh";
   const cut = (text: string, n: number) => (text.length > n ? `${text.slice(0, n)}…` : text);
@@ -819,8 +819,40 @@ export function mergeReportSections(plan: { readonly report: MergeReport; readon
     },
     { title: zh ? "台账中找不到的行" : "Rows the ledger does not have", items: report.unmatched.map((u) => `${u.unit}${colon}${zh ? `序号${u.no}` : `No. ${u.no}`} ${cut(u.task, 30)}`) },
     { title: zh ? "覆盖了台账原有内容（原内容如下）" : "Text replaced in the ledger (what it was)", items: report.replaced.map((r) => `${r.cell} ${zh ? `序号${r.no}` : `No. ${r.no}`}${colon}${cut(r.old, 40)}`) },
+    {
+      title: zh ? "配合单位的填报（作为配合情况标注写入，不算牵头单位报送）" : "Co-units' answers (written in as labelled contributions, not as the leads' report)",
+      items: (report.contributions ?? []).map((c) => `${c.unit}${colon}${at(c.row, c.no)} ${c.cell}`),
+    },
+    {
+      title: zh ? "同一单位交回多份（采用列表中靠后的一份）" : "Units that returned more than one form (the later one in the list is taken)",
+      items: (report.resubmitted ?? []).map((r) => (zh ? `${r.unit}：${r.copies} 份${r.file ? `，采用“${r.file}”` : ""}` : `${r.unit}: ${r.copies} forms${r.file ? `; "${r.file}" taken` : ""}`)),
+    },
+    {
+      title: zh ? "提交前检查（与单位在填报表中看到的相同）" : "Check before sending (as the unit saw it in its form)",
+      items: (plan.readiness ?? []).map((r) => {
+        const text = readinessText(r, lang);
+        return `${zh ? `“${r.file}”（${r.unit}）：` : `"${r.file}" (${r.unit}): `}${text.head}${text.items.length ? `${colon}${text.items.join(zh ? "；" : "; ")}` : ""}`;
+      }),
+    },
   ];
   return sections.filter((s) => s.items.length > 0);
+}
+
+/** A form's 提交前检查 as its data (src/app/readiness.ts): the form's unit, its tasks, those still missing or weak. */
+interface ReadinessData {
+  readonly tasks: number;
+  readonly items: readonly { readonly no: string; readonly row: number; readonly cell: string; readonly kinds: readonly FindingKind[] }[];
+}
+
+/** 提交前检查 as a person reads it: ready, or a head line and one line per task (序号12 · I5：未填进展、进展缺少数据). */
+export function readinessText(r: ReadinessData, lang: Lang = "zh"): { ready: boolean; head: string; items: string[] } {
+  const zh = lang === "zh";
+  if (!r.items.length) return { ready: true, head: zh ? "可以保存并交回" : "Ready to save and send back", items: [] };
+  return {
+    ready: false,
+    head: zh ? `${r.tasks} 项任务中还有 ${r.items.length} 项待完善` : `${r.items.length} of ${plural(r.tasks, "task")} still to complete`,
+    items: r.items.map((i) => `${taskShortName(i.no, i.row, lang)} · ${i.cell}${zh ? "：" : ": "}${listOf(i.kinds.map((k) => kindName(k, lang)), lang)}`),
+  };
 }
 
 /** A quarter written 2026Q3, as the person reads it. */
@@ -927,6 +959,7 @@ const WORDS = {
   fillTasks: ["本单位的任务", "My unit's tasks"],
   fillAsCo: ["配合", "co-unit"],
   fillReported: ["已报送", "Reported"],
+  fillCheckBeforeSending: ["提交前检查", "Check before sending"],
 } as const;
 
 export type WordKey = keyof typeof WORDS;
@@ -1107,6 +1140,10 @@ const PHRASES = {
     (n: number) => `部门目录中找不到 ${n} 个单位，暂未为其生成填报表（这些任务发不出去）：请改为目录中的名称，或确认是真实单位后再生成。`,
     (n: number) => `The directory has no ${plural(n, "unit")} of these: no form was made for them (their tasks cannot be sent). Correct each to a directory name, or confirm it is a real unit.`,
   ],
+  unassignedTasks: [
+    (tasks: readonly string[]) => `${tasks.length} 项任务没有责任单位，未分发：${tasks.join("、")}`,
+    (tasks: readonly string[]) => `${plural(tasks.length, "task")} with no responsible unit, not sent: ${tasks.join(", ")}`,
+  ],
   unresolvedUnit: [
     (name: string, why: string, cells: readonly string[], places: number) => `“${name}”${why}，写在 ${cells.slice(0, 4).join("、")}${places > 4 ? ` 等 ${places} 处` : ""}`,
     (name: string, why: string, cells: readonly string[], places: number) => `"${name}" ${why}; written in ${cells.slice(0, 4).join(", ")}${places > 4 ? ` and more (${places} places)` : ""}`,
@@ -1171,6 +1208,7 @@ const PAGE_TEXT = {
   language: ["语言", "Language"],
   sheets: ["工作表", "Sheets"],
   goTo: [(place: string) => `转到 ${place}`, (place: string) => `Go to ${place}`],
+  cellEditor: [(cell: string) => `编辑 ${cell}`, (cell: string) => `Edit ${cell}`],
   exampleUnreadable: [(status: number) => `示例台账读取失败（${status}）`, (status: number) => `The example ledger could not be read (${status})`],
 } satisfies Record<string, Both<string> | Both<(...args: never[]) => string>>;
 

@@ -175,13 +175,35 @@ export function quarterProgress(task: Task, quarter: Quarter): QuarterProgress {
   const prevQ = previousQuarter(quarter);
   const own = task.progress[quarter.q];
   const previous = prevQ ? task.progress[prevQ.q]?.text : undefined;
-  if (own) return { cell: own, text: own.text, previous };
+  if (own) return { cell: own, text: leadsText(own.text), previous };
   const any = task.progress.any;
   if (!any) return { text: "", previous };
   const parts = progressParts(any.text);
-  if (!parts) return { cell: any, text: any.text, previous };
+  if (!parts) return { cell: any, text: leadsText(any.text), previous };
   const { part, before } = quarterPart(parts, quarter.q);
-  return { cell: any, text: part?.text ?? "", part: quarter.q, ...(before ? { previous: before.text } : {}) };
+  return { cell: any, text: leadsText(part?.text ?? ""), part: quarter.q, ...(before ? { previous: before.text } : {}) };
+}
+
+/** A co-unit's contribution as 合并回报 writes it into a progress cell: 【区商务局（配合）】…, up to the next label. */
+const CONTRIBUTION = /【[^【】]*（配合）】[^【]*/g;
+
+/** The label 合并回报 puts before a co-unit's contribution. */
+export function contributionLabel(unit: string): string {
+  return `【${unit}（配合）】`;
+}
+
+/**
+ * A progress text without the co-units' contributions: what the lead units reported. A cell holding
+ * only contributions is no report of its leads (the task stays 未填进展 until a lead answers).
+ */
+export function leadsText(text: string): string {
+  if (!text.includes("（配合）】")) return text;
+  return text.replace(CONTRIBUTION, "").trim();
+}
+
+/** The co-units' contributions in a progress text, each with its label. */
+export function contributionsOf(text: string): string[] {
+  return (text.match(CONTRIBUTION) ?? []).map((c) => c.trim());
 }
 
 export interface AssessOptions {

@@ -4,7 +4,7 @@
 import type { Directory } from "./directory";
 import { INPUT_FILL, type LayoutCell, type LayoutColumn, type SheetLayout } from "./layout";
 import { progressParts, quarterPart, withPart } from "./parts";
-import { textSimilarity } from "./progress";
+import { contributionLabel, contributionsOf, leadsText, textSimilarity } from "./progress";
 import { formatQuarter, parseQuarter, previousQuarter, quarterLabel, quarterShortLabel, reportDue } from "./quarter";
 import { cellText, foldForCompare } from "./text";
 import type { CellText, Ledger, Quarter, SheetGrid, Task, UnitMention } from "./types";
@@ -13,6 +13,12 @@ import { isCityUnit, parseUnitCell, replaceUnit } from "./units";
 export const RETURN_SHEET = "进展填报";
 export const RETURN_MARKER_SHEET = "_督办回报";
 const KEY_HEADER = "督办键";
+/**
+ * The marker sheet's record of what each row's other cells were when the form was made (by key:
+ * fingerprints of 序号, 目标任务, 牵头单位, 配合单位): a return is compared with the form as it was
+ * sent, so that the office's own corrections to the ledger after 分发 are not taken for the unit's.
+ */
+const SENT_HEADER = "原值校验";
 /** The form's context column where the ledger's cells accumulate the quarters (else 上季度进展). */
 const PRIOR_HEADER = "此前各季度进展";
 
@@ -30,6 +36,21 @@ export interface ReturnRow {
   readonly deadline: string;
   readonly previous: string;
   readonly progress: string;
+  /** Read back from a form: its record of the row's cells as sent (absent in a form made before it kept one). */
+  readonly sent?: string;
+}
+
+/** The cells of a row a unit must not change, by the form's header, in the order the record keeps them. */
+const SENT_FIELDS = [
+  ["序号", "no"],
+  ["目标任务", "task"],
+  ["牵头单位", "lead"],
+  ["配合单位", "co"],
+] as const;
+
+/** The record of a row's cells as sent: their fingerprints, in SENT_FIELDS order. */
+export function sentRecord(row: Pick<ReturnRow, "no" | "task" | "lead" | "co">): string {
+  return SENT_FIELDS.map(([, f]) => fingerprint(row[f])).join(".");
 }
 
 /** Who answers for a return: the blanks at the foot of the form (empty until the unit fills them). */
@@ -50,6 +71,8 @@ export interface UnitReturn {
   readonly rows: readonly ReturnRow[];
   /** The form's 填报人 / 联系电话 / 单位负责人, as read back from a returned form. */
   readonly contact?: ReturnContact;
+  /** The file it was read from (a return chosen among others). */
+  readonly file?: string;
   /**
    * The ledger keeps one progress column whose cells accumulate the quarters (一季度：… 二季度：…): the
    * form shows what each cell holds before the quarter and asks for the quarter's part only.
@@ -98,6 +121,15 @@ function cumulativeRow(cell: CellText | undefined, q: Quarter["q"]): { previous:
   return { previous: part ? text.slice(0, part.start).trim() : text.trim(), progress: part?.text ?? "" };
 }
 
+/**
+ * What a form shows in a row's progress column: the leads' progress, for a co-unit too (what the task
+ * has so far); the co-units' contributions stay in the ledger as they are, and a co-unit's answer is
+ * what it wrote beyond the leads' text.
+ */
+function sentProgress(cell: { previous: string; progress: string }): { previous: string; progress: string } {
+  return { previous: cell.previous, progress: leadsText(cell.progress) };
+}
+
 /** Where a unit is written in the ledger: the task and its unit cell. */
 export interface UnitPlace {
   readonly cell: string;
@@ -131,11 +163,20 @@ export interface SplitOptions {
   readonly includeUnknown?: readonly string[];
 }
 
+/** A task of the ledger, named as a list names it (序号12, else 第40行). */
+export interface TaskRef {
+  readonly no: string;
+  readonly row: number;
+  readonly task: string;
+}
+
 export interface Split {
   /** One form per responsible unit, by its current directory name (by name as written without a directory). */
   readonly forms: UnitReturn[];
   /** Units that get no form until a person decides, in order of first appearance. */
   readonly unresolved: UnresolvedUnit[];
+  /** Tasks with no unit written at all: no form carries them (said before the forms are made). */
+  readonly unassigned: TaskRef[];
 }
 
 type Resolved = { readonly name: string } | { readonly unresolved: UnresolvedUnit["reason"]; readonly suggestions: readonly string[] };
@@ -186,7 +227,9 @@ export function splitLedger(ledger: Ledger, directory: Directory | undefined, qu
   const confirmed = new Set(options.includeUnknown ?? []);
   const prev = previousQuarter(quarter);
   const cumulative = cumulativeLabel(ledger, quarter.q) !== undefined;
+  const unassigned: TaskRef[] = [];
   for (const t of ledger.tasks) {
+    if (!t.lead?.text.trim() && !t.co?.text.trim()) unassigned.push({ no: t.no, row: t.row, task: t.text.text });
     const leads: string[] = [];
     const cos: string[] = [];
     for (const { cell, unit: u, role } of unitsOf(t)) {
@@ -217,9 +260,7 @@ export function splitLedger(ledger: Ledger, directory: Directory | undefined, qu
           co: t.co?.text ?? "",
           role,
           deadline: t.deadline?.text ?? "",
-          ...(cumulative
-            ? cumulativeRow(t.progress.any, quarter.q)
-            : { previous: prev ? (t.progress[prev.q]?.text ?? "") : "", progress: progressOf(t, quarter.q)?.text ?? "" }),
+          ...sentProgress(cumulative ? cumulativeRow(t.progress.any, quarter.q) : { previous: prev ? (t.progress[prev.q]?.text ?? "") : "", progress: progressOf(t, quarter.q)?.text ?? "" }),
         });
         byUnit.set(unit, rows);
       }
@@ -228,6 +269,7 @@ export function splitLedger(ledger: Ledger, directory: Directory | undefined, qu
   return {
     forms: [...byUnit].sort((a, b) => a[0].localeCompare(b[0], "zh")).map(([unit, rows]) => ({ unit, quarter, sheet: ledger.sheet, rows, ...(cumulative ? { cumulative } : {}) })),
     unresolved: [...unresolved].map(([name, u]) => ({ name, ...u })),
+    unassigned,
   };
 }
 
@@ -303,7 +345,10 @@ export function returnLayouts(r: UnitReturn): SheetLayout[] {
       title: `${r.unit} ${quarterLabel(r.quarter)}进展填报`,
       subtitle:
         `请于${dateLabel(reportDue(r.quarter))}前报送。只填写黄色的“${q}进展”一列和表尾的${CONTACT_LABELS.map(([, l]) => l).join("、")}，其他内容不要改动。` +
-        (r.cumulative ? `“${PRIOR_HEADER}”是台账同一单元格中已有的内容；“${q}进展”只写本季度的新进展，合并时接在其后。` : ""),
+        (r.cumulative ? `“${PRIOR_HEADER}”是台账同一单元格中已有的内容；“${q}进展”只写本季度的新进展，合并时接在其后。` : "") +
+        (r.rows.some((x) => x.role === "配合")
+          ? `“本单位”为“配合”的任务：“${q}进展”中已有的是牵头单位的报送，本单位的配合情况请接在其后填写，合并时作为配合情况写入台账（标注“${contributionLabel(r.unit)}”），不代替牵头单位报送。`
+          : ""),
       columns,
       rows: r.rows.map((x) => [x.no, x.category, x.task, x.lead, x.co, x.role, x.deadline, x.previous, x.progress, x.key]),
       protect: true,
@@ -315,8 +360,11 @@ export function returnLayouts(r: UnitReturn): SheetLayout[] {
         { header: "单位", width: 20 },
         { header: "季度", width: 10 },
         { header: "台账工作表", width: 20 },
+        { header: KEY_HEADER, width: 14 },
+        { header: SENT_HEADER, width: 40 },
       ],
-      rows: [[r.unit, formatQuarter(r.quarter), r.sheet]],
+      // The form's own record of its rows as sent, beside the marker (a unit does not see this sheet).
+      rows: (r.rows.length ? r.rows : [undefined]).map((x, i) => [...(i === 0 ? [r.unit, formatQuarter(r.quarter), r.sheet] : ["", "", ""]), x?.key ?? "", x ? sentRecord(x) : ""]),
       state: "veryHidden",
     },
   ];
@@ -372,6 +420,7 @@ function headerIndex(grid: SheetGrid): { row: number; col: Map<string, number> }
 export function readReturn(form: SheetGrid | undefined, marker: SheetGrid | undefined): UnitReturn {
   if (!marker || !form) throw new NotAReturn({ code: "return-unmarked" });
   const [unit, quarterText, sheet] = (marker.rows[1] ?? []).map((v) => cellText(v).trim());
+  const sentByKey = new Map(marker.rows.slice(1).map((m) => [cellText(m[3] ?? null).trim(), cellText(m[4] ?? null).trim()] as const).filter(([k, v]) => k && v));
   const quarter = quarterText ? parseQuarter(quarterText) : undefined;
   if (!unit || !quarter) throw new NotAReturn({ code: "return-marker-incomplete" });
   const { row: header, col } = headerIndex(form);
@@ -401,6 +450,7 @@ export function readReturn(form: SheetGrid | undefined, marker: SheetGrid | unde
       deadline: get(r, "完成时限"),
       previous: get(r, "上季度进展") || get(r, PRIOR_HEADER),
       progress: get(r, `${q}进展`),
+      ...(sentByKey.get(key) ? { sent: sentByKey.get(key) } : {}),
     });
   }
   return { unit, quarter, sheet: sheet ?? "", rows, ...(contact ? { contact } : {}) };
@@ -413,13 +463,13 @@ export interface MergeEdit {
 }
 
 export interface MergeReport {
-  /** Tasks no responsible unit wrote progress for. */
+  /** Tasks none of whose lead units wrote progress (a co-unit's contribution is no lead's report). */
   readonly unanswered: readonly { no: string; row: number; task: string }[];
-  /** Tasks two units answered differently: both kept, labelled by unit. */
+  /** Tasks two lead units answered differently: both kept, labelled by unit. */
   readonly conflicts: readonly { no: string; row: number; units: readonly string[] }[];
   /** Rows returned by a unit not responsible for them (ignored). */
   readonly notResponsible: readonly { unit: string; no: string; row: number }[];
-  /** Rows whose other cells were edited (the edits are ignored; the progress is taken). */
+  /** Rows whose other cells the unit edited in its form (the edits are ignored; the progress is taken). */
   readonly editedOutside: readonly { unit: string; no: string; row: number; fields: readonly string[] }[];
   /** Rows of a return that match no task of the ledger. */
   readonly unmatched: readonly { unit: string; no: string; task: string }[];
@@ -427,20 +477,37 @@ export interface MergeReport {
   readonly replaced: readonly { cell: string; no: string; old: string }[];
   /** Returns for another quarter or another ledger sheet (ignored). */
   readonly otherQuarter: readonly { unit: string; quarter: string }[];
+  /** Co-units' texts written in as contributions, labelled 【单位（配合）】 after the leads' progress. */
+  readonly contributions?: readonly { unit: string; no: string; row: number; cell: string }[];
+  /** A unit that returned more than one form: the later in the list replaced the earlier (`file`: the one taken). */
+  readonly resubmitted?: readonly { unit: string; copies: number; file?: string }[];
 }
 
-/** Puts each unit's progress into the ledger's cells for the quarter, and says what needs a look. */
+/**
+ * Puts each unit's progress into the ledger's cells for the quarter, and says what needs a look. A
+ * lead unit's text is the task's progress; a co-unit's is a contribution, written after it under its
+ * label (【区商务局（配合）】…), which never stands for the leads' report. A unit that returned twice
+ * counts once: its later return (the later in `returns`, the order the files were chosen) replaces
+ * the earlier.
+ */
 export function mergeReturns(ledger: Ledger, directory: Directory | undefined, returns: readonly UnitReturn[], quarter: Quarter): { edits: MergeEdit[]; report: MergeReport } {
   const byRow = new Map(ledger.tasks.map((t) => [t.row, t]));
-  const answers = new Map<number, { unit: string; text: string }[]>();
-  const report = { unanswered: [], conflicts: [], notResponsible: [], editedOutside: [], unmatched: [], replaced: [], otherQuarter: [] } as {
-    [K in keyof MergeReport]: MergeReport[K] extends readonly (infer T)[] ? T[] : never;
+  const answers = new Map<number, { unit: string; text: string; role: "牵头" | "配合" }[]>();
+  const report = { unanswered: [], conflicts: [], notResponsible: [], editedOutside: [], unmatched: [], replaced: [], otherQuarter: [], contributions: [], resubmitted: [] } as {
+    [K in keyof MergeReport]-?: NonNullable<MergeReport[K]> extends readonly (infer T)[] ? T[] : never;
   };
+  const latest = new Map<string, UnitReturn>();
+  const copies = new Map<string, number>();
   for (const r of returns) {
     if (formatQuarter(r.quarter) !== formatQuarter(quarter)) {
       report.otherQuarter.push({ unit: r.unit, quarter: formatQuarter(r.quarter) });
       continue;
     }
+    latest.set(r.unit, r);
+    copies.set(r.unit, (copies.get(r.unit) ?? 0) + 1);
+  }
+  for (const [unit, n] of copies) if (n > 1) report.resubmitted.push({ unit, copies: n, ...(latest.get(unit)!.file ? { file: latest.get(unit)!.file } : {}) });
+  for (const r of latest.values()) {
     for (const row of r.rows) {
       // By the key; else by 序号 and a task text much like it (a copy that lost its key column).
       let task = byRow.get(row.row);
@@ -451,24 +518,22 @@ export function mergeReturns(ledger: Ledger, directory: Directory | undefined, r
         report.unmatched.push({ unit: r.unit, no: row.no, task: row.task });
         continue;
       }
-      const responsible = unitsOf(task).map(({ unit }) => {
-        const r = resolveUnit(unit.name, directory);
-        return "name" in r ? r.name : unit.name;
+      const mine = unitsOf(task).filter(({ unit }) => {
+        const resolved = resolveUnit(unit.name, directory);
+        return ("name" in resolved ? resolved.name : unit.name) === r.unit;
       });
-      if (!responsible.includes(r.unit)) {
+      if (!mine.length) {
         report.notResponsible.push({ unit: r.unit, no: task.no, row: task.row });
         continue;
       }
-      const fields = [
-        ["序号", row.no, task.no],
-        ["目标任务", row.task, task.text.text],
-        ["牵头单位", row.lead, task.lead?.text ?? ""],
-        ["配合单位", row.co, task.co?.text ?? ""],
-      ]
-        .filter(([, a, b]) => foldForCompare(a!) !== foldForCompare(b!))
-        .map(([name]) => name!);
+      const role = mine.some((u) => u.role === "牵头") ? "牵头" : "配合";
+      // What the unit changed in its form: against the form's record of the row as sent; a form without
+      // one, against the ledger as it is now.
+      const sent = row.sent?.split(".");
+      const now: Record<(typeof SENT_FIELDS)[number][1], string> = { no: task.no, task: task.text.text, lead: task.lead?.text ?? "", co: task.co?.text ?? "" };
+      const fields = SENT_FIELDS.filter(([, f], i) => (sent && sent.length === SENT_FIELDS.length ? fingerprint(row[f]) !== sent[i] : foldForCompare(row[f]) !== foldForCompare(now[f]))).map(([name]) => name);
       if (fields.length) report.editedOutside.push({ unit: r.unit, no: task.no, row: task.row, fields });
-      if (row.progress) answers.set(task.row, [...(answers.get(task.row) ?? []), { unit: r.unit, text: row.progress }]);
+      if (row.progress) answers.set(task.row, [...(answers.get(task.row) ?? []), { unit: r.unit, text: row.progress, role }]);
     }
   }
   const edits: MergeEdit[] = [];
@@ -477,18 +542,27 @@ export function mergeReturns(ledger: Ledger, directory: Directory | undefined, r
   for (const task of ledger.tasks) {
     const cell = progressOf(task, quarter.q);
     const own = like !== undefined ? cumulativeRow(cell, quarter.q).progress : (cell?.text ?? "");
+    const ownLead = leadsText(own);
     const got = answers.get(task.row) ?? [];
-    if (got.length === 0) {
-      if (!own) report.unanswered.push({ no: task.no, row: task.row, task: task.text.text });
-      continue;
-    }
-    if (!cell) continue;
-    const distinct = [...new Map(got.map((a) => [foldForCompare(a.text), a])).values()];
-    const answer = distinct.length === 1 ? distinct[0]!.text : distinct.map((a) => `【${a.unit}】${a.text}`).join("\n");
-    if (distinct.length > 1) report.conflicts.push({ no: task.no, row: task.row, units: distinct.map((a) => a.unit) });
+    const leads = [...new Map(got.filter((a) => a.role === "牵头").map((a) => [foldForCompare(a.text), a])).values()];
+    // A co-unit's form shows the leads' text: what it wrote beyond that is its contribution (none when it left the text as sent).
+    const cos = got.flatMap((a) => {
+      if (a.role !== "配合") return [];
+      const text = a.text.trim();
+      const beyond = ownLead && text.startsWith(ownLead) ? text.slice(ownLead.length).trim() : foldForCompare(text) === foldForCompare(ownLead) ? "" : text;
+      return beyond ? [{ ...a, text: beyond }] : [];
+    });
+    if (!leads.length && !ownLead) report.unanswered.push({ no: task.no, row: task.row, task: task.text.text });
+    if (got.length === 0 || !cell) continue;
+    const leadAnswer = leads.length === 0 ? ownLead : leads.length === 1 ? leads[0]!.text : leads.map((a) => `【${a.unit}】${a.text}`).join("\n");
+    if (leads.length > 1) report.conflicts.push({ no: task.no, row: task.row, units: leads.map((a) => a.unit) });
+    // The contributions the cell holds from co-units not answering now are kept; an answering one's is replaced.
+    const kept = contributionsOf(own).filter((c) => !cos.some((a) => c.startsWith(contributionLabel(a.unit))));
+    for (const a of cos) report.contributions.push({ unit: a.unit, no: task.no, row: task.row, cell: cell.cell });
+    const answer = [leadAnswer, ...kept, ...cos.map((a) => `${contributionLabel(a.unit)}${a.text}`)].filter(Boolean).join("\n");
     const text = like !== undefined ? withPart(cell.text, quarter.q, answer, like) : answer;
-    const written = like !== undefined ? cumulativeRow({ ...cell, text }, quarter.q).progress : text;
-    if (own && foldForCompare(own) !== foldForCompare(written)) report.replaced.push({ cell: cell.cell, no: task.no, old: own });
+    const written = leadsText(like !== undefined ? cumulativeRow({ ...cell, text }, quarter.q).progress : text);
+    if (ownLead && foldForCompare(ownLead) !== foldForCompare(written)) report.replaced.push({ cell: cell.cell, no: task.no, old: ownLead });
     if (cell.text !== text) edits.push({ cell: cell.cell, row: cell.row, text });
   }
   return { edits, report };

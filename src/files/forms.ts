@@ -4,7 +4,8 @@
 // it cannot open), never as a sentence: the application layer renders it (src/app/messages.ts).
 import ExcelJS from "exceljs";
 import JSZip from "jszip";
-import type { FormFiles } from "../app/port";
+import type { FormWorkbooks } from "../app/forms";
+import type { FormFiles, WorkbookPort } from "../app/port";
 import { layoutOps } from "../core/drawing";
 import { formatQuarter } from "../core/quarter";
 import { readReturn, RETURN_MARKER_SHEET, RETURN_SHEET, returnLayouts, type UnitReturn } from "../core/returns";
@@ -50,5 +51,10 @@ export async function readFormBytes(bytes: ArrayBuffer | Uint8Array, name: strin
   return readFormWorkbook(await loadXlsx(bytes, name));
 }
 
-/** The forms as the application layer's port. */
-export const formFiles: FormFiles = { fileName: formFileName, bytes: formBytes, zip: formsZip, read: readFormBytes };
+/** A returned file as a workbook of its own (the .xlsx host), for its 提交前检查. */
+export async function openFormBytes(bytes: ArrayBuffer | Uint8Array, name: string): Promise<WorkbookPort> {
+  return new XlsxHost(await loadXlsx(bytes, name));
+}
+
+/** The forms as the application layer's port (and a returned one opened as a workbook). */
+export const formFiles: FormFiles & FormWorkbooks = { fileName: formFileName, bytes: formBytes, zip: formsZip, read: readFormBytes, open: openFormBytes };

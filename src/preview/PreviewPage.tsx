@@ -3,6 +3,7 @@ import * as React from "react";
 import { Button, FluentProvider, MessageBar, MessageBarBody, Text, ToggleButton, webLightTheme } from "@fluentui/react-components";
 import { checkedFileName, createApp, LANGUAGES, pageText, problemText, type Lang, type PageText } from "../app";
 import { App } from "../taskpane/App";
+import type { CellChanges, CellsEdited } from "../taskpane/pane";
 import { readFileBytes, saveFile } from "../taskpane/files";
 import { formFiles } from "../files/forms";
 import { XlsxHost } from "../hosts/xlsx/host";
@@ -42,7 +43,30 @@ export function PreviewPage({ sample, openSample, page = "preview", lang: initia
   React.useEffect(() => host?.subscribe(() => setVersion((v) => v + 1)), [host]);
   // The pane reads which sheet is shown again when a tab is clicked here (it has no focus to take back).
   const workbookChanges = React.useCallback((listener: () => void) => host?.subscribe(listener) ?? (() => undefined), [host]);
+  // 填报 checks again when cells change, not when only the shown sheet or the selection does; a change
+  // the grid made is told with its cell (only that row is checked again), any other (the pane's own) without.
+  const typedInto = React.useRef<CellsEdited>(undefined);
+  const cellChanges = React.useCallback<CellChanges>(
+    (listener) => {
+      if (!host) return () => undefined;
+      let seen = host.revision;
+      return host.subscribe(() => {
+        if (host.revision === seen) return;
+        seen = host.revision;
+        listener(typedInto.current);
+      });
+    },
+    [host],
+  );
   const app = React.useMemo(() => host && createApp({ port: host, today: () => new Date(), forms: async () => formFiles, documents: async () => (await import("../files/documents")).documentFiles, now: () => performance.now(), about: () => ({ host: "浏览器（.xlsx 文件）", platform: navigator.userAgent }) }), [host]);
+  const editCell = (sheet: string, cell: string, typed: string) => {
+    if (!app) return Promise.resolve();
+    typedInto.current = { sheet, cells: [cell] };
+    return app
+      .editCell(sheet, cell, typed)
+      .catch((e: unknown) => setError(e))
+      .finally(() => (typedInto.current = undefined));
+  };
 
   const open = React.useCallback(async (bytes: ArrayBuffer, fileName: string) => {
     try {
@@ -122,15 +146,15 @@ export function PreviewPage({ sample, openSample, page = "preview", lang: initia
       )}
       <main className="workspace">
         <section className="sheet-area">
-          {host ? (
-            <SheetView host={host} version={version} text={text} />
+          {host && app ? (
+            <SheetView host={host} version={version} text={text} onEdit={editCell} />
           ) : (
             <Text as="p" className="empty">
               {text.empty}
             </Text>
           )}
         </section>
-        <aside className="pane">{app && <App key={opened} app={app} lang={lang} workbookChanges={workbookChanges} />}</aside>
+        <aside className="pane">{app && <App key={opened} app={app} lang={lang} workbookChanges={workbookChanges} cellChanges={cellChanges} />}</aside>
       </main>
     </FluentProvider>
   );

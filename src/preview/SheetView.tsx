@@ -15,6 +15,7 @@ import { observeRectOrScreenful } from "../taskpane/virtual";
 import { internalLink, sheetModel, visibleCells, type SheetModel } from "./sheetModel";
 import { book as bookOf } from "../app/book";
 import type { PageText } from "../app/messages";
+import { CellEditor, type CellEditorHandle, type EditCell } from "./CellEditor";
 
 /** The row numbers' column and the column letters' row. */
 const HEADER_W = 40;
@@ -44,7 +45,7 @@ function fillColor(cell: ExcelJS.Cell): string | undefined {
 const JUSTIFY: Record<string, React.CSSProperties["alignItems"]> = { top: "flex-start", middle: "center", bottom: "flex-end" };
 
 /** One cell (a merged area: its top-left cell over the whole area), at its place in its row. */
-function Cell({ ws, model, row, col, area, selected, onPick, text: words }: { ws: ExcelJS.Worksheet; model: SheetModel; row: number; col: number; area: CellRange | undefined; selected: boolean; onPick: (address: string, link?: { sheet: string; cell: string }) => void; text: PageText }) {
+function Cell({ ws, model, row, col, area, selected, onPick, onOpen, text: words }: { ws: ExcelJS.Worksheet; model: SheetModel; row: number; col: number; area: CellRange | undefined; selected: boolean; onPick: (address: string, link?: { sheet: string; cell: string }) => void; onOpen: (address: string) => void; text: PageText }) {
   const address = `${columnLetter(col)}${row + 1}`;
   const cell = ws.findCell(row + 1, col + 1);
   const right = area?.right ?? col;
@@ -74,13 +75,15 @@ function Cell({ ws, model, row, col, area, selected, onPick, text: words }: { ws
         whiteSpace: align?.wrapText ? "pre-wrap" : "pre",
       }}
       onClick={() => onPick(address, link)}
+      onDoubleClick={() => !link && onOpen(address)}
     >
       {text}
     </div>
   );
 }
 
-export function SheetView({ host, version, text }: { host: XlsxHost; version: number; text: PageText }): React.JSX.Element {
+/** `onEdit`: what a person types into a cell goes there (the application layer's editCell); without it the grid is read-only. */
+export function SheetView({ host, version, text, onEdit }: { host: XlsxHost; version: number; text: PageText; onEdit?: EditCell }): React.JSX.Element {
   const ws = host.workbook.getWorksheet(host.active);
   // Sizes and merged areas: once per change of the cells, not per click (a selection is no change).
   const model = React.useMemo(() => (ws ? sheetModel(ws) : undefined), [ws, host.revision]);
@@ -89,6 +92,7 @@ export function SheetView({ host, version, text }: { host: XlsxHost; version: nu
   const remember = useScrollPlaces(scroll, ws?.name);
   const selected = host.selected?.sheet === host.active ? host.selected.cell : undefined;
   useSelectedInView(grid, scroll, model, selected, version);
+  const editor = React.useRef<CellEditorHandle>(null);
 
   if (!ws || !model) return <div />;
 
@@ -100,7 +104,10 @@ export function SheetView({ host, version, text }: { host: XlsxHost; version: nu
     // A link inside the workbook goes to its cell, as a click on it does in Excel.
     if (link && host.workbook.getWorksheet(link.sheet)) void bookOf(host).select(link.sheet, link.cell);
     else void bookOf(host).select(ws.name, address);
+    // The same cell clicked again is no new selection: the keyboard is taken here.
+    editor.current?.focus();
   };
+  const open = (address: string) => editor.current?.edit(address);
   // The virtualisers' items are runs of consecutive rows and columns.
   const drawn =
     rowItems.length && colItems.length
@@ -119,10 +126,11 @@ export function SheetView({ host, version, text }: { host: XlsxHost; version: nu
                 <div key={r} role="row" aria-rowindex={r + 1} className="sheet-row" style={{ top: model.rowTops[r], height: model.rowHeights[r], width: totalW }}>
                   {cells.map(({ col, area }) => {
                     const address = `${columnLetter(col)}${r + 1}`;
-                    return <Cell key={col} ws={ws} model={model} row={r} col={col} area={area} selected={address === selected} onPick={pick} text={text} />;
+                    return <Cell key={col} ws={ws} model={model} row={r} col={col} area={area} selected={address === selected} onPick={pick} onOpen={open} text={text} />;
                   })}
                 </div>
               ))}
+              {onEdit && <CellEditor ref={editor} ws={ws} model={model} selected={selected} selection={host.selected} onEdit={onEdit} onMove={(cell) => void bookOf(host).select(ws.name, cell)} text={text} />}
             </div>
           </div>
         </div>

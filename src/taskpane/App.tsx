@@ -11,7 +11,7 @@ import { SettingsTab } from "./components/SettingsTab";
 import { SummaryTab } from "./components/SummaryTab";
 import type { CheckRequestSource } from "./checkRequests";
 import { paneText, words, type Lang } from "./i18n";
-import type { Pane } from "./pane";
+import type { CellChanges, Pane } from "./pane";
 
 const useStyles = makeStyles({
   root: { padding: tokens.spacingHorizontalM, fontFamily: tokens.fontFamilyBase, position: "relative", minHeight: "100%", boxSizing: "border-box" },
@@ -40,9 +40,11 @@ export interface AppProps {
    * which sheet is shown again. In Excel and WPS the pane reads it when it takes the focus back.
    */
   workbookChanges?: (listener: () => void) => () => void;
+  /** Tells of changes to the workbook's cells made outside the pane (typing in the preview's grid): 填报 checks again. */
+  cellChanges?: CellChanges;
 }
 
-export function App({ app, lang, autoRun, checkRequests, workbookChanges }: AppProps): React.JSX.Element {
+export function App({ app, lang, autoRun, checkRequests, workbookChanges, cellChanges }: AppProps): React.JSX.Element {
   const styles = useStyles();
   const t = words(lang);
   const ui = React.useMemo(() => paneText(lang), [lang]);
@@ -127,6 +129,7 @@ export function App({ app, lang, autoRun, checkRequests, workbookChanges }: AppP
     refresh,
     active,
     readActive,
+    ...(cellChanges ? { cellChanges } : {}),
     shown: setActive,
     select: (sheet, cell) => {
       app.select(sheet, cell).then(

@@ -219,9 +219,9 @@ describe("the merge's report as a sheet", () => {
     // A file that is not a form is said in the sheet as the command line says it.
     const noHeader = mergeReportLayout({ ...merge, notReturns: [{ file: "a.xlsx", why: { code: "no-header", sheet: "S", rows: 20 } }] }, [])!;
     expect(noHeader.rows[0]![1]).toContain("--header-row");
-    // Every task answered alike by its units, nothing else: no report.
+    // Every task answered by its lead units, nothing else: no report (a co-unit's answer would be listed as its contribution).
     const small = portOf({ 台账: [DESK_LEDGER[0]!, DESK_LEDGER[1]!, [1, "任务甲。", "区财政局", "", "", "", ""], [2, "任务乙。", "区商务局", "区财政局", "", "", ""]], 部门目录: DESK_DIRECTORY });
-    const forms = (await planForms(small, new Date(2026, 9, 20), { quarter: Q3 })).forms.map((f) => ({ ...f, rows: f.rows.map((r) => ({ ...r, progress: `序号${r.no}：已完成年度目标的80%。` })) }));
+    const forms = (await planForms(small, new Date(2026, 9, 20), { quarter: Q3 })).forms.map((f) => ({ ...f, rows: f.rows.map((r) => ({ ...r, progress: r.role === "牵头" ? `序号${r.no}：已完成年度目标的80%。` : "" })) }));
     const complete = await planMerge(small, new Date(2026, 9, 20), { returns: forms, notReturns: [] }, { quarter: Q3 });
     expect(complete.edits).toHaveLength(2);
     expect(mergeReportLayout(complete, [])).toBeUndefined();

@@ -1,7 +1,9 @@
 // 填报 in the preview, as the staff of one unit use it on the 2026 Jiang'an ledger after filling in part
 // of their third quarter: they pick 区文化和旅游局 by its short name, see its tasks with what is still
-// missing or weak and what would pass, and go to a task's progress cell by the keyboard. The pane's
-// picture is src/assets/readme/fill-tab.png (copied from test-artifacts/fill-tab-pane.png).
+// missing or weak and what would pass, and go to a task's progress cell by the keyboard; then they type
+// into a blank task's cell in the grid and see the list follow. The pictures are
+// src/assets/readme/fill-tab.png (copied from test-artifacts/fill-tab-pane.png) and
+// src/assets/readme/fill-typing.png (from test-artifacts/fill-typing.png).
 import * as fs from "fs";
 import * as os from "os";
 import * as path from "path";
@@ -67,7 +69,7 @@ afterAll(async () => {
 });
 
 beforeEach(async () => {
-  page = await served.browser.newPage({ viewport: { width: 1400, height: 860 } });
+  page = await served.browser.newPage({ viewport: { width: 1400, height: 860 }, acceptDownloads: true });
   await page.goto(`${served.base}/preview.html`);
   await page.locator('[data-cell="D3"]').waitFor();
   await page.locator('input[type="file"]').setInputFiles(ledger);
@@ -99,4 +101,76 @@ test("填报: 区文化和旅游局 picked by its short name; its tasks, the cou
   const cell = await list.getByRole("option").nth(1).getAttribute("title");
   expect(cell).toBe("I24");
   await page.locator(`.selected[data-cell="${cell}"]`).waitFor({ timeout: 5000 });
+});
+
+test("填报 follows typing: a blank task typed 正在推进 is listed as 进展只有套话 within 300 ms of Enter; figures make it 已报送; 下载 keeps the text", async () => {
+  await page.getByRole("combobox").first().selectOption("2026Q3");
+  await page.getByRole("tab", { name: "填报" }).click();
+  await page.getByLabel("fill-intro").getByRole("button", { name: "知道了" }).click();
+  await page.getByRole("combobox", { name: "本单位" }).fill("文旅");
+  await page.getByRole("option", { name: /^区文化和旅游局/ }).click();
+  const count = page.getByLabel("fill-count");
+  await count.waitFor();
+  expect(await count.innerText()).toBe("本单位第三季度 20 项任务：已报送 15 项，待完善 5 项");
+  const list = page.getByRole("listbox", { name: "本单位的任务" });
+  // A task with no progress yet, and its progress cell.
+  const blank = list.getByRole("option").filter({ hasText: "未填进展" }).first();
+  const cell = (await blank.getAttribute("title"))!;
+  expect(cell).toMatch(/^I\d+$/);
+  const task = list.locator(`[role=option][title="${cell}"]`);
+
+  // The task selects its cell; the cell takes the typing at once, as Excel's does.
+  await task.click();
+  await page.locator(`.selected[data-cell="${cell}"]`).waitFor();
+  await page.waitForFunction(() => document.activeElement?.classList.contains("cell-editor") === true);
+  await page.keyboard.type("正在推进");
+  expect(await page.locator("textarea.cell-editor.editing").inputValue()).toBe("正在推进");
+  // Timed in the page: from the Enter's keydown to the task's row saying 进展只有套话.
+  await page.evaluate((address) => {
+    const w = window as unknown as { listed: Promise<number> };
+    w.listed = new Promise<number>((resolve, reject) => {
+      let pressed = 0;
+      document.addEventListener("keydown", (e) => void (e.key === "Enter" && !pressed && (pressed = performance.now())), { capture: true });
+      const listed = () => document.querySelector(`[role=option][title="${address}"]`)?.textContent?.includes("进展只有套话");
+      const watch = new MutationObserver(() => {
+        if (pressed && listed()) {
+          watch.disconnect();
+          resolve(performance.now() - pressed);
+        }
+      });
+      watch.observe(document.body, { subtree: true, childList: true, characterData: true });
+      setTimeout(() => reject(new Error("not listed as 进展只有套话 within 5 s")), 5000);
+    });
+  }, cell);
+  await page.keyboard.press("Enter");
+  const took = await page.evaluate(() => (window as unknown as { listed: Promise<number> }).listed);
+  console.log(`Enter to 进展只有套话 listed: ${took.toFixed(0)} ms`);
+  expect(took).toBeLessThanOrEqual(300);
+  expect(await task.innerText()).not.toContain("未填进展");
+  expect(await count.innerText()).toBe("本单位第三季度 20 项任务：已报送 15 项，待完善 5 项");
+  // Enter went down a row, as in Excel.
+  const below = `I${Number(cell.slice(1)) + 1}`;
+  await page.locator(`.selected[data-cell="${below}"]`).waitFor();
+  await page.locator(`[data-cell="${cell}"]`).filter({ hasText: "正在推进" }).waitFor();
+  await page.screenshot({ path: path.join(ARTIFACTS, "fill-typing.png") });
+
+  // Figures: the task is reported, and the count says so.
+  await task.click();
+  await page.locator(`.selected[data-cell="${cell}"]`).waitFor();
+  await page.waitForFunction(() => document.activeElement?.classList.contains("cell-editor") === true);
+  const figures = "新建城市书房3个，完成年度目标的60%。";
+  await page.keyboard.type(figures);
+  await page.keyboard.press("Enter");
+  await page.waitForFunction(() => document.querySelector('[aria-label="fill-count"]')?.textContent === "本单位第三季度 20 项任务：已报送 16 项，待完善 4 项", undefined, { timeout: 5000 });
+  expect(await task.innerText()).toContain("已报送");
+  expect(await task.innerText()).not.toContain("进展只有套话");
+
+  // 下载 saves the typed text in its cell.
+  const [download] = await Promise.all([page.waitForEvent("download"), page.getByRole("button", { name: "下载", exact: true }).click()]);
+  const file = path.join(os.tmpdir(), `duban-e2e-fill-typed-${process.pid}.xlsx`);
+  await download.saveAs(file);
+  const saved = new ExcelJS.Workbook();
+  await saved.xlsx.readFile(file);
+  fs.rmSync(file, { force: true });
+  expect(saved.getWorksheet("2026年责任分解")!.getCell(cell).value).toBe(figures);
 });

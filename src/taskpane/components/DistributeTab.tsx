@@ -122,6 +122,11 @@ export function DistributeTab({ pane }: { pane: Pick<Pane, "app" | "t" | "ui" | 
             </Button>
           )}
         </div>
+        {forms?.unassignedText && (
+          <MessageBar intent="warning" layout="multiline" aria-label="unassigned" className={styles.section}>
+            <MessageBarBody>{forms.unassignedText}</MessageBarBody>
+          </MessageBar>
+        )}
         {forms && forms.pending.length > 0 && <Unresolved forms={forms} busy={busy} ui={ui} onCorrect={(choices) => void correct(forms.plan, choices)} onInclude={include} />}
         {forms && <FormList forms={forms} busy={busy} t={t} canOpen={app.canOpenWorkbook} onDownload={(unit) => void download(forms.plan, unit)} onOpen={(unit) => void open(forms.plan, unit)} />}
       </section>
