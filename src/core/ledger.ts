@@ -487,7 +487,7 @@ function readTasks(g: FilledGrid, layout: LedgerLayout): Task[] {
  * A task's category path: the headings above it, then its category cells. Paths repeat down the
  * sheet, so consecutive tasks share one array, and each cell text is folded once.
  */
-function categoryPaths(categoryAt: readonly number[]): (headings: readonly string[], cells: readonly CellText[]) => readonly string[] {
+export function categoryPaths(categoryAt: readonly number[]): (headings: readonly string[], cells: readonly CellText[]) => readonly string[] {
   const folded = new Map<string, string>();
   const fold = (t: string) => {
     let f = folded.get(t);
@@ -505,7 +505,7 @@ function categoryPaths(categoryAt: readonly number[]): (headings: readonly strin
 }
 
 /** The task on row `r` (0-based), from its row's cells. */
-function taskOf(g: FilledGrid, r: number, cells: readonly CellText[], layout: LedgerLayout, category: readonly string[]): Task {
+export function taskOf(g: FilledGrid, r: number, cells: readonly CellText[], layout: LedgerLayout, category: readonly string[]): Task {
   const { at } = layout;
   const progress: Partial<Record<1 | 2 | 3 | 4 | "any", CellText>> = {};
   for (const [key, i] of at.progress) progress[key] = cells[i]!;
@@ -555,7 +555,7 @@ function firstText(g: FilledGrid, r: number): string | undefined {
   return undefined;
 }
 
-function setHeading(headings: string[], level: number, text: string): void {
+export function setHeading(headings: string[], level: number, text: string): void {
   headings.length = Math.min(headings.length, level);
   while (headings.length < level) headings.push("");
   headings.push(text);

@@ -4,12 +4,9 @@
 // full check itself where an edit reaches further than its rows (see `RecheckFallback`).
 import type { Directory } from "./directory";
 import { byReadingOrder, cachedParser, check, inReadingOrder, progressFindings, readingKey, sheetNotes, unitFindings, type SeenCells } from "./check";
-import { classifyRow, FilledGrid, readRow, resolveColumns, type LedgerLayout } from "./ledger";
+import { categoryPaths, classifyRow, FilledGrid, readRow, resolveColumns, setHeading, taskOf, type LedgerLayout } from "./ledger";
 import { assessTask } from "./progress";
-import { stripSpaces } from "./text";
 import type { CellText, CheckOptions, CheckResult, Finding, Ledger, SheetGrid, Task, TaskAssessment } from "./types";
-
-type Mutable<T> = { -readonly [K in keyof T]: T[K] };
 
 /** Rows changed: 1-based sheet rows, or inclusive ranges of them ([12, 40] for a paste over rows 12 to 40). */
 export type ChangedRows = Iterable<number | readonly [number, number]>;
@@ -163,7 +160,7 @@ function readAffected(g: FilledGrid, layout: LedgerLayout, before: readonly Task
   const taskRows = new Set<number>(); // task rows among the rows read so far (0-based)
   const read = new Set(affected);
   const cells = new Array<CellText>(layout.columns.length);
-  const category = categoryOf(layout);
+  const category = categoryPaths(layout.at.categories);
   // Index into `before` of the first task at or below a 0-based row.
   const firstAtOrBelow = (r: number) => {
     let lo = 0;
@@ -228,47 +225,8 @@ function headingsAbove(g: FilledGrid, layout: LedgerLayout, before: readonly Tas
   return headings;
 }
 
-// The three helpers below are readLedger's own (src/core/ledger.ts: setHeading, categoryPaths, taskOf),
-// which it does not export; tests/recheck.test.ts compares the tasks read here with readLedger's.
-
-function setHeading(headings: string[], level: number, text: string): void {
-  headings.length = Math.min(headings.length, level);
-  while (headings.length < level) headings.push("");
-  headings.push(text);
-}
-
-/** A task's category path: the headings above it, then its category cells (a level repeating the one before skipped). */
-function categoryOf(layout: LedgerLayout): (headings: readonly string[], cells: readonly CellText[]) => readonly string[] {
-  return (headings, cells) => {
-    const path: string[] = [];
-    const push = (level: string) => {
-      if (level && path[path.length - 1] !== level) path.push(level);
-    };
-    for (const h of headings) push(h);
-    for (const i of layout.at.categories) push(stripSpaces(cells[i]!.text));
-    return path;
-  };
-}
-
 function samePath(a: readonly string[], b: readonly string[]): boolean {
   return a.length === b.length && a.every((x, i) => x === b[i]);
-}
-
-/** The task on row `r` (0-based), from its row's cells. */
-function taskOf(g: FilledGrid, r: number, cells: readonly CellText[], layout: LedgerLayout, category: readonly string[]): Task {
-  const { at } = layout;
-  const progress: Partial<Record<1 | 2 | 3 | 4 | "any", CellText>> = {};
-  for (const [key, i] of at.progress) progress[key] = cells[i]!;
-  const task: Mutable<Task> = { row: r + 1, no: at.no >= 0 ? cells[at.no]!.text : "", category, text: cells[at.task]!, progress };
-  if (at.lead >= 0) task.lead = cells[at.lead]!;
-  if (at.co >= 0) task.co = cells[at.co]!;
-  if (at.cityLead >= 0) task.cityLead = cells[at.cityLead]!;
-  if (at.deadline >= 0) {
-    task.deadline = cells[at.deadline]!;
-    task.deadlineValue = g.value(r, layout.columns[at.deadline]!.col);
-  }
-  if (at.status >= 0) task.status = cells[at.status]!;
-  return task;
 }
 
 /** Two lists in reading order as one (a stable merge: on a tie the kept finding comes first). */
