@@ -12,6 +12,7 @@ import { parseA1 } from "../src/core/address";
 import { cellAt, fakeRun, newSheet, NO_FILL, type FakeSheet, type FakeWorkbookModel } from "./fakes/excel";
 import { duban, LEDGER_2026, tempDir } from "./helpers/cli";
 import { fakeModelOf } from "./helpers/model";
+import { filledForm } from "./helpers/filledForm";
 import * as fs from "fs";
 import JSZip from "jszip";
 import { problemOf } from "./helpers/app";
@@ -28,18 +29,10 @@ const appOf = (port: WorkbookPort) => createApp({ port, today: () => new Date(20
 
 /** A unit's form filled in: progress for the rows the function gives text for. */
 async function filled(host: WorkbookPort, unit: string, text: (no: string) => string | undefined): Promise<{ name: string; bytes: Uint8Array }> {
-  const app = appOf(host);
-  const plan = await app.planForms({ quarter: Q1 });
-  const file = await app.formFile(plan.forms.find((f) => f.unit === unit)!);
-  const wb = new ExcelJS.Workbook();
-  await wb.xlsx.load(file.bytes as unknown as ArrayBuffer);
-  const ws = wb.getWorksheet("进展填报")!;
-  ws.eachRow((row, n) => {
-    if (n < 3) return;
-    const t = text(String(row.getCell(1).value));
+  return filledForm(appOf(host), Q1, unit, (no, row) => {
+    const t = text(no);
     if (t !== undefined) row.getCell(9).value = t;
   });
-  return { name: `${unit}-回报.xlsx`, bytes: new Uint8Array(await wb.xlsx.writeBuffer()) };
 }
 
 /** Every cell of a sheet as value and number format (an empty cell and a missing one are the same). */

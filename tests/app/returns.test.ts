@@ -8,6 +8,7 @@ import { cellText } from "../../src/core/text";
 import { formFiles } from "../../src/files/forms";
 import { sheetGrid } from "../../src/hosts/xlsx/grid";
 import { DESK_DIRECTORY, DESK_LEDGER } from "../helpers/desk";
+import { filledForm } from "../helpers/filledForm";
 import { portOf, type SheetsPort } from "./seeds";
 
 const OCT_20 = new Date(2026, 9, 20);
@@ -23,19 +24,10 @@ const COLUMN = { task: 3, lead: 4, co: 5, progress: 9 } as const;
  * cell a person changed (by 序号 and column).
  */
 async function returned(port: WorkbookPort, unit: string, progress: Record<string, string>, name = `${unit}-回报.xlsx`, other: { no: string; column: keyof typeof COLUMN; text: string }[] = []) {
-  const app = appOf(port);
-  const plan = await app.planForms({ quarter: Q3 });
-  const file = await app.formFile(plan.forms.find((f) => f.unit === unit)!);
-  const wb = new ExcelJS.Workbook();
-  await wb.xlsx.load(file.bytes as unknown as ArrayBuffer);
-  const ws = wb.getWorksheet("进展填报")!;
-  ws.eachRow((row, n) => {
-    if (n < 3) return;
-    const no = String(row.getCell(1).value);
+  return filledForm(appOf(port), Q3, unit, (no, row) => {
     if (progress[no] !== undefined) row.getCell(COLUMN.progress).value = progress[no]!;
     for (const o of other) if (o.no === no) row.getCell(COLUMN[o.column]).value = o.text;
-  });
-  return { name, bytes: new Uint8Array(await wb.xlsx.writeBuffer()) };
+  }, name);
 }
 
 describe("a co-unit's text is a contribution, never its leads' report", () => {
