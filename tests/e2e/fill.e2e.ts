@@ -80,17 +80,22 @@ afterEach(async () => {
   await page.close();
 });
 
-test("填报: 区文化和旅游局 picked by its short name; its tasks, the count, the hints; ↓ Enter goes to a progress cell", async () => {
+/** 填报 for the third quarter, 区文化和旅游局 picked by its short name: the count above its list, and the list. */
+async function fillFor区文化和旅游局() {
   await page.getByRole("combobox").first().selectOption("2026Q3");
   await page.getByRole("tab", { name: "填报" }).click();
-  await page.getByLabel("fill-intro").waitFor();
   await page.getByRole("combobox", { name: "本单位" }).fill("文旅");
   await page.getByRole("option", { name: /^区文化和旅游局/ }).click();
   const count = page.getByLabel("fill-count");
   await count.waitFor();
+  return { count, list: page.getByRole("listbox", { name: "本单位的任务" }) };
+}
+
+test("填报: 区文化和旅游局 picked by its short name; its tasks, the count, the hints; ↓ Enter goes to a progress cell", async () => {
+  const { count, list } = await fillFor区文化和旅游局();
+  await page.getByLabel("fill-intro").waitFor();
   // 20 tasks: 2 blank, 1 placeholder, 1 copied from the second quarter, 1 without figures; the rest reported.
   expect(await count.innerText()).toBe("本单位第三季度 20 项任务：已报送 15 项，待完善 5 项");
-  const list = page.getByRole("listbox", { name: "本单位的任务" });
   await expect(list.getByRole("option").nth(1).innerText()).resolves.toContain("“正在推进”是套话：请写明本季度做了什么、完成多少");
   await page.locator("aside.pane").screenshot({ path: path.join(ARTIFACTS, "fill-tab-pane.png") });
   await page.screenshot({ path: path.join(ARTIFACTS, "fill-tab.png") });
@@ -104,15 +109,9 @@ test("填报: 区文化和旅游局 picked by its short name; its tasks, the cou
 });
 
 test("填报 follows typing: a blank task typed 正在推进 is listed as 进展只有套话 within 300 ms of Enter; figures make it 已报送; 下载 keeps the text", async () => {
-  await page.getByRole("combobox").first().selectOption("2026Q3");
-  await page.getByRole("tab", { name: "填报" }).click();
+  const { count, list } = await fillFor区文化和旅游局();
   await page.getByLabel("fill-intro").getByRole("button", { name: "知道了" }).click();
-  await page.getByRole("combobox", { name: "本单位" }).fill("文旅");
-  await page.getByRole("option", { name: /^区文化和旅游局/ }).click();
-  const count = page.getByLabel("fill-count");
-  await count.waitFor();
   expect(await count.innerText()).toBe("本单位第三季度 20 项任务：已报送 15 项，待完善 5 项");
-  const list = page.getByRole("listbox", { name: "本单位的任务" });
   // A task with no progress yet, and its progress cell.
   const blank = list.getByRole("option").filter({ hasText: "未填进展" }).first();
   const cell = (await blank.getAttribute("title"))!;
