@@ -3,6 +3,7 @@
 // Every finding is in the result (no cap): the pane shows it through a virtualised list.
 import { classify, type BulletinClass, type ClassReason } from "../core/summary";
 import { abbreviates, taskUnits, type Directory } from "../core/directory";
+import { firstTaskAtOrBelow } from "../core/ledger";
 import { excerpt } from "../core/text";
 import type { Finding, FindingKind, Task } from "../core/types";
 import type { CheckOutcome } from "./check";
@@ -67,18 +68,7 @@ export function taskClasses(outcome: CheckOutcome): Map<number, TaskClass> {
 
 /** The task a finding is about: the one on its row, or (a merged unit cell) the first task at or below it. */
 export function taskFinder(tasks: readonly Task[]): (row: number) => Task | undefined {
-  const rows = tasks.map((t) => t.row);
-  return (row) => {
-    // Binary search: the first task row at or below.
-    let lo = 0;
-    let hi = rows.length;
-    while (lo < hi) {
-      const mid = (lo + hi) >> 1;
-      if (rows[mid]! < row) lo = mid + 1;
-      else hi = mid;
-    }
-    return tasks[lo];
-  };
+  return (row) => tasks[firstTaskAtOrBelow(tasks, row)];
 }
 
 const collator = new Intl.Collator("zh");

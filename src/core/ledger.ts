@@ -504,6 +504,18 @@ export function categoryPaths(categoryAt: readonly number[]): (headings: readonl
   };
 }
 
+/** The index of the first of `tasks` (in row order) on 1-based sheet row `row` or below it; `tasks.length` when none is. */
+export function firstTaskAtOrBelow(tasks: readonly Task[], row: number): number {
+  let lo = 0;
+  let hi = tasks.length;
+  while (lo < hi) {
+    const mid = (lo + hi) >> 1;
+    if (tasks[mid]!.row < row) lo = mid + 1;
+    else hi = mid;
+  }
+  return lo;
+}
+
 /** The task on row `r` (0-based), from its row's cells. */
 export function taskOf(g: FilledGrid, r: number, cells: readonly CellText[], layout: LedgerLayout, category: readonly string[]): Task {
   const { at } = layout;

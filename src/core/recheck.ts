@@ -4,7 +4,7 @@
 // full check itself where an edit reaches further than its rows (see `RecheckFallback`).
 import type { Directory } from "./directory";
 import { byReadingOrder, cachedParser, check, inReadingOrder, progressFindings, readingKey, sheetNotes, unitFindings, type SeenCells } from "./check";
-import { categoryPaths, classifyRow, FilledGrid, readRow, resolveColumns, setHeading, taskOf, type LedgerLayout } from "./ledger";
+import { categoryPaths, classifyRow, FilledGrid, firstTaskAtOrBelow, readRow, resolveColumns, setHeading, taskOf, type LedgerLayout } from "./ledger";
 import { assessTask } from "./progress";
 import type { CellText, CheckOptions, CheckResult, Finding, Ledger, SheetGrid, Task, TaskAssessment } from "./types";
 
@@ -162,16 +162,7 @@ function readAffected(g: FilledGrid, layout: LedgerLayout, before: readonly Task
   const cells = new Array<CellText>(layout.columns.length);
   const category = categoryPaths(layout.at.categories);
   // Index into `before` of the first task at or below a 0-based row.
-  const firstAtOrBelow = (r: number) => {
-    let lo = 0;
-    let hi = before.length;
-    while (lo < hi) {
-      const mid = (lo + hi) >> 1;
-      if (before[mid]!.row - 1 < r) lo = mid + 1;
-      else hi = mid;
-    }
-    return lo;
-  };
+  const firstAtOrBelow = (r: number) => firstTaskAtOrBelow(before, r + 1);
   for (let s = 0; s < affected.length; ) {
     let e = s;
     while (e + 1 < affected.length && affected[e + 1] === affected[e]! + 1) e++;
