@@ -198,7 +198,9 @@ describe("a file that is not a form is said by code, never as the files' own sen
   });
 
   test("a file that could not be read (file-unreadable) is kept by its code and named; an error without a message is thrown", async () => {
-    const failing = (e: unknown): FormFiles => ({ ...formFiles, read: async () => Promise.reject(e) });
+    // Files read only (none opened as a workbook too), whose reading fails with `e`.
+    const { open: _open, ...readOnly } = formFiles;
+    const failing = (e: unknown): FormFiles => ({ ...readOnly, read: async () => Promise.reject(e) });
     const unreadable = await readReturnFiles(failing(new AppError({ code: "file-unreadable", reason: "busy" })), [{ name: "回报.xlsx", bytes: new Uint8Array() }]);
     expect(unreadable.notReturns).toEqual([{ file: "回报.xlsx", why: { code: "file-unreadable", reason: "busy" } }]);
     expect(notReturnText(unreadable.notReturns[0]!)).toBe("“回报.xlsx”：文件读取失败：busy。请确认文件没有被其他程序占用后重试。");

@@ -85,27 +85,21 @@ export interface ReturnedFiles {
 }
 
 /**
- * Form files that can also open a returned file as a workbook, so that its 提交前检查 is run on the
- * office's side too. The .xlsx files (src/files/forms.ts) can. (It belongs in port.ts's FormFiles.)
- */
-export interface FormWorkbooks {
-  open?(bytes: ArrayBuffer | Uint8Array, name: string): Promise<WorkbookPort>;
-}
-
-/**
  * Reads the files chosen as returned forms. Why a file is not one is a code, rendered by locale
  * (notReturnText): NotAReturn's, or the message of the error reading it (file-not-xlsx, file-corrupt,
  * file-unreadable …); an error without a message is thrown.
  */
-export async function readReturnFiles(files: FormFiles & FormWorkbooks, chosen: readonly { name: string; bytes: ArrayBuffer | Uint8Array }[]): Promise<ReturnedFiles> {
+export async function readReturnFiles(files: FormFiles, chosen: readonly { name: string; bytes: ArrayBuffer | Uint8Array }[]): Promise<ReturnedFiles> {
   const returns: UnitReturn[] = [];
   const notReturns: NotReturnFile[] = [];
   const names: string[] = [];
   const readiness: ReturnReadiness[] = [];
   for (const f of chosen) {
     let form: UnitReturn;
+    let workbook: WorkbookPort | undefined;
     try {
-      form = await files.read(f.bytes, f.name);
+      if (files.open) ({ form, workbook } = await files.open(f.bytes, f.name));
+      else form = await files.read(f.bytes, f.name);
     } catch (e) {
       const why = e instanceof NotAReturn ? e.detail : messageOf(e);
       if (!why) throw e;
@@ -114,9 +108,9 @@ export async function readReturnFiles(files: FormFiles & FormWorkbooks, chosen: 
     }
     returns.push(form);
     names.push(f.name);
-    if (!files.open) continue;
+    if (!workbook) continue;
     try {
-      const ready = await returnReadiness(await files.open(f.bytes, f.name), form.quarter);
+      const ready = await returnReadiness(workbook, form.quarter);
       if (ready) readiness.push({ ...ready, file: f.name });
     } catch (e) {
       // A return whose sheet cannot be checked as a ledger is still merged; it only has no 提交前检查 to show.

@@ -65,6 +65,11 @@ export interface FormFiles {
    * .xlsx workbook, a HostError (file-not-xlsx, file-old-format, file-corrupt). Never a sentence.
    */
   read(bytes: ArrayBuffer | Uint8Array, name: string): Promise<UnitReturn>;
+  /**
+   * A returned file read as `read` reads it, and opened once as a workbook of its own too, for its
+   * 提交前检查 on the office's side (where the files can be: the .xlsx ones).
+   */
+  open?(bytes: ArrayBuffer | Uint8Array, name: string): Promise<{ readonly form: UnitReturn; readonly workbook: WorkbookPort }>;
 }
 
 /**

@@ -4,7 +4,6 @@
 // it cannot open), never as a sentence: the application layer renders it (src/app/messages.ts).
 import ExcelJS from "exceljs";
 import JSZip from "jszip";
-import type { FormWorkbooks } from "../app/forms";
 import type { FormFiles, WorkbookPort } from "../app/port";
 import { layoutOps } from "../core/drawing";
 import { formatQuarter } from "../core/quarter";
@@ -51,10 +50,11 @@ export async function readFormBytes(bytes: ArrayBuffer | Uint8Array, name: strin
   return readFormWorkbook(await loadXlsx(bytes, name));
 }
 
-/** A returned file as a workbook of its own (the .xlsx host), for its 提交前检查. */
-export async function openFormBytes(bytes: ArrayBuffer | Uint8Array, name: string): Promise<WorkbookPort> {
-  return new XlsxHost(await loadXlsx(bytes, name));
+/** A returned file read, and the same workbook as a port of its own (the .xlsx host), for its 提交前检查: parsed once. */
+export async function openFormBytes(bytes: ArrayBuffer | Uint8Array, name: string): Promise<{ form: UnitReturn; workbook: WorkbookPort }> {
+  const wb = await loadXlsx(bytes, name);
+  return { form: readFormWorkbook(wb), workbook: new XlsxHost(wb) };
 }
 
 /** The forms as the application layer's port (and a returned one opened as a workbook). */
-export const formFiles: FormFiles & FormWorkbooks = { fileName: formFileName, bytes: formBytes, zip: formsZip, read: readFormBytes, open: openFormBytes };
+export const formFiles: FormFiles = { fileName: formFileName, bytes: formBytes, zip: formsZip, read: readFormBytes, open: openFormBytes };
