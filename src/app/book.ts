@@ -384,7 +384,6 @@ function positionOf(names: readonly string[], replaced?: string): { position?: n
   return at >= 0 ? { position: at } : {};
 }
 
-/** A text written into one cell: as text, never a formula. */
 /** What a typed text is as a cell's value: a plain decimal number (Excel's 12.5, -3, 1e3) is a number. */
 export function typedValue(typed: string): string | number | null {
   if (typed === "") return null;
@@ -392,6 +391,7 @@ export function typedValue(typed: string): string | number | null {
   return Number.isFinite(n) ? n : typed;
 }
 
+/** A text written into one cell: as text, never a formula. */
 function textOp(sheet: string, e: CellEdit): Op {
   const at = parseA1(e.cell);
   if (!at) throw new Error(`not a cell address: ${e.cell}`);
