@@ -20,6 +20,7 @@ import { selfTest, type HostAbout } from "./selfTest";
 import { ledgerYear } from "../core/quarter";
 import { fillCheck } from "./fill";
 import { recheckOutcome } from "./recheck";
+import { sharedCellChanges } from "./cellChanges";
 import { checkBeforeSending } from "./readiness";
 
 export * from "./port";
@@ -50,6 +51,7 @@ export * from "./distributeView";
 export * from "./fill";
 export * from "./fillView";
 export * from "./recheck";
+export * from "./cellChanges";
 export * from "./readiness";
 
 // What the user interfaces take from the engine, named here: the pane imports src/app, never src/core
@@ -134,6 +136,8 @@ export function createApp({ port, today, forms, documents, now = () => 0, about 
   return {
     kind: port.kind,
     canOpenWorkbook: !!port.openWorkbook,
+    /** Changes people make to the workbook's cells, where the host tells them (one registration, shared). */
+    cellChanges: sharedCellChanges(port),
     today,
     overview: () => overview(port, today()),
     overviewOfCheck: (outcome: CheckOutcome) => overviewOfCheck(outcome, today()),

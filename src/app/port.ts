@@ -36,6 +36,19 @@ export type HostMessage =
   | { readonly code: "file-not-xlsx"; readonly name: string; readonly ext: string }
   | { readonly code: "file-corrupt"; readonly name: string; readonly reason: string };
 
+/** Cells a person changed, as the host tells them: A1 areas ("E12", "E12:E40", "12:12") on one sheet. */
+export interface CellsEdited {
+  readonly sheet: string;
+  readonly cells: readonly string[];
+}
+
+/**
+ * Told of a change a person made to the workbook's cells: `edited` when values were changed in place
+ * (typing, a paste, contents deleted); nothing when cells may have moved (rows or columns inserted or
+ * deleted, cells shifted) or the host cannot say where.
+ */
+export type CellsChangeListener = (edited?: CellsEdited) => void;
+
 export interface WorkbookPort {
   readonly kind: HostKind;
   /** What this host cannot draw (tables, charts): the programs leave those operations out. */
@@ -49,6 +62,13 @@ export interface WorkbookPort {
   apply(ops: readonly Op[], action: HostAction): Promise<void>;
   /** Opens an .xlsx (Base64) as a new workbook window, where the host can (Excel with ExcelApi 1.8). */
   readonly openWorkbook?: (base64: string) => Promise<void>;
+  /**
+   * Tells `listener` of each change a person makes to the cells of the workbook the pane works on, never
+   * of the add-in's own writes, where the host has change events (Excel: worksheet.onChanged, ExcelApi
+   * 1.7; WPS: the application's SheetChange). Returns the way to stop; each call registers anew (the
+   * application layer shares one registration among its listeners: app/cellChanges.ts).
+   */
+  readonly watchCells?: (listener: CellsChangeListener) => () => void;
 }
 
 /**

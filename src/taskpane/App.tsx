@@ -106,6 +106,8 @@ export function App({ app, lang, autoRun, checkRequests, workbookChanges, cellCh
   const quarter: Quarter | undefined = quarterText ? parseQuarter(quarterText) : undefined;
   const request = React.useCallback((): CheckRequest => (quarter ? { quarter, ...(confirmed === formatQuarter(quarter) ? { confirmQuarter: true } : {}) } : {}), [quarter, confirmed]);
 
+  // The preview tells its grid's typing; Excel and WPS tell their change events through the app.
+  const changes = cellChanges ?? app.cellChanges;
   const pane: Pane = {
     app,
     t,
@@ -129,7 +131,7 @@ export function App({ app, lang, autoRun, checkRequests, workbookChanges, cellCh
     refresh,
     active,
     readActive,
-    ...(cellChanges ? { cellChanges } : {}),
+    ...(changes ? { cellChanges: changes } : {}),
     shown: setActive,
     select: (sheet, cell) => {
       app.select(sheet, cell).then(

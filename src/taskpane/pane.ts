@@ -1,16 +1,9 @@
 // What every tab of the pane is handed: the use cases, the words, and the state the tabs share (the
 // quarter, the last check).
-import type { CheckOutcome, CheckRequest, DubanApp, Overview } from "../app";
+import type { CellChanges, CheckOutcome, CheckRequest, DubanApp, Overview } from "../app";
 import type { Lang, PaneText, WordKey } from "./i18n";
 
-/** The cells typed into, when the host knows them (A1 addresses on one sheet). */
-export interface CellsEdited {
-  readonly sheet: string;
-  readonly cells: readonly string[];
-}
-
-/** Subscribes to changes of the workbook's cells; a change without `edited` may be anywhere. Returns the way to stop. */
-export type CellChanges = (listener: (edited?: CellsEdited) => void) => () => void;
+export type { CellChanges, CellsEdited } from "../app";
 
 export type Notify = (text: string, intent?: "success" | "error" | "info") => void;
 
@@ -35,7 +28,7 @@ export interface Pane {
   readonly refresh: () => void;
   /** The sheet the person is looking at, as last read or shown by the pane (undefined: not known). */
   readonly active: string | undefined;
-  /** Tells of edits to the workbook's cells made outside the pane (the preview's grid; none in Excel and WPS yet); returns the way to stop. */
+  /** Tells of edits to the workbook's cells made outside the pane (the preview's grid, Excel's and WPS's change events); returns the way to stop. */
   readonly cellChanges?: CellChanges;
   /** Reads which sheet the person is looking at now. */
   readonly readActive: () => Promise<void>;
