@@ -108,6 +108,9 @@ export function App({ app, lang, autoRun, checkRequests, workbookChanges, cellCh
 
   // The preview tells its grid's typing; Excel and WPS tell their change events through the app.
   const changes = cellChanges ?? app.cellChanges;
+  // Registered once while the pane is open, whichever tabs follow it (Excel's onChanged is a round trip
+  // to register; the tabs come and go), and removed when the pane closes.
+  React.useEffect(() => changes?.(() => undefined), [changes]);
   const pane: Pane = {
     app,
     t,

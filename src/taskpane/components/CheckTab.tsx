@@ -9,6 +9,7 @@ import { TaskClassLegend, TaskClassMark } from "./TaskClass";
 import { ReminderButton } from "./ReminderButton";
 import { addUnitToDirectory, FindingActions } from "./AddToDirectory";
 import { useStep } from "./useStep";
+import { useFollowTyping } from "../followTyping";
 import { saveFile } from "../files";
 
 const useStyles = makeStyles({
@@ -48,6 +49,29 @@ export function CheckTab({ pane, requestedRuns, takeRun }: CheckTabProps): React
     }
   };
   const run = (quarter?: Quarter) => step.run(t("checking"), () => check(false, quarter), { again: () => check(true, quarter) });
+
+  // The findings follow typing (填报's own staff, or the office mending a cell): the rows edited are
+  // checked again, nothing is marked; the marks of the last check stay until 检查完整性 is pressed again.
+  const checkUnmarked = async () => {
+    const again = await app.check({ ...pane.request(), sheet: outcome!.workbook.ledger.name, mark: false });
+    return { ...again, marked: outcome!.marked };
+  };
+  useFollowTyping(app, pane.cellChanges, outcome, {
+    outcomeOf: (o) => o,
+    withOutcome: (_, o) => o,
+    readAll: checkUnmarked,
+    set: setOutcome,
+    // A failure is said as a check's is, and the findings of before go (they would read as now's).
+    readAgain: () =>
+      void step.run(t("checking"), async () => {
+        try {
+          setOutcome(await checkUnmarked());
+        } catch (e) {
+          setOutcome(undefined);
+          throw e;
+        }
+      }),
+  });
 
   React.useEffect(() => {
     // A request from the ribbon, when the tab opens or while it is shown; one that comes while the pane is

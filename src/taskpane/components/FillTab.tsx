@@ -12,6 +12,7 @@ import { FINDING_PLACE } from "./findingRow";
 import { ProblemBar } from "./ProblemBar";
 import { ReadyCheck } from "./ReadyCheck";
 import { useStep } from "./useStep";
+import { useFollowTyping } from "../followTyping";
 
 /** Where the person's choices are kept (localStorage, src/taskpane/remembered.ts). */
 export const FILL_UNIT_KEY = "fill.unit";
@@ -71,7 +72,14 @@ export function FillTab({ pane }: { pane: Pick<Pane, "app" | "t" | "lang" | "req
   // Read when the tab opens and when the pane's quarter changes (`request` is made anew at each render).
   const asked = pane.request().quarter;
   React.useEffect(run, [asked ? formatQuarter(asked) : ""]);
-  useCheckOnChange(pane, check, setCheck, run);
+  // 填报 follows typing: the rows edited are checked again; any other change reads the ledger again.
+  useFollowTyping(app, pane.cellChanges, check, {
+    outcomeOf: (c) => c.outcome,
+    withOutcome: (c, outcome) => ({ ...c, outcome }),
+    readAll: () => app.fillCheck(pane.request()),
+    set: setCheck,
+    readAgain: run,
+  });
 
   const options = React.useMemo(() => (check && !check.form ? fillUnits(check) : []), [check]);
   const shown = React.useMemo(() => matchingUnits(options, query), [options, query]);
@@ -241,72 +249,4 @@ export function FillTab({ pane }: { pane: Pick<Pane, "app" | "t" | "lang" | "req
       )}
     </div>
   );
-}
-
-/** How long 填报 waits after a cell changes before checking again: the changes of a paste come as one. */
-export const RECHECK_DELAY_MS = 100;
-
-/**
- * 填报 follows typing: a change to the cells made outside the pane (pane.cellChanges) checks the ledger
- * again, quietly (no spinner), RECHECK_DELAY_MS after the last change. Cells typed into on the sheet
- * shown are checked again by their rows alone (app.recheck); any other change (the pane's own writes,
- * another sheet, cells not told) by the whole check. A change while that check runs starts no second one
- * over it: one more check follows it. A check that fails is run again as 重新读取 runs, which says what
- * went wrong.
- */
-function useCheckOnChange(pane: Pick<Pane, "app" | "request" | "cellChanges">, check: FillCheck | undefined, setCheck: (check: FillCheck) => void, readAgain: () => void): void {
-  // The pane's quarter, the list shown and the tab's reading as of the last render, for a change that comes later.
-  const latest = React.useRef({ request: pane.request, check, readAgain });
-  latest.current = { request: pane.request, check, readAgain };
-  const { app, cellChanges } = pane;
-  React.useEffect(() => {
-    if (!cellChanges) return;
-    let timer: ReturnType<typeof setTimeout> | undefined;
-    let running = false;
-    let pending = false;
-    let live = true;
-    // The cells typed into since the last check, or "all" when a change did not say where it was.
-    let edited: { sheet: string; cells: string[] } | "all" | undefined;
-    const checkAgain = async (changed: typeof edited): Promise<FillCheck> => {
-      const last = latest.current.check;
-      if (last && changed && changed !== "all" && changed.sheet === last.outcome.workbook.ledger.name) {
-        return { ...last, outcome: await app.recheck(last.outcome, changed.cells) };
-      }
-      return app.fillCheck(latest.current.request());
-    };
-    const recheck = async (): Promise<void> => {
-      if (running) {
-        pending = true;
-        return;
-      }
-      running = true;
-      const changed = edited;
-      edited = undefined;
-      try {
-        const check = await checkAgain(changed);
-        // The next re-check starts from this one, even before the tab has drawn it.
-        latest.current = { ...latest.current, check };
-        if (live) setCheck(check);
-      } catch {
-        if (live) latest.current.readAgain();
-      } finally {
-        running = false;
-        if (pending && live) {
-          pending = false;
-          void recheck();
-        }
-      }
-    };
-    const off = cellChanges((told) => {
-      if (!told || edited === "all" || (edited && edited.sheet !== told.sheet)) edited = "all";
-      else edited = { sheet: told.sheet, cells: [...(edited?.cells ?? []), ...told.cells] };
-      clearTimeout(timer);
-      timer = setTimeout(() => void recheck(), RECHECK_DELAY_MS);
-    });
-    return () => {
-      live = false;
-      clearTimeout(timer);
-      off();
-    };
-  }, [app, cellChanges]);
 }
