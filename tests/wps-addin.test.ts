@@ -105,6 +105,8 @@ test("a build whose Application has the object model only: the add-in's services
   const { panes, ...wps } = legacyServices();
   const app = wpsApplication({ Application: et, wps })!;
   expect(app.ActiveWorkbook).toBe(et.ActiveWorkbook);
+  // Its events too: the host's SheetChange is registered on them.
+  expect(app.ApiEvent).toBe(et.ApiEvent);
   showPane(app, false);
   expect(panes).toHaveLength(1);
 });
@@ -116,4 +118,12 @@ test("a page with neither (a browser), or with a wps that has no API, has no WPS
   const { storage: _, panes: __, ...services } = legacyServices();
   // The services without an object model are not WPS 表格.
   expect(wpsApplication({ wps: services })).toBeUndefined();
+});
+
+test("older builds give the application's events as wps.ApiEvent; a build without them has none", () => {
+  const et = fakeEtApplication(newEtBook([newEtSheet("台账")]));
+  const { panes: _panes, ...wps } = legacyServices();
+  const events = { AddApiEventListener: () => undefined, RemoveApiEventListener: () => undefined };
+  expect(wpsApplication({ wps: { ...wps, ApiEvent: events, EtApplication: () => et } })!.ApiEvent).toBe(events);
+  expect(wpsApplication({ wps: { ...wps, EtApplication: () => et } })!.ApiEvent).toBeUndefined();
 });

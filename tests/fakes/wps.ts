@@ -19,15 +19,27 @@
 // visibility is set to VeryHidden, the delete operation will fail"); the fake holds WPS to the same.
 // Panes are frozen in the window, for the active sheet (Window.FreezePanes); SplitRow counts the rows
 // shown above the split, from ScrollRow (https://learn.microsoft.com/office/vba/api/excel.window.scrollrow).
-import { a1, parseA1, parseRange } from "../../src/core/address";
+// Application.ApiEvent (wps-jsapi src/index.d.ts, namespace wps.ApiEvent: AddApiEventListener(name, callback),
+// RemoveApiEventListener(name), by the event's name only): SheetChange(Sh, Target) is raised by every write
+// of values through Range.Value2 or Range.Formula, synchronously, during the write, as Excel's VBA model
+// raises Worksheet.Change (https://learn.microsoft.com/office/vba/api/excel.worksheet.change); WPS's 表格事件
+// doc says it fires "当用户或外部链接更改了该工作簿任一工作表中的单元格时". Target.Address() gives Excel's
+// absolute reference (https://learn.microsoft.com/office/vba/api/excel.range.address): "$E$12", "$E$12:$E$40",
+// whole rows "$12:$14". personInsertsRows raises it over the rows inserted: an assumption (Excel's Change
+// gives the inserted rows as Target in practice; neither WPS's doc nor Excel's says so), and the host does
+// not rely on it: any whole rows are a whole check.
+import { a1, columnLetter, parseA1, parseRange } from "../../src/core/address";
 import type { CellRange } from "../../src/core/types";
-import type { EtApplication, EtBorder, EtComment, EtFont, EtInterior, EtRange, EtSheets, EtWindow, EtWorkbook, EtWorksheet, SafeArray } from "../../src/hosts/wps/model";
+import type { EtApplication, EtBorder, EtComment, EtFont, EtInterior, EtRange, EtSheets, EtWindow, EtWorkbook, EtWorksheet, SafeArray, WpsApiEvent } from "../../src/hosts/wps/model";
 
 const XL_NONE = -4142;
 const WHITE = 0xffffff;
 /** xlGeneral (HorizontalAlignment) and xlBottom (VerticalAlignment): a new cell's alignment. */
 const XL_GENERAL = 1;
 const XL_BOTTOM = -4107;
+/** A sheet's last column (XFD) and row: a range over all of them is whole rows or whole columns. */
+const LAST_COLUMN = 16384;
+const LAST_ROW = 1048576;
 /** CVErr(xlErrName) as a script engine sees it. */
 const ERR_NAME = (0x800a0000 | 2029) >> 0;
 
@@ -107,6 +119,8 @@ export interface FakeEtBook {
   fullName?: string;
   /** Workbook.ProtectStructure: no sheet may be added, deleted, renamed or moved. */
   structureProtected: boolean;
+  /** Raises the application's SheetChange (set by fakeEtApplication for the workbooks it holds open). */
+  sheetChange?: (sheet: FakeEtSheet, target: FakeRange) => void;
 }
 
 export function newEtSheet(name: string, rows: readonly (readonly unknown[])[] = [], merges: readonly string[] = []): FakeEtSheet {
@@ -239,6 +253,7 @@ class FakeRange implements EtRange {
       const item = Array.isArray(v) ? (v[r - a.top] as unknown[] | undefined)?.[c - a.left] : v;
       this.enter(this.writable(r, c), item);
     }
+    this.book.sheetChange?.(this.sheet, this);
   }
 
   /** A value written as Excel takes it: in a "@" cell as it is; otherwise "=…" is a formula and digits a number. */
@@ -261,6 +276,19 @@ class FakeRange implements EtRange {
 
   set Formula(v: unknown) {
     for (const [r, c] of this.each()) this.enter(this.writable(r, c), v);
+    this.book.sheetChange?.(this.sheet, this);
+  }
+
+  /** Excel's absolute reference: "$E$12", "$E$12:$E$40", whole rows "$12:$14", whole columns "$E:$E"; areas joined by commas. */
+  Address(): string {
+    return this.areas
+      .map((a) => {
+        if (a.left === 1 && a.right === LAST_COLUMN) return `$${a.top}:$${a.bottom}`;
+        if (a.top === 1 && a.bottom === LAST_ROW) return `$${columnLetter(a.left - 1)}:$${columnLetter(a.right - 1)}`;
+        const cell = (r: number, c: number) => `$${columnLetter(c - 1)}$${r}`;
+        return a.top === a.bottom && a.left === a.right ? cell(a.top, a.left) : `${cell(a.top, a.left)}:${cell(a.bottom, a.right)}`;
+      })
+      .join(",");
   }
 
   get NumberFormat(): string {
@@ -535,6 +563,11 @@ class FakeWorksheet implements EtWorksheet {
     return this.sheet.name;
   }
 
+  /** The workbook holding the sheet (lib.et.d.ts: EtWorksheet.Parent). */
+  get Parent(): EtWorkbook {
+    return workbookOf(this.book);
+  }
+
   set Name(name: string) {
     structure(this.book);
     if (this.book.sheets.some((s) => s !== this.sheet && s.name.toLowerCase() === name.toLowerCase())) throw new FakeError(1004, "a sheet of that name exists");
@@ -687,12 +720,36 @@ function workbookOf(book: FakeEtBook): EtWorkbook {
   };
 }
 
-/** `Application` over fake workbooks, the first one active; `show` makes another the active workbook (the person switched windows). */
-export function fakeEtApplication(book: FakeEtBook, ...others: FakeEtBook[]): EtApplication & { ActiveWorkbook: EtWorkbook; ActiveWindow: EtWindow; show(book: FakeEtBook): void } {
+type SheetChangeCallback = Parameters<WpsApiEvent["AddApiEventListener"]>[1];
+
+/**
+ * `Application` over fake workbooks, the first one active; `show` makes another the active workbook (the
+ * person switched windows). Its ApiEvent keeps callbacks by event name; a second AddApiEventListener for
+ * the same name is kept beside the first (WPS's docs do not say whether it replaces it); removing by
+ * the name removes them all (wps-jsapi: RemoveApiEventListener(name)). A callback that throws fails the
+ * write that raised the event, so a test sees it.
+ */
+export function fakeEtApplication(
+  book: FakeEtBook,
+  ...others: FakeEtBook[]
+): EtApplication & { ActiveWorkbook: EtWorkbook; ActiveWindow: EtWindow; ApiEvent: WpsApiEvent; show(book: FakeEtBook): void; listeners(name: string): number } {
   const books = [book, ...others];
   const workbooks = new Map(books.map((b) => [b, workbookOf(b)]));
   let active = book;
+  const callbacks = new Map<string, SheetChangeCallback[]>();
+  for (const b of books) b.sheetChange = (sheet, target) => (callbacks.get("SheetChange") ?? []).slice().forEach((callback) => callback(new FakeWorksheet(b, sheet), target));
   return {
+    ApiEvent: {
+      AddApiEventListener(name: string, callback: SheetChangeCallback) {
+        callbacks.set(name, [...(callbacks.get(name) ?? []), callback]);
+      },
+      RemoveApiEventListener(name: string) {
+        callbacks.delete(name);
+      },
+    },
+    listeners(name: string) {
+      return callbacks.get(name)?.length ?? 0;
+    },
     get ActiveWorkbook() {
       return workbooks.get(active)!;
     },
@@ -724,6 +781,41 @@ export function etCell(sheet: FakeEtSheet, address: string): FakeEtCell {
   const cell = sheet.cells.get(key) ?? blank();
   sheet.cells.set(key, cell);
   return cell;
+}
+
+/** A person types or pastes `values` (one value, or rows of them) into `address`: written as Value2, which raises SheetChange once over the range. */
+export function personTypes(book: FakeEtBook, sheet: string, address: string, values: unknown): void {
+  new FakeWorksheet(book, sheetNamed(book, sheet)).Range(address).Value2 = values;
+}
+
+/**
+ * A person inserts `count` empty rows at `row` (1-based): the cells, notes, links, merged areas, hidden
+ * rows and heights below move down, and SheetChange is raised over the rows inserted ("$12:$14").
+ */
+export function personInsertsRows(book: FakeEtBook, sheet: string, row: number, count = 1): void {
+  const s = sheetNamed(book, sheet);
+  const down = (r: number) => (r >= row ? r + count : r);
+  s.cells = new Map([...s.cells].map(([key, cell]) => {
+    const [r, c] = key.split(",").map(Number) as [number, number];
+    return [`${down(r)},${c}`, cell];
+  }));
+  const moved = <T>(m: Map<string, T>) => new Map([...m].map(([at, v]): [string, T] => {
+    const p = parseA1(at)!;
+    return [a1(down(p.row + 1) - 1, p.col), v];
+  }));
+  s.comments = moved(s.comments);
+  s.links = moved(s.links);
+  // A merged area the rows are inserted into grows; one below moves down (0-based rows here).
+  s.merges = s.merges.map((m) => ({ ...m, top: down(m.top + 1) - 1, bottom: m.bottom + 1 >= row ? m.bottom + count : m.bottom }));
+  s.hiddenRows = new Set([...s.hiddenRows].map((r) => down(r + 1) - 1));
+  s.rowHeights = new Map([...s.rowHeights].map(([r, h]) => [down(r), h]));
+  book.sheetChange?.(s, new FakeRange(book, s, [{ top: row, left: 1, bottom: row + count - 1, right: LAST_COLUMN }]));
+}
+
+function sheetNamed(book: FakeEtBook, name: string): FakeEtSheet {
+  const s = book.sheets.find((x) => x.name === name);
+  if (!s) throw new Error(`no sheet ${name}`);
+  return s;
 }
 
 /** Whether a person sees a line on a side of a cell: set on the cell, or on the neighbour's facing side. */

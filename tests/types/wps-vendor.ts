@@ -41,7 +41,10 @@ interface Elsewhere {
   Sheets: NoMembers;
   Workbook: NoMembers;
   Window: NoMembers;
-  Application: NoMembers;
+  Application: {
+    /** The application's events: wps-jsapi describes them on `wps` (wps.ApiEvent); current builds put them on Application too. */
+    readonly ApiEvent: typeof wps.ApiEvent;
+  };
   AddinApplication: NoMembers;
   TaskPane: NoMembers;
 }
@@ -56,6 +59,7 @@ interface RangeFix {
   readonly Borders: Borders;
   readonly Interior: Interior;
   readonly Font: Font;
+  Address(RowAbsolute?: unknown, ColumnAbsolute?: unknown, ReferenceStyle?: unknown, External?: unknown, RelativeTo?: unknown): string;
 }
 type Range = Corrected<Et.EtRange, RangeFix> & Elsewhere["Range"];
 
@@ -126,6 +130,7 @@ export const CORRECTED: { readonly [I in keyof Fixes]: Record<keyof Fixes[I], So
     Borders: "wps-jsapi lib.et.d.ts: EtBorders",
     Interior: "wps-jsapi lib.et.d.ts: EtInterior",
     Font: "wps-jsapi lib.et.d.ts: EtFont",
+    Address: "https://learn.microsoft.com/office/vba/api/excel.range.address",
   },
   Comment: { Text: "https://learn.microsoft.com/office/vba/api/excel.comment.text" },
   Borders: { Item: "https://learn.microsoft.com/office/vba/api/excel.borders.item" },
@@ -164,7 +169,7 @@ export const ELSEWHERE: { readonly [I in keyof Elsewhere]: Record<keyof Elsewher
   Sheets: {},
   Workbook: {},
   Window: {},
-  Application: {},
+  Application: { ApiEvent: "wps-jsapi index.d.ts: namespace wps, ApiEvent (AddApiEventListener, RemoveApiEventListener by name)" },
   AddinApplication: {},
   TaskPane: {},
 };
@@ -248,7 +253,10 @@ export const FAKE_ONLY: { readonly [I in keyof FakePairs]: Record<Exclude<keyof 
   Range: { link: "test: records the link Hyperlinks.Add wrote on the cell" },
   Worksheet: { sheet: "test: the fake sheet behind the worksheet" },
   Sheets: {},
-  Application: { show: "test: makes another open workbook the active one, as a person switching windows" },
+  Application: {
+    show: "test: makes another open workbook the active one, as a person switching windows",
+    listeners: "test: how many callbacks are registered for an event",
+  },
 };
 
 /** The fake's members that WPS has take what the vendor's types give. */

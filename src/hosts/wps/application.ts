@@ -6,7 +6,7 @@
 // `declare namespace wps`; the earlier wpsjs templates call `wps.EtApplication().ActiveWorkbook`). Each
 // part is taken from Application where it is there, else from wps.
 // Compiled to ES5 for the ribbon's script (webpack.config.js): no syntax or library newer than ES5 here.
-import type { EtApplication, WpsAddinApplication } from "./model";
+import type { EtApplication, WpsAddinApplication, WpsApiEvent } from "./model";
 
 /** The page's globals WPS may define. */
 export interface WpsGlobals {
@@ -20,6 +20,8 @@ interface WpsNamespace {
   readonly PluginStorage?: WpsAddinApplication["PluginStorage"];
   CreateTaskPane?(url: string, title?: string): ReturnType<WpsAddinApplication["CreateTaskPane"]>;
   GetTaskPane?(id: number): ReturnType<WpsAddinApplication["GetTaskPane"]>;
+  /** The application's events (wps.ApiEvent in wps-jsapi's index.d.ts). */
+  readonly ApiEvent?: WpsApiEvent;
 }
 
 const isObject = (v: unknown): v is Record<string, unknown> => typeof v === "object" && v !== null;
@@ -41,8 +43,11 @@ export function wpsApplication(g: WpsGlobals): WpsAddinApplication | undefined {
   let model: EtApplication | undefined;
   // The object model is asked for when first used (the ribbon's page never uses it), then kept.
   const et = (): EtApplication => (model ??= own && "ActiveWorkbook" in own ? (own as EtApplication) : wps!.EtApplication!());
+  // SheetChange, where the build has it (the host tells no changes without it).
+  const events = own?.ApiEvent ?? wps?.ApiEvent;
   // Read through at each use, as the host reads Application: ActiveWorkbook is the workbook active now.
   return {
+    ...(events ? { ApiEvent: events } : {}),
     get ActiveWorkbook() {
       return et().ActiveWorkbook;
     },

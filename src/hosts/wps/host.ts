@@ -3,12 +3,13 @@
 // model's calls and decides nothing: what to write, and in what order, is the application's.
 // A sheet is read with one Value2 of its used range; merged areas and hidden rows are found by halving
 // ranges (calls grow with the areas, not the cells); fills go to a few multi-area ranges at a time.
-import { HostError, type HostAction, type Lack, type Op, type ReadRequest, type SheetRead, type SheetRequest, type WorkbookPort, type WorkbookRead, type WriteValue } from "../../app/port";
+import { HostError, type CellsChangeListener, type HostAction, type Lack, type Op, type ReadRequest, type SheetRead, type SheetRequest, type WorkbookPort, type WorkbookRead, type WriteValue } from "../../app/port";
 import { METADATA_SHEET } from "../../core/metadata";
 import { address, areaChunks, boundsOf, byCell, contentOf, gridRows, lookOf, readSheet, ref, usedValues } from "./cells";
 import { fill, style } from "./format";
 import * as X from "./model";
 import type { EtApplication, EtWorkbook, EtWorksheet } from "./model";
+import { identityOf, SheetChanges } from "./changes";
 
 /** A failure of WPS as a HostError saying what failed (WPS's error number, else its message); the details go to the log. */
 export function wpsError(e: unknown, action: HostAction, more: { recovery?: "clear-marks" | "undo-merge"; removedSheet?: string } = {}): HostError {
@@ -16,11 +17,6 @@ export function wpsError(e: unknown, action: HostAction, more: { recovery?: "cle
   const err = e as { message?: string; number?: number } | undefined;
   console.error(`督办助手：${action} 失败`, e);
   return new HostError({ code: "excel-failed", action, error: err?.number !== undefined ? String(err.number) : (err?.message ?? ""), ...more }, e);
-}
-
-/** Tells one open workbook from another: its path, or its name while it was never saved. */
-function identityOf(wb: EtWorkbook): string {
-  return String(wb.FullName || wb.Name);
 }
 
 const same = (a: string, b: string): boolean => a.toLowerCase() === b.toLowerCase();
@@ -32,11 +28,17 @@ const visible = (ws: EtWorksheet): boolean => ws.Visible === X.XL_SHEET_VISIBLE 
 export class WpsHost implements WorkbookPort {
   readonly kind = "wps" as const;
   readonly lacks: ReadonlySet<Lack> = new Set<Lack>(["tables", "charts"]);
-  /** The workbook last read: `apply` writes into no other. */
+  /** The workbook last read: `apply` writes into no other, and only its changes are told (watchCells). */
   private identity: string | undefined;
+  /** People's changes to the workbook's cells, from the application's SheetChange (./changes.ts). */
+  private readonly changes: SheetChanges;
+  readonly watchCells: (listener: CellsChangeListener) => () => void;
 
   /** Over `application`: the workbook the pane works on is its ActiveWorkbook at each call. */
-  constructor(private readonly application: EtApplication) {}
+  constructor(private readonly application: EtApplication) {
+    this.changes = new SheetChanges(application, () => this.identity);
+    this.watchCells = (listener) => this.changes.watch(listener);
+  }
 
   private book(): EtWorkbook {
     const wb = this.application.ActiveWorkbook;
@@ -102,7 +104,7 @@ export class WpsHost implements WorkbookPort {
       // The person may have switched to another workbook since the read: nothing is written into it.
       if (this.identity !== undefined && identityOf(wb) !== this.identity) throw new HostError({ code: "excel-failed", action, error: "workbook-changed" });
       this.identity = identityOf(wb);
-      for (const op of ops) this.run(wb, op);
+      this.changes.whileWriting(() => ops.forEach((op) => this.run(wb, op)));
     } catch (e) {
       throw wpsError(e, action);
     }

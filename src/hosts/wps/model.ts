@@ -116,6 +116,13 @@ export interface EtRange {
   Locked: boolean;
   Select(): void;
   Clear(): void;
+  /**
+   * Address(): the range's A1 reference as Excel's Range.Address gives it with no arguments, absolute
+   * ("$E$12", "$E$12:$E$40", whole rows "$12:$14", whole columns "$E:$E"), areas joined by commas
+   * (https://learn.microsoft.com/office/vba/api/excel.range.address). A parameterized property: a method in
+   * WPS's JavaScript, as WPS's own samples call it (`Target.Address()`, 表格事件 SheetChange).
+   */
+  Address(): string;
 }
 
 export interface EtBorder {
@@ -131,6 +138,8 @@ export interface EtHyperlinks {
 
 export interface EtWorksheet {
   Name: string;
+  /** The workbook holding the sheet (wps-jsapi lib.et.d.ts: EtWorksheet.Parent, typed any); builds without it: absent. */
+  readonly Parent?: EtWorkbook;
   /** XlSheetVisibility. */
   Visible: number;
   readonly UsedRange: EtRange;
@@ -178,6 +187,18 @@ export interface EtWindow {
   ScrollColumn: number;
 }
 
+/**
+ * Application.ApiEvent: WPS's application events for an add-in's pages (wps-jsapi src/index.d.ts, namespace
+ * wps.ApiEvent; WPS's 表格事件 docs call it as Application.ApiEvent.AddApiEventListener). Only SheetChange is
+ * used: "当用户或外部链接更改了该工作簿任一工作表中的单元格时触发此事件", told with the sheet (Sh) and the
+ * range changed (Target). A listener is removed by the event's name alone, whoever added it.
+ */
+export interface WpsApiEvent {
+  /** The callback gets the Worksheet (Sh) and the Range (Target), typed `object` as wps-jsapi types them. */
+  AddApiEventListener(name: "SheetChange", callback: (sh: object, target: object) => void): void;
+  RemoveApiEventListener(name: "SheetChange"): void;
+}
+
 /** `Application` in a WPS 表格 add-in's pages. */
 export interface EtApplication {
   readonly ActiveWorkbook: EtWorkbook | null;
@@ -185,6 +206,8 @@ export interface EtApplication {
   readonly ActiveWindow?: EtWindow | null;
   /** False while the add-in deletes a sheet or merges cells: Worksheet.Delete and Range.Merge ask the person otherwise. */
   DisplayAlerts: boolean;
+  /** The application's events; older builds have none on Application (then no change is told). */
+  readonly ApiEvent?: WpsApiEvent;
 }
 
 /** What a WPS add-in's pages get besides the object model: task panes and storage shared by the add-in's pages. */
