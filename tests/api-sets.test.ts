@@ -5,7 +5,7 @@
 import * as fs from "fs";
 import * as path from "path";
 import ts from "typescript";
-import { API_MEMBERS, covers, EXCEL_VERSIONS } from "./fakes/excel";
+import { API_MEMBERS, covers, EVENT_FIELDS, EXCEL_VERSIONS } from "./fakes/excel";
 import { excelApiSet, excelApiSets } from "./fakes/apiSets";
 
 const HOST = path.join(__dirname, "..", "src", "hosts", "office");
@@ -72,6 +72,11 @@ test("every member the Office host reaches that is newer than the oldest Excel i
   for (const [member, set] of used) {
     if (!set || covers(OLDEST, set)) continue;
     if ((API_MEMBERS as readonly string[]).includes(member)) {
+      expect(excelApiSet(member)).toBe(set);
+      continue;
+    }
+    // A field of event arguments: no call office.js checks, absent where Excel is older (the fake leaves it out).
+    if ((EVENT_FIELDS as readonly string[]).includes(member)) {
       expect(excelApiSet(member)).toBe(set);
       continue;
     }

@@ -40,7 +40,7 @@ async function seedWorkbook(): Promise<FakeWorkbookModel> {
 describe.each(EXCEL_VERSIONS)("ExcelApi %s", (version) => {
   test("the pane's entry tells the host what this Excel has", () => {
     const support = fakeRun({ sheets: [], active: "", settings: new Map() }, { version }).support;
-    expect(support).toEqual({ mergedAreas: covers(version, "1.13"), rangeAreas: covers(version, "1.9"), notes: covers(version, "1.18") });
+    expect(support).toEqual({ mergedAreas: covers(version, "1.13"), rangeAreas: covers(version, "1.9"), notes: covers(version, "1.18"), collectionEvents: covers(version, "1.9") });
   });
 
   test("a whole session — check and marks, the summary twice, an imported ledger, a merge written and undone, settings, clearing — meets no missing API, and leaves the ledger as it was", async () => {
@@ -101,7 +101,7 @@ test("a host told of a set this Excel lacks meets ApiNotFound at the call, and t
 describe("the office.js the intranet build serves, older than Excel", () => {
   test("Excel has notes (ExcelApi 1.18), the library has no NoteCollection: the host is told there are none, and marks without them", async () => {
     const support = apiSupport(() => true, fakeLibrary({ libraryWithoutNotes: true }), false);
-    expect(support).toEqual({ mergedAreas: true, rangeAreas: true, notes: false });
+    expect(support).toEqual({ mergedAreas: true, rangeAreas: true, notes: false, collectionEvents: true });
     const m = await seedWorkbook();
     const fake = fakeRun(m, { version: "1.18", libraryWithoutNotes: true });
     expect(fake.support).toEqual(support);

@@ -9,6 +9,8 @@
 // office.js would post for it: every call records the action and object paths office.js makes for it
 // (`Sent`, counted by ./officeRequest.ts, whose every number is read from office.js's runtime and checked
 // against it in tests/office-limits.test.ts). A response weighs the JSON of the values loaded.
+// Change handlers (`onChanged`) are kept on the model and told, after each sync, of the cells the
+// add-in wrote, and of a person's edits (`personEdits`, `personInserts` on fakeRun's return).
 import { a1, parseA1, parseRange } from "../../src/core/address";
 import type { CellRange } from "../../src/core/types";
 import { apiSupport, type ApiSupport, type ExcelLibrary } from "../../src/hosts/office/host";
@@ -65,11 +67,21 @@ export const API_MEMBERS = [
   "Worksheet.getRanges",
   "Worksheet.getUsedRangeOrNullObject",
   "Worksheet.notes",
+  "Worksheet.onChanged",
   "Worksheet.pageLayout",
   "Worksheet.protection",
   "WorksheetCollection.getItemOrNullObject",
+  "WorksheetCollection.onChanged",
 ] as const;
 export type ApiMember = (typeof API_MEMBERS)[number];
+
+/**
+ * Fields of event arguments newer than the oldest Excel the add-in meets that the host reads. They are
+ * plain data office.js copies from Excel's message (`triggerSource: value.triggerSource` in
+ * Worksheet_Changed_EventArgsTransform, dist/excel-web-16.00.debug.js), never checked: an older Excel
+ * leaves them out, and so does the fake (`changedEvent`), each at the set the typings give it.
+ */
+export const EVENT_FIELDS = ["WorksheetChangedEventArgs.triggerSource"] as const;
 
 /** Whether requirement set `version` covers `needed` ("1.13" is newer than "1.9"). */
 export function covers(version: string, needed: string): boolean {
@@ -135,7 +147,9 @@ export type Sent =
   | { readonly on: ObjectPath; readonly cells: "values" | "numberFormat" | "formulas"; readonly value: unknown }
   | { readonly on: ObjectPath; readonly call: string; readonly args: readonly unknown[] }
   | { readonly on: ObjectPath; readonly load: string }
-  | { readonly made: ObjectPath };
+  | { readonly made: ObjectPath }
+  /** An event handler's trace marker (./officeRequest.ts, `trace`). */
+  | { readonly trace: true };
 
 /** A path made on first use, once (a property object such as `format`, as office.js makes it on first access). */
 function lazyPath(make: () => ObjectPath): () => ObjectPath {
@@ -208,6 +222,69 @@ export interface FakeWorkbookModel {
    * (https://learn.microsoft.com/javascript/api/excel/excel.application, suspendApiCalculationUntilNextSync).
    */
   uncalculated?: boolean;
+  /**
+   * The change handlers registered with Excel (Worksheet.onChanged on a sheet, by its id;
+   * WorksheetCollection.onChanged on "workbook"): kept by Excel, not by a run, so they outlive it.
+   */
+  changeHandlers?: FakeChangeHandler[];
+  /** Change events on their way to the handlers (`whenDelivered`). */
+  deliveries?: Promise<void>[];
+  /** What handlers threw or rejected with (office.js only logs it: EventHandlers.fireEvent). */
+  handlerErrors?: unknown[];
+}
+
+/** WorksheetChangedEventArgs as Excel sends it and office.js hands it over (without getRange and details). */
+export interface FakeChangedEvent {
+  readonly type: "WorksheetChanged";
+  readonly changeType: "RangeEdited" | "RowInserted" | "RowDeleted" | "ColumnInserted" | "ColumnDeleted" | "CellInserted" | "CellDeleted" | "Unknown";
+  readonly source: "Local" | "Remote";
+  readonly worksheetId: string;
+  /** The changed area on its sheet, without the sheet's name ("E5", "E5:E40", "5:5"). */
+  readonly address: string;
+  /** ExcelApi 1.14: who made the change; left out below it. */
+  readonly triggerSource?: "ThisLocalAddin" | "Unknown";
+}
+
+export interface FakeChangeHandler {
+  /** A sheet's id, or "workbook" for a handler on every sheet. */
+  readonly on: string;
+  readonly handler: (event: FakeChangedEvent) => unknown;
+}
+
+/**
+ * Raises a WorksheetChanged event on `sheet`: every handler on the sheet or on the workbook is called
+ * with it asynchronously (setTimeout 0), as office.js calls handlers when Excel's message comes, after
+ * the sync that made the change (GenericEventRegistration._handleRichApiMessage). The handlers are
+ * the ones registered when it is delivered. `triggerSource` is sent from ExcelApi 1.14 on
+ * (https://learn.microsoft.com/javascript/api/excel/excel.worksheetchangedeventargs#excel-excel-worksheetchangedeventargs-triggersource-member).
+ */
+export function raiseChanged(model: FakeWorkbookModel, excel: FakeExcel, sheet: FakeSheet, address: string, changeType: FakeChangedEvent["changeType"], trigger: "ThisLocalAddin" | "Unknown", source: FakeChangedEvent["source"] = "Local"): Promise<void> {
+  const event = changedEvent(excel, { type: "WorksheetChanged", changeType, source, worksheetId: sheet.id, address }, trigger);
+  const delivery = new Promise<void>((resolve) =>
+    setTimeout(() => {
+      const told = (model.changeHandlers ?? []).filter((h) => h.on === "workbook" || h.on === sheet.id);
+      // office.js catches what a handler throws and logs it (EventHandlers.fireEvent): kept here, to be looked at.
+      const calls = told.map((h) => Promise.resolve().then(() => h.handler(event)).catch((e: unknown) => void (model.handlerErrors ??= []).push(e)));
+      void Promise.all(calls).then(() => resolve());
+    }, 0),
+  );
+  (model.deliveries ??= []).push(delivery);
+  return delivery;
+}
+
+/** The event's fields as this Excel sends them: those of EVENT_FIELDS only where its requirement set covers them. */
+function changedEvent(excel: FakeExcel, event: Omit<FakeChangedEvent, "triggerSource">, trigger: "ThisLocalAddin" | "Unknown"): FakeChangedEvent {
+  return covers(excel.version ?? "1.18", excelApiSet("WorksheetChangedEventArgs.triggerSource")) ? { ...event, triggerSource: trigger } : event;
+}
+
+/** Waits until every change event raised so far has been delivered and its handlers have settled. */
+export async function whenDelivered(model: FakeWorkbookModel): Promise<void> {
+  let seen = -1;
+  // A handler may raise more (the host's name lookups do not, a test's may): until none are new.
+  while (seen !== (model.deliveries ?? []).length) {
+    seen = (model.deliveries ?? []).length;
+    await Promise.all(model.deliveries ?? []);
+  }
 }
 
 /**
@@ -260,6 +337,8 @@ export class FakeContext {
   readonly workbook: FakeWorkbook;
   /** API calculation is suspended until the end of this sync (suspendApiCalculationUntilNextSync). */
   calculationSuspended = false;
+  /** The cells this sync's operations changed, raised as change events once it is over. */
+  private changes: { sheet: FakeSheet; address: string; changeType: FakeChangedEvent["changeType"] }[] = [];
   readonly application = {
     suspendApiCalculationUntilNextSync: () => {
       this.requires("Application.suspendApiCalculationUntilNextSync");
@@ -293,7 +372,8 @@ export class FakeContext {
     this.ops.push(describe);
     this.queue.push({ describe, run });
     for (const one of Array.isArray(sent) ? (sent as readonly Sent[]) : [sent as Sent]) {
-      if ("set" in one) this.request.set(one.on, one.set, one.value);
+      if ("trace" in one) this.request.trace();
+      else if ("set" in one) this.request.set(one.on, one.set, one.value);
       else if ("cells" in one) this.request.setCells(one.on, one.cells, one.value);
       else if ("call" in one) this.request.invoke(one.on, one.call, one.args);
       else if ("load" in one) this.request.load(one.on, one.load);
@@ -333,6 +413,12 @@ export class FakeContext {
     } finally {
       // "Suspends calculation until the next context.sync() is called."
       this.calculationSuspended = false;
+      // What the add-in changed is told to the change handlers after the sync, as Excel tells it
+      // (what ran before a failure changed the workbook too): "ThisLocalAddin" from ExcelApi 1.14.
+      // With no handler registered, nobody is told.
+      const changes = this.model.changeHandlers?.length ? this.changes : [];
+      this.changes = [];
+      for (const c of changes) void raiseChanged(this.model, this.excel, c.sheet, c.address, c.changeType, "ThisLocalAddin");
     }
     this.responses.push(this.responseBytes);
     if (limit !== undefined && this.responseBytes > limit) throw officeError("ResponsePayloadSizeLimitExceeded", `the response carries ${this.responseBytes} bytes`);
@@ -340,6 +426,66 @@ export class FakeContext {
 
   sheet(name: string): FakeSheet | undefined {
     return this.model.sheets.find((s) => s.name === name);
+  }
+
+  /** A sheet's name from a key WorksheetCollection.getItem takes: "the name or ID of the worksheet" (the key itself when no sheet has that id). */
+  nameOf(key: string): string {
+    return this.sheet(key)?.name ?? this.model.sheets.find((s) => s.id === key)?.name ?? key;
+  }
+
+  /** Cells an operation of this sync changed (values, formulas, contents cleared, cells deleted): a change event follows the sync. */
+  changed(sheet: FakeSheet, area: CellRange, changeType: FakeChangedEvent["changeType"] = "RangeEdited"): void {
+    this.changes.push({ sheet, address: localAddress(area), changeType });
+  }
+}
+
+/** An area as a change event gives it: on its sheet, without the sheet's name ("E5", "E5:E40"). */
+function localAddress(r: CellRange): string {
+  const tl = a1(r.top, r.left);
+  const br = a1(r.bottom, r.right);
+  return tl === br ? tl : `${tl}:${br}`;
+}
+
+/**
+ * A change handler added through `onChanged` (OfficeExtension.EventHandlers): sent as office.js sends
+ * it (GenericEventHandlers.add: `_RegisterDataChangedEvent` on the object when it has no handler yet,
+ * then a trace marker; remove: `_UnregisterDataChangedEvent` when it is the last, then a trace marker),
+ * and registered with Excel, or removed, at the sync (the trace marker's callback, in office.js).
+ * The result's `remove` queues on the context the handler was added in: the run that syncs it is given
+ * that context (https://learn.microsoft.com/office/dev/add-ins/excel/excel-add-ins-events).
+ */
+class FakeEventHandlers {
+  /** The handlers registered through this object (office.js's `_handlers`, updated at sync). */
+  private handlers: FakeChangeHandler[] = [];
+  constructor(
+    private readonly ctx: FakeContext,
+    /** What the handlers are on, at sync: a sheet's id, or "workbook". */
+    private readonly target: () => string,
+    private readonly path: () => ObjectPath,
+  ) {}
+
+  add(handler: (event: FakeChangedEvent) => unknown): { readonly context: FakeContext; remove(): void } {
+    const sent: Sent[] = [...(this.handlers.length === 0 ? [{ on: this.path(), call: "_RegisterDataChangedEvent", args: [] }] : []), { trace: true }];
+    let registered: FakeChangeHandler | undefined;
+    this.ctx.enqueue(`onChanged.add()`, () => {
+      registered = { on: this.target(), handler };
+      this.handlers.push(registered);
+      (this.ctx.model.changeHandlers ??= []).push(registered);
+    }, sent);
+    let removed = false;
+    return {
+      context: this.ctx,
+      remove: () => {
+        if (removed) return;
+        removed = true;
+        const last: Sent[] = this.handlers.length === 1 ? [{ on: this.path(), call: "_UnregisterDataChangedEvent", args: [] }] : [];
+        this.ctx.enqueue(`onChanged.remove()`, () => {
+          this.handlers = this.handlers.filter((h) => h !== registered);
+          const all = this.ctx.model.changeHandlers ?? [];
+          if (registered && all.includes(registered)) all.splice(all.indexOf(registered), 1);
+        }, [...last, { trace: true }]);
+      },
+    };
   }
 }
 
@@ -517,15 +663,24 @@ class FakeWorksheetCollection extends Proxy {
   getActiveWorksheet(): FakeWorksheet {
     return new FakeWorksheet(this.ctx, () => this.ctx.model.active).at(this.ctx.request.method(this.path, "GetActiveWorksheet", []));
   }
-  getItem(name: string): FakeWorksheet {
+  /** By the sheet's name or its id ("Gets a worksheet object using its name or ID": WorksheetCollection.getItem). */
+  getItem(key: string): FakeWorksheet {
     return new FakeWorksheet(this.ctx, () => {
-      if (!this.ctx.sheet(name)) throw Object.assign(new Error(`ItemNotFound: ${name}`), { code: "ItemNotFound" });
+      const name = this.ctx.nameOf(key);
+      if (!this.ctx.sheet(name)) throw Object.assign(new Error(`ItemNotFound: ${key}`), { code: "ItemNotFound" });
       return name;
-    }).at(this.ctx.request.indexer(this.path, name));
+    }).at(this.ctx.request.indexer(this.path, key));
   }
-  getItemOrNullObject(name: string): FakeWorksheet {
+  /** By the sheet's name or its id, as getItem. */
+  getItemOrNullObject(key: string): FakeWorksheet {
     this.ctx.requires("WorksheetCollection.getItemOrNullObject");
-    return new FakeWorksheet(this.ctx, () => name, true).at(this.ctx.request.method(this.path, "GetItemOrNullObject", [name]));
+    return new FakeWorksheet(this.ctx, () => this.ctx.nameOf(key), true).at(this.ctx.request.method(this.path, "GetItemOrNullObject", [key]));
+  }
+  private changed_: FakeEventHandlers | undefined;
+  /** Changes on every sheet of the workbook (ExcelApi 1.9); one object for the collection, as office.js keeps it. */
+  get onChanged(): FakeEventHandlers {
+    this.ctx.requires("WorksheetCollection.onChanged");
+    return (this.changed_ ??= new FakeEventHandlers(this.ctx, () => "workbook", () => this.path));
   }
   add(name: string): FakeWorksheet {
     const made = this.ctx.request.method(this.path, "Add", [name]);
@@ -624,6 +779,12 @@ export class FakeWorksheet extends Proxy {
   get comments(): FakeComments {
     this.ctx.requires("Worksheet.comments");
     return this.comments_;
+  }
+  private changed_: FakeEventHandlers | undefined;
+  /** Changes on this sheet (ExcelApi 1.7); the handler is on the sheet's id, and follows it when it is renamed. */
+  get onChanged(): FakeEventHandlers {
+    this.ctx.requires("Worksheet.onChanged");
+    return (this.changed_ ??= new FakeEventHandlers(this.ctx, () => this.sheet().id, () => this.path));
   }
 
   /** The sheet once found: like Office.js's proxies, this one follows it when it is renamed. */
@@ -1047,6 +1208,7 @@ export class FakeRange extends Proxy {
           if (this.ctx.calculationSuspended) this.ctx.model.uncalculated = true;
         }),
       );
+      this.ctx.changed(sheet, area);
     }, { on: this.path, cells: what as "values" | "formulas", value: values });
   }
   get numberFormat(): string[][] {
@@ -1166,6 +1328,7 @@ export class FakeRange extends Proxy {
         const [r, c] = key.split(",").map(Number) as [number, number];
         if (r >= area.top && r <= area.bottom && c >= area.left && c <= area.right) sheet.cells.delete(key);
       }
+      this.ctx.changed(sheet, area);
     }, { on: this.path, call: "Clear", args: [undefined] });
   }
   /** Deletes the range's cells, those below moving up (only whole rows of the used columns are needed here). */
@@ -1183,6 +1346,7 @@ export class FakeRange extends Proxy {
         moved.set(inColumns && r > area.bottom ? `${r - height},${c}` : key, cell);
       }
       sheet.cells = moved;
+      this.ctx.changed(sheet, area, "CellDeleted");
     }, { on: this.path, call: "Delete", args: [shift] });
   }
 }
@@ -1402,6 +1566,14 @@ export function fakeRun(model: FakeWorkbookModel, excel: FakeExcel = {}) {
   const options: Excel.RunOptions[] = [];
   let failNext: (FakeContext["failAt"] & { skip: number }) | undefined;
   const run = async <T>(runOptions: Excel.RunOptions, batch: (context: Excel.RequestContext) => Promise<T>): Promise<T> => {
+    // A run given an earlier context (`previousObjects`, as Excel.run(context, batch) is given with
+    // options: ClientRequestContext._runBatchCommon in office.js) goes on in it.
+    const previous = runOptions.previousObjects as unknown;
+    if (previous instanceof FakeContext) {
+      if (!runs.includes(previous)) runs.push(previous);
+      options.push(runOptions);
+      return batch(previous as unknown as Excel.RequestContext);
+    }
     const ctx = new FakeContext(model, excel);
     if (failNext && failNext.skip-- === 0) [ctx.failAt, failNext] = [{ op: failNext.op, error: failNext.error }, undefined];
     runs.push(ctx);
@@ -1437,6 +1609,44 @@ export function fakeRun(model: FakeWorkbookModel, excel: FakeExcel = {}) {
     failNextAt(op: number, error: Error = Object.assign(new Error("GeneralException: the operation failed"), { code: "GeneralException" }), skip = 0) {
       failNext = { op, error, skip };
     },
+    /** The change handlers registered with Excel now. */
+    get changeHandlers(): readonly FakeChangeHandler[] {
+      return model.changeHandlers ?? [];
+    },
+    /**
+     * A person types or pastes `values` into `address` of `sheet` (a paste over many rows is one
+     * change): the cells change, and one RangeEdited event is raised ("Unknown" trigger from ExcelApi
+     * 1.14: not this add-in). Resolves once the handlers have been told.
+     */
+    personEdits(sheet: string, address: string, values: unknown[][], source: FakeChangedEvent["source"] = "Local"): Promise<void> {
+      const s = model.sheets.find((o) => o.name === sheet)!;
+      const area = parseRange(address)!;
+      values.forEach((row, i) =>
+        row.forEach((v, j) => {
+          const key = `${area.top + i},${area.left + j}`;
+          if (v === "" || v === null) s.cells.delete(key);
+          else s.cells.set(key, { ...(s.cells.get(key) ?? { fill: { ...NO_FILL }, numberFormat: "General" }), value: v });
+        }),
+      );
+      return raiseChanged(model, excel, s, address, "RangeEdited", "Unknown", source);
+    },
+    /**
+     * A person inserts whole rows ("5:5", "5:7"): the cells from there move down, and one RowInserted
+     * event is raised. Resolves once the handlers have been told.
+     */
+    personInserts(sheet: string, rowsAddress: string): Promise<void> {
+      const s = model.sheets.find((o) => o.name === sheet)!;
+      const [from, to = from] = rowsAddress.split(":").map(Number) as [number, number?];
+      const top = from - 1;
+      const count = to! - from + 1;
+      s.cells = new Map([...s.cells].map(([key, cell]) => {
+        const [r, c] = key.split(",").map(Number) as [number, number];
+        return [r >= top ? `${r + count},${c}` : key, cell];
+      }));
+      return raiseChanged(model, excel, s, rowsAddress, "RowInserted", "Unknown");
+    },
+    /** Waits until the change events raised so far (the add-in's writes' too) have reached their handlers. */
+    delivered: () => whenDelivered(model),
   };
 }
 

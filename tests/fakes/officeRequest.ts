@@ -64,7 +64,8 @@ interface Action {
   readonly keep?: boolean;
   /** UTF-8 bytes of its `actionInfo` as JSON, without `L`. */
   readonly bytes: number;
-  readonly path: ObjectPath;
+  /** None for a trace (it names no object). */
+  readonly path?: ObjectPath;
   readonly argumentPaths: readonly ObjectPath[];
 }
 
@@ -158,6 +159,16 @@ export class OfficeRequest {
     const id = this.nextId();
     this.use(path, []);
     this.push({ id, bytes: utf8(`{"Id":${id},"ActionType":2,"Name":"","ObjectPathId":${path.id},"QueryInfo":{"Select":${JSON.stringify(select)}}}`), path, argumentPaths: [] });
+  }
+
+  /**
+   * A trace marker, as an event handler's add or remove queues one (GenericEventHandlers.add →
+   * ActionFactory.createTraceMarkerForCallback → createTraceAction): ActionType 5 "Trace" on object
+   * path 0, which names no object, so it lists none and is in no "L" list.
+   */
+  trace(): void {
+    const id = this.nextId();
+    this.push({ id, bytes: utf8(`{"Id":${id},"ActionType":5,"Name":"Trace","ObjectPathId":0}`), argumentPaths: [] });
   }
 
   /** UTF-8 bytes of the body office.js would post for what is queued. */

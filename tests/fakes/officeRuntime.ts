@@ -27,7 +27,7 @@ let script: vm.Script | undefined;
 
 interface Runtime {
   Excel: { run: (options: unknown, batch: (context: Excel.RequestContext) => Promise<unknown>) => Promise<unknown> };
-  OfficeExtension: { SessionBase: { _overrideSession?: unknown }; Utility: { _createPromiseFromResult(v: unknown): unknown } };
+  OfficeExtension: { SessionBase: { _overrideSession?: unknown }; Utility: { _createPromiseFromResult(v: unknown): unknown }; _testSetRichApiMessageReadyImpl(impl: () => unknown): void };
 }
 
 /** An `Excel.run` of the real office.js whose requests are kept, as the UTF-8 bytes of the bodies it posts (and the bodies). */
@@ -40,6 +40,9 @@ export function officeJsRun(): { run: ExcelRun; bodies: string[]; requests: numb
   script.runInContext(sandbox);
   const { Excel, OfficeExtension } = sandbox as unknown as Runtime;
   const bodies: string[] = [];
+  // Event handlers' messages need Office's host (OSF) to be listened for; the runtime's own test hook
+  // says they are (GenericEventRegistration._testReadyImpl), so that an event handler's add is sent.
+  OfficeExtension._testSetRichApiMessageReadyImpl(() => OfficeExtension.Utility._createPromiseFromResult(null));
   // A session every RequestContext takes (SessionBase._overrideSession), with its own request executor.
   OfficeExtension.SessionBase._overrideSession = {
     _resolveRequestUrlAndHeaderInfo: () => OfficeExtension.Utility._createPromiseFromResult({ url: "http://document.localhost/", headers: {} }),

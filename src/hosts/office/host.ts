@@ -4,11 +4,13 @@
 // first window on the web, and one where looked-at cells have threaded comments); `apply` queues
 // every operation into one batch, synced only when a request under the web's limit is full.
 // What this Excel lacks (`ApiSupport`) it does without. What it knows of the workbook between calls
-// (the sheets, their used ranges, the metadata sheet's size) only saves syncs.
-import { HostError, type CellsRequest, type HostAction, type HostMessage, type Lack, type Op, type ReadRequest, type SheetRead, type WorkbookPort, type WorkbookRead } from "../../app/port";
+// (the sheets, their used ranges, the metadata sheet's size) only saves syncs. `watchCells` follows
+// Excel's change events (./changes.ts), leaving out those of its own writes.
+import { HostError, type CellsChangeListener, type CellsRequest, type HostAction, type HostMessage, type Lack, type Op, type ReadRequest, type SheetRead, type WorkbookPort, type WorkbookRead } from "../../app/port";
 import { METADATA_SHEET } from "../../core/metadata";
 import type { SheetGrid } from "../../core/types";
 import { OpWriter, type MetadataState, type SheetStates } from "./apply";
+import { OwnWrites, watchChanges } from "./changes";
 import { Batch, requestBytes } from "./batch";
 import { queueCells, resolveCells, type QueuedCells } from "./cells";
 import { EXTENT_PROPS, extentOf, gridFromValues, GridReader, MERGE_BAND_ROWS, valuesOf, type Extent, type QueuedRead } from "./grids";
@@ -86,6 +88,14 @@ export class OfficeHost implements WorkbookPort {
   private extents = new Map<string, Extent | null>();
   /** The metadata sheet as last read or written (undefined: not known). */
   private metadata: MetadataState | undefined;
+  /** The host's own writes, whose change events are not told (./changes.ts). */
+  private readonly own = new OwnWrites();
+
+  /**
+   * Tells `listener` of each change a person makes to the cells (Excel's change events: ./changes.ts);
+   * each call registers anew. A property, not a method: the application layer calls it unbound.
+   */
+  readonly watchCells = (listener: CellsChangeListener): (() => void) => watchChanges(this.excelRun, RUN_OPTIONS, this.support, this.own, listener);
 
   constructor(
     private readonly excelRun: ExcelRun,
@@ -238,7 +248,8 @@ export class OfficeHost implements WorkbookPort {
     this.states = undefined;
     this.metadata = undefined;
     try {
-      const writer = await this.run(async (context) => {
+      // Held while the batch runs, so that the change events of its writes are not taken for a person's.
+      const writer = await this.own.during(() => this.run(async (context) => {
         const known = await this.knownFor(context, ops, states, metadata);
         // A rule, refused before anything is written: a sheet is never added or renamed over another.
         if (known.states) this.refuseClashes(ops, known.states);
@@ -257,7 +268,7 @@ export class OfficeHost implements WorkbookPort {
         if (writesCells) await batch.add(requestBytes(null), () => context.application.calculate("Recalculate"));
         await batch.flush();
         return writer;
-      });
+      }));
       this.states = writer.states;
       this.metadata = writer.metadata;
     } catch (e) {

@@ -11,6 +11,11 @@ export interface ApiSupport {
   readonly rangeAreas: boolean;
   /** Cell notes (ExcelApi 1.18). */
   readonly notes: boolean;
+  /**
+   * One change handler for the whole workbook, WorksheetCollection.onChanged (ExcelApi 1.9); absent or
+   * false: a handler on each sheet, Worksheet.onChanged (ExcelApi 1.7, Office 2019).
+   */
+  readonly collectionEvents?: boolean;
   /** Bytes one request may carry: 5 MB in Excel on the web, none on the desktop. */
   readonly payloadLimit?: number;
 }
@@ -54,6 +59,7 @@ export function apiSupport(hasSet: (version: string) => boolean, library: ExcelL
     mergedAreas: hasSet("1.13") && rangeHas("getMergedAreasOrNullObject"),
     rangeAreas: hasSet("1.9") && typeof library.RangeAreas === "function" && rangeHas("getSpecialCellsOrNullObject"),
     notes: hasSet("1.18") && typeof library.NoteCollection === "function",
+    collectionEvents: hasSet("1.9"),
     ...(web ? { payloadLimit: WEB_PAYLOAD_LIMIT } : {}),
   };
 }
