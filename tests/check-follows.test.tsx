@@ -9,7 +9,7 @@
 import "./helpers/jsdom";
 import * as React from "react";
 import { fireEvent, render, screen, waitFor, within } from "@testing-library/react";
-import { createApp, sharedCellChanges, type CellsChangeListener, type Op } from "../src/app";
+import { createApp, type CellsChangeListener, type Op } from "../src/app";
 import { App } from "../src/taskpane/App";
 import { bookOf, DESK_DIRECTORY, DESK_LEDGER } from "./helpers/desk";
 
@@ -86,32 +86,4 @@ test("a change on another sheet reads the ledger again; 填报 and 检查 share 
   // The pane closes: the host is told to stop.
   unmount();
   expect(desk.listeners.size).toBe(0);
-});
-
-test("the host's registration is shared: made with the first listener, stopped with the last", () => {
-  const told: string[] = [];
-  let host: CellsChangeListener | undefined;
-  let stops = 0;
-  const changes = sharedCellChanges({
-    watchCells: (l) => {
-      host = l;
-      return () => ((host = undefined), stops++);
-    },
-  })!;
-  const a = changes((e) => told.push(`a:${e?.cells.join() ?? "all"}`));
-  const b = changes((e) => told.push(`b:${e?.cells.join() ?? "all"}`));
-  host!({ sheet: "台账", cells: ["G4"] });
-  a();
-  host!(undefined);
-  expect(told).toEqual(["a:G4", "b:G4", "b:all"]);
-  b();
-  expect(host).toBeUndefined();
-  expect(stops).toBe(1);
-  // A second stop of the same subscription stops nothing more.
-  b();
-  expect(stops).toBe(1);
-  // A new listener registers again.
-  changes(() => undefined);
-  expect(host).toBeDefined();
-  expect(sharedCellChanges({})).toBeUndefined();
 });

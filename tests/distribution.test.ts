@@ -100,7 +100,7 @@ describe("合并回报 in Excel (fake)", () => {
     const leads = plan.returns[0]!.rows.length;
     expect(plan.edits.length).toBe(leads + 1);
     const sections = mergeReportSections(plan);
-    expect(sections.map((s) => s.title)).toEqual(["不是填报表的文件", "没有单位填报的任务", "提交前检查（与单位在填报表中看到的相同）"]);
+    expect(sections.map((s) => s.title)).toEqual(["不是填报表的文件", "牵头单位未填报的任务", "提交前检查（与单位在填报表中看到的相同）"]);
     // Each form's 提交前检查, as its unit saw it: one filled in whole is ready; one with a task left says which, in 检查's words.
     const ready = sections[2]!.items;
     expect(ready[0]).toBe("“区发展和改革局-回报.xlsx”（区发展和改革局）：可以保存并交回");

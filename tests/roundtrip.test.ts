@@ -80,13 +80,13 @@ test("merge: progress into the ledger by the key, and a report of what needs a l
   expect(r.out).toContain("【非责任单位的填报（未合并）】8 项");
   expect(r.out).toContain("【改动了进展以外的内容（改动未采用）】1 项\n  区商务局：第19行 序号17（目标任务）");
   // A long list is cut short on the screen, and written whole into the merged workbook.
-  expect(r.out).toContain("【没有单位填报的任务】159 项");
+  expect(r.out).toContain("【牵头单位未填报的任务】159 项");
   expect(r.out).toContain("  …… 另有 139 项");
   expect(r.out.split("\n").filter((l) => /^  第\d+行 序号/.test(l)).length).toBeLessThan(60);
   expect(r.out).toContain("完整清单见输出工作簿的“合并报告2026Q1”工作表。");
   const report = (await openBook(merged)).getWorksheet("合并报告2026Q1")!;
   const unanswered: string[] = [];
-  report.eachRow((row, n) => n > 1 && String(row.getCell(1).value).startsWith("没有单位填报的任务") && unanswered.push(String(row.getCell(2).value)));
+  report.eachRow((row, n) => n > 1 && String(row.getCell(1).value).startsWith("牵头单位未填报的任务") && unanswered.push(String(row.getCell(2).value)));
   expect(unanswered).toHaveLength(159);
   expect(unanswered[0]).toBe("第6行 序号4：地方一般公共预算收入保持增长。");
 

@@ -18,7 +18,7 @@ import { PreviewPage } from "../src/preview/PreviewPage";
 import { stepFrom } from "../src/preview/CellEditor";
 import { sheetModel } from "../src/preview/sheetModel";
 import { App } from "../src/taskpane/App";
-import { RECHECK_DELAY_MS } from "../src/taskpane/components/FillTab";
+import { RECHECK_DELAY_MS } from "../src/taskpane/followTyping";
 import { catchDownloads } from "./helpers/jsdom";
 import { DESK_DIRECTORY, DESK_LEDGER } from "./helpers/desk";
 
@@ -29,7 +29,7 @@ function Grid({ host }: { host: XlsxHost }) {
   const [version, setVersion] = React.useState(0);
   React.useEffect(() => host.subscribe(() => setVersion((v) => v + 1)), [host]);
   const app = React.useMemo(() => createApp({ port: host, today: () => TODAY }), [host]);
-  return <SheetView host={host} version={version} text={pageText("zh")} onEdit={app.editCell} />;
+  return <SheetView host={host} version={version} text={pageText("zh")} onEdit={app.editCell} onPaste={app.editCells} />;
 }
 
 function open(): { host: XlsxHost; ws: ExcelJS.Worksheet } {
@@ -232,7 +232,8 @@ test("填报 checks again once for a burst of changes (a paste), and once more f
   render(<App app={app} lang="zh" cellChanges={cellChanges} />);
   fireEvent.click(screen.getByRole("tab", { name: "填报" }));
   await screen.findByRole("combobox", { name: "本单位" });
-  await waitFor(() => expect(listeners.size).toBe(1));
+  // The pane's registration, kept while it is open, and the tab's.
+  await waitFor(() => expect(listeners.size).toBe(2));
   // The tab's own readings as it opens (the quarter comes after) are over.
   await waitFor(() => expect(running).toBe(0));
   const opened = checks;
@@ -308,4 +309,73 @@ test("cells typed into are checked again by their rows alone, a burst in one re-
   expect(row("G4").textContent).toContain("已报送");
   // None of it ran the whole check.
   expect(fullChecks).toBe(opened);
+}, 60000);
+
+/** Text put on the clipboard (as Excel and WPS copy cells: text/plain), pasted into the editor; false when the page took the paste. */
+const paste = (text: string) => fireEvent.paste(editor(), { clipboardData: { getData: (type: string) => (type === "text/plain" ? text : "") } });
+
+test("Ctrl+V on a selected cell pastes copied cells as Excel does: rightwards and downwards, numbers and texts as typed, in one write", async () => {
+  const { host, ws } = open();
+  await select(host, "B2");
+  const applies = jest.spyOn(host, "apply");
+  expect(paste('12.5\t新的进展\r\n"两行\n文字"\t\'01\r\n')).toBe(false);
+  await waitFor(() => expect(ws.getCell("C3").value).toBe("'01"));
+  expect([ws.getCell("B2").value, ws.getCell("C2").value, ws.getCell("B3").value]).toEqual([12.5, "新的进展", "两行\n文字"]);
+  expect(applies).toHaveBeenCalledTimes(1);
+  // Not typed into the editor: nothing is being edited, the selection stays, the grid shows the cells.
+  expect(editing()).toBe(false);
+  expect(host.selected?.cell).toBe("B2");
+  await waitFor(() => expect(cell("B3").textContent).toBe("两行\n文字"));
+  expect(ws.getCell("A2").value).toBe(1);
+  expect(ws.getCell("B4").value).toBe("第三行");
+});
+
+test("a paste while a cell is edited goes into the editor, as the browser puts it", async () => {
+  const { host, ws } = open();
+  await select(host, "B2");
+  fireEvent.keyDown(editor(), { key: "F2" });
+  expect(editing()).toBe(true);
+  expect(paste("12\t13")).toBe(true);
+  await act(async () => undefined);
+  expect(ws.getCell("B2").value).toBe("旧的进展");
+  expect(ws.getCell("C2").value).toBeNull();
+  expect(editing()).toBe(true);
+});
+
+test("the page: a paste over three rows of 填报's tasks is checked again by those rows, once, with no whole check", async () => {
+  const wb = new ExcelJS.Workbook();
+  wb.addWorksheet("台账").addRows(DESK_LEDGER);
+  wb.addWorksheet("部门目录").addRows(DESK_DIRECTORY);
+  const bytes = (await wb.xlsx.writeBuffer()) as ArrayBuffer;
+  localStorage.clear();
+  render(<PreviewPage sample={{ name: "台账.xlsx", bytes: async () => bytes }} openSample="at-start" />);
+  fireEvent.click(await screen.findByRole("tab", { name: "填报" }));
+  fireEvent.change(await screen.findByRole("combobox", { name: "本单位" }), { target: { value: "发改" } });
+  fireEvent.click(await screen.findByRole("option", { name: /^区发展和改革局/ }));
+  const count = await screen.findByLabelText("fill-count");
+  expect(count.textContent).toBe("本单位第三季度 3 项任务：已报送 1 项，待完善 2 项");
+  const task = (address: string) => within(screen.getByRole("listbox", { name: "本单位的任务" })).getAllByRole("option").find((o) => o.getAttribute("title") === address)!;
+  expect(task("G6").textContent).toContain("进展只有套话");
+
+  fireEvent.click(task("G4"));
+  await waitFor(() => expect(document.querySelector('.selected[data-cell="G4"]')).not.toBeNull());
+  await waitFor(() => expect(document.activeElement).toBe(editor()));
+  const reads = jest.spyOn(XlsxHost.prototype, "read");
+  const applies = jest.spyOn(XlsxHost.prototype, "apply");
+  try {
+    // G4 and G6 are the unit's; G5, another unit's, pasted as it was.
+    expect(paste("截至9月底，完成投资350亿元，完成年度目标的81%。\r\n正在推进\r\n已整治背街小巷12条，完成年度目标的100%。\r\n")).toBe(false);
+    await waitFor(() => expect(task("G4").textContent).toContain("已报送"));
+    // G6, the last row pasted, read again too: no longer a placeholder (its deadline has passed, which the text must answer).
+    await waitFor(() => expect(task("G6").textContent).not.toContain("进展只有套话"));
+    expect(task("G6").textContent).toContain("已过完成时限");
+    expect(count.textContent).toBe("本单位第三季度 3 项任务：已报送 2 项，待完善 1 项");
+    await new Promise((r) => setTimeout(r, 5 * RECHECK_DELAY_MS));
+    expect(applies).toHaveBeenCalledTimes(1);
+    // The rows pasted were read again, not the workbook's settings and directory (a whole check reads them).
+    expect(reads.mock.calls.filter(([request]) => request.metadata)).toEqual([]);
+  } finally {
+    reads.mockRestore();
+    applies.mockRestore();
+  }
 }, 60000);

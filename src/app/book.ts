@@ -142,9 +142,10 @@ export class Book {
 
   /**
    * Marks these cells on `sheet`, recording each one's look first; earlier marks on the sheet not
-   * marked again are put back. A cell marked again keeps its first recorded look.
+   * marked again are put back, or kept as they are with `keepOthers` (a unit marking its own tasks
+   * leaves the office's other marks). A cell marked again keeps its first recorded look.
    */
-  async mark(sheet: string, marks: readonly Mark[]): Promise<void> {
+  async mark(sheet: string, marks: readonly Mark[], { keepOthers = false }: { readonly keepOthers?: boolean } = {}): Promise<void> {
     const hinted = this.known.marks.filter((m) => m.sheet === sheet).map((m) => m.cell);
     const cells = [...new Set([...marks.map((m) => m.cell), ...hinted])];
     const r = await this.read({ metadata: true, looks: [{ sheet, cells }], protection: [sheet] }, "mark");
@@ -170,10 +171,10 @@ export class Book {
       return { mark: m, write: note.write, had: typeof look.note === "string", record, meanwhile: { ...record, original: meanwhile } };
     });
     const records = planned.map((p) => p.record);
-    const others = meta.marks.filter((m) => m.sheet !== sheet);
+    const others = meta.marks.filter((m) => m.sheet !== sheet || (keepOthers && !marked.has(m.cell)));
     const byColor = new Map<string, string[]>();
     for (const m of marks) byColor.set(m.color, [...(byColor.get(m.color) ?? []), m.cell]);
-    const unmarked = old.filter((m) => !marked.has(m.cell));
+    const unmarked = keepOthers ? [] : old.filter((m) => !marked.has(m.cell));
     const final = { ...meta, marks: [...others, ...records] };
     // First the looks of every cell this write touches (old marks and new): should it stop half-way,
     // 清除标记 still puts all of them back. Where there was no metadata sheet, this adds it, and `final`
@@ -296,6 +297,22 @@ export class Book {
     const at = parseA1(cell);
     if (!at) throw new Error(`not a cell address: ${cell}`);
     await this.apply([{ op: "values", sheet, row: at.row, col: at.col, rows: [[typedValue(typed)]] }], "set-text");
+  }
+
+  /**
+   * A paste into the preview's grid: rows of texts written from `topLeft` rightwards and downwards,
+   * each cell as editCell takes a typed text, in one apply (so that what follows the changes checks
+   * once). A row shorter than the others leaves the cells past its end as they are.
+   */
+  async editCells(sheet: string, topLeft: string, rows: readonly (readonly string[])[]): Promise<void> {
+    const at = parseA1(topLeft);
+    if (!at) throw new Error(`not a cell address: ${topLeft}`);
+    if (rows.length === 0) return;
+    const values = rows.map((row) => row.map(typedValue));
+    const even = values.every((row) => row.length === values[0]!.length);
+    // One operation for a rectangle; else one per row, so that nothing is padded over cells the paste does not reach.
+    const ops: Op[] = even ? [{ op: "values", sheet, row: at.row, col: at.col, rows: values }] : values.map((row, i): Op => ({ op: "values", sheet, row: at.row + i, col: at.col, rows: [row] }));
+    await this.apply(ops, "set-text");
   }
 
   /** Stores the settings (JSON) in the metadata sheet, keeping its other records; an earlier version's copy goes. */

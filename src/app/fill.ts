@@ -1,9 +1,12 @@
 // 填报's reading of the workbook: the check, without marks, of the ledger, or of the form 分发 made
 // when the workbook is one (its own sheet, for its own quarter). Nothing is written.
+import { markPlan } from "../core/marks";
 import { parseQuarter } from "../core/quarter";
 import { RETURN_SHEET } from "../core/returns";
 import type { Quarter } from "../core/types";
-import { runCheck, type CheckOutcome, type CheckRequest } from "./check";
+import { book } from "./book";
+import { markNote, runCheck, type CheckOutcome, type CheckRequest } from "./check";
+import { fillView } from "./fillView";
 import { AppError } from "./messages";
 import type { WorkbookPort } from "./port";
 
@@ -35,4 +38,17 @@ export async function fillCheck(port: WorkbookPort, today: Date, request: CheckR
     const outcome = await runCheck(port, today, { ...request, sheet: RETURN_SHEET, quarter, confirmQuarter: true, mark: false });
     return { outcome, form: { unit: e.detail.unit, quarter } };
   }
+}
+
+/**
+ * 标记本单位问题: what 填报 lists on the unit's tasks marked in the ledger (or the form) as 检查 marks
+ * it, for the person who asked; the other marks on the sheet (the office's) stay as they are, and
+ * 清除标记 puts every cell back. Resolves to how many cells were marked.
+ */
+export async function markUnitFindings(port: WorkbookPort, check: FillCheck, unit: string): Promise<number> {
+  const { result } = check.outcome;
+  const findings = fillView(check, unit, "zh").tasks.flatMap((t) => t.findings);
+  const marks = markPlan({ ...result, findings }, markNote);
+  if (marks.length) await book(port).mark(result.ledger.sheet, marks, { keepOthers: true });
+  return marks.length;
 }

@@ -37,6 +37,8 @@ export interface FillTask {
   readonly labels: readonly FillLabel[];
   /** What would pass, in the staff's words, one line per kind found. */
   readonly hints: readonly string[];
+  /** What 检查 found on the task that is the unit's to mend (what 标记本单位问题 marks). */
+  readonly findings: readonly Finding[];
   /** 已报送: no finding of a progress kind (what 催办 asks about) on the task. */
   readonly reported: boolean;
 }
@@ -175,6 +177,7 @@ export function fillView(check: FillCheck, chosen: string, lang: Lang): FillView
       cell,
       labels: findings.map((f) => ({ kind: f.kind, name: kindName(f.kind, lang), tone: kindTone(f.kind) })),
       hints: [...new Set(findings.map((f) => fillHint(f, lang)))],
+      findings,
       // 已报送 as 催办 counts it: no progress kind found (a unit's name to correct is the office's matter).
       reported: !findings.some((f) => PROGRESS_KINDS.includes(f.kind)),
     };

@@ -18,7 +18,7 @@ import { makeSummary } from "./summary";
 import { openWorkbook, type OpenedWorkbook } from "./workbook";
 import { selfTest, type HostAbout } from "./selfTest";
 import { ledgerYear } from "../core/quarter";
-import { fillCheck } from "./fill";
+import { fillCheck, markUnitFindings, type FillCheck } from "./fill";
 import { recheckOutcome } from "./recheck";
 import { sharedCellChanges } from "./cellChanges";
 import { checkBeforeSending } from "./readiness";
@@ -144,6 +144,8 @@ export function createApp({ port, today, forms, documents, now = () => 0, about 
     check: (request: CheckRequest = {}) => runCheck(port, today(), request),
     /** 填报: the ledger (or the open form) checked for the quarter, nothing marked. */
     fillCheck: (request: CheckRequest = {}) => fillCheck(port, today(), request),
+    /** 标记本单位问题: the unit's findings in 填报 marked; other marks stay. */
+    markUnitFindings: (check: FillCheck, unit: string) => markUnitFindings(port, check, unit),
     /** 边填边查: the last check's ledger checked again after cells changed (A1 areas, as onChanged gives them), nothing written. */
     recheck: (last: CheckOutcome, addresses: readonly string[]) => recheckOutcome(port, last, addresses),
     /** 提交前检查: the open form's tasks still missing or weak (undefined: the workbook is no form). */
@@ -154,6 +156,8 @@ export function createApp({ port, today, forms, documents, now = () => 0, about 
     select: (sheet: string, cell: string) => book(port).select(sheet, cell),
     /** A person's typing into a cell (the preview's grid): a number or a text, never a formula; "" empties it. */
     editCell: (sheet: string, cell: string, typed: string) => book(port).editCell(sheet, cell, typed),
+    /** A paste into the preview's grid: rows of texts from `topLeft` on, each as editCell takes it, in one write. */
+    editCells: (sheet: string, topLeft: string, rows: readonly (readonly string[])[]) => book(port).editCells(sheet, topLeft, rows),
     /** The sheet the person is looking at now; undefined when it cannot be read (nothing is said then). */
     activeSheet: () => port.read({}).then((r) => r.active, () => undefined),
     makeSummary: (request: CheckRequest = {}) => makeSummary(port, today(), request),

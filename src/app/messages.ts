@@ -150,6 +150,21 @@ const SETTING_NAMES: Record<SettingKey, readonly [string, string, string]> = {
   scoring: ["评分规则", "scoring rules", "三项分值（报送得分、未报送扣分、套话扣分），各为 0 到 100 的数，最多一位小数"],
 };
 
+/** The 评分规则's points by name, as 设置 shows them. */
+const SCORE_NAMES: Record<string, string> = { reported: "报送得分", missing: "未报送扣分", placeholder: "套话扣分" };
+
+/** A stored setting's value in words (columns and scoring by their names; anything else as stored). */
+function settingValueText(key: string, value: unknown): string {
+  if (typeof value !== "object" || value === null) return String(value);
+  const names: Record<string, readonly [string, string] | string> = key === "columns" ? COLUMN_NAMES : key === "scoring" ? SCORE_NAMES : {};
+  return Object.entries(value)
+    .map(([k, v]) => {
+      const name = names[k];
+      return `${typeof name === "string" ? name : (name?.[0] ?? k)} ${String(v)}`;
+    })
+    .join("，");
+}
+
 const EXCEL_ACTIONS: Record<HostAction, readonly [string, string]> = {
   read: ["读取台账", "Reading the ledger"],
   mark: ["标记台账", "Marking the ledger"],
@@ -810,7 +825,7 @@ export function mergeReportSections(plan: { readonly report: MergeReport; readon
   const sections: ReportSection[] = [
     { title: zh ? "不是填报表的文件" : "Files that are not forms", items: plan.notReturns.map((n) => notReturnText(n, lang, surface)) },
     { title: zh ? "其他季度的填报表（未合并）" : "Forms of another quarter (not merged)", items: report.otherQuarter.map((o) => `${o.unit}${colon}${zh ? o.quarter : quarterText(o.quarter, lang)}`) },
-    { title: zh ? "没有单位填报的任务" : "Tasks no unit answered", items: report.unanswered.map((u) => `${at(u.row, u.no)}${colon}${cut(u.task, 30)}`) },
+    { title: zh ? "牵头单位未填报的任务" : "Tasks no lead unit answered", items: report.unanswered.map((u) => `${at(u.row, u.no)}${colon}${cut(u.task, 30)}`) },
     { title: zh ? "多个单位填报不一致（都已保留，按单位标注）" : "Units answered differently (all kept, each labelled)", items: report.conflicts.map((c) => `${at(c.row, c.no)}${colon}${listOf(c.units, lang)}`) },
     { title: zh ? "非责任单位的填报（未合并）" : "Answers from units not responsible (not merged)", items: report.notResponsible.map((n) => `${n.unit}${colon}${at(n.row, n.no)}`) },
     {
@@ -953,7 +968,9 @@ const WORDS = {
   fillChooseUnit: ["请先选择本单位：列出本单位本季度的任务和需要完善的进展。", "Choose your unit: its tasks for the quarter are listed, with what to complete."],
   fillIntro1: ["这里列出本单位本季度的任务：先牵头、后配合，每项标出检查发现的问题。", "Your unit's tasks for the quarter: those it leads first, then those it helps with, each with what the check found."],
   fillIntro2: ["点击一项（或用 ↑↓ 选中后按 Enter）跳到它的进展单元格，按下方的提示修改。", "Click a task (or move with ↑↓ and press Enter) to go to its progress cell, and follow the hint under it."],
-  fillIntro3: ["只读取，不改动工作簿；所选单位只保存在本机。", "Nothing is written into the workbook; your unit is remembered on this computer only."],
+  fillIntro3: ["只读取，不改动工作簿（按“标记本单位问题”才在单元格上标出）；所选单位只保存在本机。", "Nothing is written into the workbook unless you press Mark my unit's problems; your unit is remembered on this computer only."],
+  fillMarkUnit: ["标记本单位问题", "Mark my unit's problems"],
+  fillMarkUnitTitle: ["在台账中给本单位有问题的单元格标色并加批注，其他标记不动；可在“检查”页清除标记", "Colour and annotate your unit's cells with problems in the sheet, other marks untouched; clear them on the Check tab"],
   fillIntroDismiss: ["知道了", "Got it"],
   fillReadAgain: ["重新读取", "Read again"],
   fillTasks: ["本单位的任务", "My unit's tasks"],
@@ -983,6 +1000,7 @@ const PHRASES = {
   dueLine: [(due: string, words: string) => `报送截止 ${due} · ${words}`, (due: string, words: string) => `Due ${due} · ${words}`],
 
   // 检查
+  unitMarked: [(cells: number, unit: string) => (cells ? `已在 ${cells} 个单元格上标出“${unit}”的问题；改好后可在“检查”页清除标记。` : `“${unit}”没有要标出的问题。`), (cells: number, unit: string) => (cells ? `${unit}'s problems marked on ${plural(cells, "cell")}; clear the marks on the Check tab once mended.` : `${unit} has no problems to mark.`)],
   marksCleared: [(cells: number) => `已清除 ${cells} 个单元格的标记，恢复为原来的样子。`, (cells: number) => `Marks cleared from ${plural(cells, "cell")}, restored as they were.`],
   checkedLine: [
     (sheet: string, headerRow: number, tasks: number, marked: number) => `工作表“${sheet}” · 表头第 ${headerRow} 行 · 任务 ${tasks} 项 · 已在台账上标记 ${marked} 个单元格`,
@@ -1411,6 +1429,8 @@ export const cliSays = {
     return `  “${u.name}”${unresolvedWhy(u.reason)}，写在 ${where}${u.suggestions.length ? `；可能是“${u.suggestions.join("”“")}”` : ""}`;
   },
   unresolvedFix: "  请先在台账中改正这些单位名称（duban check 会给出建议），或确认是真实单位后加 --include-unknown 单位名称 重新生成。",
+  /** In the pane's words (分发). */
+  unassignedTasks: (tasks: readonly { readonly no: string; readonly row: number }[]) => paneText("zh").unassignedTasks(tasks.map((t) => taskShortName(t.no, t.row))),
   formsWritten: (units: number, quarter: Quarter, sheet: string, tasks: number, dir: string) => `已为 ${units} 个责任单位生成${quarterLabel(quarter)}填报表（工作表“${sheet}”，${tasks} 项任务）→ ${dir}`,
   formsNext: "各单位只需填写“进展”一列；交回后用 duban merge 合并进台账。",
   nothingToRemind: (quarter: Quarter) => `${quarterLabel(quarter)}没有需要催办的单位：各牵头单位的任务都已报送进展，且没有需要完善的进展。`,
@@ -1432,7 +1452,8 @@ export const cliSays = {
   bulletinNoDocNumber: "提示：没有设置文号，版头的文号处留空；可在加载项“设置”页填写。",
   settingsOf: (file: string) => `督办助手设置：${file}`,
   noSettings: "（没有保存的设置：按默认方式识别台账）",
-  setting: (key: string, value: string) => `  ${key}：${value}`,
+  /** A stored setting in 设置's words: 进展少于多少字视为套话：8; 各列的列字母：任务 D，牵头单位 E. */
+  setting: (key: string, value: unknown) => `  ${key in SETTING_NAMES ? SETTING_NAMES[key as SettingKey][0] : key}：${settingValueText(key, value)}`,
   // duban check
   checkTitle: "督办助手 · 检查完整性",
   checkFile: (file: string) => `文件：${file}`,

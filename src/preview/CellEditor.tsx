@@ -4,6 +4,8 @@
 // selection. One textarea, always over the selected cell and holding the focus, takes the keys: it is
 // invisible until something is typed, so that a Chinese input method composes in it from the first
 // key (a key typed through one comes as "Process", with no character to start an editor from).
+// Ctrl+V on a selected cell pastes as Excel does: copied cells (tab-separated rows) go into the cells
+// from the selected one rightwards and downwards; while a cell is edited, the text goes into the editor.
 import * as React from "react";
 import type ExcelJS from "exceljs";
 import { columnLetter, parseA1 } from "../core/address";
@@ -11,9 +13,13 @@ import { cellText } from "../core/text";
 import { toCellValue } from "../hosts/xlsx/grid";
 import type { PageText } from "../app/messages";
 import type { SheetModel } from "./sheetModel";
+import { clipboardRows } from "./clipboard";
 
 /** Writes what was typed into a cell (the application layer's editCell); "" empties it. */
 export type EditCell = (sheet: string, cell: string, typed: string) => Promise<void>;
+
+/** Writes pasted rows from a cell on (the application layer's editCells), in one write. */
+export type PasteCells = (sheet: string, topLeft: string, rows: readonly (readonly string[])[]) => Promise<void>;
 
 export interface CellEditorHandle {
   /** Opens the editor on a cell with the text it has (a double-click). */
@@ -30,6 +36,8 @@ interface Props {
   /** Changes each time a cell is selected (by a click, the pane, the keyboard): the editor takes the keyboard then. */
   readonly selection: unknown;
   readonly onEdit: EditCell;
+  /** Where a paste into the selected cell goes; without it, the pasted text opens the editor. */
+  readonly onPaste?: PasteCells;
   /** Selects a cell (the keyboard moved). */
   readonly onMove: (cell: string) => void;
   readonly text: PageText;
@@ -69,7 +77,7 @@ export function stepFrom(model: SheetModel, address: string, rows: number, cols:
   return `${columnLetter(there.left)}${there.top + 1}`;
 }
 
-export const CellEditor = React.forwardRef<CellEditorHandle, Props>(function CellEditor({ ws, model, selected, selection, onEdit, onMove, text }, ref) {
+export const CellEditor = React.forwardRef<CellEditorHandle, Props>(function CellEditor({ ws, model, selected, selection, onEdit, onPaste, onMove, text }, ref) {
   const area = React.useRef<HTMLTextAreaElement>(null);
   const [editing, setEditing] = React.useState<Editing>();
   const [draft, setDraft] = React.useState("");
@@ -157,6 +165,15 @@ export const CellEditor = React.forwardRef<CellEditorHandle, Props>(function Cel
     }
   };
 
+  const onPasteText = (e: React.ClipboardEvent<HTMLTextAreaElement>) => {
+    // While a cell is edited, the text goes into the editor as the browser puts it.
+    if (open.current || !selected || !onPaste) return;
+    const pasted = e.clipboardData.getData("text/plain");
+    if (pasted === "") return;
+    e.preventDefault();
+    void onPaste(ws.name, selected, clipboardRows(pasted));
+  };
+
   return (
     <textarea
       ref={area}
@@ -171,6 +188,7 @@ export const CellEditor = React.forwardRef<CellEditorHandle, Props>(function Cel
         else setDraft(e.target.value);
       }}
       onKeyDown={onKeyDown}
+      onPaste={onPasteText}
       onCompositionStart={() => (composing.current = true)}
       onCompositionEnd={() => (composing.current = false)}
       onBlur={(e) => commit(e.currentTarget.value)}

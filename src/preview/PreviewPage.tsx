@@ -10,6 +10,7 @@ import { XlsxHost } from "../hosts/xlsx/host";
 import { loadXlsx } from "../hosts/xlsx/open";
 import { keepWhatExcelJsDrops } from "../hosts/xlsx/preserve";
 import { SheetView } from "./SheetView";
+import { pastedArea } from "./clipboard";
 
 /** The example ledger: its file name and how to get its bytes. */
 export interface Sample {
@@ -64,6 +65,15 @@ export function PreviewPage({ sample, openSample, page = "preview", lang: initia
     typedInto.current = { sheet, cells: [cell] };
     return app
       .editCell(sheet, cell, typed)
+      .catch((e: unknown) => setError(e))
+      .finally(() => (typedInto.current = undefined));
+  };
+  // A paste is one write, told as the area it covers: 填报 checks those rows again, once.
+  const pasteCells = (sheet: string, topLeft: string, rows: readonly (readonly string[])[]) => {
+    if (!app) return Promise.resolve();
+    typedInto.current = { sheet, cells: [pastedArea(topLeft, rows)] };
+    return app
+      .editCells(sheet, topLeft, rows)
       .catch((e: unknown) => setError(e))
       .finally(() => (typedInto.current = undefined));
   };
@@ -147,7 +157,7 @@ export function PreviewPage({ sample, openSample, page = "preview", lang: initia
       <main className="workspace">
         <section className="sheet-area">
           {host && app ? (
-            <SheetView host={host} version={version} text={text} onEdit={editCell} />
+            <SheetView host={host} version={version} text={text} onEdit={editCell} onPaste={pasteCells} />
           ) : (
             <Text as="p" className="empty">
               {text.empty}

@@ -15,7 +15,7 @@ import { observeRectOrScreenful } from "../taskpane/virtual";
 import { internalLink, sheetModel, visibleCells, type SheetModel } from "./sheetModel";
 import { book as bookOf } from "../app/book";
 import type { PageText } from "../app/messages";
-import { CellEditor, type CellEditorHandle, type EditCell } from "./CellEditor";
+import { CellEditor, type CellEditorHandle, type EditCell, type PasteCells } from "./CellEditor";
 
 /** The row numbers' column and the column letters' row. */
 const HEADER_W = 40;
@@ -82,8 +82,11 @@ function Cell({ ws, model, row, col, area, selected, onPick, onOpen, text: words
   );
 }
 
-/** `onEdit`: what a person types into a cell goes there (the application layer's editCell); without it the grid is read-only. */
-export function SheetView({ host, version, text, onEdit }: { host: XlsxHost; version: number; text: PageText; onEdit?: EditCell }): React.JSX.Element {
+/**
+ * `onEdit`: what a person types into a cell goes there (the application layer's editCell); without it
+ * the grid is read-only. `onPaste`: where cells pasted into the selected one go (editCells).
+ */
+export function SheetView({ host, version, text, onEdit, onPaste }: { host: XlsxHost; version: number; text: PageText; onEdit?: EditCell; onPaste?: PasteCells }): React.JSX.Element {
   const ws = host.workbook.getWorksheet(host.active);
   // Sizes and merged areas: once per change of the cells, not per click (a selection is no change).
   const model = React.useMemo(() => (ws ? sheetModel(ws) : undefined), [ws, host.revision]);
@@ -130,7 +133,7 @@ export function SheetView({ host, version, text, onEdit }: { host: XlsxHost; ver
                   })}
                 </div>
               ))}
-              {onEdit && <CellEditor ref={editor} ws={ws} model={model} selected={selected} selection={host.selected} onEdit={onEdit} onMove={(cell) => void bookOf(host).select(ws.name, cell)} text={text} />}
+              {onEdit && <CellEditor ref={editor} ws={ws} model={model} selected={selected} selection={host.selected} onEdit={onEdit} onPaste={onPaste} onMove={(cell) => void bookOf(host).select(ws.name, cell)} text={text} />}
             </div>
           </div>
         </div>

@@ -212,7 +212,7 @@ describe("the merge's report as a sheet", () => {
     expect(layout.rows.slice(0, 3)).toEqual([
       ["不是填报表的文件（1 项）", "“台账.xlsx”：不是督办助手分发的填报表（缺少“进展填报”工作表或其标识）"],
       ["其他季度的填报表（未合并）（1 项）", "区发展和改革局：2026Q4"],
-      [`没有单位填报的任务（${184 - dev.rows.length} 项）`, expect.stringMatching(/^第\d+行 序号\d+：/)],
+      [`牵头单位未填报的任务（${184 - dev.rows.length} 项）`, expect.stringMatching(/^第\d+行 序号\d+：/)],
     ]);
     expect(layout.rows).toHaveLength(2 + 184 - dev.rows.length);
     expect(mergeReportLayout(merge, [])!.name).toBe("合并报告2026Q1");

@@ -44,9 +44,9 @@ const useStyles = makeStyles({
   hint: { display: "block", color: tokens.colorNeutralForeground2 },
 });
 
-export function FillTab({ pane }: { pane: Pick<Pane, "app" | "t" | "lang" | "request" | "confirm" | "select" | "cellChanges"> }): React.JSX.Element {
+export function FillTab({ pane }: { pane: Pick<Pane, "app" | "t" | "ui" | "lang" | "notify" | "problem" | "request" | "confirm" | "select" | "cellChanges"> }): React.JSX.Element {
   const styles = useStyles();
-  const { app, t, lang } = pane;
+  const { app, t, ui, lang } = pane;
   const step = useStep();
   const busy = step.busy !== undefined;
   const [check, setCheck] = React.useState<FillCheck>();
@@ -98,6 +98,11 @@ export function FillTab({ pane }: { pane: Pick<Pane, "app" | "t" | "lang" | "req
     setIntro(false);
     remember(FILL_INTRO_KEY, "1");
   };
+  // 标记本单位问题: only when asked; the office's other marks stay.
+  const markUnit = () =>
+    view &&
+    check &&
+    void step.run(t("checking"), async () => pane.notify(ui.unitMarked(await app.markUnitFindings(check, view.unit), view.unit), "success"), { failed: (e) => pane.notify(pane.problem(e), "error") });
   const go = (task: FillTask) => view && pane.select(view.sheet, task.cell);
   const rowId = (task: FillTask) => `fill-task-${task.key}`;
   const move = (to: number) => {
@@ -175,6 +180,11 @@ export function FillTab({ pane }: { pane: Pick<Pane, "app" | "t" | "lang" | "req
         <Button onClick={run} disabled={busy}>
           {t("fillReadAgain")}
         </Button>
+        {view && check && (
+          <Button onClick={markUnit} disabled={busy || view.pending === 0} title={t("fillMarkUnitTitle")}>
+            {t("fillMarkUnit")}
+          </Button>
+        )}
         {busy && <Spinner size="tiny" label={step.busy} />}
       </div>
       {step.error !== undefined && <ProblemBar problem={problemOf(step.error, lang)} confirmLabel={t("useQuarterAnyway")} onConfirm={step.again} busy={busy} />}
