@@ -2,7 +2,7 @@ import * as fs from "fs";
 import * as path from "path";
 import ExcelJS from "exceljs";
 import { DIRECTORY_2019, duban, LEDGER_2019, LEDGER_2026, sha, tempDir, writeBook } from "./helpers/cli";
-import { createApp } from "../src/app";
+import { createApp, paneText } from "../src/app";
 import { bookOf, DESK_DIRECTORY, DESK_LEDGER } from "./helpers/desk";
 import { readDocx } from "./helpers/docx";
 
@@ -186,5 +186,34 @@ describe("what the office set once in 设置, read by the command line", () => {
     expect(r.code).toBe(0);
     // One 。 at the end: the setting's, not another from the layout.
     expect((await readDocx(fs.readFileSync(out))).paragraphs.slice(-3)).toEqual(["抄送：区委办公室，区人大常委会办公室，区政协办公室。", "", "江汉区人民政府办公室2026年10月20日印发"]);
+  });
+});
+
+describe("duban settings", () => {
+  test("lists the stored settings in 设置's words, columns and points by their names", async () => {
+    const port = bookOf(DESK_LEDGER, DESK_DIRECTORY);
+    await createApp({ port, today: () => new Date(2026, 9, 20) }).saveSettings({ minProgressLength: 10, columns: { task: "B", lead: "C" }, scoring: { reported: 10, missing: 5, placeholder: 2 } });
+    const book = path.join(tmp, "设置.xlsx");
+    await port.workbook.xlsx.writeFile(book);
+    const r = await duban("settings", book);
+    expect(r.code).toBe(0);
+    expect(r.out.split("\n").slice(1).filter(Boolean)).toEqual(["  进展少于多少字视为套话：10", "  各列的列字母：任务 B，牵头（责任）单位 C", "  评分规则：报送得分 10，未报送扣分 5，套话扣分 2"]);
+  });
+});
+
+describe("duban split", () => {
+  test("names the tasks written for no unit, in 分发's words, before the forms it made", async () => {
+    const book = path.join(tmp, "无单位.xlsx");
+    await bookOf(DESK_LEDGER, DESK_DIRECTORY).workbook.xlsx.writeFile(book);
+    const out = path.join(tmp, "无单位-分发");
+    const r = await duban("split", book, "--quarter", "2026Q3", "-o", out);
+    expect(r.code).toBe(0);
+    const lines = r.out.split("\n");
+    // 序号6 has neither a lead nor a co-unit: no form carries it.
+    const said = lines.indexOf("1 项任务没有责任单位，未分发：序号6");
+    expect(said).toBeGreaterThanOrEqual(0);
+    expect(lines[said]).toBe(paneText("zh").unassignedTasks(["序号6"]));
+    expect(said).toBeLessThan(lines.findIndex((l) => l.startsWith("已为 ")));
+    expect(fs.readdirSync(out).length).toBeGreaterThan(0);
   });
 });

@@ -282,6 +282,8 @@ async function runSplit(book: string, values: Values, io: Io): Promise<number> {
     for (const u of pending) lines.push(cliSays.unresolvedUnit(u));
     lines.push(cliSays.unresolvedFix, "");
   }
+  // Then the tasks no unit is written for: no form carries them, as 分发 in the pane says.
+  if (plan.unassigned.length) lines.push(cliSays.unassignedTasks(plan.unassigned), "");
   fs.mkdirSync(dir, { recursive: true });
   for (const form of plan.forms) fs.writeFileSync(path.join(dir, formFiles.fileName(form)), await formFiles.bytes(form));
   lines.push(cliSays.formsWritten(plan.forms.length, plan.quarter, plan.sheet, plan.tasks, dir));
@@ -379,7 +381,7 @@ async function runSettings(book: string, values: Values, io: Io): Promise<number
   }
   const lines = [cliSays.settingsOf(book)];
   if (!Object.keys(stored).length) lines.push(cliSays.noSettings);
-  for (const [k, v] of Object.entries(stored)) lines.push(cliSays.setting(k, typeof v === "object" ? JSON.stringify(v) : String(v)));
+  for (const [k, v] of Object.entries(stored)) lines.push(cliSays.setting(k, v));
   for (const p of problems) lines.push(cliSays.hint(say(p, "zh", "cli")));
   io.out(lines.join("\n"));
   return 0;

@@ -5,6 +5,7 @@ import { resolveUnits, type Directory, type ResolvedUnit } from "./directory";
 import { kindLabel, readAsUnits } from "./check";
 import { isoDate } from "./text";
 import { asOfWords, documentDate } from "./document";
+import { firstTaskAtOrBelow } from "./ledger";
 import { partWords } from "./parts";
 import { quarterLabel, reportDue } from "./quarter";
 import { quarterProgress } from "./progress";
@@ -469,9 +470,11 @@ function categoriesOf(tasks: readonly TaskSummary[]): CategorySummary[] {
   });
 }
 
-/** The findings of missing or weak progress, each with its task and the task's class. */
+/**
+ * The findings of missing or weak progress, each with its task (the one on its row, or for a merged
+ * cell the first at or below it) and the task's class.
+ */
 function gapsOf(result: CheckResult, tasks: readonly TaskSummary[], named: boolean): GapItem[] {
-  const byRow = new Map(result.ledger.tasks.map((t) => [t.row, t]));
   const classOf = new Map(tasks.map((t) => [t.task.row, t.bulletinClass]));
   // With a directory, the lead units as the summary names them (the directory's current names, a slip read
   // as its unit), not as the ledger writes them; without one, as written, each unit of the cell apart.
@@ -479,7 +482,7 @@ function gapsOf(result: CheckResult, tasks: readonly TaskSummary[], named: boole
   return result.findings
     .filter((f) => GAP_KINDS.includes(f.kind))
     .map((f) => {
-      const t = findTask(byRow, f);
+      const t = result.ledger.tasks[firstTaskAtOrBelow(result.ledger.tasks, f.row)];
       return { no: f.taskNo, row: f.row, cell: f.cell, task: t?.text.text ?? "", lead: (t && leadsOf.get(t.row)) ?? "", kind: f.kind, label: kindLabel(f.kind) + partWords(f.part), taskClass: (t && classOf.get(t.row)) ?? "未报送", ...(f.part ? { part: f.part } : {}) };
     });
 }
@@ -494,11 +497,6 @@ function gapTasks(gaps: readonly GapItem[]): GapTask[] {
     } else byCell.set(g.cell, { no: g.no, row: g.row, cell: g.cell, task: g.task, lead: g.lead, kinds: [g.kind], taskClass: g.taskClass, part: g.part });
   }
   return [...byCell.values()].map(({ part, ...t }) => ({ ...t, labels: t.kinds.map(kindLabel).join("、") + partWords(part) }));
-}
-
-/** The task a finding is about: the one on its row, or (for a merged cell) the first task at or below it. */
-function findTask(byRow: ReadonlyMap<number, Task>, f: Finding): Task | undefined {
-  return byRow.get(f.row) ?? [...byRow.values()].find((t) => t.row >= f.row);
 }
 
 /** Today's date as a calendar date (the summary is dated in local time, as people read it). */
