@@ -23,7 +23,7 @@ export function sharedCellChanges(port: Pick<WorkbookPort, "watchCells">): CellC
     });
     return () => {
       if (!listeners.delete(own) || listeners.size > 0) return;
-      stop?.();
+      stop!();
       stop = undefined;
     };
   };

@@ -30,43 +30,52 @@ export function useFollowTyping<S>(app: DubanApp, cellChanges: CellChanges | und
   // The tab's state and reading as of the last render, for a change that comes later.
   const latest = React.useRef({ state, following });
   latest.current = { state, following };
+  useAfterChanges(cellChanges, async (changed, live) => {
+    const { state: last, following: f } = latest.current;
+    if (last === undefined) return;
+    try {
+      const outcome = f.outcomeOf(last);
+      const next = changed !== "all" && changed.sheet === outcome.workbook.ledger.name ? f.withOutcome(last, await app.recheck(outcome, changed.cells)) : await f.readAll();
+      // The next re-check starts from this one, even before the tab has drawn it.
+      latest.current = { ...latest.current, state: next };
+      if (live()) latest.current.following.set(next);
+    } catch {
+      if (live()) latest.current.following.readAgain();
+    }
+  });
+}
+
+/**
+ * Runs `again` RECHECK_DELAY_MS after the last change `cellChanges` tells (a burst of changes, a paste,
+ * is one run), never one run over another: a change while it runs brings one more run after it. `again`
+ * is given the cells changed since the last run ("all" when a change did not say where it was, or came
+ * from two sheets), and whether the component is still shown.
+ */
+export function useAfterChanges(cellChanges: CellChanges | undefined, again: (changed: CellsEdited | "all", live: () => boolean) => Promise<void>): void {
+  const latest = React.useRef(again);
+  latest.current = again;
   React.useEffect(() => {
     if (!cellChanges) return;
     let timer: ReturnType<typeof setTimeout> | undefined;
     let running = false;
     let pending = false;
     let live = true;
-    // The cells edited since the last check, or "all" when a change did not say where it was.
     let edited: CellsEdited | "all" | undefined;
-    const checkAgain = async (changed: typeof edited): Promise<S | undefined> => {
-      const { state: last, following: f } = latest.current;
-      if (last === undefined) return undefined;
-      const outcome = f.outcomeOf(last);
-      if (changed && changed !== "all" && changed.sheet === outcome.workbook.ledger.name) return f.withOutcome(last, await app.recheck(outcome, changed.cells));
-      return f.readAll();
-    };
-    const recheck = async (): Promise<void> => {
+    const run = async (): Promise<void> => {
       if (running) {
         pending = true;
         return;
       }
       running = true;
-      const changed = edited;
+      const changed = edited ?? "all";
       edited = undefined;
       try {
-        const next = await checkAgain(changed);
-        if (next !== undefined) {
-          // The next re-check starts from this one, even before the tab has drawn it.
-          latest.current = { ...latest.current, state: next };
-          if (live) latest.current.following.set(next);
-        }
-      } catch {
-        if (live) latest.current.following.readAgain();
+        await latest.current(changed, () => live);
       } finally {
         running = false;
         if (pending && live) {
           pending = false;
-          void recheck();
+          void run();
         }
       }
     };
@@ -74,12 +83,12 @@ export function useFollowTyping<S>(app: DubanApp, cellChanges: CellChanges | und
       if (!told || edited === "all" || (edited && edited.sheet !== told.sheet)) edited = "all";
       else edited = { sheet: told.sheet, cells: [...(edited?.cells ?? []), ...told.cells] };
       clearTimeout(timer);
-      timer = setTimeout(() => void recheck(), RECHECK_DELAY_MS);
+      timer = setTimeout(() => void run(), RECHECK_DELAY_MS);
     });
     return () => {
       live = false;
       clearTimeout(timer);
       off();
     };
-  }, [app, cellChanges]);
+  }, [cellChanges]);
 }

@@ -7,7 +7,7 @@ import * as React from "react";
 import { Button, MessageBar, MessageBarBody, Text, tokens } from "@fluentui/react-components";
 import { problemOf, readinessText, type DubanApp, type Readiness } from "../../app";
 import type { CellChanges, Pane } from "../pane";
-import { RECHECK_DELAY_MS } from "../followTyping";
+import { RECHECK_DELAY_MS, useAfterChanges } from "../followTyping";
 import { ProblemBar } from "./ProblemBar";
 import { useStep } from "./useStep";
 
@@ -63,46 +63,16 @@ interface Following {
 function useReadinessFollowsChanges(app: DubanApp, cellChanges: CellChanges | undefined, state: Following): void {
   const latest = React.useRef(state);
   latest.current = state;
-  React.useEffect(() => {
-    if (!cellChanges) return;
-    let timer: ReturnType<typeof setTimeout> | undefined;
-    let running = false;
-    let pending = false;
-    let live = true;
-    const again = async (): Promise<void> => {
-      // The button's own check may have read the form before the change: its result is checked after it.
-      if (latest.current.busy) {
-        timer = setTimeout(() => void again(), RECHECK_DELAY_MS);
-        return;
-      }
-      // Nothing shown (not asked yet, or no form): nothing to keep up to date.
-      if (latest.current.shown === undefined) return;
-      if (running) {
-        pending = true;
-        return;
-      }
-      running = true;
-      try {
-        const next = await app.checkBeforeSending();
-        if (live) latest.current.set(next);
-      } catch {
-        if (live) latest.current.runAsButton();
-      } finally {
-        running = false;
-        if (pending && live) {
-          pending = false;
-          void again();
-        }
-      }
-    };
-    const off = cellChanges(() => {
-      clearTimeout(timer);
-      timer = setTimeout(() => void again(), RECHECK_DELAY_MS);
-    });
-    return () => {
-      live = false;
-      clearTimeout(timer);
-      off();
-    };
-  }, [app, cellChanges]);
+  useAfterChanges(cellChanges, async (_, live) => {
+    // The button's own check may have read the form before the change: this one comes after it.
+    while (latest.current.busy && live()) await new Promise((r) => setTimeout(r, RECHECK_DELAY_MS));
+    // Nothing shown (not asked yet, or no form): nothing to keep up to date.
+    if (!live() || latest.current.shown === undefined) return;
+    try {
+      const next = await app.checkBeforeSending();
+      if (live()) latest.current.set(next);
+    } catch {
+      if (live()) latest.current.runAsButton();
+    }
+  });
 }
