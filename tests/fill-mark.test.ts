@@ -27,7 +27,7 @@ test("the unit's cells are marked, with the notes 检查 writes, and nothing els
   // 区发改局 leads 固定资产投资 (G4, empty) and helps with two others.
   expect(cells).toContain("G4");
   const before = fills(host);
-  expect(await app.markUnitFindings(check, "区发改局")).toBe(cells.length);
+  expect(await app.markUnitFindings(check, "区发改局")).toEqual({ cells: cells.length, inWorkbook: cells.length });
   const after = fills(host);
   expect([...after.keys()].filter((c) => after.get(c) !== before.get(c)).sort()).toEqual(cells);
   // The note says what 检查 says of the cell.
@@ -47,7 +47,9 @@ test("the office's marks on other cells stay when a unit marks its own; 清除�
   const marked = fills(host);
   const check = await app.fillCheck({ quarter: Q3 });
   const mine = await app.markUnitFindings(check, "区城管委");
-  expect(mine).toBeGreaterThan(0);
+  expect(mine.cells).toBeGreaterThan(0);
+  // The unit's cells were among the office's: the workbook holds as many marks as before.
+  expect(mine.inWorkbook).toBe(office.marked);
   // Every cell the office marked is marked still (the unit's were marked by the office too).
   expect(fills(host)).toEqual(marked);
   expect((await app.overview()).marked).toBe(office.marked);
@@ -60,6 +62,6 @@ test("a unit with nothing to mend marks nothing and writes nothing", async () =>
   const app = createApp({ port: host, today: () => TODAY });
   const check = await app.fillCheck({ quarter: Q3 });
   const revision = host.revision;
-  expect(await app.markUnitFindings(check, "区商务局")).toBe(0);
+  expect(await app.markUnitFindings(check, "区商务局")).toEqual({ cells: 0 });
   expect(host.revision).toBe(revision);
 });

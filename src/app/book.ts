@@ -143,9 +143,10 @@ export class Book {
   /**
    * Marks these cells on `sheet`, recording each one's look first; earlier marks on the sheet not
    * marked again are put back, or kept as they are with `keepOthers` (a unit marking its own tasks
-   * leaves the office's other marks). A cell marked again keeps its first recorded look.
+   * leaves the office's other marks). A cell marked again keeps its first recorded look. Resolves to
+   * how many cells of the workbook are marked now (on every sheet).
    */
-  async mark(sheet: string, marks: readonly Mark[], { keepOthers = false }: { readonly keepOthers?: boolean } = {}): Promise<void> {
+  async mark(sheet: string, marks: readonly Mark[], { keepOthers = false }: { readonly keepOthers?: boolean } = {}): Promise<number> {
     const hinted = this.known.marks.filter((m) => m.sheet === sheet).map((m) => m.cell);
     const cells = [...new Set([...marks.map((m) => m.cell), ...hinted])];
     const r = await this.read({ metadata: true, looks: [{ sheet, cells }], protection: [sheet] }, "mark");
@@ -190,6 +191,7 @@ export class Book {
     ];
     await this.apply(ops, "mark", { recovery: "clear-marks" });
     this.known = final;
+    return final.marks.length;
   }
 
   /**

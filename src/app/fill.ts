@@ -40,15 +40,21 @@ export async function fillCheck(port: WorkbookPort, today: Date, request: CheckR
   }
 }
 
+/** What 标记本单位问题 did: the unit's cells marked, and the cells of the workbook marked now (none: nothing was written). */
+export interface UnitMarked {
+  readonly cells: number;
+  readonly inWorkbook?: number;
+}
+
 /**
  * 标记本单位问题: what 填报 lists on the unit's tasks marked in the ledger (or the form) as 检查 marks
  * it, for the person who asked; the other marks on the sheet (the office's) stay as they are, and
- * 清除标记 puts every cell back. Resolves to how many cells were marked.
+ * 清除标记 puts every cell back.
  */
-export async function markUnitFindings(port: WorkbookPort, check: FillCheck, unit: string): Promise<number> {
+export async function markUnitFindings(port: WorkbookPort, check: FillCheck, unit: string): Promise<UnitMarked> {
   const { result } = check.outcome;
   const findings = fillView(check, unit, "zh").tasks.flatMap((t) => t.findings);
   const marks = markPlan({ ...result, findings }, markNote);
-  if (marks.length) await book(port).mark(result.ledger.sheet, marks, { keepOthers: true });
-  return marks.length;
+  if (!marks.length) return { cells: 0 };
+  return { cells: marks.length, inWorkbook: await book(port).mark(result.ledger.sheet, marks, { keepOthers: true }) };
 }

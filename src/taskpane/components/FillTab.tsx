@@ -44,7 +44,7 @@ const useStyles = makeStyles({
   hint: { display: "block", color: tokens.colorNeutralForeground2 },
 });
 
-export function FillTab({ pane }: { pane: Pick<Pane, "app" | "t" | "ui" | "lang" | "notify" | "problem" | "request" | "confirm" | "select" | "cellChanges"> }): React.JSX.Element {
+export function FillTab({ pane }: { pane: Pick<Pane, "app" | "t" | "ui" | "lang" | "notify" | "problem" | "refresh" | "outcome" | "setOutcome" | "request" | "confirm" | "select" | "cellChanges"> }): React.JSX.Element {
   const styles = useStyles();
   const { app, t, ui, lang } = pane;
   const step = useStep();
@@ -102,7 +102,17 @@ export function FillTab({ pane }: { pane: Pick<Pane, "app" | "t" | "ui" | "lang"
   const markUnit = () =>
     view &&
     check &&
-    void step.run(t("checking"), async () => pane.notify(ui.unitMarked(await app.markUnitFindings(check, view.unit), view.unit), "success"), { failed: (e) => pane.notify(pane.problem(e), "error") });
+    void step.run(
+      t("checking"),
+      async () => {
+        const { cells, inWorkbook } = await app.markUnitFindings(check, view.unit);
+        pane.notify(ui.unitMarked(cells, view.unit), "success");
+        // 检查's 清除标记 goes by the marks in the workbook: its last check's count, else the overview's.
+        if (inWorkbook !== undefined && pane.outcome) pane.setOutcome({ ...pane.outcome, markedInWorkbook: inWorkbook });
+        pane.refresh();
+      },
+      { failed: (e) => pane.notify(pane.problem(e), "error") },
+    );
   const go = (task: FillTask) => view && pane.select(view.sheet, task.cell);
   const rowId = (task: FillTask) => `fill-task-${task.key}`;
   const move = (to: number) => {
