@@ -3,7 +3,8 @@
 // missing or weak and what would pass, and go to a task's progress cell by the keyboard; then they type
 // into a blank task's cell in the grid and see the list follow. The pictures are
 // src/assets/readme/fill-tab.png (copied from test-artifacts/fill-tab-pane.png) and
-// src/assets/readme/fill-typing.png (from test-artifacts/fill-typing.png).
+// src/assets/readme/fill-typing.png (from test-artifacts/fill-typing.png) and src/assets/readme/fill-marked.png
+// (from test-artifacts/fill-marked.png).
 import * as fs from "fs";
 import * as os from "os";
 import * as path from "path";
@@ -172,4 +173,24 @@ test("填报 follows typing: a blank task typed 正在推进 is listed as 进展
   await saved.xlsx.readFile(file);
   fs.rmSync(file, { force: true });
   expect(saved.getWorksheet("2026年责任分解")!.getCell(cell).value).toBe(figures);
+});
+
+test("标记本单位问题: the unit's cells with problems are coloured in the grid, and 清除标记 puts them back", async () => {
+  const { list } = await fillFor区文化和旅游局();
+  const blank = list.getByRole("option").filter({ hasText: "未填进展" }).first();
+  const cell = (await blank.getAttribute("title"))!;
+  // The grid draws the rows in view: the task's cell is brought into view first.
+  await blank.click();
+  await page.locator(`.selected[data-cell="${cell}"]`).waitFor();
+  const background = () => page.locator(`[data-cell="${cell}"]`).evaluate((e) => getComputedStyle(e).backgroundColor);
+  const before = await background();
+  await page.getByRole("button", { name: "标记本单位问题" }).click();
+  // One cell for each of the five tasks 待完善.
+  await page.locator(".fui-ToastTitle").getByText(/^已在 5 个单元格上标出“区文化和旅游局”的问题/).waitFor();
+  expect(await background()).not.toBe(before);
+  await page.screenshot({ path: path.join(ARTIFACTS, "fill-marked.png") });
+  await page.getByRole("tab", { name: "检查" }).click();
+  await page.getByRole("button", { name: "清除标记" }).click();
+  await page.locator(".fui-ToastTitle").getByText(/^已清除 5 个单元格的标记/).waitFor();
+  expect(await background()).toBe(before);
 });
