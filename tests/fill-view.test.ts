@@ -1,7 +1,7 @@
 // 填报's list as the application layer computes it (src/app/fillView.ts), as plain data from real checks:
 // the small 2026 desk ledger, where every task and finding can be told by hand; the 2019 Jianghan seed,
 // where the list must agree with 催办 on what is missing; and a form 分发 made, opened as the unit would.
-import { createApp, fillCheck, fillHint, fillUnits, fillView, matchingUnits, reminders, type FillCheck, type Finding, type FindingKind } from "../src/app";
+import { createApp, fillCheck, fillHint, fillUnitName, fillUnits, fillView, matchingUnits, reminders, type FillCheck, type Finding, type FindingKind } from "../src/app";
 import { formFiles, formWorkbook } from "../src/files/forms";
 import { XlsxHost } from "../src/hosts/xlsx/host";
 import { bookOf, DESK_DIRECTORY, DESK_LEDGER } from "./helpers/desk";
@@ -181,5 +181,156 @@ describe("填报's hints", () => {
     expect(fillHint(finding("missing-progress", { cause: "error-value", value: "#REF!" }))).toMatch(/^进展是错误值“#REF!”（公式出错）：请写明本季度做了什么/);
     expect(fillHint(finding("missing-progress", { cause: "blank", value: "" }))).toMatch(/^还没有填写三季度进展：.*（报送截止 2026-10-10）。$/);
     expect(fillHint(finding("placeholder-progress", { value: "  按计划有序推进各项工作落实落细  " }))).toMatch(/^“按计划有序推进各项工作落…”是套话：/);
+  });
+});
+
+// The desk ledger with three tasks more and a directory that knows of two abolished units: 区市政局 (taken
+// over by 区城市管理执法局, which lists it among its former names) and 区农业局 (taken over by none).
+const ROUND_LEDGER = [
+  ...DESK_LEDGER,
+  // Task 8: 区财政局 written short (found by the directory as 区财政局), with 区市政局 (abolished) to help.
+  [8, "新建停车泊位500个。", "财政局", "区市政局", "", "完成200个", "完成泊位520个。"],
+  // Task 9: the abolished 区农业局 with none to take it over; task 10: a name the directory cannot place at all.
+  [9, "建设都市田园综合体1个。", "区农业局", "", "", "完成规划", ""],
+  [10, "新增公共阅读空间5个。", "区图书馆", "", "", "完成2个", "截至9月底，建成公共阅读空间5个。"],
+];
+const ROUND_DIRECTORY = [
+  ...DESK_DIRECTORY.map((r) => (r[0] === "区城市管理执法局" ? ["区城市管理执法局", "", "区城管委、区市政局", "部门", "有效"] : r)),
+  ["区市政局", "", "", "部门", "已撤销"],
+  ["区农业局", "", "", "部门", "已撤销"],
+];
+
+describe("填报's units: names the directory knows in other forms, and those it has abolished", () => {
+  let round: FillCheck;
+  beforeAll(async () => {
+    round = await fillCheck(bookOf(ROUND_LEDGER, ROUND_DIRECTORY), TODAY, { quarter: Q3 });
+  });
+
+  test("a unit chosen under any name is the directory's unit now: spaced, short, renamed or abolished; without a directory, as written", () => {
+    const directory = round.outcome.workbook.directory!;
+    expect(fillUnitName("  区发改局 ", directory)).toBe("区发展和改革局");
+    expect(fillUnitName("财政局", directory)).toBe("区财政局");
+    expect(fillUnitName("区城管委", directory)).toBe("区城市管理执法局");
+    expect(fillUnitName("区市政局", directory)).toBe("区城市管理执法局");
+    // Abolished with none to take it over: the directory's own name for it.
+    expect(fillUnitName("区农业局", directory)).toBe("区农业局");
+    expect(fillUnitName("区图书馆", directory)).toBe("区图书馆");
+    expect(fillUnitName("  区教育局 ", undefined)).toBe("区教育局");
+    expect(fillView(round, " 区财政局  ", "zh").unit).toBe("区财政局");
+  });
+
+  test("本单位's choices are the units in force, each with the ledger's other spellings of it but not its own name", () => {
+    const options = fillUnits(round);
+    expect(options.map((o) => o.name).sort()).toEqual(["区财政局", "区发展和改革局", "区城市管理执法局", "区卫生健康局", "区商务局"].sort());
+    const namesOf = (unit: string) => options.find((o) => o.name === unit)!.names;
+    // The ledger writes 区财政局 as it is (tasks 1 and 2) and short (task 8).
+    expect(namesOf("区财政局")).toEqual(["财政局"]);
+    expect(namesOf("区商务局")).toEqual([]);
+    expect(namesOf("区城市管理执法局")).toEqual(expect.arrayContaining(["区城管委", "区市政局"]));
+    expect(namesOf("区城市管理执法局")).not.toContain("区城市管理执法局");
+  });
+
+  test("words typed find the units that go by every one of them", () => {
+    const options = fillUnits(round);
+    const found = (q: string) => matchingUnits(options, q).map((o) => o.name);
+    expect(found("区 财政")).toEqual(["区财政局"]);
+    expect(found("财政 发改")).toEqual([]);
+    expect(found("市政")).toEqual(["区城市管理执法局"]);
+  });
+
+  test("a task lists the findings on its own unit's name, not those on another unit's in the same task", () => {
+    // Task 8: 区财政局 leads it; its co-unit 区市政局 is abolished, which is 区城市管理执法局's to hear about.
+    const finance = fillView(round, "区财政局", "zh").tasks.find((t) => t.row === 10)!;
+    expect(finance).toMatchObject({ role: "lead", labels: [], reported: true });
+    const city = fillView(round, "区城市管理执法局", "zh").tasks.find((t) => t.row === 10)!;
+    expect(city.role).toBe("co");
+    expect(city.labels.map((l) => l.kind)).toEqual(["renamed-unit"]);
+    expect(city.hints).toHaveLength(1);
+    expect(city.reported).toBe(true);
+    // Task 9: the abolished 区农业局's own task carries the finding on its name, with no successor to suggest.
+    const farm = fillView(round, "区农业局", "zh");
+    expect(farm.tasks.map((t) => [t.row, t.role, t.labels.map((l) => l.kind)])).toEqual([[11, "lead", ["renamed-unit", "missing-progress"]]]);
+  });
+
+  test("a name the directory cannot place is no choice, and its task is nobody's but its own name's", () => {
+    expect(fillUnits(round).some((o) => o.name === "区图书馆" || o.names.includes("区图书馆"))).toBe(false);
+    expect(fillUnits(round).every((o) => typeof o.name === "string")).toBe(true);
+    const library = fillView(round, "区图书馆", "zh");
+    expect(library.tasks.map((t) => [t.row, t.labels.map((l) => l.kind)])).toEqual([[12, ["unknown-unit"]]]);
+  });
+});
+
+describe("填报's list is a function of the check's findings, whatever their order", () => {
+  const withFindings = (check: FillCheck, findings: readonly Finding[]): FillCheck => ({ ...check, outcome: { ...check.outcome, result: { ...check.outcome.result, findings } } });
+
+  test("the findings in reverse order give the same list: each task's kinds in report order", () => {
+    const reversed = withFindings(desk, [...desk.outcome.result.findings].reverse());
+    for (const unit of ["区发展和改革局", "区城市管理执法局", "区卫生健康局"]) expect(fillView(reversed, unit, "zh")).toEqual(fillView(desk, unit, "zh"));
+    expect(fillView(reversed, "区城市管理执法局", "zh").tasks[0]!.labels.map((l) => l.kind)).toEqual(["renamed-unit", "placeholder-progress"]);
+  });
+
+  test("a finding on a row below the last task is in no unit's list", () => {
+    const below: Finding = { kind: "missing-progress", cell: "G20", row: 20, taskNo: "", field: "progress", quarter: Q3, value: "" };
+    const more = withFindings(desk, [...desk.outcome.result.findings, below]);
+    expect(fillView(more, "区发展和改革局", "zh")).toEqual(fillView(desk, "区发展和改革局", "zh"));
+  });
+});
+
+// 填报's reading of the workbook, over the plain-data port: the quarter asked for is the one checked, nothing
+// is ever marked, a form is checked for its own quarter even when its title names another year, and a
+// failure that is not "this is a form" reaches the caller as it came.
+describe("填报's check of a ledger (src/app/fill.ts)", () => {
+  test("the quarter asked for is the one checked, and not a cell is marked though findings are there", async () => {
+    const port = portOf({ 台账: DESK_LEDGER, 部门目录: DESK_DIRECTORY });
+    const q2 = await fillCheck(port, TODAY, { quarter: { year: 2026, q: 2 } });
+    expect(q2.outcome.result.quarter).toEqual({ year: 2026, q: 2 });
+    // Task 6's second-quarter progress is empty: a finding on F8, the Q2 column.
+    expect(q2.outcome.result.findings.some((f) => f.kind === "missing-progress" && f.cell === "F8")).toBe(true);
+    expect(q2.form).toBeUndefined();
+    // The default (the third quarter, for this day) checks the other column.
+    const q3 = await fillCheck(port, TODAY);
+    expect(q3.outcome.result.quarter).toEqual({ year: 2026, q: 3 });
+    expect(q3.outcome.result.findings.length).toBeGreaterThan(0);
+    expect(port.applied).toEqual([]);
+    expect(q3.outcome.marked).toBe(0);
+  });
+
+  test("a host that fails as the workbook is read: the failure reaches the caller as it came", async () => {
+    const port = portOf({ 台账: DESK_LEDGER });
+    const lost = new Error("connection lost");
+    port.failReadAt = { index: 0, error: lost };
+    await expect(fillCheck(port, TODAY)).rejects.toBe(lost);
+  });
+});
+
+describe("填报's check of a form (src/app/fill.ts)", () => {
+  // A form as 分发 makes it, its sheet titled with the ledger's year (2025) and its marker asking for 2026Q3.
+  const form = (title: string, roleHeading = "本单位") =>
+    portOf({
+      [RETURN_SHEET]: [[title], ["序号", "目标任务", roleHeading, "三季度进展"], [1, "新建口袋公园3个。", "牵头", ""], [2, "改造老旧小区5个。", "配合", "已完成改造5个。"]],
+      [RETURN_MARKER_SHEET]: [["单位", "季度"], ["区园林局", "2026Q3"]],
+    });
+
+  test("checked for the quarter its marker names, even when its title names another year; nothing marked", async () => {
+    const port = form("2025年区政府工作报告任务进展填报表（区园林局）");
+    const check = await fillCheck(port, TODAY, { quarter: { year: 2026, q: 2 } });
+    expect(check.form).toEqual({ unit: "区园林局", quarter: { year: 2026, q: 3 } });
+    expect(check.outcome.result.ledger.year).toBe(2025);
+    expect(check.outcome.result.quarter).toEqual({ year: 2026, q: 3 });
+    expect(check.outcome.result.ledger.sheet).toBe(RETURN_SHEET);
+    expect(check.outcome.result.findings.map((f) => [f.kind, f.cell])).toContainEqual(["missing-progress", "D3"]);
+    expect(port.applied).toEqual([]);
+  });
+
+  test("its rows' roles by the 本单位 column, its heading read as a person may have spaced it", async () => {
+    for (const heading of ["本单位", " 本单位 "]) {
+      const check = await fillCheck(form("2026年区政府工作报告任务进展填报表（区园林局）", heading), TODAY);
+      const view = fillView(check, "区商务局", "zh");
+      expect(view.unit).toBe("区园林局");
+      expect(view.tasks.map((t) => [t.row, t.role, t.reported])).toEqual([
+        [3, "lead", false],
+        [4, "co", true],
+      ]);
+    }
   });
 });

@@ -1,10 +1,11 @@
 // 兼容性自检 as a program over the port: a step that fails is said with what went wrong, the steps that
 // need it are not run, and the workbook is still left as it was found; the report's text, as the
 // installer copies it. (Each host passes it in the contract suite, tests/contract/port.ts.)
-import { createApp, selfTest, selfTestStepText, selfTestText, type SelfTestReport, type SelfTestStepName } from "../src/app";
+import { createApp, selfTest, selfTestStepText, selfTestText, SELF_TEST_STEPS, type SelfTestReport, type SelfTestStepName } from "../src/app";
 import { METADATA_SHEET } from "../src/core/metadata";
 import type { CellContent, CellLook, Op, ReadRequest, SheetGrid, WorkbookRead } from "../src/core/ops";
 import type { CellValue } from "../src/core/types";
+import { cellText } from "../src/core/text";
 import { MemoryPort } from "./helpers/memoryPort";
 
 const LEDGER = [["序号", "目标任务", "牵头单位"], [1, "新建口袋公园3个。", "区园林局"]];
@@ -193,5 +194,157 @@ describe("a host that answers wrongly: the step whose check it fails says what i
     expect(report).toMatchObject({ kind: "xlsx", passed: report.steps.filter((s) => s.result === "pass").length });
     expect(report).not.toHaveProperty("about");
     expect(await selfTest(MemoryPort.of({ 台账: LEDGER }), () => 0, { host: "Chrome" })).toMatchObject({ about: { host: "Chrome" }, failed: 0 });
+  });
+});
+
+// More hosts that answer wrongly, or rightly in their own way: each check catches only what is wrong,
+// and says it as a mismatch (what it expected, what came) rather than failing on what came.
+const merged = (shift: Partial<Record<"top" | "left" | "bottom" | "right", number>>): Bend => ({
+  read: (a) => gridsWith(a, (g) => ({ ...g, merges: g.merges.map((m) => ({ top: m.top + (shift.top ?? 0), left: m.left + (shift.left ?? 0), bottom: m.bottom + (shift.bottom ?? 0), right: m.right + (shift.right ?? 0) })) })),
+});
+/** A read bent only at its nth request of a kind (looks or contents), counted from 0. */
+function atRead(kind: "looks" | "contents", n: number, f: (a: WorkbookRead) => WorkbookRead): Bend {
+  let seen = 0;
+  return { read: (a, r) => (r[kind] ? (seen++ === n ? f(a) : a) : a) };
+}
+const cellTextAt = (g: SheetGrid, row: number, col: number) => cellText(g.rows[row]?.[col] ?? null);
+const noLooks = (a: WorkbookRead): WorkbookRead => ({ ...a, looks: new Map() });
+const noContents = (a: WorkbookRead): WorkbookRead => ({ ...a, contents: new Map() });
+/** The nth `content` operation (from 0) applied as `f` makes it. */
+function atContent(n: number, f: (op: Extract<Op, { op: "content" }>) => Op | undefined): Bend {
+  let seen = 0;
+  return { apply: (ops, p) => plainApply(p, ops.flatMap((o) => (o.op === "content" && seen++ === n ? [f(o)].filter((x): x is Op => !!x) : [o]))) };
+}
+const WITH_RECORDS = { 台账: LEDGER, [METADATA_SHEET]: [["summary", "汇总", "", "", ""]] };
+
+const MISMATCHES: readonly { answer: string; step: SelfTestStepName; bend: Bend; expected: string; got?: RegExp; spec?: Record<string, readonly (readonly CellValue[])[]> }[] = [
+  { answer: "the merge read a row higher", step: "merge", bend: merged({ top: -1 }), expected: "A4:B4 已合并", got: /"top":2/ },
+  { answer: "the merge read a column further", step: "merge", bend: merged({ left: 1 }), expected: "A4:B4 已合并", got: /"left":1/ },
+  { answer: "the merge read a row deeper", step: "merge", bend: merged({ bottom: 1 }), expected: "A4:B4 已合并", got: /"bottom":4/ },
+  { answer: "the merge read a column wider", step: "merge", bend: merged({ right: 1 }), expected: "A4:B4 已合并", got: /"right":2/ },
+  { answer: "no look at all for the sheet", step: "look", bend: atRead("looks", 0, noLooks), expected: "A1 无填充色" },
+  { answer: "no look once filled", step: "look", bend: atRead("looks", 1, noLooks), expected: "A1 填充 #FFC7CE" },
+  { answer: "no look once the fill is taken off", step: "look", bend: atRead("looks", 2, noLooks), expected: "A1 恢复为无填充色" },
+  { answer: "no content at all for the sheet", step: "content", bend: atRead("contents", 0, noContents), expected: "C1 为 =1+1，格式 0.00" },
+  { answer: "no content once a text is written", step: "content", bend: atRead("contents", 1, noContents), expected: "C1 显示“改写”" },
+  { answer: "no content once put back", step: "content", bend: atRead("contents", 2, noContents), expected: "C1 恢复为 =1+1，格式 0.00" },
+  { answer: "a number format not put", step: "content", bend: atContent(0, (o) => ({ ...o, content: { ...o.content, numberFormat: "General" } })), expected: "C1 为 =1+1，格式 0.00", got: /General/ },
+  { answer: "a number format not put back", step: "content", bend: atContent(1, (o) => ({ ...o, content: { ...o.content, numberFormat: "General" } })), expected: "C1 恢复为 =1+1，格式 0.00", got: /General/ },
+  { answer: "a formula not put back over the text", step: "content", bend: atContent(1, () => undefined), expected: "C1 恢复为 =1+1，格式 0.00", got: /改写/ },
+  { answer: "no metadata sheet written", step: "metadata", bend: { apply: (ops, p) => plainApply(p, ops.filter((o) => o.op !== "metadata")) }, expected: "记录表多出自检的一行", got: /^无记录表$/ },
+  {
+    answer: "the metadata sheet made active as it is written",
+    step: "metadata",
+    bend: { apply: async (ops, p) => { await plainApply(p, ops); if (ops.some((o) => o.op === "metadata")) p.active = METADATA_SHEET; } },
+    expected: "当前工作表仍为 台账",
+    got: new RegExp(`^${METADATA_SHEET}$`),
+  },
+  {
+    answer: "the metadata sheet emptied, not deleted, where there was none",
+    step: "metadata",
+    bend: { apply: (ops, p) => plainApply(p, ops.map((o) => (o.op === "deleteSheet" && o.name === METADATA_SHEET ? { op: "metadata", rows: [] } : o))) },
+    expected: "记录表恢复原样",
+  },
+  {
+    answer: "the metadata sheet's rows never shortened",
+    step: "metadata",
+    spec: WITH_RECORDS,
+    bend: { apply: (ops, p) => plainApply(p, ops.filter((o) => !(o.op === "metadata" && o.rows.length < p.rowsOf(p.sheet(METADATA_SHEET)).length))) },
+    expected: "记录表恢复原样",
+    got: /^2$/,
+  },
+];
+
+describe("more hosts that answer wrongly: the step says what it expected, and what came", () => {
+  test.each(MISMATCHES)("$answer → $step", async ({ step, bend, expected, got, spec }) => {
+    const report = await selfTest(bent(bend, spec), () => 0);
+    const failed = report.steps.find((s) => s.step === step)!;
+    expect(failed).toMatchObject({ result: "fail", expected });
+    expect(failed.error).toBeUndefined();
+    if (got) expect(failed.got).toMatch(got);
+    expect(report.steps.slice(0, report.steps.indexOf(failed)).filter((s) => s.result !== "pass")).toEqual([]);
+  });
+
+  test("a host that never shortens the records: clean-up says they are not as they were", async () => {
+    const report = await selfTest(bent(MISMATCHES.at(-1)!.bend, WITH_RECORDS), () => 0);
+    expect(report.steps.find((s) => s.step === "clean-up")).toMatchObject({ result: "fail", expected: "记录表恢复原样", got: "2" });
+  });
+});
+
+describe("hosts that answer rightly in their own way: every step passes", () => {
+  const passes = async (port: MemoryPort) => {
+    const report = await selfTest(port, () => 0);
+    expect(report.steps.filter((s) => s.result !== "pass")).toEqual([]);
+    return report;
+  };
+
+  test("a host that reads only the merges over a cell with a value (Excel's used range)", async () => {
+    await passes(bent({ read: (a) => gridsWith(a, (g) => ({ ...g, merges: g.merges.filter((m) => cellTextAt(g, m.top, m.left) !== "") })) }));
+  });
+
+  test("a host that cannot read notes, one that can write none, and one that writes them but reads none back", async () => {
+    const unreadable = MemoryPort.of({ 台账: LEDGER });
+    unreadable.notesUnreadable = true;
+    await passes(unreadable);
+    await passes(bent({ read: (a) => looksWith(a, (l) => ({ ...l, noteWritable: false })) }));
+    await passes(bent({ read: (a) => looksWith(a, (l) => ({ ...l, note: undefined })) }));
+  });
+
+  test("a host that refuses a sheet with no name, as Excel does", async () => {
+    await passes(bent({ apply: (ops, p) => (ops.some((o) => o.op === "addSheet" && !o.name) ? Promise.reject(new Error("InvalidArgument")) : plainApply(p, ops)) }));
+  });
+
+  test("a workbook with the add-in's records: they are as they were after", async () => {
+    const port = MemoryPort.of(WITH_RECORDS);
+    const rows = JSON.stringify(port.rowsOf(port.sheet(METADATA_SHEET)));
+    await passes(port);
+    expect(JSON.stringify(port.rowsOf(port.sheet(METADATA_SHEET)))).toBe(rows);
+    expect(port.sheets.map((s) => s.name)).toEqual(["台账", METADATA_SHEET]);
+  });
+});
+
+describe("where the scratch sheet goes, and what is left when steps fail", () => {
+  test("before the add-in's records sheet, wherever it is; else at the end", async () => {
+    const positions = async (spec: Record<string, readonly (readonly CellValue[])[]>, active: string) => {
+      const added: number[] = [];
+      const port = bent({ apply: (ops, p) => { for (const o of ops) if (o.op === "addSheet") added.push(o.position ?? -1); return plainApply(p, ops); } }, spec);
+      port.active = active;
+      expect((await selfTest(port, () => 0)).failed).toBe(0);
+      return added[0];
+    };
+    expect(await positions({ [METADATA_SHEET]: [["summary"]], 台账: LEDGER }, "台账")).toBe(0);
+    expect(await positions({ 台账: LEDGER, 部门目录: [["单位名称"]] }, "台账")).toBe(2);
+  });
+
+  test("a host whose first read fails: said at 读取工作簿, nothing else run, nothing written", async () => {
+    const port = MemoryPort.of({ 台账: LEDGER });
+    port.failReadAt = { index: 0, error: new Error("lost") };
+    const report = await selfTest(port, () => 0);
+    expect(report.steps[0]).toMatchObject({ step: "read", result: "fail", error: new Error("lost") });
+    expect(report.steps.slice(1).map((s) => s.result)).toEqual(Array(SELF_TEST_STEPS.length - 1).fill("skipped"));
+    expect(report).toMatchObject({ passed: 0, failed: SELF_TEST_STEPS.length });
+    expect(port.applied).toEqual([]);
+  });
+
+  test("a host that adds no sheet: 添加自检工作表 fails, and clean-up has nothing to delete", async () => {
+    const report = await selfTest(bent({ apply: (ops, p) => plainApply(p, ops.filter((o) => o.op !== "addSheet")) }), () => 0);
+    expect(result(report)).toMatchObject({ "add-sheet": "fail", values: "skipped", "clean-up": "pass" });
+  });
+
+  test("a failed step's time is from the clock too", async () => {
+    let t = 0;
+    const port = MemoryPort.of({ 台账: LEDGER });
+    port.structureProtected = true;
+    const report = await selfTest(port, () => (t += 2.4));
+    expect(report.steps.find((s) => s.step === "add-sheet")).toMatchObject({ result: "fail", ms: 2 });
+  });
+
+  test("every write is the self-test's own, as a host failure names it", async () => {
+    const actions = new Set<string>();
+    const port = MemoryPort.of({ 台账: LEDGER });
+    const apply = port.apply.bind(port);
+    port.apply = (ops, action) => (actions.add(action), apply(ops, action));
+    expect((await selfTest(port, () => 0)).failed).toBe(0);
+    expect([...actions]).toEqual(["self-test"]);
   });
 });

@@ -295,10 +295,8 @@ export class Book {
    * text that reads as a number is the number, nothing is an empty cell, anything else is text
    * ("=1+1" too: the add-in writes text everywhere).
    */
-  async editCell(sheet: string, cell: string, typed: string): Promise<void> {
-    const at = parseA1(cell);
-    if (!at) throw new Error(`not a cell address: ${cell}`);
-    await this.apply([{ op: "values", sheet, row: at.row, col: at.col, rows: [[typedValue(typed)]] }], "set-text");
+  editCell(sheet: string, cell: string, typed: string): Promise<void> {
+    return this.editCells(sheet, cell, [[typed]]);
   }
 
   /**
