@@ -60,15 +60,7 @@ export function PreviewPage({ sample, openSample, page = "preview", lang: initia
     [host],
   );
   const app = React.useMemo(() => host && createApp({ port: host, today: () => new Date(), forms: async () => formFiles, documents: async () => (await import("../files/documents")).documentFiles, now: () => performance.now(), about: () => ({ host: "浏览器（.xlsx 文件）", platform: navigator.userAgent }) }), [host]);
-  const editCell = (sheet: string, cell: string, typed: string) => {
-    if (!app) return Promise.resolve();
-    typedInto.current = { sheet, cells: [cell] };
-    return app
-      .editCell(sheet, cell, typed)
-      .catch((e: unknown) => setError(e))
-      .finally(() => (typedInto.current = undefined));
-  };
-  // A paste is one write, told as the area it covers: 填报 checks those rows again, once.
+  // What is typed or pasted is one write, told as the area it covers: 填报 checks those rows again, once.
   const pasteCells = (sheet: string, topLeft: string, rows: readonly (readonly string[])[]) => {
     if (!app) return Promise.resolve();
     typedInto.current = { sheet, cells: [pastedArea(topLeft, rows)] };
@@ -77,6 +69,7 @@ export function PreviewPage({ sample, openSample, page = "preview", lang: initia
       .catch((e: unknown) => setError(e))
       .finally(() => (typedInto.current = undefined));
   };
+  const editCell = (sheet: string, cell: string, typed: string) => pasteCells(sheet, cell, [[typed]]);
 
   const open = React.useCallback(async (bytes: ArrayBuffer, fileName: string) => {
     try {
