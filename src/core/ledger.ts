@@ -504,16 +504,21 @@ export function categoryPaths(categoryAt: readonly number[]): (headings: readonl
   };
 }
 
-/** The index of the first of `tasks` (in row order) on 1-based sheet row `row` or below it; `tasks.length` when none is. */
-export function firstTaskAtOrBelow(tasks: readonly Task[], row: number): number {
+/** The index of the first of `items` (ascending by `key`) whose key is `value` or more; `items.length` when none is. */
+export function lowerBound<T>(items: readonly T[], value: number, key: (item: T) => number): number {
   let lo = 0;
-  let hi = tasks.length;
+  let hi = items.length;
   while (lo < hi) {
     const mid = (lo + hi) >> 1;
-    if (tasks[mid]!.row < row) lo = mid + 1;
+    if (key(items[mid]!) < value) lo = mid + 1;
     else hi = mid;
   }
   return lo;
+}
+
+/** The index of the first of `tasks` (in row order) on 1-based sheet row `row` or below it; `tasks.length` when none is. */
+export function firstTaskAtOrBelow(tasks: readonly Task[], row: number): number {
+  return lowerBound(tasks, row, (t) => t.row);
 }
 
 /** The task on row `r` (0-based), from its row's cells. */

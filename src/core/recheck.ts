@@ -4,7 +4,7 @@
 // full check itself where an edit reaches further than its rows (see `RecheckFallback`).
 import type { Directory } from "./directory";
 import { byReadingOrder, cachedParser, check, inReadingOrder, progressFindings, readingKey, sheetNotes, unitFindings, type SeenCells } from "./check";
-import { categoryPaths, classifyRow, FilledGrid, firstTaskAtOrBelow, readRow, resolveColumns, setHeading, taskOf, type LedgerLayout } from "./ledger";
+import { categoryPaths, classifyRow, FilledGrid, firstTaskAtOrBelow, lowerBound, readRow, resolveColumns, setHeading, taskOf, type LedgerLayout } from "./ledger";
 import { assessTask } from "./progress";
 import type { CellText, CheckOptions, CheckResult, Finding, Ledger, SheetGrid, Task, TaskAssessment } from "./types";
 
@@ -138,14 +138,8 @@ function withMerges(rows: number[], grid: SheetGrid): number[] {
 
 /** Whether an ascending list has a value within [top, bottom]. */
 function touches(sorted: readonly number[], top: number, bottom: number): boolean {
-  let lo = 0;
-  let hi = sorted.length;
-  while (lo < hi) {
-    const mid = (lo + hi) >> 1;
-    if (sorted[mid]! < top) lo = mid + 1;
-    else hi = mid;
-  }
-  return lo < sorted.length && sorted[lo]! <= bottom;
+  const i = lowerBound(sorted, top, (r) => r);
+  return i < sorted.length && sorted[i]! <= bottom;
 }
 
 /**

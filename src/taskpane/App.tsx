@@ -40,7 +40,7 @@ export interface AppProps {
    * which sheet is shown again. In Excel and WPS the pane reads it when it takes the focus back.
    */
   workbookChanges?: (listener: () => void) => () => void;
-  /** Tells of changes to the workbook's cells made outside the pane (typing in the preview's grid): 填报 checks again. */
+  /** Tells of changes to the workbook's cells made outside the pane (typing in the preview's grid); without it, the host's (app.cellChanges). 填报, 检查 and 提交前检查 follow them. */
   cellChanges?: CellChanges;
 }
 
